@@ -1,0 +1,118 @@
+/**
+ * The CSV files a data directory may hold, their columns, and the checks each row must pass.
+ * Checks are SQL predicates over the staged (all-VARCHAR) table `s`; a row matching one is
+ * rejected with that reason. They are static text, never built from input.
+ */
+export interface Check {
+  readonly column: string;
+  readonly reason: string;
+  readonly when: string;
+}
+
+export interface TableSpec {
+  readonly file: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly required: readonly string[];
+  readonly key: readonly string[];
+  readonly checks: readonly Check[];
+}
+
+const KINDS = `('PROVINCE','DISTRICT','COMMUNE','VILLAGE','PARTY_COMMITTEE','PARTY_CELL')`;
+const QUALIFIERS = `('EXACT','MORE_THAN','NEARLY','JUST_OVER','ABOUT','AT_LEAST','LESS_THAN','AT_MOST')`;
+const known = (table: string, column: string, value: string) =>
+  `${value} IS NOT NULL AND ${value} NOT IN (SELECT ${column} FROM ${table} UNION ALL SELECT ${column} FROM stage_${table})`;
+const badDate = (c: string) => `${c} IS NOT NULL AND try_strptime(${c}, '%Y-%m-%d') IS NULL`;
+
+export const TABLES: readonly TableSpec[] = [
+  {
+    file: 'sources.csv', table: 'sources',
+    columns: ['id', 'kind', 'title', 'publisher', 'author', 'published', 'url', 'seed_file', 'note'],
+    required: ['id', 'kind', 'title'], key: ['id'],
+    checks: [
+      { column: 'published', reason: 'not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)', when: `published IS NOT NULL AND NOT regexp_full_match(published, '\\d{4}(-\\d{2}(-\\d{2})?)?')` },
+    ],
+  },
+  {
+    file: 'indicators.csv', table: 'indicators',
+    columns: ['code', 'name', 'unit', 'value_type', 'aggregation', 'numerator', 'denominator', 'description'],
+    required: ['code', 'name', 'unit', 'value_type', 'aggregation', 'description'], key: ['code'],
+    checks: [
+      { column: 'value_type', reason: 'must be one of COUNT, SHARE, AREA, AMOUNT', when: `value_type NOT IN ('COUNT','SHARE','AREA','AMOUNT')` },
+      { column: 'aggregation', reason: 'must be one of SUM, RATIO, NONE', when: `aggregation NOT IN ('SUM','RATIO','NONE')` },
+      { column: 'numerator', reason: 'a RATIO indicator needs a numerator and a denominator', when: `aggregation = 'RATIO' AND (numerator IS NULL OR denominator IS NULL)` },
+      { column: 'numerator', reason: 'unknown indicator', when: known('indicators', 'code', 'numerator') },
+      { column: 'denominator', reason: 'unknown indicator', when: known('indicators', 'code', 'denominator') },
+    ],
+  },
+  {
+    file: 'units.csv', table: 'units',
+    columns: ['id', 'kind', 'name', 'level', 'admin_unit_id', 'valid_from', 'valid_to', 'source_id', 'note'],
+    required: ['id', 'kind', 'name', 'source_id'], key: ['id'],
+    checks: [
+      { column: 'kind', reason: `must be one of ${KINDS.replace(/[()']/g, '')}`, when: `kind NOT IN ${KINDS}` },
+      { column: 'id', reason: "must be '<kind>/<slug>' with the kind in kebab case (e.g. commune/tia-dinh)", when: `split_part(id, '/', 1) <> replace(lower(kind), '_', '-') OR NOT regexp_full_match(id, '[a-z-]+/[a-z0-9-]+')` },
+      { column: 'valid_from', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_from') },
+      { column: 'valid_to', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_to') },
+      { column: 'valid_to', reason: 'must be after valid_from', when: `try_strptime(valid_to, '%Y-%m-%d') <= try_strptime(valid_from, '%Y-%m-%d')` },
+      { column: 'admin_unit_id', reason: 'unknown unit', when: known('units', 'id', 'admin_unit_id') },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    file: 'unit_links.csv', table: 'unit_links',
+    columns: ['child_id', 'parent_id', 'valid_from', 'valid_to', 'source_id', 'note'],
+    required: ['child_id', 'parent_id', 'source_id'], key: ['child_id', 'parent_id', 'valid_from'],
+    checks: [
+      { column: 'child_id', reason: 'unknown unit', when: known('units', 'id', 'child_id') },
+      { column: 'parent_id', reason: 'unknown unit', when: known('units', 'id', 'parent_id') },
+      { column: 'parent_id', reason: 'a unit cannot be its own parent', when: `parent_id = child_id` },
+      { column: 'valid_from', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_from') },
+      { column: 'valid_to', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_to') },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    file: 'documents.csv', table: 'documents',
+    columns: ['id', 'number', 'kind', 'title', 'issuer', 'issued_on', 'period_start', 'period_end', 'period_note', 'source_id', 'quote'],
+    required: ['id', 'number', 'kind', 'title', 'issuer', 'source_id'], key: ['id'],
+    checks: [
+      { column: 'issued_on', reason: 'not a date (YYYY-MM-DD)', when: badDate('issued_on') },
+      { column: 'period_start', reason: 'not a date (YYYY-MM-DD)', when: badDate('period_start') },
+      { column: 'period_end', reason: 'not a date (YYYY-MM-DD)', when: badDate('period_end') },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    file: 'document_links.csv', table: 'document_links',
+    columns: ['document_id', 'unit_id', 'role', 'source_id'],
+    required: ['document_id', 'unit_id', 'role', 'source_id'], key: ['document_id', 'unit_id', 'role'],
+    checks: [
+      { column: 'document_id', reason: 'unknown document', when: known('documents', 'id', 'document_id') },
+      { column: 'unit_id', reason: 'unknown unit', when: known('units', 'id', 'unit_id') },
+      { column: 'role', reason: 'must be one of ISSUED_BY, GOVERNS, APPLIED_BY', when: `role NOT IN ('ISSUED_BY','GOVERNS','APPLIED_BY')` },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    file: 'observations.csv', table: 'observations',
+    columns: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'lower', 'upper', 'source_id', 'derived', 'formula', 'quote', 'note'],
+    required: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'source_id'], key: ['subject_id', 'indicator', 'period', 'source_id'],
+    checks: [
+      { column: 'subject_id', reason: 'unknown unit', when: known('units', 'id', 'subject_id') },
+      { column: 'indicator', reason: 'unknown indicator', when: known('indicators', 'code', 'indicator') },
+      { column: 'period', reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)', when: `period_granularity(period) IS NULL OR period_start(period) IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (period_end(period) IS NULL OR period_end(period) < period_start(period)))` },
+      { column: 'period', reason: 'starts in the future', when: `period_start(period) > current_date` },
+      { column: 'value', reason: 'not a number', when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))` },
+      { column: 'value', reason: 'a count or area cannot be negative', when: `try_cast(value AS DOUBLE) < 0 AND indicator IN (SELECT code FROM indicators WHERE value_type IN ('COUNT','AREA') UNION ALL SELECT code FROM stage_indicators WHERE value_type IN ('COUNT','AREA'))` },
+      { column: 'qualifier', reason: `must be one of ${QUALIFIERS.replace(/[()']/g, '')}`, when: `qualifier NOT IN ${QUALIFIERS}` },
+      { column: 'lower', reason: 'not a number', when: `lower IS NOT NULL AND try_cast(lower AS DOUBLE) IS NULL` },
+      { column: 'upper', reason: 'not a number', when: `upper IS NOT NULL AND try_cast(upper AS DOUBLE) IS NULL` },
+      { column: 'upper', reason: 'lower bound is above upper bound', when: `try_cast(lower AS DOUBLE) > try_cast(upper AS DOUBLE)` },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+      { column: 'derived', reason: 'must be true or false', when: `derived IS NOT NULL AND lower(derived) NOT IN ('true','false')` },
+      { column: 'formula', reason: 'a derived figure needs its formula', when: `lower(derived) = 'true' AND formula IS NULL` },
+      { column: 'subject_id', reason: 'unit is not valid in this period', when: `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND period_start(s.period) >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(period_end(s.period), current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))` },
+    ],
+  },
+];

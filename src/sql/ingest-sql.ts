@@ -1,0 +1,106 @@
+import { sql, raw, join, type Fragment } from '../store/sql.js';
+import type { TableSpec } from '../ingest/tables.js';
+
+const ident = (name: string) => raw(`"${name.replace(/"/g, '')}"`);
+
+/** Stages a CSV file as an all-VARCHAR temp table with its 1-based data row number. */
+export function stageCsv(spec: TableSpec, path: string): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} AS
+    SELECT row_number() OVER () AS _row, *
+    FROM read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`;
+}
+
+export function stageEmpty(spec: TableSpec): Fragment {
+  const columns = spec.columns.map((c) => `NULL::VARCHAR AS "${c}"`).join(', ');
+  return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} AS SELECT NULL::BIGINT AS _row, ${raw(columns)} LIMIT 0`;
+}
+
+export function stagedColumns(spec: TableSpec): Fragment {
+  return sql`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ${`stage_${spec.table}`} AND database_name = 'temp'`;
+}
+
+/** One query listing every rejected cell of a staged file: (row, column, reason). */
+export function findProblems(spec: TableSpec): Fragment {
+  const stage = raw(`stage_${spec.table}`);
+  const checks: Fragment[] = [
+    ...spec.required.map((column) => sql`SELECT _row, ${column} AS col, 'required value is missing' AS reason FROM ${stage} s WHERE ${ident(column)} IS NULL OR trim(${ident(column)}) = ''`),
+    ...spec.checks.map((check) => sql`SELECT _row, ${check.column} AS col, ${check.reason} AS reason FROM ${stage} s WHERE coalesce((${raw(check.when)}), false)`),
+    sql`SELECT _row, ${spec.key.join(', ')} AS col, 'duplicate row: the same key appears earlier in the file' AS reason
+        FROM (SELECT _row, row_number() OVER (PARTITION BY ${raw(spec.key.map((k) => `"${k}"`).join(', '))} ORDER BY _row) AS n FROM ${stage}) WHERE n > 1`,
+  ];
+  return sql`SELECT _row::INTEGER AS "row", col AS "column", reason FROM (${join(checks, ' UNION ALL ')}) ORDER BY 1, 2`;
+}
+
+export function lastImportHash(kind: string, origin: string): Fragment {
+  return sql`SELECT content_hash FROM imports WHERE kind = ${kind} AND origin = ${origin} ORDER BY id DESC LIMIT 1`;
+}
+
+export function recordImport(kind: string, origin: string, hash: string, rows: number): Fragment {
+  return sql`INSERT INTO imports SELECT coalesce(max(id), 0) + 1, ${kind}, ${origin}, ${hash}, now(), ${rows} FROM imports RETURNING id`;
+}
+
+const nullIfBlank = (c: string) => `nullif(trim("${c}"), '')`;
+
+/** Reference rows: insert new ids, replace rows this same origin wrote before. */
+export function upsertReference(spec: TableSpec, importId: number): Fragment {
+  const stage = raw(`stage_${spec.table}`);
+  const table = raw(spec.table);
+  const select: Record<string, string> = {
+    sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
+    indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
+    units: `id, kind, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note`,
+    documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
+  };
+  const columns = select[spec.table];
+  if (!columns) throw new Error(`no reference upsert for ${spec.table}`);
+  return sql`INSERT OR REPLACE INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`;
+}
+
+/** Reference ids that another origin wrote: a load may not overwrite them. */
+export function conflictingReferences(spec: TableSpec, origin: string): Fragment {
+  const keyColumn = raw(spec.key[0] ?? 'id');
+  return sql`SELECT s._row::INTEGER AS "row", ${spec.key[0] ?? 'id'} AS "column", 'id already loaded by another import (' || i.origin || ')' AS reason
+    FROM ${raw(`stage_${spec.table}`)} s JOIN ${raw(spec.table)} t ON t.${keyColumn} = s.${keyColumn} JOIN imports i ON i.id = t.import_id
+    WHERE i.origin <> ${origin}`;
+}
+
+/** Link rows have no natural id: an origin's links are replaced as a set by its next import. */
+export function replaceLinks(spec: TableSpec, origin: string, importId: number): Fragment[] {
+  const table = raw(spec.table);
+  const stage = raw(`stage_${spec.table}`);
+  const columns = spec.table === 'unit_links'
+    ? `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`
+    : `document_id, unit_id, role, source_id`;
+  return [
+    sql`DELETE FROM ${table} WHERE import_id IN (SELECT id FROM imports WHERE origin = ${origin})`,
+    sql`INSERT INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`,
+  ];
+}
+
+/**
+ * Observations are append-only: a staged row becomes a new revision only when no current
+ * revision of the same (subject, indicator, period, source) already says the same thing.
+ */
+export function appendObservationRevisions(importId: number): Fragment {
+  return sql`INSERT INTO observations BY NAME
+    SELECT s.*, now()::TIMESTAMP AS recorded_at, ${importId}::INTEGER AS import_id
+    FROM (
+      SELECT subject_id, indicator, period, period_start(period) AS period_start, period_end(period) AS period_end,
+             period_granularity(period) AS granularity, value::DOUBLE AS value, qualifier,
+             coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
+             coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
+             source_id, coalesce(lower(${raw(nullIfBlank('derived'))}) = 'true', false) AS derived,
+             ${raw(nullIfBlank('formula'))} AS formula, ${raw(nullIfBlank('quote'))} AS quote, ${raw(nullIfBlank('note'))} AS note
+      FROM stage_observations
+    ) s LEFT JOIN current_observations c
+      ON c.subject_id = s.subject_id AND c.indicator = s.indicator AND c.period = s.period AND c.source_id = s.source_id
+    WHERE c.id IS NULL
+       OR c.value IS DISTINCT FROM s.value OR c.qualifier IS DISTINCT FROM s.qualifier
+       OR c.lower IS DISTINCT FROM s.lower OR c.upper IS DISTINCT FROM s.upper
+       OR c.derived IS DISTINCT FROM s.derived OR c.formula IS DISTINCT FROM s.formula
+       OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note`;
+}
+
+export function countRows(table: string): Fragment {
+  return sql`SELECT count(*)::INTEGER AS n FROM ${raw(table)}`;
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Store } from './store.js';
+import { migrate } from './migrate.js';
+import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
+
+export interface PrepareResult {
+  readonly created: boolean;
+  readonly migrations: string[];
+  readonly seed: ImportResult;
+}
+
+/**
+ * Makes the store at `path` ready to serve. A missing store is built in a temporary file and
+ * renamed into place, so a crash mid-build leaves no half-built store. An existing store is
+ * migrated and the data directory is imported into it as one more import: changed figures
+ * become revisions, and nothing another import loaded is dropped or overwritten.
+ */
+export async function prepareStore(path: string, dataDir: string): Promise<PrepareResult> {
+  if (path === ':memory:') throw new Error('prepareStore needs a file path; use openMemoryStore for tests');
+  if (!existsSync(path)) {
+    const tmp = `${path}.tmp-${process.pid}`;
+    await rm(tmp, { force: true });
+    await rm(`${tmp}.wal`, { force: true });
+    const store = await Store.open({ path: tmp, poolSize: 1 });
+    try {
+      const migrations = await migrate(store);
+      const seed = await importDirectory(store, dataDir);
+      await store.checkpoint();
+      store.close();
+      await rename(tmp, path);
+      return { created: true, migrations, seed };
+    } catch (error) {
+      store.close();
+      await rm(tmp, { force: true });
+      await rm(`${tmp}.wal`, { force: true });
+      throw error;
+    }
+  }
+  const store = await Store.open({ path, poolSize: 1 });
+  try {
+    const migrations = await migrate(store);
+    const seed = await importDirectory(store, dataDir);
+    await store.checkpoint();
+    return { created: false, migrations, seed };
+  } finally {
+    store.close();
+  }
+}
