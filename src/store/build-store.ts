@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Store } from './store.js';
 import { migrate } from './migrate.js';
 import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
@@ -19,6 +20,7 @@ export interface PrepareResult {
 export async function prepareStore(path: string, dataDir: string): Promise<PrepareResult> {
   if (path === ':memory:') throw new Error('prepareStore needs a file path; use openMemoryStore for tests');
   if (!existsSync(path)) {
+    await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.tmp-${process.pid}`;
     await rm(tmp, { force: true });
     await rm(`${tmp}.wal`, { force: true });

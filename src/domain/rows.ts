@@ -1,0 +1,92 @@
+/** Rows as the data-access layer hands them to the GraphQL layer (camelCase, dates as ISO strings). */
+
+export const UNIT_KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_COMMITTEE', 'PARTY_CELL'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const QUALIFIERS = ['EXACT', 'MORE_THAN', 'NEARLY', 'JUST_OVER', 'ABOUT', 'AT_LEAST', 'LESS_THAN', 'AT_MOST'] as const;
+export type QualifierCode = (typeof QUALIFIERS)[number];
+
+export interface UnitRow {
+  id: string;
+  kind: UnitKind;
+  name: string;
+  level: string | null;
+  adminUnitId: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  sourceId: string | null;
+  note: string | null;
+}
+
+/** A unit reached through a hierarchy edge, with the edge's own validity. */
+export interface LinkedUnitRow extends UnitRow {
+  anchorId: string;          // the unit the edge was followed from
+  linkValidFrom: string | null;
+  linkValidTo: string | null;
+  depth: number;
+  totalCount: number;
+}
+
+export interface ObservationRow {
+  id: string;
+  subjectId: string;
+  indicator: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string | null;
+  granularity: string;
+  value: number;
+  qualifier: QualifierCode;
+  lower: number | null;
+  upper: number | null;
+  sourceId: string;
+  derived: boolean;
+  formula: string | null;
+  quote: string | null;
+  note: string | null;
+  recordedAt: string;
+}
+
+export interface SourceRow {
+  id: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  seedFile: string | null;
+  note: string | null;
+}
+
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  unit: string;
+  valueType: string;
+  aggregation: string;
+  numerator: string | null;
+  denominator: string | null;
+  description: string;
+}
+
+export interface DocumentRow {
+  id: string;
+  number: string;
+  kind: string;
+  title: string;
+  issuer: string;
+  issuedOn: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  periodNote: string | null;
+  sourceId: string;
+  quote: string | null;
+}
+
+export interface DocumentLinkRow {
+  documentId: string;
+  unitId: string;
+  role: string;
+  sourceId: string;
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { QueryResolver } from './resolvers/query.resolver.js';
+import { LocalityResolver } from './resolvers/locality.resolver.js';
+import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
+import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SeriesResolver, SourceResolver } from './resolvers/catalog.resolver.js';
+import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
+
+export const SCHEMA_FILE = new URL('../../schema/schema.graphql', import.meta.url).pathname;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema is the same for every server in the process; build it once. */
+export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      QueryResolver, LocalityResolver,
+      ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
+      ObservationResolver, SeriesResolver, SourceResolver, DocumentResolver, DocumentLinkResolver,
+    ],
+    orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
+    validate: false,
+  });
+  return built;
+}

@@ -1,0 +1,115 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { UnitRow } from '../../domain/rows.js';
+import { Locality, LocalityConnection } from '../types/locality.type.js';
+import { Observation, Series } from '../types/observation.type.js';
+import { Source } from '../types/source.type.js';
+import { DocumentLink } from '../types/document.type.js';
+import { LocalityKind, SourcePreference } from '../types/enums.js';
+import { fromGlobalId, toGlobalId, TYPE_OF_KIND } from '../ids.js';
+import { observationFilter, checkIndicator, toPage } from '../args.js';
+import { BadInputError } from '../errors.js';
+import type { Context } from '../context.js';
+import { toConnection } from './connection.js';
+
+/** Follows the hierarchy down from a node; shared by `children` and the typed lists. */
+export async function descendantPage(ctx: Context, root: UnitRow, kinds: LocalityKind[] | null, asOf: string | null, maxDepth: number, first?: number | null, after?: string | null) {
+  const page = toPage(first, after);
+  const rows = await ctx.loaders.descendants.load({ id: root.id, args: { kinds, asOf, maxDepth, offset: page.offset, limit: page.limit } });
+  return toConnection(rows, page);
+}
+
+const AS_OF = 'The date the hierarchy is read at (YYYY-MM-DD). Omitted: every link in the record, whatever its dates.';
+
+/** Fields every Locality answers; the concrete types inherit them. */
+@Resolver(() => Locality)
+export class LocalityResolver {
+  @FieldResolver(() => ID, { description: 'Global, opaque id (base64url of "<Type>:<code>").' })
+  id(@Root() root: UnitRow): string {
+    return toGlobalId(TYPE_OF_KIND[root.kind], root.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Stable code used in data files and arguments.' })
+  code(@Root() root: UnitRow): string {
+    return root.id;
+  }
+
+  @FieldResolver(() => Locality, { nullable: true, description: 'The unit or organisation directly above. Without asOf: the most recent link (a commune shows its province after 2025, its district with an earlier asOf).' })
+  async parent(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null): Promise<UnitRow | null> {
+    return ctx.loaders.parent.load({ id: root.id, args: asOf ?? null });
+  }
+
+  @FieldResolver(() => [Locality], { description: 'All nodes above, nearest first, following `parent` at each step.' })
+  async ancestors(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null): Promise<UnitRow[]> {
+    return ctx.loaders.ancestors.load({ id: root.id, args: asOf ?? null });
+  }
+
+  @FieldResolver(() => LocalityConnection, { description: 'Nodes directly below, optionally of given kinds.' })
+  async children(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('kind', () => [LocalityKind], { nullable: true, description: 'Only these kinds.' }) kind?: LocalityKind[] | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 100).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after?: string | null,
+  ) {
+    return descendantPage(ctx, root, kind ?? null, asOf ?? null, 1, first, after);
+  }
+
+  @FieldResolver(() => [Locality], { description: 'Party organisations that sit in this administrative unit (a commune\'s Party committee, a village\'s Party cell).' })
+  async partyOrganisations(@Root() root: UnitRow, @Ctx() ctx: Context): Promise<UnitRow[]> {
+    return ctx.loaders.partyOrganisations.load({ id: root.id, args: null });
+  }
+
+  @FieldResolver(() => Locality, { nullable: true, description: 'For a Party organisation: the administrative unit it sits in.' })
+  async adminUnit(@Root() root: UnitRow, @Ctx() ctx: Context): Promise<UnitRow | null> {
+    return root.adminUnitId ? ctx.loaders.unit.load(root.adminUnitId) : null;
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'The source that names this unit.' })
+  async source(@Root() root: UnitRow, @Ctx() ctx: Context) {
+    return root.sourceId ? ctx.loaders.source.load(root.sourceId) : null;
+  }
+
+  @FieldResolver(() => [DocumentLink], { description: 'Resolutions, plans, guidance and laws linked to this node.' })
+  async documents(@Root() root: UnitRow, @Ctx() ctx: Context) {
+    return ctx.loaders.documentLinksOfUnit.load({ id: root.id, args: null });
+  }
+
+  @FieldResolver(() => [Observation], { description: 'Every figure recorded for this node, from every source (latest revision of each), oldest period first.' })
+  async observations(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { nullable: true, description: 'Indicator code (see `indicators`); omitted: all.' }) indicator?: string | null,
+    @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.' }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive, same formats.' }) to?: string | null,
+  ) {
+    const filter = await observationFilter(ctx, indicator, from, to);
+    return ctx.loaders.observations.load({ id: root.id, args: filter });
+  }
+
+  @FieldResolver(() => Series, { description: 'One indicator over time: one point per period. Where several sources report a period: reported figures before derived ones, then `preferSource`, then `sourcePreference` (most recent publication by default).' })
+  async series(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: 'Indicator code (see `indicators`).' }) indicator: string,
+    @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.' }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive, same formats.' }) to?: string | null,
+    @Arg('sourcePreference', () => SourcePreference, { nullable: true, description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).' }) sourcePreference?: SourcePreference | null,
+    @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
+  ) {
+    await checkIndicator(ctx, indicator);
+    const filter = await observationFilter(ctx, indicator, from, to);
+    let preferred: string | null = null;
+    if (preferSource != null) {
+      const { type, code } = fromGlobalId(preferSource, 'preferSource');
+      if (type !== 'Source') throw new BadInputError('preferSource', `expected the id of a Source, got a ${type}`);
+      preferred = code;
+    }
+    const points = await ctx.loaders.series.load({
+      id: root.id,
+      args: { filter, preference: sourcePreference ?? SourcePreference.MOST_RECENT_PUBLICATION, preferredSource: preferred },
+    });
+    return { indicatorCode: indicator, points };
+  }
+}

@@ -1,0 +1,107 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum LocalityKind {
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+  PARTY_COMMITTEE = 'PARTY_COMMITTEE',
+  PARTY_CELL = 'PARTY_CELL',
+}
+registerEnumType(LocalityKind, {
+  name: 'LocalityKind',
+  description: 'The kind of a node in the hierarchy: an administrative unit or a Party organisation.',
+  valuesConfig: {
+    PROVINCE: { description: 'Province (tỉnh).' },
+    DISTRICT: { description: 'District (huyện); the level ended on 2025-07-01 with two-tier local government.' },
+    COMMUNE: { description: 'Commune (xã) or ward.' },
+    VILLAGE: { description: 'Village or hamlet (bản, thôn).' },
+    PARTY_COMMITTEE: { description: 'Party committee at province, district or commune level.' },
+    PARTY_CELL: { description: 'Party cell or other grassroots Party organisation.' },
+  },
+});
+
+export enum Qualifier {
+  EXACT = 'EXACT',
+  MORE_THAN = 'MORE_THAN',
+  NEARLY = 'NEARLY',
+  JUST_OVER = 'JUST_OVER',
+  ABOUT = 'ABOUT',
+  AT_LEAST = 'AT_LEAST',
+  LESS_THAN = 'LESS_THAN',
+  AT_MOST = 'AT_MOST',
+}
+registerEnumType(Qualifier, {
+  name: 'Qualifier',
+  description: [
+    'How the source words a figure; keeps "more than 49,000" from becoming 49,000.',
+    'Each figure also carries the interval it stands for (lower, upper; null = unbounded).',
+    'The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞);',
+    'LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v].',
+    'Strictness (more than vs at least) is kept in the qualifier, not in the bounds.',
+  ].join(' '),
+  valuesConfig: {
+    EXACT: { description: 'Stated exactly ("377 Party members").' },
+    MORE_THAN: { description: '"more than", "over": a lower bound.' },
+    NEARLY: { description: '"nearly", "almost": just below the figure; interval [0.9·v, v].' },
+    JUST_OVER: { description: '"just over": just above the figure; interval [v, 1.1·v].' },
+    ABOUT: { description: '"about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds.' },
+    AT_LEAST: { description: '"at least": a lower bound, inclusive.' },
+    LESS_THAN: { description: '"less than", "under": an upper bound.' },
+    AT_MOST: { description: '"at most": an upper bound, inclusive.' },
+  },
+});
+
+export enum PeriodGranularity {
+  YEAR = 'YEAR',
+  QUARTER = 'QUARTER',
+  MONTH = 'MONTH',
+  DAY = 'DAY',
+  RANGE = 'RANGE',
+}
+registerEnumType(PeriodGranularity, {
+  name: 'PeriodGranularity',
+  description: 'The length of the period a figure refers to; RANGE is an explicit start/end, possibly open ("since July 2025").',
+});
+
+export enum SourcePreference {
+  MOST_RECENT_PUBLICATION = 'MOST_RECENT_PUBLICATION',
+  EARLIEST_PUBLICATION = 'EARLIEST_PUBLICATION',
+}
+registerEnumType(SourcePreference, {
+  name: 'SourcePreference',
+  description: 'Which source a series uses when several report the same period. Reported figures always win over derived ones; a named `preferSource` wins next; then this order.',
+});
+
+export enum DocumentRole {
+  ISSUED_BY = 'ISSUED_BY',
+  GOVERNS = 'GOVERNS',
+  APPLIED_BY = 'APPLIED_BY',
+}
+registerEnumType(DocumentRole, {
+  name: 'DocumentRole',
+  description: 'How a document relates to a unit or organisation.',
+  valuesConfig: {
+    ISSUED_BY: { description: 'The organisation issued the document.' },
+    GOVERNS: { description: 'The document applies to the unit.' },
+    APPLIED_BY: { description: 'The source reports the organisation applying the document.' },
+  },
+});
+
+export enum ValueType {
+  COUNT = 'COUNT',
+  SHARE = 'SHARE',
+  AREA = 'AREA',
+  AMOUNT = 'AMOUNT',
+}
+registerEnumType(ValueType, { name: 'ValueType', description: 'What kind of number an indicator is.' });
+
+export enum Aggregation {
+  SUM = 'SUM',
+  RATIO = 'RATIO',
+  NONE = 'NONE',
+}
+registerEnumType(Aggregation, {
+  name: 'Aggregation',
+  description: 'How an indicator combines across units: SUM adds children; RATIO is recomputed from its numerator and denominator, never averaged; NONE does not aggregate.',
+});

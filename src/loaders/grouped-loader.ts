@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+
+/**
+ * A DataLoader for keys that share arguments (asOf, indicator, page ...): keys with the same
+ * arguments go to the database as one statement, so a request costs one statement per distinct
+ * argument set, whatever the number of nodes.
+ */
+export function groupedLoader<Args, Row, Result>(options: {
+  load: (ids: string[], args: Args) => Promise<Row[]>;
+  idOf: (row: Row) => string;
+  collect: (rows: Row[]) => Result;
+}): DataLoader<{ id: string; args: Args }, Result, string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { args: Args; ids: Set<string> }>();
+      for (const key of keys) {
+        const group = JSON.stringify(key.args);
+        const entry = groups.get(group) ?? { args: key.args, ids: new Set<string>() };
+        entry.ids.add(key.id);
+        groups.set(group, entry);
+      }
+      const byGroupAndId = new Map<string, Map<string, Row[]>>();
+      await Promise.all(
+        [...groups].map(async ([group, { args, ids }]) => {
+          const rows = await options.load([...ids], args);
+          const byId = new Map<string, Row[]>();
+          for (const row of rows) {
+            const id = options.idOf(row);
+            const list = byId.get(id) ?? [];
+            list.push(row);
+            byId.set(id, list);
+          }
+          byGroupAndId.set(group, byId);
+        }),
+      );
+      return keys.map((key) => options.collect(byGroupAndId.get(JSON.stringify(key.args))?.get(key.id) ?? []));
+    },
+    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}` },
+  );
+}
+
+/** A DataLoader over a single id, rows put back in key order and null for a missing key. */
+export function byIdLoader<Row>(load: (ids: string[]) => Promise<Row[]>, idOf: (row: Row) => string): DataLoader<string, Row | null> {
+  return new DataLoader(async (ids) => {
+    const rows = await load([...ids]);
+    const byId = new Map(rows.map((row) => [idOf(row), row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

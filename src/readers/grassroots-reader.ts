@@ -1,0 +1,80 @@
+import type { Store } from '../store/store.js';
+import * as units from '../sql/units-sql.js';
+import * as catalog from '../sql/catalog-sql.js';
+import * as obs from '../sql/observations-sql.js';
+import type {
+  DocumentLinkRow, DocumentRow, IndicatorRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
+} from '../domain/rows.js';
+
+/** Reads domain rows through the store; every method is one SQL statement. */
+export class GrassrootsReader {
+  constructor(private readonly store: Store) {}
+
+  readUnits(ids: readonly string[]): Promise<UnitRow[]> {
+    return this.store.all('units.by-ids', units.unitsByIds(ids));
+  }
+
+  searchUnits(search: units.UnitSearch): Promise<(UnitRow & { totalCount: number })[]> {
+    return this.store.all('units.search', units.searchUnits(search));
+  }
+
+  readParents(ids: readonly string[], asOf: string | null): Promise<LinkedUnitRow[]> {
+    return this.store.all('units.parents', units.parentsOf(ids, asOf));
+  }
+
+  readAncestors(ids: readonly string[], asOf: string | null): Promise<LinkedUnitRow[]> {
+    return this.store.all('units.ancestors', units.ancestorsOf(ids, asOf));
+  }
+
+  readDescendants(ids: readonly string[], query: units.DescendantQuery): Promise<LinkedUnitRow[]> {
+    return this.store.all('units.descendants', units.descendantsOf(ids, query));
+  }
+
+  readPartyOrganisationsIn(adminIds: readonly string[]): Promise<UnitRow[]> {
+    return this.store.all('units.party-organisations', units.partyOrganisationsIn(adminIds));
+  }
+
+  readIndicators(): Promise<IndicatorRow[]> {
+    return this.store.all('catalog.indicators', catalog.allIndicators());
+  }
+
+  readSources(ids: readonly string[]): Promise<SourceRow[]> {
+    return this.store.all('catalog.sources', catalog.sourcesByIds(ids));
+  }
+
+  listSources(): Promise<SourceRow[]> {
+    return this.store.all('catalog.all-sources', catalog.allSources());
+  }
+
+  readDocuments(ids: readonly string[]): Promise<DocumentRow[]> {
+    return this.store.all('catalog.documents', catalog.documentsByIds(ids));
+  }
+
+  listDocuments(): Promise<DocumentRow[]> {
+    return this.store.all('catalog.all-documents', catalog.allDocuments());
+  }
+
+  readDocumentLinksForUnits(unitIds: readonly string[]): Promise<DocumentLinkRow[]> {
+    return this.store.all('catalog.document-links-by-unit', catalog.documentLinksForUnits(unitIds));
+  }
+
+  readDocumentLinksForDocuments(documentIds: readonly string[]): Promise<DocumentLinkRow[]> {
+    return this.store.all('catalog.document-links-by-document', catalog.documentLinksForDocuments(documentIds));
+  }
+
+  readObservations(subjectIds: readonly string[], filter: obs.ObservationFilter): Promise<ObservationRow[]> {
+    return this.store.all('observations.of-subjects', obs.observationsOf(subjectIds, filter));
+  }
+
+  readSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null): Promise<ObservationRow[]> {
+    return this.store.all('observations.series', obs.seriesOf(subjectIds, filter, preference, preferredSource));
+  }
+
+  readObservationsByIds(ids: readonly string[]): Promise<ObservationRow[]> {
+    return this.store.all('observations.by-ids', obs.observationsByIds(ids));
+  }
+
+  readObservationsFromSources(sourceIds: readonly string[]): Promise<ObservationRow[]> {
+    return this.store.all('observations.from-sources', obs.observationsFromSources(sourceIds));
+  }
+}

@@ -1,0 +1,37 @@
+import { sql, stringList, type Fragment } from '../store/sql.js';
+
+export function allIndicators(): Fragment {
+  return sql`SELECT code, name, unit, value_type AS "valueType", aggregation, numerator, denominator, description
+    FROM indicators ORDER BY code`;
+}
+
+const SOURCE_COLUMNS = sql`id, kind, title, publisher, author, published, url, seed_file AS "seedFile", note`;
+
+export function sourcesByIds(ids: readonly string[]): Fragment {
+  return sql`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ANY(${stringList(ids)})`;
+}
+
+export function allSources(): Fragment {
+  return sql`SELECT ${SOURCE_COLUMNS} FROM sources ORDER BY published DESC NULLS LAST, id`;
+}
+
+const DOCUMENT_COLUMNS = sql`id, number, kind, title, issuer, issued_on AS "issuedOn", period_start AS "periodStart",
+  period_end AS "periodEnd", period_note AS "periodNote", source_id AS "sourceId", quote`;
+
+export function documentsByIds(ids: readonly string[]): Fragment {
+  return sql`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ANY(${stringList(ids)})`;
+}
+
+export function allDocuments(): Fragment {
+  return sql`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY issued_on, id`;
+}
+
+export function documentLinksForUnits(unitIds: readonly string[]): Fragment {
+  return sql`SELECT document_id AS "documentId", unit_id AS "unitId", role, source_id AS "sourceId"
+    FROM document_links WHERE unit_id = ANY(${stringList(unitIds)}) ORDER BY document_id`;
+}
+
+export function documentLinksForDocuments(documentIds: readonly string[]): Fragment {
+  return sql`SELECT document_id AS "documentId", unit_id AS "unitId", role, source_id AS "sourceId"
+    FROM document_links WHERE document_id = ANY(${stringList(documentIds)}) ORDER BY unit_id`;
+}

@@ -1,0 +1,107 @@
+import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+
+const UNIT_COLUMNS = `u.id, u.kind, u.name, u.level, u.admin_unit_id AS "adminUnitId", u.valid_from AS "validFrom",
+  u.valid_to AS "validTo", u.source_id AS "sourceId", u.note`;
+
+/** A link or unit is valid at `asOf` when asOf falls in [valid_from, valid_to). */
+const validAt = (alias: string, asOf: string | null) =>
+  asOf === null
+    ? sql`true`
+    : sql`(${raw(alias)}.valid_from IS NULL OR ${raw(alias)}.valid_from <= ${asOf}::DATE) AND (${raw(alias)}.valid_to IS NULL OR ${raw(alias)}.valid_to > ${asOf}::DATE)`;
+
+export function unitsByIds(ids: readonly string[]): Fragment {
+  return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u WHERE u.id = ANY(${stringList(ids)})`;
+}
+
+export interface UnitSearch {
+  kinds: readonly string[] | null;
+  search: string | null;
+  asOf: string | null;
+  offset: number;
+  limit: number;
+}
+
+/** Name search folds case and diacritics on both sides, so 'Tia Dinh' finds 'Tìa Dình'. */
+export function searchUnits(f: UnitSearch): Fragment {
+  const kinds = f.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(f.kinds)})`;
+  const search = f.search === null
+    ? sql`true`
+    : sql`contains(u.name_folded, lower(strip_accents(replace(replace(${f.search}, 'đ', 'd'), 'Đ', 'D'))))`;
+  return sql`SELECT ${raw(UNIT_COLUMNS)}, count(*) OVER ()::INTEGER AS "totalCount"
+    FROM units u WHERE ${kinds} AND ${search} AND ${validAt('u', f.asOf)}
+    ORDER BY u.kind, u.name_folded, u.id LIMIT ${f.limit} OFFSET ${f.offset}`;
+}
+
+/**
+ * The parent of each unit. With a date: the link valid then. Without: the most recent link
+ * (open-ended first, then the latest end), so a commune merged into a province in 2025 shows
+ * the province, while its district is still reachable with an earlier `asOf`.
+ */
+export function parentsOf(ids: readonly string[], asOf: string | null): Fragment {
+  return sql`SELECT * EXCLUDE (rank) FROM (
+      SELECT l.child_id AS "anchorId", l.valid_from AS "linkValidFrom", l.valid_to AS "linkValidTo", 1 AS depth, 1 AS "totalCount",
+             ${raw(UNIT_COLUMNS)},
+             row_number() OVER (PARTITION BY l.child_id ORDER BY l.valid_to DESC NULLS FIRST, l.valid_from DESC NULLS LAST, l.parent_id) AS rank
+      FROM unit_links l JOIN units u ON u.id = l.parent_id
+      WHERE l.child_id = ANY(${stringList(ids)}) AND ${validAt('l', asOf)}
+    ) WHERE rank = 1`;
+}
+
+/** Ancestors of each unit, nearest first, following the same parent choice at every step. */
+export function ancestorsOf(ids: readonly string[], asOf: string | null): Fragment {
+  return sql`WITH RECURSIVE chosen AS (
+      SELECT child_id, parent_id FROM (
+        SELECT l.child_id, l.parent_id,
+               row_number() OVER (PARTITION BY l.child_id ORDER BY l.valid_to DESC NULLS FIRST, l.valid_from DESC NULLS LAST, l.parent_id) AS rank
+        FROM unit_links l WHERE ${validAt('l', asOf)}
+      ) WHERE rank = 1
+    ),
+    walk(anchor, id, depth) AS (
+      SELECT c.child_id, c.parent_id, 1 FROM chosen c WHERE c.child_id = ANY(${stringList(ids)})
+      UNION ALL
+      SELECT w.anchor, c.parent_id, w.depth + 1 FROM walk w JOIN chosen c ON c.child_id = w.id WHERE w.depth < 16
+    )
+    SELECT w.anchor AS "anchorId", NULL AS "linkValidFrom", NULL AS "linkValidTo", w.depth::INTEGER AS depth, 0 AS "totalCount", ${raw(UNIT_COLUMNS)}
+    FROM walk w JOIN units u ON u.id = w.id ORDER BY w.anchor, w.depth`;
+}
+
+export interface DescendantQuery {
+  kinds: readonly string[] | null;
+  asOf: string | null;
+  maxDepth: number;          // 1 = direct children only
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Descendants of each unit down the hierarchy (links valid at `asOf`, or any link when no
+ * date is given), filtered by kind and paged per anchor in one statement.
+ */
+export function descendantsOf(ids: readonly string[], q: DescendantQuery): Fragment {
+  const kinds = q.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(q.kinds)})`;
+  return sql`WITH RECURSIVE walk(anchor, id, depth, link_from, link_to) AS (
+      SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l
+      WHERE l.parent_id = ANY(${stringList(ids)}) AND ${validAt('l', q.asOf)}
+      UNION ALL
+      SELECT w.anchor, l.child_id, w.depth + 1, l.valid_from, l.valid_to FROM walk w JOIN unit_links l ON l.parent_id = w.id
+      WHERE w.depth < ${q.maxDepth} AND ${validAt('l', q.asOf)}
+    ),
+    found AS (
+      SELECT DISTINCT ON (w.anchor, w.id) w.anchor, w.id, w.depth, w.link_from, w.link_to FROM walk w ORDER BY w.anchor, w.id, w.depth
+    ),
+    ranked AS (
+      SELECT f.anchor AS "anchorId", f.link_from AS "linkValidFrom", f.link_to AS "linkValidTo", f.depth::INTEGER AS depth,
+             ${raw(UNIT_COLUMNS)},
+             count(*) OVER (PARTITION BY f.anchor)::INTEGER AS "totalCount",
+             row_number() OVER (PARTITION BY f.anchor ORDER BY u.kind, u.name_folded, u.id) AS position
+      FROM found f JOIN units u ON u.id = f.id WHERE ${kinds}
+    )
+    SELECT * EXCLUDE (position) FROM ranked WHERE position > ${q.offset} AND position <= ${q.offset + q.limit}
+    ORDER BY "anchorId", position`;
+}
+
+/** Party organisations sitting in each administrative unit. */
+export function partyOrganisationsIn(adminIds: readonly string[]): Fragment {
+  return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u
+    WHERE u.admin_unit_id = ANY(${stringList(adminIds)}) ORDER BY u.kind, u.name_folded`;
+}
