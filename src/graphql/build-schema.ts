@@ -21,6 +21,10 @@ export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
     ],
     orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
     validate: false,
+  }).then((schema) => {
+    const query = schema.getQueryType();
+    if (query) query.description = 'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
+    return schema;
   });
   return built;
 }

@@ -30,9 +30,9 @@ export async function hashDirectory(dir: string): Promise<string> {
  * Imports a directory of CSV files (the layout of data/) in one transaction: every row is
  * validated first, and one bad cell anywhere rejects the whole load with all problems listed.
  * Re-importing unchanged files is a no-op; changed observations become new revisions.
+ * `origin` names who owns the rows: the seed is always 'seed', wherever the checkout lives.
  */
-export async function importDirectory(store: Store, dir: string, kind = 'seed'): Promise<ImportResult> {
-  const origin = `${kind}:${resolve(dir)}`;
+export async function importDirectory(store: Store, dir: string, kind = 'seed', origin = kind === 'seed' ? 'seed' : `${kind}:${resolve(dir)}`): Promise<ImportResult> {
   const hash = await hashDirectory(dir);
   const [last] = await store.all<{ content_hash: string }>('ingest.last-hash', q.lastImportHash(kind, origin));
   if (last?.content_hash === hash) return { skipped: true, observationsWritten: 0 };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Store } from './store.js';
 import { migrate } from './migrate.js';
 import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
@@ -21,6 +21,7 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
   if (path === ':memory:') throw new Error('prepareStore needs a file path; use openMemoryStore for tests');
   if (!existsSync(path)) {
     await mkdir(dirname(path), { recursive: true });
+    await removeAbandonedBuilds(path);
     const tmp = `${path}.tmp-${process.pid}`;
     await rm(tmp, { force: true });
     await rm(`${tmp}.wal`, { force: true });
@@ -47,5 +48,23 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
     return { created: false, migrations, seed };
   } finally {
     store.close();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporary files of builds whose process died: never a store, safe to delete. */
+async function removeAbandonedBuilds(path: string): Promise<void> {
+  const prefix = `${basename(path)}.tmp-`;
+  for (const name of await readdir(dirname(path))) {
+    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid)) await rm(join(dirname(path), name), { force: true });
   }
 }

@@ -1,0 +1,948 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { type GraphQLClient, type RequestOptions } from 'graphql-request';
+import { gql } from 'graphql-tag';
+type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+/** How an indicator combines across units: SUM adds children; RATIO is recomputed from its numerator and denominator, never averaged; NONE does not aggregate. */
+export type Aggregation =
+  | 'NONE'
+  | 'RATIO'
+  | 'SUM';
+
+/** How a document relates to a unit or organisation. */
+export type DocumentRole =
+  /** The source reports the organisation applying the document. */
+  | 'APPLIED_BY'
+  /** The document applies to the unit. */
+  | 'GOVERNS'
+  /** The organisation issued the document. */
+  | 'ISSUED_BY';
+
+/** The kind of a node in the hierarchy: an administrative unit or a Party organisation. */
+export type LocalityKind =
+  /** Commune (xã) or ward. */
+  | 'COMMUNE'
+  /** District (huyện); the level ended on 2025-07-01 with two-tier local government. */
+  | 'DISTRICT'
+  /** Party cell or other grassroots Party organisation. */
+  | 'PARTY_CELL'
+  /** Party committee at province, district or commune level. */
+  | 'PARTY_COMMITTEE'
+  /** Province (tỉnh). */
+  | 'PROVINCE'
+  /** Village or hamlet (bản, thôn). */
+  | 'VILLAGE';
+
+/** The length of the period a figure refers to; RANGE is an explicit start/end, possibly open ("since July 2025"). */
+export type PeriodGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'RANGE'
+  | 'YEAR';
+
+/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. */
+export type Qualifier =
+  /** "about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds. */
+  | 'ABOUT'
+  /** "at least": a lower bound, inclusive. */
+  | 'AT_LEAST'
+  /** "at most": an upper bound, inclusive. */
+  | 'AT_MOST'
+  /** Stated exactly ("377 Party members"). */
+  | 'EXACT'
+  /** "just over": just above the figure; interval [v, 1.1·v]. */
+  | 'JUST_OVER'
+  /** "less than", "under": an upper bound. */
+  | 'LESS_THAN'
+  /** "more than", "over": a lower bound. */
+  | 'MORE_THAN'
+  /** "nearly", "almost": just below the figure; interval [0.9·v, v]. */
+  | 'NEARLY';
+
+/** Which source a series uses when several report the same period. Reported figures always win over derived ones; a named `preferSource` wins next; then this order. */
+export type SourcePreference =
+  | 'EARLIEST_PUBLICATION'
+  | 'MOST_RECENT_PUBLICATION';
+
+/** What kind of number an indicator is. */
+export type ValueType =
+  | 'AMOUNT'
+  | 'AREA'
+  | 'COUNT'
+  | 'SHARE';
+
+export type LocalityByCodeQueryVariables = Exact<{
+  code: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type LocalityByCodeQuery = { locality:
+    | { id: string, code: string, name: string, kind: LocalityKind, validFrom: string | null, validTo: string | null, note: string | null, parent:
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+       | null, ancestors: Array<
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+      >, children: { totalCount: number, nodes: Array<
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+        >, edges: Array<{ linkValidFrom: string | null, linkValidTo: string | null, node:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           }> }, partyOrganisations: Array<
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+      >, adminUnit:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, source: { code: string, title: string } | null }
+    | { id: string, code: string, name: string, kind: LocalityKind, validFrom: string | null, validTo: string | null, note: string | null, parent:
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+       | null, ancestors: Array<
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+      >, children: { totalCount: number, nodes: Array<
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+        >, edges: Array<{ linkValidFrom: string | null, linkValidTo: string | null, node:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           }> }, partyOrganisations: Array<
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+      >, adminUnit:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, source: { code: string, title: string } | null }
+    | { id: string, code: string, name: string, kind: LocalityKind, validFrom: string | null, validTo: string | null, note: string | null, parent:
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+       | null, ancestors: Array<
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+      >, children: { totalCount: number, nodes: Array<
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+        >, edges: Array<{ linkValidFrom: string | null, linkValidTo: string | null, node:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           }> }, partyOrganisations: Array<
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+      >, adminUnit:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, source: { code: string, title: string } | null }
+    | { id: string, code: string, name: string, kind: LocalityKind, validFrom: string | null, validTo: string | null, note: string | null, parent:
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+       | null, ancestors: Array<
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+      >, children: { totalCount: number, nodes: Array<
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+        >, edges: Array<{ linkValidFrom: string | null, linkValidTo: string | null, node:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           }> }, partyOrganisations: Array<
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+      >, adminUnit:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, source: { code: string, title: string } | null }
+    | { id: string, code: string, name: string, kind: LocalityKind, validFrom: string | null, validTo: string | null, note: string | null, parent:
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+       | null, ancestors: Array<
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+      >, children: { totalCount: number, nodes: Array<
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+        >, edges: Array<{ linkValidFrom: string | null, linkValidTo: string | null, node:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           }> }, partyOrganisations: Array<
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+      >, adminUnit:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, source: { code: string, title: string } | null }
+    | { id: string, code: string, name: string, kind: LocalityKind, validFrom: string | null, validTo: string | null, note: string | null, parent:
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+        | { id: string, code: string, name: string, kind: LocalityKind }
+       | null, ancestors: Array<
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+        | { code: string, kind: LocalityKind }
+      >, children: { totalCount: number, nodes: Array<
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+          | { code: string, name: string, kind: LocalityKind }
+        >, edges: Array<{ linkValidFrom: string | null, linkValidTo: string | null, node:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           }> }, partyOrganisations: Array<
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+        | { code: string, name: string, kind: LocalityKind }
+      >, adminUnit:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, source: { code: string, title: string } | null }
+   };
+
+export type LocalityByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LocalityByIdQuery = { locality:
+    | { id: string, code: string, name: string, kind: LocalityKind }
+    | { id: string, code: string, name: string, kind: LocalityKind }
+    | { id: string, code: string, name: string, kind: LocalityKind }
+    | { id: string, code: string, name: string, kind: LocalityKind }
+    | { id: string, code: string, name: string, kind: LocalityKind }
+    | { id: string, code: string, name: string, kind: LocalityKind }
+   };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeByIdQuery = { node:
+    | { __typename: 'Commune', code: string, name: string, id: string }
+    | { __typename: 'District', code: string, name: string, id: string }
+    | { __typename: 'Document', code: string, number: string, id: string }
+    | { __typename: 'Observation', value: number, period: string, id: string }
+    | { __typename: 'PartyCell', code: string, name: string, id: string }
+    | { __typename: 'PartyCommittee', code: string, name: string, id: string }
+    | { __typename: 'Province', code: string, name: string, id: string }
+    | { __typename: 'Source', code: string, title: string, id: string }
+    | { __typename: 'Village', code: string, name: string, id: string }
+   };
+
+export type SearchLocalitiesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  kind?: Array<LocalityKind> | LocalityKind | null | undefined;
+  asOf?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchLocalitiesQuery = { localities: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, nodes: Array<
+      | { id: string, code: string, name: string, kind: LocalityKind, validTo: string | null }
+      | { id: string, code: string, name: string, kind: LocalityKind, validTo: string | null }
+      | { id: string, code: string, name: string, kind: LocalityKind, validTo: string | null }
+      | { id: string, code: string, name: string, kind: LocalityKind, validTo: string | null }
+      | { id: string, code: string, name: string, kind: LocalityKind, validTo: string | null }
+      | { id: string, code: string, name: string, kind: LocalityKind, validTo: string | null }
+    > } };
+
+export type ProvinceTreeQueryVariables = Exact<{
+  code: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ProvinceTreeQuery = { locality:
+    | { __typename: 'Commune', code: string }
+    | { __typename: 'District', code: string }
+    | { __typename: 'PartyCell', code: string }
+    | { __typename: 'PartyCommittee', code: string }
+    | { __typename: 'Province', code: string, districts: { totalCount: number, nodes: Array<{ code: string, name: string, validTo: string | null }> }, communes: { totalCount: number, nodes: Array<{ code: string, name: string, villages: { nodes: Array<{ code: string, name: string, partyCell: { code: string, name: string } | null }> }, partyCommittee: { code: string, name: string } | null }> } }
+    | { __typename: 'Village', code: string }
+   };
+
+export type PartyTreeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PartyTreeQuery = { locality:
+    | { __typename: 'Commune', code: string }
+    | { __typename: 'District', code: string }
+    | { __typename: 'PartyCell', code: string }
+    | { __typename: 'PartyCommittee', level: LocalityKind | null, code: string, adminUnit:
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+       | null, cells: { totalCount: number, nodes: Array<{ code: string, name: string, adminUnit:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null, committee:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null }> }, children: { nodes: Array<
+          | { code: string, kind: LocalityKind }
+          | { code: string, kind: LocalityKind }
+          | { code: string, kind: LocalityKind }
+          | { code: string, kind: LocalityKind }
+          | { code: string, kind: LocalityKind }
+          | { code: string, kind: LocalityKind }
+        > } }
+    | { __typename: 'Province', code: string }
+    | { __typename: 'Village', code: string }
+   };
+
+export type NestedSeriesQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type NestedSeriesQuery = { locality:
+    | { __typename: 'Commune' }
+    | { __typename: 'District' }
+    | { __typename: 'PartyCell' }
+    | { __typename: 'PartyCommittee' }
+    | { __typename: 'Province', communes: { nodes: Array<{ code: string, villages: { nodes: Array<{ code: string, households: { points: Array<{ value: number }> }, poor: { points: Array<{ period: string, value: number, qualifier: Qualifier }> }, coffee: { points: Array<{ period: string, value: number }> } }> }, partyCommittee: { members: { points: Array<{ value: number }> } } | null }> } }
+    | { __typename: 'Village' }
+   };
+
+export type ObservationFieldsFragment = { id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } };
+
+export type ObservationsQueryVariables = Exact<{
+  code: string;
+  indicator?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ObservationsQuery = { locality:
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+   };
+
+export type SeriesQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  sourcePreference?: SourcePreference | null | undefined;
+  preferSource?: string | number | null | undefined;
+}>;
+
+
+export type SeriesQuery = { locality:
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+   };
+
+export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorsQuery = { indicators: Array<{ code: string, name: string, unit: string, valueType: ValueType, aggregation: Aggregation, numerator: string | null, denominator: string | null, description: string }> };
+
+export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SourcesQuery = { sources: Array<{ id: string, code: string, kind: string, title: string, publisher: string | null, author: string | null, published: string | null, seedFile: string | null, note: string | null, observations: Array<{ id: string }> }> };
+
+export type DocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DocumentsQuery = { documents: Array<{ id: string, code: string, number: string, kind: string, title: string, issuer: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null, periodNote: string | null, source: { code: string }, links: Array<{ role: DocumentRole, locality:
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+       | null }> }> };
+
+export type LocalityDocumentsQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type LocalityDocumentsQuery = { locality:
+    | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
+    | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
+    | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
+    | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
+    | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
+    | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
+   };
+
+export const ObservationFieldsFragmentDoc = gql`
+    fragment ObservationFields on Observation {
+  id
+  period
+  periodStart
+  periodEnd
+  granularity
+  value
+  qualifier
+  lower
+  upper
+  derived
+  formula
+  quote
+  note
+  recordedAt
+  indicator {
+    code
+    unit
+  }
+  source {
+    id
+    code
+    title
+    publisher
+    published
+    seedFile
+  }
+}
+    `;
+export const LocalityByCodeDocument = gql`
+    query LocalityByCode($code: String!, $asOf: LocalDate) {
+  locality(code: $code) {
+    id
+    code
+    name
+    kind
+    validFrom
+    validTo
+    note
+    parent(asOf: $asOf) {
+      id
+      code
+      name
+      kind
+    }
+    ancestors(asOf: $asOf) {
+      code
+      kind
+    }
+    children(asOf: $asOf) {
+      totalCount
+      nodes {
+        code
+        name
+        kind
+      }
+      edges {
+        linkValidFrom
+        linkValidTo
+        node {
+          code
+        }
+      }
+    }
+    partyOrganisations {
+      code
+      name
+      kind
+    }
+    adminUnit {
+      code
+      name
+    }
+    source {
+      code
+      title
+    }
+  }
+}
+    `;
+export const LocalityByIdDocument = gql`
+    query LocalityById($id: ID!) {
+  locality(id: $id) {
+    id
+    code
+    name
+    kind
+  }
+}
+    `;
+export const NodeByIdDocument = gql`
+    query NodeById($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Locality {
+      code
+      name
+    }
+    ... on Source {
+      code
+      title
+    }
+    ... on Document {
+      code
+      number
+    }
+    ... on Observation {
+      value
+      period
+    }
+  }
+}
+    `;
+export const SearchLocalitiesDocument = gql`
+    query SearchLocalities($search: String, $kind: [LocalityKind!], $asOf: LocalDate, $first: Int, $after: String) {
+  localities(
+    search: $search
+    kind: $kind
+    asOf: $asOf
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    nodes {
+      id
+      code
+      name
+      kind
+      validTo
+    }
+  }
+}
+    `;
+export const ProvinceTreeDocument = gql`
+    query ProvinceTree($code: String!, $asOf: LocalDate) {
+  locality(code: $code) {
+    __typename
+    code
+    ... on Province {
+      districts(asOf: $asOf) {
+        totalCount
+        nodes {
+          code
+          name
+          validTo
+        }
+      }
+      communes(asOf: $asOf) {
+        totalCount
+        nodes {
+          code
+          name
+          villages(asOf: $asOf) {
+            nodes {
+              code
+              name
+              partyCell {
+                code
+                name
+              }
+            }
+          }
+          partyCommittee {
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `;
+export const PartyTreeDocument = gql`
+    query PartyTree($code: String!) {
+  locality(code: $code) {
+    __typename
+    code
+    ... on PartyCommittee {
+      level
+      adminUnit {
+        code
+      }
+      cells {
+        totalCount
+        nodes {
+          code
+          name
+          adminUnit {
+            code
+          }
+          committee {
+            code
+          }
+        }
+      }
+      children {
+        nodes {
+          code
+          kind
+        }
+      }
+    }
+  }
+}
+    `;
+export const NestedSeriesDocument = gql`
+    query NestedSeries($code: String!) {
+  locality(code: $code) {
+    __typename
+    ... on Province {
+      communes {
+        nodes {
+          code
+          villages {
+            nodes {
+              code
+              households: series(indicator: "households") {
+                points {
+                  value
+                }
+              }
+              poor: series(indicator: "poor_households") {
+                points {
+                  period
+                  value
+                  qualifier
+                }
+              }
+              coffee: series(indicator: "coffee_area_converted") {
+                points {
+                  period
+                  value
+                }
+              }
+            }
+          }
+          partyCommittee {
+            members: series(indicator: "members") {
+              points {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `;
+export const ObservationsDocument = gql`
+    query Observations($code: String!, $indicator: String, $from: String, $to: String) {
+  locality(code: $code) {
+    code
+    observations(indicator: $indicator, from: $from, to: $to) {
+      ...ObservationFields
+    }
+  }
+}
+    ${ObservationFieldsFragmentDoc}`;
+export const SeriesDocument = gql`
+    query Series($code: String!, $indicator: String!, $from: String, $to: String, $sourcePreference: SourcePreference, $preferSource: ID) {
+  locality(code: $code) {
+    code
+    series(
+      indicator: $indicator
+      from: $from
+      to: $to
+      sourcePreference: $sourcePreference
+      preferSource: $preferSource
+    ) {
+      indicator {
+        code
+        name
+      }
+      points {
+        ...ObservationFields
+      }
+    }
+  }
+}
+    ${ObservationFieldsFragmentDoc}`;
+export const IndicatorsDocument = gql`
+    query Indicators {
+  indicators {
+    code
+    name
+    unit
+    valueType
+    aggregation
+    numerator
+    denominator
+    description
+  }
+}
+    `;
+export const SourcesDocument = gql`
+    query Sources {
+  sources {
+    id
+    code
+    kind
+    title
+    publisher
+    author
+    published
+    seedFile
+    note
+    observations {
+      id
+    }
+  }
+}
+    `;
+export const DocumentsDocument = gql`
+    query Documents {
+  documents {
+    id
+    code
+    number
+    kind
+    title
+    issuer
+    issuedOn
+    periodStart
+    periodEnd
+    periodNote
+    source {
+      code
+    }
+    links {
+      role
+      locality {
+        code
+      }
+    }
+  }
+}
+    `;
+export const LocalityDocumentsDocument = gql`
+    query LocalityDocuments($code: String!) {
+  locality(code: $code) {
+    documents {
+      role
+      document {
+        number
+        title
+        issuedOn
+        periodStart
+        periodEnd
+      }
+    }
+  }
+}
+    `;
+
+export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
+
+
+const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationType, _variables) => action();
+
+export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
+  return {
+    LocalityByCode(variables: LocalityByCodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LocalityByCodeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LocalityByCodeQuery>({ document: LocalityByCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LocalityByCode', 'query', variables);
+    },
+    LocalityById(variables: LocalityByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LocalityByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LocalityByIdQuery>({ document: LocalityByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LocalityById', 'query', variables);
+    },
+    NodeById(variables: NodeByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodeByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NodeByIdQuery>({ document: NodeByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NodeById', 'query', variables);
+    },
+    SearchLocalities(variables?: SearchLocalitiesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SearchLocalitiesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SearchLocalitiesQuery>({ document: SearchLocalitiesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SearchLocalities', 'query', variables);
+    },
+    ProvinceTree(variables: ProvinceTreeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProvinceTreeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProvinceTreeQuery>({ document: ProvinceTreeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProvinceTree', 'query', variables);
+    },
+    PartyTree(variables: PartyTreeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PartyTreeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PartyTreeQuery>({ document: PartyTreeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PartyTree', 'query', variables);
+    },
+    NestedSeries(variables: NestedSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NestedSeriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NestedSeriesQuery>({ document: NestedSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NestedSeries', 'query', variables);
+    },
+    Observations(variables: ObservationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ObservationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ObservationsQuery>({ document: ObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Observations', 'query', variables);
+    },
+    Series(variables: SeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SeriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SeriesQuery>({ document: SeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Series', 'query', variables);
+    },
+    Indicators(variables?: IndicatorsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<IndicatorsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<IndicatorsQuery>({ document: IndicatorsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Indicators', 'query', variables);
+    },
+    Sources(variables?: SourcesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SourcesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SourcesQuery>({ document: SourcesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Sources', 'query', variables);
+    },
+    Documents(variables?: DocumentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DocumentsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DocumentsQuery>({ document: DocumentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Documents', 'query', variables);
+    },
+    LocalityDocuments(variables: LocalityDocumentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LocalityDocumentsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LocalityDocumentsQuery>({ document: LocalityDocumentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LocalityDocuments', 'query', variables);
+    }
+  };
+}
+export type Sdk = ReturnType<typeof getSdk>;

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+describe('administrative hierarchy, both ways and in time', () => {
+  it('a district returns with its end date (the district level ended on 2025-07-01)', async () => {
+    const { locality } = await t.sdk.LocalityByCode({ code: 'district/nam-po' });
+    expect(locality).toMatchObject({ kind: 'DISTRICT', name: 'Nậm Pồ', validTo: '2025-07-01' });
+    expect(locality.parent?.code).toBe('province/dien-bien');
+    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual(['commune/cha-nua', 'commune/cha-to', 'commune/phin-ho']);
+    expect(locality.children.edges.every((e) => e.linkValidTo === '2025-07-01')).toBe(true);
+    expect(locality.partyOrganisations.map((p) => p.code)).toEqual(['party-committee/nam-po']);
+  });
+
+  it('a province lists its districts before the reform and none after', async () => {
+    const before = await t.sdk.ProvinceTree({ code: 'province/dien-bien', asOf: '2024-06-01' });
+    expect(before.locality.__typename).toBe('Province');
+    if (before.locality.__typename !== 'Province') throw new Error('not a province');
+    expect(before.locality.districts.nodes.map((d) => d.code).sort()).toEqual(['district/dien-bien', 'district/nam-po', 'district/tuan-giao']);
+    expect(before.locality.communes.nodes.map((c) => c.code).sort()).toEqual(['commune/cha-nua', 'commune/cha-to', 'commune/chieng-sinh', 'commune/pa-thom', 'commune/phin-ho']);
+
+    const after = await t.sdk.ProvinceTree({ code: 'province/dien-bien', asOf: '2026-01-01' });
+    if (after.locality.__typename !== 'Province') throw new Error('not a province');
+    expect(after.locality.districts.totalCount).toBe(0);
+    const communes = after.locality.communes.nodes;
+    expect(communes.map((c) => c.code).sort()).toEqual(['commune/si-pa-phin', 'commune/tia-dinh']);
+    const tiaDinh = communes.find((c) => c.code === 'commune/tia-dinh')!;
+    expect(tiaDinh.villages.nodes).toEqual([{ code: 'village/huoi-song', name: 'Huổi Sông', partyCell: { code: 'party-cell/huoi-song', name: 'Huổi Sông Village Party Cell' } }]);
+    expect(tiaDinh.partyCommittee?.code).toBe('party-committee/tia-dinh');
+  });
+
+  it('without a date, a province lists every commune it has ever had', async () => {
+    const all = await t.sdk.ProvinceTree({ code: 'province/dien-bien' });
+    if (all.locality.__typename !== 'Province') throw new Error('not a province');
+    expect(all.locality.communes.totalCount).toBe(7);
+    expect(all.locality.districts.nodes.every((d) => d.validTo === '2025-07-01')).toBe(true);
+  });
+
+  it('ancestors follow the hierarchy valid at the date asked', async () => {
+    const before = await t.sdk.LocalityByCode({ code: 'village/de-tinh-2', asOf: '2024-01-01' });
+    expect(before.locality.ancestors.map((a) => a.code)).toEqual(['commune/phin-ho', 'district/nam-po', 'province/dien-bien']);
+    const after = await t.sdk.LocalityByCode({ code: 'village/huoi-song', asOf: '2026-01-01' });
+    expect(after.locality.ancestors.map((a) => a.code)).toEqual(['commune/tia-dinh', 'province/dien-bien']);
+    const tooEarly = await t.sdk.LocalityByCode({ code: 'commune/tia-dinh', asOf: '2024-01-01' });
+    expect(tooEarly.locality.parent).toBeNull();
+  });
+
+  it('localities(asOf:) returns only units valid on that date', async () => {
+    const before = await t.sdk.SearchLocalities({ kind: ['DISTRICT'], asOf: '2025-06-30' });
+    expect(before.localities.totalCount).toBe(3);
+    const after = await t.sdk.SearchLocalities({ kind: ['DISTRICT'], asOf: '2025-07-01' });
+    expect(after.localities.totalCount).toBe(0);
+  });
+});
+
+describe('Party organisations and the units they sit in', () => {
+  it('provincial committee → commune committees → village cells, each linked to its unit', async () => {
+    const { locality } = await t.sdk.PartyTree({ code: 'party-committee/dien-bien' });
+    if (locality.__typename !== 'PartyCommittee') throw new Error('not a committee');
+    expect(locality.level).toBe('PROVINCE');
+    expect(locality.adminUnit?.code).toBe('province/dien-bien');
+    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual(['party-committee/nam-po', 'party-committee/si-pa-phin', 'party-committee/tia-dinh']);
+    expect(locality.cells.nodes.map((c) => [c.code, c.adminUnit?.code, c.committee?.code])).toEqual([
+      ['party-cell/huoi-song', 'village/huoi-song', 'party-committee/tia-dinh'],
+      ['party-cell/san-bay', 'village/san-bay', 'party-committee/si-pa-phin'],
+    ]);
+  });
+
+  it('a village reaches its Party cell and the cell reaches back to its village', async () => {
+    const village = await t.sdk.LocalityByCode({ code: 'village/san-bay' });
+    expect(village.locality.partyOrganisations.map((p) => p.code)).toEqual(['party-cell/san-bay']);
+    const cell = await t.sdk.LocalityByCode({ code: 'party-cell/san-bay' });
+    expect(cell.locality.adminUnit?.code).toBe('village/san-bay');
+    expect(cell.locality.parent?.code).toBe('party-committee/si-pa-phin');
+  });
+});
+
+describe('global ids', () => {
+  it('every id round-trips through node(id:) and locality(id:)', async () => {
+    const { locality } = await t.sdk.LocalityByCode({ code: 'commune/tia-dinh' });
+    const node = await t.sdk.NodeById({ id: locality.id });
+    expect(node.node).toMatchObject({ __typename: 'Commune', code: 'commune/tia-dinh', name: 'Tìa Dình' });
+    const again = await t.sdk.LocalityById({ id: locality.id });
+    expect(again.locality.code).toBe('commune/tia-dinh');
+    const { sources } = await t.sdk.Sources();
+    const source = await t.sdk.NodeById({ id: sources.find((s) => s.code === locality.source!.code)!.id });
+    expect(source.node).toMatchObject({ __typename: 'Source', code: 'dbp-em-party-members' });
+    const obs = await t.sdk.Observations({ code: 'commune/tia-dinh' });
+    const observation = await t.sdk.NodeById({ id: obs.locality.observations[0]!.id });
+    expect(observation.node).toMatchObject({ __typename: 'Observation', value: 0.5 });
+  });
+});

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphQLClient } from 'graphql-request';
+import { getSdk } from '../../src/client/sdk.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Starts `npm start`'s entry point as its own process and waits for its "listening" line. */
+function startMain(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${lines.join('\n')}`)));
+    child.stderr!.on('data', (d: Buffer) => lines.push(d.toString()));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      const entry = JSON.parse(line) as { msg: string; url?: string };
+      if (entry.msg === 'listening') {
+        clearTimeout(timer);
+        resolve({ child, url: entry.url!, lines });
+      }
+    });
+  });
+}
+
+describe('the server process (npm start)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'grassroots-main-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('builds its store, serves on loopback, and stops cleanly on SIGTERM', async () => {
+    const store = join(dir, 'main.duckdb');
+    const { child, url, lines } = await startMain({ GRASSROOTS_STORE: store, HOST: '127.0.0.1' }, ['--port', '0']);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(lines.join('\n')).toContain('"msg":"store built"');
+    const sdk = getSdk(new GraphQLClient(url));
+    const { locality } = await sdk.LocalityByCode({ code: 'commune/tia-dinh' });
+    expect(locality.name).toBe('Tìa Dình');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    const second = await startMain({ GRASSROOTS_STORE: store }, ['--port', '0', '--host', '127.0.0.1']);
+    expect(second.lines.join('\n')).toContain('"msg":"store opened"');
+    const stopped = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
+    second.child.kill('SIGINT');
+    expect(await stopped).toBe(0);
+  });
+
+  it('rejects a bad setting with the setting named', async () => {
+    const error = await startMain({ GRASSROOTS_STORE: join(dir, 'x.duckdb') }, ['--port', '99999']).catch((e: Error) => e);
+    expect(String(error)).toContain('port: expected 0..65535');
+  });
+});

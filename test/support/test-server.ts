@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GraphQLClient } from 'graphql-request';
+import { prepareStore } from '../../src/store/build-store.js';
+import { Store } from '../../src/store/store.js';
+import { createServer, type RunningServer } from '../../src/server.js';
+import { getSdk } from '../../src/client/sdk.js';
+
+export const SEED_DIR = new URL('../../data/', import.meta.url).pathname;
+
+export interface TestServer {
+  readonly store: Store;
+  readonly server: RunningServer;
+  readonly sdk: ReturnType<typeof getSdk>;
+  readonly client: GraphQLClient;
+  readonly dir: string;
+  close(): Promise<void>;
+}
+
+/** A real store file built from a data directory, served over HTTP on a random loopback port. */
+export async function startTestServer(dataDir: string = SEED_DIR): Promise<TestServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'grassroots-test-'));
+  const path = join(dir, 'store.duckdb');
+  await prepareStore(path, dataDir);
+  const store = await Store.open({ path, poolSize: 2 });
+  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
+  const client = new GraphQLClient(server.url);
+  return {
+    store,
+    server,
+    client,
+    sdk: getSdk(client),
+    dir,
+    close: async () => {
+      await server.close();
+      store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The GraphQL errors of a request that is expected to fail. */
+export async function errorsOf(promise: Promise<unknown>): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
+  try {
+    await promise;
+  } catch (error) {
+    const errors = (error as { response?: { errors?: { message: string; extensions?: Record<string, unknown> }[] } }).response?.errors;
+    if (errors) return errors;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
