@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Store } from './store/store.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
+import { AnalyticsReader } from './readers/analytics-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context } from './graphql/context.js';
@@ -52,6 +53,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function createServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const reader = new GrassrootsReader(store);
+  const analytics = new AnalyticsReader(store);
   const apollo = new ApolloServer<Context>({
     schema: await buildGrassrootsSchema(),
     includeStacktraceInErrorResponses: false,
@@ -82,7 +84,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ reader, loaders: createLoaders(reader) }),
+      context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics) }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -20,6 +20,15 @@ export type DocumentRole =
   /** The organisation issued the document. */
   | 'ISSUED_BY';
 
+/** How gaps on a time axis are filled. Filled points have basis FILLED and name the periods they came from. */
+export type Fill =
+  /** Interpolate between the neighbours (value and interval bounds); the qualifier is theirs when they share one, else ABOUT. Gaps before the first or after the last point stay empty. */
+  | 'LINEAR'
+  /** Gaps stay empty (basis MISSING, value null). */
+  | 'NONE'
+  /** Carry the previous point forward, with its qualifier and interval. */
+  | 'PREVIOUS';
+
 /** The kind of a node in the hierarchy: an administrative unit or a Party organisation. */
 export type LocalityKind =
   /** Commune (xã) or ward. */
@@ -62,10 +71,40 @@ export type Qualifier =
   /** "nearly", "almost": just below the figure; interval [0.9·v, v]. */
   | 'NEARLY';
 
+/** What a ranking sorts by: the value in `period`, or its change between `from` and `to`. */
+export type RankBy =
+  | 'ABSOLUTE_CHANGE'
+  | 'PERCENT_CHANGE'
+  | 'VALUE';
+
+/** The step of a series' time axis. */
+export type SeriesGranularity =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+/** DESC ranks the largest first (top N); ASC the smallest first (bottom N; e.g. the fastest decline by PERCENT_CHANGE). */
+export type SortOrder =
+  | 'ASC'
+  | 'DESC';
+
 /** Which source a series uses when several report the same period. Reported figures always win over derived ones; a named `preferSource` wins next; then this order. */
 export type SourcePreference =
   | 'EARLIEST_PUBLICATION'
   | 'MOST_RECENT_PUBLICATION';
+
+/** How a value was obtained. */
+export type ValueBasis =
+  /** A RATIO indicator recomputed from its numerator and denominator for the same unit and period. */
+  | 'COMPUTED'
+  /** A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation. */
+  | 'FILLED'
+  /** A period on the time axis with no value (fill: NONE). */
+  | 'MISSING'
+  /** An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`). */
+  | 'REPORTED'
+  /** Summed from the unit's descendants (a ratio: their numerators over their denominators); see reporting/expected. */
+  | 'ROLLED_UP';
 
 /** What kind of number an indicator is. */
 export type ValueType =
@@ -73,6 +112,196 @@ export type ValueType =
   | 'AREA'
   | 'COUNT'
   | 'SHARE';
+
+export type EstimateFieldsFragment = { value: number, lower: number | null, upper: number | null, qualifier: Qualifier };
+
+export type ChangeFieldsFragment = { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null };
+
+export type ChangeQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  from: string;
+  to: string;
+  rollup?: LocalityKind | null | undefined;
+}>;
+
+
+export type ChangeQuery = { locality:
+    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+   };
+
+export type YearOverYearQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type YearOverYearQuery = { locality:
+    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+   };
+
+export type LatestQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  rollup?: LocalityKind | null | undefined;
+}>;
+
+
+export type LatestQuery = { locality:
+    | { code: string, latest: { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null } | null }
+    | { code: string, latest: { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null } | null }
+    | { code: string, latest: { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null } | null }
+    | { code: string, latest: { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null } | null }
+    | { code: string, latest: { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null } | null }
+    | { code: string, latest: { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null } | null }
+   };
+
+export type PeersQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  period: string;
+  rollup?: LocalityKind | null | undefined;
+}>;
+
+
+export type PeersQuery = { locality:
+    | { code: string, peers: { peerCount: number, peersReporting: number, median: number | null, minimum: number | null, maximum: number | null, rank: number | null, point: { value: number | null, basis: ValueBasis } | null, parentPoint: { value: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, locality:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null } | null, shareOfParent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }
+    | { code: string, peers: { peerCount: number, peersReporting: number, median: number | null, minimum: number | null, maximum: number | null, rank: number | null, point: { value: number | null, basis: ValueBasis } | null, parentPoint: { value: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, locality:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null } | null, shareOfParent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }
+    | { code: string, peers: { peerCount: number, peersReporting: number, median: number | null, minimum: number | null, maximum: number | null, rank: number | null, point: { value: number | null, basis: ValueBasis } | null, parentPoint: { value: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, locality:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null } | null, shareOfParent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }
+    | { code: string, peers: { peerCount: number, peersReporting: number, median: number | null, minimum: number | null, maximum: number | null, rank: number | null, point: { value: number | null, basis: ValueBasis } | null, parentPoint: { value: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, locality:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null } | null, shareOfParent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }
+    | { code: string, peers: { peerCount: number, peersReporting: number, median: number | null, minimum: number | null, maximum: number | null, rank: number | null, point: { value: number | null, basis: ValueBasis } | null, parentPoint: { value: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, locality:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null } | null, shareOfParent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }
+    | { code: string, peers: { peerCount: number, peersReporting: number, median: number | null, minimum: number | null, maximum: number | null, rank: number | null, point: { value: number | null, basis: ValueBasis } | null, parentPoint: { value: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, locality:
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+            | { code: string }
+           | null } | null, shareOfParent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }
+   };
+
+export type TotalsAndPartsQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  childKind: LocalityKind;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type TotalsAndPartsQuery = { locality:
+    | { code: string, totalsAndParts: Array<{ period: string, reporting: number, expected: number, coverage: number | null, own: { value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, children: { value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, sources: Array<{ code: string }> } | null, gap: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, totalsAndParts: Array<{ period: string, reporting: number, expected: number, coverage: number | null, own: { value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, children: { value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, sources: Array<{ code: string }> } | null, gap: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, totalsAndParts: Array<{ period: string, reporting: number, expected: number, coverage: number | null, own: { value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, children: { value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, sources: Array<{ code: string }> } | null, gap: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, totalsAndParts: Array<{ period: string, reporting: number, expected: number, coverage: number | null, own: { value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, children: { value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, sources: Array<{ code: string }> } | null, gap: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, totalsAndParts: Array<{ period: string, reporting: number, expected: number, coverage: number | null, own: { value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, children: { value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, sources: Array<{ code: string }> } | null, gap: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, totalsAndParts: Array<{ period: string, reporting: number, expected: number, coverage: number | null, own: { value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, children: { value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, reporting: number | null, expected: number | null, sources: Array<{ code: string }> } | null, gap: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+   };
+
+export type RankingQueryVariables = Exact<{
+  indicator: string;
+  kind: LocalityKind;
+  within?: string | number | null | undefined;
+  by?: RankBy | null | undefined;
+  period?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  order?: SortOrder | null | undefined;
+  first?: number | null | undefined;
+  rollup?: LocalityKind | null | undefined;
+}>;
+
+
+export type RankingQuery = { ranking: { peerCount: number, unitCount: number, indicator: { code: string }, entries: Array<{ rank: number, sortValue: number, locality:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, point: { period: string, value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }> } };
+
+export type TableQueryVariables = Exact<{
+  indicators: Array<string> | string;
+  localities?: Array<string | number> | string | number | null | undefined;
+  kind?: LocalityKind | null | undefined;
+  within?: string | number | null | undefined;
+  periods?: Array<string> | string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  rollup?: LocalityKind | null | undefined;
+}>;
+
+
+export type TableQuery = { table: { rowCount: number, rows: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, locality:
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+        | { code: string }
+       | null, indicator: { code: string }, source: { code: string } | null }>, pivot: { periods: Array<string>, rows: Array<{ indicator: string, values: Array<number | null>, qualifiers: Array<Qualifier | null>, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null }> }, columns: { localityCodes: Array<string>, indicators: Array<string>, periods: Array<string>, values: Array<number | null>, qualifiers: Array<Qualifier>, lowers: Array<number | null>, uppers: Array<number | null>, sourceCodes: Array<string | null>, bases: Array<ValueBasis> } } };
+
+export type AvailabilityQueryVariables = Exact<{
+  indicator?: string | null | undefined;
+}>;
+
+
+export type AvailabilityQuery = { availability: Array<{ kind: LocalityKind, granularity: PeriodGranularity, unitCount: number, observationCount: number, periodCount: number, periods: Array<string>, earliest: string, latest: string, indicator: { code: string } }> };
 
 export type LocalityByCodeQueryVariables = Exact<{
   code: string;
@@ -457,7 +686,7 @@ export type NestedSeriesQuery = { locality:
     | { __typename: 'District' }
     | { __typename: 'PartyCell' }
     | { __typename: 'PartyCommittee' }
-    | { __typename: 'Province', communes: { nodes: Array<{ code: string, villages: { nodes: Array<{ code: string, households: { points: Array<{ value: number }> }, poor: { points: Array<{ period: string, value: number, qualifier: Qualifier }> }, coffee: { points: Array<{ period: string, value: number }> } }> }, partyCommittee: { members: { points: Array<{ value: number }> } } | null }> } }
+    | { __typename: 'Province', communes: { nodes: Array<{ code: string, villages: { nodes: Array<{ code: string, households: { points: Array<{ value: number | null }> }, poor: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null }> }, coffee: { points: Array<{ period: string, value: number | null }> } }> }, partyCommittee: { members: { points: Array<{ value: number | null }> } } | null }> } }
     | { __typename: 'Village' }
    };
 
@@ -480,23 +709,28 @@ export type ObservationsQuery = { locality:
     | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
    };
 
+export type PointFieldsFragment = { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null };
+
 export type SeriesQueryVariables = Exact<{
   code: string;
   indicator: string;
   from?: string | null | undefined;
   to?: string | null | undefined;
+  granularity?: SeriesGranularity | null | undefined;
+  fill?: Fill | null | undefined;
+  rollup?: LocalityKind | null | undefined;
   sourcePreference?: SourcePreference | null | undefined;
   preferSource?: string | number | null | undefined;
 }>;
 
 
 export type SeriesQuery = { locality:
-    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
-    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
-    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
-    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
-    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
-    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null }> } }
+    | { code: string, series: { indicator: { code: string, name: string }, points: Array<{ period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null }> } }
    };
 
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -535,6 +769,47 @@ export type LocalityDocumentsQuery = { locality:
     | { documents: Array<{ role: DocumentRole, document: { number: string, title: string, issuedOn: string | null, periodStart: string | null, periodEnd: string | null } }> }
    };
 
+export const EstimateFieldsFragmentDoc = gql`
+    fragment EstimateFields on Estimate {
+  value
+  lower
+  upper
+  qualifier
+}
+    `;
+export const ChangeFieldsFragmentDoc = gql`
+    fragment ChangeFields on Change {
+  years
+  from {
+    period
+    value
+    qualifier
+    lower
+    upper
+    basis
+  }
+  to {
+    period
+    value
+    qualifier
+    lower
+    upper
+    basis
+  }
+  absolute {
+    ...EstimateFields
+  }
+  percent {
+    ...EstimateFields
+  }
+  cagr {
+    ...EstimateFields
+  }
+  index {
+    ...EstimateFields
+  }
+}
+    ${EstimateFieldsFragmentDoc}`;
 export const ObservationFieldsFragmentDoc = gql`
     fragment ObservationFields on Observation {
   id
@@ -562,6 +837,248 @@ export const ObservationFieldsFragmentDoc = gql`
     publisher
     published
     seedFile
+  }
+}
+    `;
+export const PointFieldsFragmentDoc = gql`
+    fragment PointFields on SeriesPoint {
+  period
+  periodStart
+  periodEnd
+  granularity
+  value
+  qualifier
+  lower
+  upper
+  basis
+  derived
+  filledFrom
+  reporting
+  expected
+  coverage
+  source {
+    id
+    code
+    title
+  }
+  sources {
+    code
+  }
+  observation {
+    id
+    formula
+    quote
+    note
+  }
+}
+    `;
+export const ChangeDocument = gql`
+    query Change($code: String!, $indicator: String!, $from: String!, $to: String!, $rollup: LocalityKind) {
+  locality(code: $code) {
+    code
+    change(indicator: $indicator, from: $from, to: $to, rollup: $rollup) {
+      ...ChangeFields
+    }
+  }
+}
+    ${ChangeFieldsFragmentDoc}`;
+export const YearOverYearDocument = gql`
+    query YearOverYear($code: String!, $indicator: String!, $from: String, $to: String) {
+  locality(code: $code) {
+    code
+    yoy(indicator: $indicator, from: $from, to: $to) {
+      ...ChangeFields
+    }
+  }
+}
+    ${ChangeFieldsFragmentDoc}`;
+export const LatestDocument = gql`
+    query Latest($code: String!, $indicator: String!, $rollup: LocalityKind) {
+  locality(code: $code) {
+    code
+    latest(indicator: $indicator, rollup: $rollup) {
+      ...PointFields
+    }
+  }
+}
+    ${PointFieldsFragmentDoc}`;
+export const PeersDocument = gql`
+    query Peers($code: String!, $indicator: String!, $period: String!, $rollup: LocalityKind) {
+  locality(code: $code) {
+    code
+    peers(indicator: $indicator, period: $period, rollup: $rollup) {
+      point {
+        value
+        basis
+      }
+      parentPoint {
+        value
+        basis
+        reporting
+        expected
+        locality {
+          code
+        }
+      }
+      shareOfParent {
+        ...EstimateFields
+      }
+      peerCount
+      peersReporting
+      median
+      minimum
+      maximum
+      rank
+    }
+  }
+}
+    ${EstimateFieldsFragmentDoc}`;
+export const TotalsAndPartsDocument = gql`
+    query TotalsAndParts($code: String!, $indicator: String!, $childKind: LocalityKind!, $from: String, $to: String) {
+  locality(code: $code) {
+    code
+    totalsAndParts(
+      indicator: $indicator
+      childKind: $childKind
+      from: $from
+      to: $to
+    ) {
+      period
+      own {
+        value
+        qualifier
+        basis
+      }
+      children {
+        value
+        qualifier
+        lower
+        upper
+        basis
+        reporting
+        expected
+        sources {
+          code
+        }
+      }
+      gap {
+        ...EstimateFields
+      }
+      reporting
+      expected
+      coverage
+    }
+  }
+}
+    ${EstimateFieldsFragmentDoc}`;
+export const RankingDocument = gql`
+    query Ranking($indicator: String!, $kind: LocalityKind!, $within: ID, $by: RankBy, $period: String, $from: String, $to: String, $order: SortOrder, $first: Int, $rollup: LocalityKind) {
+  ranking(
+    indicator: $indicator
+    kind: $kind
+    within: $within
+    by: $by
+    period: $period
+    from: $from
+    to: $to
+    order: $order
+    first: $first
+    rollup: $rollup
+  ) {
+    indicator {
+      code
+    }
+    peerCount
+    unitCount
+    entries {
+      rank
+      sortValue
+      locality {
+        code
+        name
+      }
+      point {
+        period
+        value
+        qualifier
+        basis
+      }
+      change {
+        ...ChangeFields
+      }
+    }
+  }
+}
+    ${ChangeFieldsFragmentDoc}`;
+export const TableDocument = gql`
+    query Table($indicators: [String!]!, $localities: [ID!], $kind: LocalityKind, $within: ID, $periods: [String!], $from: String, $to: String, $rollup: LocalityKind) {
+  table(
+    indicators: $indicators
+    localities: $localities
+    kind: $kind
+    within: $within
+    periods: $periods
+    from: $from
+    to: $to
+    rollup: $rollup
+  ) {
+    rowCount
+    rows {
+      locality {
+        code
+      }
+      indicator {
+        code
+      }
+      period
+      value
+      qualifier
+      lower
+      upper
+      basis
+      source {
+        code
+      }
+    }
+    pivot {
+      periods
+      rows {
+        locality {
+          code
+        }
+        indicator
+        values
+        qualifiers
+      }
+    }
+    columns {
+      localityCodes
+      indicators
+      periods
+      values
+      qualifiers
+      lowers
+      uppers
+      sourceCodes
+      bases
+    }
+  }
+}
+    `;
+export const AvailabilityDocument = gql`
+    query Availability($indicator: String) {
+  availability(indicator: $indicator) {
+    indicator {
+      code
+    }
+    kind
+    granularity
+    unitCount
+    observationCount
+    periodCount
+    periods
+    earliest
+    latest
   }
 }
     `;
@@ -802,13 +1319,16 @@ export const ObservationsDocument = gql`
 }
     ${ObservationFieldsFragmentDoc}`;
 export const SeriesDocument = gql`
-    query Series($code: String!, $indicator: String!, $from: String, $to: String, $sourcePreference: SourcePreference, $preferSource: ID) {
+    query Series($code: String!, $indicator: String!, $from: String, $to: String, $granularity: SeriesGranularity, $fill: Fill, $rollup: LocalityKind, $sourcePreference: SourcePreference, $preferSource: ID) {
   locality(code: $code) {
     code
     series(
       indicator: $indicator
       from: $from
       to: $to
+      granularity: $granularity
+      fill: $fill
+      rollup: $rollup
       sourcePreference: $sourcePreference
       preferSource: $preferSource
     ) {
@@ -817,12 +1337,12 @@ export const SeriesDocument = gql`
         name
       }
       points {
-        ...ObservationFields
+        ...PointFields
       }
     }
   }
 }
-    ${ObservationFieldsFragmentDoc}`;
+    ${PointFieldsFragmentDoc}`;
 export const IndicatorsDocument = gql`
     query Indicators {
   indicators {
@@ -904,6 +1424,30 @@ const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationTy
 
 export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
   return {
+    Change(variables: ChangeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChangeQuery>({ document: ChangeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Change', 'query', variables);
+    },
+    YearOverYear(variables: YearOverYearQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<YearOverYearQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<YearOverYearQuery>({ document: YearOverYearDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'YearOverYear', 'query', variables);
+    },
+    Latest(variables: LatestQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LatestQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LatestQuery>({ document: LatestDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Latest', 'query', variables);
+    },
+    Peers(variables: PeersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PeersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PeersQuery>({ document: PeersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Peers', 'query', variables);
+    },
+    TotalsAndParts(variables: TotalsAndPartsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<TotalsAndPartsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<TotalsAndPartsQuery>({ document: TotalsAndPartsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'TotalsAndParts', 'query', variables);
+    },
+    Ranking(variables: RankingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RankingQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RankingQuery>({ document: RankingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Ranking', 'query', variables);
+    },
+    Table(variables: TableQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<TableQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<TableQuery>({ document: TableDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Table', 'query', variables);
+    },
+    Availability(variables?: AvailabilityQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AvailabilityQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AvailabilityQuery>({ document: AvailabilityDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Availability', 'query', variables);
+    },
     LocalityByCode(variables: LocalityByCodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LocalityByCodeQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<LocalityByCodeQuery>({ document: LocalityByCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LocalityByCode', 'query', variables);
     },

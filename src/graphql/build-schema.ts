@@ -4,7 +4,9 @@ import type { GraphQLSchema } from 'graphql';
 import { QueryResolver } from './resolvers/query.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
 import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
-import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SeriesResolver, SourceResolver } from './resolvers/catalog.resolver.js';
+import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SourceResolver } from './resolvers/catalog.resolver.js';
+import { LocalityAnalyticsResolver, PartsPointResolver, SeriesPointResolver, SeriesResolver } from './resolvers/analytics.resolver.js';
+import { AnalyticsQueryResolver, AvailabilityResolver, PivotRowResolver, RankEntryResolver, RankingResolver, TableResolver } from './resolvers/analytics-query.resolver.js';
 import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
 
 export const SCHEMA_FILE = new URL('../../schema/schema.graphql', import.meta.url).pathname;
@@ -17,7 +19,9 @@ export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
     resolvers: [
       QueryResolver, LocalityResolver,
       ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
-      ObservationResolver, SeriesResolver, SourceResolver, DocumentResolver, DocumentLinkResolver,
+      ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver,
+      LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,
+      AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
     ],
     orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
     validate: false,

@@ -1,14 +1,33 @@
-import type DataLoader from 'dataloader';
+import DataLoaderImpl from 'dataloader';
+type DataLoader<K, V, C = K> = DataLoaderImpl<K, V, C>;
 import type { GrassrootsReader } from '../readers/grassroots-reader.js';
+import type { AnalyticsReader } from '../readers/analytics-reader.js';
+import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import type { Fill, Granularity } from '../analytics/series-sql.js';
+import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics-rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
-import type { ObservationFilter, SourcePreference } from '../sql/observations-sql.js';
+import type { ObservationFilter } from '../sql/observations-sql.js';
 import type { DocumentLinkRow, DocumentRow, IndicatorRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
 import { byIdLoader, groupedLoader } from './grouped-loader.js';
 
 export interface SeriesArgs {
-  filter: ObservationFilter;
-  preference: SourcePreference;
-  preferredSource: string | null;
+  indicator: string;
+  window: ValueWindow;
+  options: ValueOptions;
+  grid: { granularity: Granularity; fill: Fill } | null;
+}
+
+export interface ChangeArgs {
+  indicator: string;
+  from: string;
+  to: string;
+  options: ValueOptions;
+}
+
+export interface WindowArgs {
+  indicator: string;
+  window: { from: string | null; to: string | null };
+  options: ValueOptions;
 }
 
 export type DescendantArgs = DescendantQuery;
@@ -20,7 +39,13 @@ export interface Loaders {
   descendants: DataLoader<{ id: string; args: DescendantArgs }, LinkedUnitRow[], string>;
   partyOrganisations: DataLoader<{ id: string; args: null }, UnitRow[], string>;
   observations: DataLoader<{ id: string; args: ObservationFilter }, ObservationRow[], string>;
-  series: DataLoader<{ id: string; args: SeriesArgs }, ObservationRow[], string>;
+  series: DataLoader<{ id: string; args: SeriesArgs }, PointRow[], string>;
+  change: DataLoader<{ id: string; args: ChangeArgs }, ChangeRow | null, string>;
+  consecutiveChanges: DataLoader<{ id: string; args: WindowArgs }, ChangeRow[], string>;
+  latest: DataLoader<{ id: string; args: { indicator: string; options: ValueOptions } }, PointRow | null, string>;
+  peers: DataLoader<{ id: string; args: { indicator: string; period: string; options: ValueOptions } }, PeerRow | null, string>;
+  totalsAndParts: DataLoader<{ id: string; args: WindowArgs & { childKind: string } }, PartsRow[], string>;
+  granularities: DataLoader<string, string[]>;
   source: DataLoader<string, SourceRow | null>;
   document: DataLoader<string, DocumentRow | null>;
   documentLinksOfUnit: DataLoader<{ id: string; args: null }, DocumentLinkRow[], string>;
@@ -34,7 +59,7 @@ const all = <T>(rows: T[]) => rows;
 const first = <T>(rows: T[]) => rows[0] ?? null;
 
 /** Loaders for one request: never shared, so one request's cache never answers another's. */
-export function createLoaders(reader: GrassrootsReader): Loaders {
+export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsReader): Loaders {
   let indicators: Promise<Map<string, IndicatorRow>> | null = null;
   return {
     unit: byIdLoader((ids) => reader.readUnits(ids), (r) => r.id),
@@ -44,10 +69,30 @@ export function createLoaders(reader: GrassrootsReader): Loaders {
     partyOrganisations: groupedLoader({ load: (ids, _: null) => reader.readPartyOrganisationsIn(ids), idOf: (r) => r.adminUnitId ?? '', collect: all }),
     observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
     series: groupedLoader({
-      load: (ids, a: SeriesArgs) => reader.readSeries(ids, a.filter, a.preference, a.preferredSource),
+      load: (ids, a: SeriesArgs) => a.grid === null
+        ? analytics.readSeries(ids, a.indicator, a.window, a.options)
+        : analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill),
+      idOf: (r) => r.subjectId,
+      collect: (rows) => rows.map((r) => r.point),
+    }),
+    change: groupedLoader({ load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options), idOf: (r) => r.subjectId, collect: first }),
+    consecutiveChanges: groupedLoader({ load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options), idOf: (r) => r.subjectId, collect: all }),
+    latest: groupedLoader({
+      load: (ids, a: { indicator: string; options: ValueOptions }) => analytics.readLatest(ids, a.indicator, a.options),
+      idOf: (r) => r.subjectId,
+      collect: (rows) => rows[0]?.point ?? null,
+    }),
+    peers: groupedLoader({
+      load: (ids, a: { indicator: string; period: string; options: ValueOptions }) => analytics.readPeers(ids, a.indicator, a.period, a.options),
+      idOf: (r) => r.subjectId,
+      collect: first,
+    }),
+    totalsAndParts: groupedLoader({
+      load: (ids, a: WindowArgs & { childKind: string }) => analytics.readTotalsAndParts(ids, a.indicator, a.childKind, a.window, a.options),
       idOf: (r) => r.subjectId,
       collect: all,
     }),
+    granularities: new DataLoaderImpl<string, string[]>(async (codes) => Promise.all(codes.map((c) => analytics.readGranularities(c)))),
     source: byIdLoader((ids) => reader.readSources(ids), (r) => r.id),
     document: byIdLoader((ids) => reader.readDocuments(ids), (r) => r.id),
     documentLinksOfUnit: groupedLoader({ load: (ids, _: null) => reader.readDocumentLinksForUnits(ids), idOf: (r) => r.unitId, collect: all }),

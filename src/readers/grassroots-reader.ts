@@ -66,10 +66,6 @@ export class GrassrootsReader {
     return this.store.all('observations.of-subjects', obs.observationsOf(subjectIds, filter));
   }
 
-  readSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null): Promise<ObservationRow[]> {
-    return this.store.all('observations.series', obs.seriesOf(subjectIds, filter, preference, preferredSource));
-  }
-
   readObservationsByIds(ids: readonly string[]): Promise<ObservationRow[]> {
     return this.store.all('observations.by-ids', obs.observationsByIds(ids));
   }

@@ -25,24 +25,6 @@ export function observationsOf(subjectIds: readonly string[], f: ObservationFilt
     ORDER BY o.subject_id, o.indicator, o.period_start, o.period, o.source_id`;
 }
 
-export type SourcePreference = 'MOST_RECENT_PUBLICATION' | 'EARLIEST_PUBLICATION';
-
-/**
- * One observation per (subject, indicator, period): reported figures before derived ones,
- * then a preferred source if named, then by publication date (most recent first by default).
- */
-export function seriesOf(subjectIds: readonly string[], f: ObservationFilter, preference: SourcePreference, preferredSource: string | null): Fragment {
-  const publicationOrder = preference === 'EARLIEST_PUBLICATION' ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
-  return sql`SELECT * EXCLUDE (pick) FROM (
-      SELECT ${raw(OBSERVATION_COLUMNS)},
-             row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-               ORDER BY o.derived, (o.source_id = ${preferredSource}) DESC NULLS LAST, ${publicationOrder}, o.source_id) AS pick
-      FROM current_observations o JOIN sources s ON s.id = o.source_id
-      WHERE o.subject_id = ANY(${stringList(subjectIds)}) AND ${indicatorFilter(f)} AND ${overlaps(f)}
-    ) WHERE pick = 1
-    ORDER BY "subjectId", indicator, "periodStart", period`;
-}
-
 export function observationsByIds(ids: readonly string[]): Fragment {
   return sql`SELECT ${raw(OBSERVATION_COLUMNS)} FROM observations o WHERE o.id::VARCHAR = ANY(${stringList(ids)})`;
 }

@@ -91,7 +91,8 @@ describe('hand-checked figures from the articles', () => {
     const { locality } = await t.sdk.Series({ code: 'village/huoi-song', indicator: 'poor_households' });
     const [y2024, y2026] = locality.series.points;
     expect(y2024).toMatchObject({ period: '2024', value: 40, qualifier: 'MORE_THAN', derived: true, lower: 40, upper: null });
-    expect(y2024!.formula).toContain('more than 20');
+    expect(y2024!.observation!.formula).toContain('more than 20');
+    expect(y2024!.basis).toBe('REPORTED');
     expect(y2026).toMatchObject({ period: '2026', value: 20, qualifier: 'JUST_OVER', derived: false, lower: 20 });
     expect(y2026!.upper).toBeCloseTo(22, 10);
   });

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { DocumentLinkRow, DocumentRow, IndicatorRow, ObservationRow, SourceRow } from '../../domain/rows.js';
 import { Indicator } from '../types/indicator.type.js';
-import { Observation, Series } from '../types/observation.type.js';
+import { Observation } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
 import { DocumentLink, PolicyDocument } from '../types/document.type.js';
 import { Locality } from '../types/locality.type.js';
@@ -28,14 +28,6 @@ export class ObservationResolver {
   @FieldResolver(() => Locality, { nullable: true, description: 'The unit or organisation the figure is about.' })
   async subject(@Root() root: ObservationRow, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(root.subjectId);
-  }
-}
-
-@Resolver(() => Series)
-export class SeriesResolver {
-  @FieldResolver(() => Indicator, { description: 'The indicator of the series.' })
-  async indicator(@Root() root: { indicatorCode: string }, @Ctx() ctx: Context): Promise<IndicatorRow | undefined> {
-    return (await ctx.loaders.indicators()).get(root.indicatorCode);
   }
 }
 

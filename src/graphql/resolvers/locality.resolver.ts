@@ -2,13 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import { Locality, LocalityConnection } from '../types/locality.type.js';
-import { Observation, Series } from '../types/observation.type.js';
+import { Observation } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
 import { DocumentLink } from '../types/document.type.js';
-import { LocalityKind, SourcePreference } from '../types/enums.js';
-import { fromGlobalId, toGlobalId, TYPE_OF_KIND } from '../ids.js';
-import { observationFilter, checkIndicator, toPage } from '../args.js';
-import { BadInputError } from '../errors.js';
+import { LocalityKind } from '../types/enums.js';
+import { toGlobalId, TYPE_OF_KIND } from '../ids.js';
+import { observationFilter, toPage } from '../args.js';
 import type { Context } from '../context.js';
 import { toConnection } from './connection.js';
 
@@ -86,30 +85,5 @@ export class LocalityResolver {
   ) {
     const filter = await observationFilter(ctx, indicator, from, to);
     return ctx.loaders.observations.load({ id: root.id, args: filter });
-  }
-
-  @FieldResolver(() => Series, { description: 'One indicator over time: one point per period. Where several sources report a period: reported figures before derived ones, then `preferSource`, then `sourcePreference` (most recent publication by default).' })
-  async series(
-    @Root() root: UnitRow,
-    @Ctx() ctx: Context,
-    @Arg('indicator', () => String, { description: 'Indicator code (see `indicators`).' }) indicator: string,
-    @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.' }) from?: string | null,
-    @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive, same formats.' }) to?: string | null,
-    @Arg('sourcePreference', () => SourcePreference, { nullable: true, description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).' }) sourcePreference?: SourcePreference | null,
-    @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
-  ) {
-    await checkIndicator(ctx, indicator);
-    const filter = await observationFilter(ctx, indicator, from, to);
-    let preferred: string | null = null;
-    if (preferSource != null) {
-      const { type, code } = fromGlobalId(preferSource, 'preferSource');
-      if (type !== 'Source') throw new BadInputError('preferSource', `expected the id of a Source, got a ${type}`);
-      preferred = code;
-    }
-    const points = await ctx.loaders.series.load({
-      id: root.id,
-      args: { filter, preference: sourcePreference ?? SourcePreference.MOST_RECENT_PUBLICATION, preferredSource: preferred },
-    });
-    return { indicatorCode: indicator, points };
   }
 }

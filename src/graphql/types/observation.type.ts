@@ -43,9 +43,3 @@ export class Observation extends Node {
   @Field(() => String, { description: 'When this revision was recorded in the store (ISO 8601, UTC).' })
   recordedAt!: string;
 }
-
-@ObjectType('Series', { description: 'One indicator over time for one node: one observation per period, chosen by the documented source preference.' })
-export class Series {
-  @Field(() => [Observation], { description: 'The points, oldest period first.' })
-  points!: Observation[];
-}

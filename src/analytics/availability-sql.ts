@@ -1,0 +1,23 @@
+import { sql, stringList, type Fragment } from '../store/sql.js';
+import { valuesCtes, type ValueOptions } from './values-sql.js';
+import { pointStruct } from './point-sql.js';
+
+/** What a dashboard can draw: per indicator and level, how many units and periods have data. */
+export function availability(indicators: readonly string[] | null): Fragment {
+  const filter = indicators === null ? sql`true` : sql`o.indicator = ANY(${stringList(indicators)})`;
+  return sql`SELECT o.indicator, u.kind, o.granularity,
+      count(DISTINCT o.subject_id)::INTEGER AS "unitCount", count(*)::INTEGER AS "observationCount",
+      count(DISTINCT o.period)::INTEGER AS "periodCount", list(DISTINCT o.period ORDER BY o.period) AS periods,
+      min(o.period_start)::VARCHAR AS earliest, max(coalesce(o.period_end, o.period_start))::VARCHAR AS latest
+    FROM current_observations o JOIN units u ON u.id = o.subject_id
+    WHERE ${filter}
+    GROUP BY o.indicator, u.kind, o.granularity ORDER BY o.indicator, u.kind, o.granularity`;
+}
+
+/** The most recent non-empty value of each unit (latest period start, then latest end). */
+export function latestValues(subjectIds: readonly string[], indicator: string, options: ValueOptions): Fragment {
+  return sql`${valuesCtes({ ids: subjectIds }, [indicator], { from: null, to: null, periods: null }, options)}
+    SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v
+    WHERE v.value IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY v.subject_id ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) = 1`;
+}

@@ -1,0 +1,46 @@
+import { sql, raw, type Fragment, type Raw } from '../store/sql.js';
+import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
+import { pointStruct } from './point-sql.js';
+import { compoundRate, derivedQualifier, divide, minus, offset, scale, triple, type Triple } from './interval-sql.js';
+
+function estimate(t: Triple, allExact: string): Raw {
+  return raw(`CASE WHEN ${t.value} IS NULL THEN NULL ELSE {'value': ${t.value}, 'lower': ${t.lower}, 'upper': ${t.upper}, 'qualifier': ${derivedQualifier(allExact, t)}} END`);
+}
+
+const A = triple('a');
+const B = triple('b');
+const EXACT = `(a.qualifier = 'EXACT' AND b.qualifier = 'EXACT')`;
+const ratioBA = divide(B, A);
+const YEARS = `(date_diff('month', a.period_start, b.period_start) / 12.0)`;
+
+/** The change columns between point a (earlier) and point b (later), each with its interval. */
+export const CHANGE_COLUMNS = sql`
+  ${pointStruct('a')} AS "from",
+  ${pointStruct('b')} AS "to",
+  ${raw(YEARS)} AS years,
+  ${estimate(minus(B, A), EXACT)} AS absolute,
+  ${estimate(scale(offset(ratioBA, '-1'), '100'), EXACT)} AS percent,
+  ${estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT)} AS cagr,
+  ${estimate(scale(ratioBA, '100'), EXACT)} AS "index"`;
+
+/** Change of one indicator between two named periods for every subject of the set. */
+export function changeBetween(set: SubjectSet, indicator: string, from: string, to: string, options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods: [from, to] }, options)}
+    SELECT s.id AS "subjectId", ${CHANGE_COLUMNS}
+    FROM subjects s
+    LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
+    LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}
+    ORDER BY s.id`;
+}
+
+/** Change for every consecutive pair of periods of the same granularity (year over year for yearly data). */
+export function consecutiveChanges(set: SubjectSet, indicator: string, window: { from: string | null; to: string | null }, options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, [indicator], { ...window, periods: null }, options)},
+    ordered AS (
+      SELECT v.*, lag(v.period) OVER (PARTITION BY v.subject_id, v.granularity ORDER BY v.period_start) AS previous_period
+      FROM vals v WHERE v.granularity <> 'RANGE'
+    )
+    SELECT b.subject_id AS "subjectId", ${CHANGE_COLUMNS}
+    FROM ordered b JOIN vals a ON a.subject_id = b.subject_id AND a.period = b.previous_period
+    ORDER BY b.subject_id, b.period_start`;
+}

@@ -1,0 +1,72 @@
+import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { valuesCtes, type ValueOptions } from './values-sql.js';
+import { pointStruct } from './point-sql.js';
+
+const linkValidAtPeriod = (alias: string) =>
+  `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= (SELECT d FROM period_day)) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > (SELECT d FROM period_day))`;
+
+/**
+ * A unit among its peers in one period: its value, its parent's value and its share of it,
+ * and the median, minimum and maximum over the units of the same kind under the same parent
+ * (hierarchy as it stood at the start of the period).
+ */
+export function peerContext(subjectIds: readonly string[], indicator: string, period: string, options: ValueOptions): Fragment {
+  const prelude = sql`asked(id) AS (SELECT unnest(${stringList(subjectIds)})),
+    period_day AS (SELECT period_start(${period}) AS d),
+    parent_of AS (
+      SELECT a.id, l.parent_id FROM asked a JOIN unit_links l ON l.child_id = a.id WHERE ${raw(linkValidAtPeriod('l'))}
+    ),
+    peer_of AS (
+      SELECT po.id AS asked_id, l.child_id AS peer_id FROM parent_of po
+      JOIN unit_links l ON l.parent_id = po.parent_id
+      JOIN units u ON u.id = l.child_id JOIN units me ON me.id = po.id
+      WHERE u.kind = me.kind AND ${raw(linkValidAtPeriod('l'))}
+    )`;
+  const query = sql`SELECT id FROM asked UNION SELECT parent_id FROM parent_of UNION SELECT peer_id FROM peer_of`;
+  return sql`${valuesCtes({ prelude, query }, [indicator], { from: null, to: null, periods: [period] }, options)}
+    SELECT a.id AS "subjectId", ${pointStruct('me')} AS point, ${pointStruct('par')} AS "parentPoint",
+      (SELECT count(*)::INTEGER FROM peer_of p WHERE p.asked_id = a.id) AS "peerCount",
+      (SELECT count(v.value)::INTEGER FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) AS "peersReporting",
+      (SELECT median(v.value) FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) AS median,
+      (SELECT min(v.value) FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) AS minimum,
+      (SELECT max(v.value) FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) AS maximum,
+      (SELECT rank FROM (SELECT p.peer_id, rank() OVER (ORDER BY v.value DESC)::INTEGER AS rank FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) r WHERE r.peer_id = a.id) AS rank,
+      CASE WHEN me.value IS NULL OR par.value IS NULL OR par.value = 0 THEN NULL ELSE {
+        'value': me.value / par.value,
+        'lower': CASE WHEN me.lower IS NULL THEN NULL WHEN par.upper IS NULL THEN 0 ELSE me.lower / par.upper END,
+        'upper': CASE WHEN me.upper IS NULL OR par.lower IS NULL OR par.lower <= 0 THEN NULL ELSE least(1, me.upper / par.lower) END,
+        'qualifier': CASE WHEN me.qualifier = 'EXACT' AND par.qualifier = 'EXACT' THEN 'EXACT' ELSE 'ABOUT' END
+      } END AS "shareOfParent"
+    FROM asked a
+    LEFT JOIN parent_of po ON po.id = a.id
+    LEFT JOIN vals me ON me.subject_id = a.id
+    LEFT JOIN vals par ON par.subject_id = po.parent_id
+    ORDER BY a.id`;
+}
+
+/**
+ * A parent's own figure beside the sum of its children's (descendants of one kind): both, the
+ * gap (own − children) with its interval, and how many children reported.
+ */
+export function totalsAgainstParts(subjectIds: readonly string[], indicator: string, childKind: string, window: { from: string | null; to: string | null }, options: ValueOptions): Fragment {
+  return sql`${valuesCtes({ ids: subjectIds }, [indicator], { ...window, periods: null }, { ...options, rollupFrom: childKind })},
+    own_points AS (SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator = ${indicator}),
+    rolled AS (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio),
+    paired AS (
+      SELECT coalesce(o.subject_id, r.subject_id) AS subject_id, coalesce(o.period, r.period) AS period,
+             coalesce(o.period_start, r.period_start) AS period_start, o AS own_row, r AS rolled_row,
+             coalesce(r.reporting, 0) AS reporting, coalesce(r.expected, e.n, 0) AS expected
+      FROM own_points o FULL JOIN rolled r ON r.subject_id = o.subject_id AND r.period = o.period
+      LEFT JOIN expected_children e ON e.parent_id = coalesce(o.subject_id, r.subject_id)
+    )
+    SELECT p.subject_id AS "subjectId", p.period, p.reporting, p.expected,
+      ${pointStruct('p.own_row')} AS own,
+      ${pointStruct('p.rolled_row')} AS children,
+      CASE WHEN p.own_row.subject_id IS NULL OR p.rolled_row.subject_id IS NULL THEN NULL ELSE {
+        'value': p.own_row.value - p.rolled_row.value,
+        'lower': p.own_row.lower - p.rolled_row.upper,
+        'upper': p.own_row.upper - p.rolled_row.lower,
+        'qualifier': CASE WHEN p.own_row.qualifier = 'EXACT' AND p.rolled_row.qualifier = 'EXACT' THEN 'EXACT' ELSE 'ABOUT' END
+      } END AS gap
+    FROM paired p ORDER BY p.subject_id, p.period_start`;
+}

@@ -1,0 +1,17 @@
+import { raw, type Raw } from '../store/sql.js';
+
+/**
+ * A value row of `vals` (or a filled grid row) as one STRUCT, so every analytics statement
+ * hands the reader the same point shape whatever it computed around it.
+ */
+export function pointStruct(alias: string, extra = ''): Raw {
+  const a = alias;
+  return raw(`CASE WHEN ${a}.subject_id IS NULL THEN NULL ELSE {
+    'subjectId': ${a}.subject_id, 'indicator': ${a}.indicator, 'period': ${a}.period,
+    'periodStart': ${a}.period_start::VARCHAR, 'periodEnd': ${a}.period_end::VARCHAR, 'granularity': ${a}.granularity,
+    'value': ${a}.value, 'qualifier': ${a}.qualifier, 'lower': ${a}.lower, 'upper': ${a}.upper,
+    'basis': ${a}.basis, 'derived': ${a}.derived, 'sourceIds': ${a}.source_ids,
+    'observationId': ${a}.observation_id::VARCHAR, 'reporting': ${a}.reporting, 'expected': ${a}.expected,
+    'filledFrom': ${extra ? `${a}.filled_from` : 'NULL::VARCHAR[]'}
+  } END`);
+}

@@ -1,0 +1,37 @@
+import { sql, raw, type Fragment } from '../store/sql.js';
+import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
+import { pointStruct } from './point-sql.js';
+import { CHANGE_COLUMNS } from './change-sql.js';
+
+export type RankBy = 'VALUE' | 'ABSOLUTE_CHANGE' | 'PERCENT_CHANGE';
+
+const SORT_KEY: Record<RankBy, string> = {
+  VALUE: 'b.value',
+  ABSOLUTE_CHANGE: '(b.value - a.value)',
+  PERCENT_CHANGE: '((b.value / nullif(a.value, 0)) - 1) * 100',
+};
+
+/**
+ * Units of a set ranked by a value in one period or by its change between two; ties share a
+ * rank (1, 2, 2, 4). Units without the figures are left out of the ranking but counted in
+ * `unitCount`; `peerCount` is the number ranked.
+ */
+export function rankUnits(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions): Fragment {
+  const periods = from === null ? [to] : [from, to];
+  const direction = raw(descending ? 'DESC' : 'ASC');
+  return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
+    scored AS (
+      SELECT s.id AS subject_id, ${raw(SORT_KEY[by])} AS sort_value, ${CHANGE_COLUMNS}, ${pointStruct('b')} AS point
+      FROM subjects s
+      LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
+      LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}
+    ),
+    ranked AS (
+      SELECT *, rank() OVER (ORDER BY sort_value ${direction})::INTEGER AS rank, count(*) OVER ()::INTEGER AS peer_count
+      FROM scored WHERE sort_value IS NOT NULL AND isfinite(sort_value)
+    )
+    SELECT r.subject_id AS "subjectId", r.rank, r.peer_count AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount",
+           r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index"
+    FROM ranked r WHERE r.rank <= ${limit}
+    ORDER BY r.rank, r.subject_id`;
+}

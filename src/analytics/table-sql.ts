@@ -1,0 +1,39 @@
+import { sql, type Fragment } from '../store/sql.js';
+import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
+
+/**
+ * A units × indicators × periods table as flat rows (one per value), ordered for pivoting.
+ * Column-oriented output is assembled from the same rows by list aggregation in DuckDB.
+ */
+export function tableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, indicators, window, options)}
+    SELECT v.subject_id AS "subjectId", v.indicator, v.period, v.period_start::VARCHAR AS "periodStart", v.period_end::VARCHAR AS "periodEnd",
+           v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived, v.source_ids AS "sourceIds",
+           v.observation_id::VARCHAR AS "observationId", v.reporting, v.expected, NULL::VARCHAR[] AS "filledFrom"
+    FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
+}
+
+/** The same table in column-oriented form: one list per column, built by DuckDB. */
+export function tableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, indicators, window, options)},
+    ordered AS (SELECT * FROM vals ORDER BY subject_id, indicator, period_start, period)
+    SELECT coalesce(list(subject_id), []) AS "subjectIds", coalesce(list(indicator), []) AS indicators, coalesce(list(period), []) AS periods,
+           coalesce(list(value), []) AS "values", coalesce(list(qualifier), []) AS qualifiers,
+           coalesce(list(lower), []) AS lowers, coalesce(list(upper), []) AS uppers, coalesce(list(source_ids[1]), []) AS "sourceIds",
+           coalesce(list(basis), []) AS bases
+    FROM ordered`;
+}
+
+/** The table pivoted: one row per unit and indicator, one value per period (null where empty). */
+export function tablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, indicators, window, options)},
+    cols AS (SELECT period, min(period_start) AS period_start FROM vals GROUP BY period),
+    cells AS (SELECT DISTINCT subject_id, indicator FROM vals)
+    SELECT c.subject_id AS "subjectId", c.indicator,
+           list(v.value ORDER BY p.period_start, p.period) AS "values",
+           list(v.qualifier ORDER BY p.period_start, p.period) AS qualifiers,
+           (SELECT list(period ORDER BY period_start, period) FROM cols) AS periods
+    FROM cells c CROSS JOIN cols p
+    LEFT JOIN vals v ON v.subject_id = c.subject_id AND v.indicator = c.indicator AND v.period = p.period
+    GROUP BY c.subject_id, c.indicator ORDER BY c.subject_id, c.indicator`;
+}

@@ -1,0 +1,166 @@
+import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { derivedQualifier, divide, triple } from './interval-sql.js';
+
+/** Which units a computation runs over. */
+export type SubjectSet =
+  | { readonly ids: readonly string[] }
+  | { readonly kind: string; readonly within: string | null; readonly asOf: string | null }
+  /** Subjects chosen by a query; `prelude` holds CTEs that query (and the caller) use. */
+  | { readonly prelude: Fragment; readonly query: Fragment };
+
+export interface ValueWindow {
+  readonly from: string | null;   // first day of the earliest period wanted
+  readonly to: string | null;     // last day of the latest period wanted
+  readonly periods: readonly string[] | null;  // exact period labels, when the caller names them
+}
+
+export interface ValueOptions {
+  /** Fill a unit's missing periods with the sum of its descendants of this kind. */
+  readonly rollupFrom: string | null;
+  readonly preferredSource: string | null;
+  readonly earliestPublication: boolean;
+}
+
+export const NO_ROLLUP: ValueOptions = { rollupFrom: null, preferredSource: null, earliestPublication: false };
+
+const validAt = (alias: string, asOf: string | null) =>
+  asOf === null
+    ? sql`true`
+    : sql`(${raw(alias)}.valid_from IS NULL OR ${raw(alias)}.valid_from <= ${asOf}::DATE) AND (${raw(alias)}.valid_to IS NULL OR ${raw(alias)}.valid_to > ${asOf}::DATE)`;
+
+function subjectsCte(set: SubjectSet): Fragment {
+  if ('query' in set) return sql`${set.prelude}, subjects(id) AS (${set.query})`;
+  if ('ids' in set) return sql`subjects(id) AS (SELECT unnest(${stringList(set.ids)}))`;
+  const kind = set.kind;
+  if (set.within === null) {
+    return sql`subjects(id) AS (SELECT u.id FROM units u WHERE u.kind = ${kind} AND ${validAt('u', set.asOf)})`;
+  }
+  return sql`walk(id, depth) AS (
+      SELECT l.child_id, 1 FROM unit_links l WHERE l.parent_id = ${set.within} AND ${validAt('l', set.asOf)}
+      UNION ALL
+      SELECT l.child_id, w.depth + 1 FROM walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8 AND ${validAt('l', set.asOf)}
+    ),
+    subjects(id) AS (SELECT DISTINCT w.id FROM walk w JOIN units u ON u.id = w.id WHERE u.kind = ${kind} AND ${validAt('u', set.asOf)})`;
+}
+
+const periodFilter = (w: ValueWindow) => sql`
+  (${w.to}::DATE IS NULL OR o.period_start <= ${w.to}::DATE)
+  AND (${w.from}::DATE IS NULL OR coalesce(o.period_end, current_date) >= ${w.from}::DATE)
+  AND (${w.periods === null} OR o.period = ANY(${stringList(w.periods ?? [])}))`;
+
+const ratio = divide(triple('n'), triple('d'));
+const rolledRatio = divide(
+  { value: 'rp.rn_value', lower: 'rp.rn_lower', upper: 'rp.rn_upper' },
+  { value: 'rp.rd_value', lower: 'rp.rd_lower', upper: 'rp.rd_upper' },
+);
+
+/**
+ * The CTEs that give every (subject, indicator, period) one value, with its interval, how it
+ * was obtained (basis) and the sources behind it. The caller appends a SELECT over `vals`.
+ *
+ * basis REPORTED: one observation, chosen as in `series` (reported before derived rows, then a
+ *   preferred source, then publication date).
+ * basis COMPUTED: a RATIO indicator recomputed from its numerator and denominator.
+ * basis ROLLED_UP: (with rollupFrom) the sum of the unit's descendants of that kind, or for a
+ *   ratio the sum of numerators over the sum of denominators of the descendants reporting both;
+ *   `reporting` and `expected` give the coverage.
+ */
+export function valuesCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  const publication = options.earliestPublication ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
+  const rollup = options.rollupFrom;
+  const children = rollup === null
+    ? sql`children(parent_id, child_id) AS (SELECT NULL::VARCHAR, NULL::VARCHAR WHERE false)`
+    : sql`child_walk(parent_id, id, depth) AS (
+          SELECT l.parent_id, l.child_id, 1 FROM unit_links l WHERE l.parent_id IN (SELECT id FROM subjects)
+          UNION ALL
+          SELECT w.parent_id, l.child_id, w.depth + 1 FROM child_walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8
+        ),
+        children(parent_id, child_id) AS (
+          SELECT DISTINCT w.parent_id, w.id FROM child_walk w JOIN units u ON u.id = w.id WHERE u.kind = ${rollup}
+        )`;
+  return sql`WITH RECURSIVE ${subjectsCte(set)},
+    wanted AS (SELECT code, aggregation, numerator, denominator FROM indicators WHERE code = ANY(${stringList(indicators)})),
+    components AS (
+      SELECT code FROM wanted
+      UNION SELECT numerator FROM wanted WHERE aggregation = 'RATIO' AND numerator IS NOT NULL
+      UNION SELECT denominator FROM wanted WHERE aggregation = 'RATIO' AND denominator IS NOT NULL
+    ),
+    ${children},
+    scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children),
+    picked AS (
+      SELECT * EXCLUDE (pick) FROM (
+        SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
+               o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived,
+               row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
+                 ORDER BY o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) AS pick
+        FROM current_observations o JOIN sources s ON s.id = o.source_id
+        WHERE o.subject_id IN (SELECT id FROM scope) AND o.indicator IN (SELECT code FROM components) AND ${periodFilter(window)}
+      ) WHERE pick = 1
+    ),
+    own_reported AS (
+      SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
+             [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected
+      FROM picked p
+    ),
+    own_computed AS (
+      SELECT n.subject_id, w.code AS indicator, n.period, n.period_start, n.period_end, n.granularity,
+             ${raw(ratio.value)} AS value,
+             ${raw(derivedQualifier(`n.qualifier = 'EXACT' AND d.qualifier = 'EXACT'`, ratio))} AS qualifier,
+             ${raw(ratio.lower)} AS lower, ${raw(ratio.upper)} AS upper,
+             list_distinct(n.source_ids || d.source_ids) AS source_ids, NULL::BIGINT AS observation_id, true AS derived,
+             'COMPUTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected
+      FROM wanted w
+      JOIN own_reported n ON n.indicator = w.numerator
+      JOIN own_reported d ON d.indicator = w.denominator AND d.subject_id = n.subject_id AND d.period = n.period
+      WHERE w.aggregation = 'RATIO'
+        AND NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = w.code AND r.period = n.period)
+    ),
+    own AS (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed),
+    expected_children AS (SELECT parent_id, count(*)::INTEGER AS n FROM children GROUP BY parent_id),
+    child_sums AS (
+      SELECT c.parent_id AS subject_id, v.indicator, v.period, min(v.period_start) AS period_start, max(v.period_end) AS period_end,
+             min(v.granularity) AS granularity, sum(v.value) AS value,
+             CASE WHEN bool_or(v.lower IS NULL) THEN NULL ELSE sum(v.lower) END AS lower,
+             CASE WHEN bool_or(v.upper IS NULL) THEN NULL ELSE sum(v.upper) END AS upper,
+             bool_and(v.qualifier = 'EXACT') AS all_exact, list_distinct(flatten(list(v.source_ids))) AS source_ids,
+             count(*)::INTEGER AS reporting, list(v.subject_id) AS reporters
+      FROM children c JOIN own v ON v.subject_id = c.child_id
+      GROUP BY c.parent_id, v.indicator, v.period
+    ),
+    rolled_sum AS (
+      SELECT cs.subject_id, cs.indicator, cs.period, cs.period_start, cs.period_end, cs.granularity, cs.value,
+             ${raw(derivedQualifier('cs.all_exact', triple('cs')))} AS qualifier, cs.lower, cs.upper, cs.source_ids,
+             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected
+      FROM child_sums cs JOIN wanted w ON w.code = cs.indicator AND w.aggregation = 'SUM'
+      JOIN expected_children e ON e.parent_id = cs.subject_id
+    ),
+    ratio_parts AS (
+      SELECT c.parent_id AS subject_id, w.code AS indicator, n.period, min(n.period_start) AS period_start, max(n.period_end) AS period_end,
+             min(n.granularity) AS granularity,
+             sum(n.value) AS rn_value, CASE WHEN bool_or(n.lower IS NULL) THEN NULL ELSE sum(n.lower) END AS rn_lower, CASE WHEN bool_or(n.upper IS NULL) THEN NULL ELSE sum(n.upper) END AS rn_upper,
+             sum(d.value) AS rd_value, CASE WHEN bool_or(d.lower IS NULL) THEN NULL ELSE sum(d.lower) END AS rd_lower, CASE WHEN bool_or(d.upper IS NULL) THEN NULL ELSE sum(d.upper) END AS rd_upper,
+             bool_and(n.qualifier = 'EXACT' AND d.qualifier = 'EXACT') AS all_exact,
+             list_distinct(flatten(list(n.source_ids || d.source_ids))) AS source_ids, count(*)::INTEGER AS reporting
+      FROM wanted w
+      JOIN children c ON true
+      JOIN own n ON n.subject_id = c.child_id AND n.indicator = w.numerator
+      JOIN own d ON d.subject_id = c.child_id AND d.indicator = w.denominator AND d.period = n.period
+      WHERE w.aggregation = 'RATIO'
+      GROUP BY c.parent_id, w.code, n.period
+    ),
+    rolled_ratio AS (
+      SELECT rp.subject_id, rp.indicator, rp.period, rp.period_start, rp.period_end, rp.granularity,
+             ${raw(rolledRatio.value)} AS value,
+             ${raw(derivedQualifier('rp.all_exact', rolledRatio))} AS qualifier,
+             ${raw(rolledRatio.lower)} AS lower, ${raw(rolledRatio.upper)} AS upper, rp.source_ids,
+             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected
+      FROM ratio_parts rp
+      JOIN expected_children e ON e.parent_id = rp.subject_id
+    ),
+    vals AS (
+      SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)
+      UNION ALL
+      SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
+      WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)
+    )`;
+}

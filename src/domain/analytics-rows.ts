@@ -1,0 +1,103 @@
+/** Shapes the analytics statements return (see src/analytics/point-sql.ts). */
+
+export type ValueBasis = 'REPORTED' | 'COMPUTED' | 'ROLLED_UP' | 'FILLED' | 'MISSING';
+
+export interface PointRow {
+  subjectId: string;
+  indicator: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string | null;
+  granularity: string;
+  value: number | null;
+  qualifier: string | null;
+  lower: number | null;
+  upper: number | null;
+  basis: ValueBasis;
+  derived: boolean;
+  sourceIds: string[];
+  observationId: string | null;
+  reporting: number | null;
+  expected: number | null;
+  filledFrom: string[] | null;
+}
+
+export interface EstimateRow {
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  qualifier: string;
+}
+
+export interface ChangeRow {
+  subjectId: string;
+  from: PointRow | null;
+  to: PointRow | null;
+  years: number | null;
+  absolute: EstimateRow | null;
+  percent: EstimateRow | null;
+  cagr: EstimateRow | null;
+  index: EstimateRow | null;
+}
+
+export interface RankRow extends ChangeRow {
+  rank: number;
+  peerCount: number;
+  unitCount: number;
+  sortValue: number;
+  point: PointRow | null;
+}
+
+export interface PeerRow {
+  subjectId: string;
+  point: PointRow | null;
+  parentPoint: PointRow | null;
+  peerCount: number;
+  peersReporting: number;
+  median: number | null;
+  minimum: number | null;
+  maximum: number | null;
+  rank: number | null;
+  shareOfParent: EstimateRow | null;
+}
+
+export interface PartsRow {
+  subjectId: string;
+  period: string;
+  reporting: number;
+  expected: number;
+  own: PointRow | null;
+  children: PointRow | null;
+  gap: EstimateRow | null;
+}
+
+export interface AvailabilityRow {
+  indicator: string;
+  kind: string;
+  granularity: string;
+  unitCount: number;
+  observationCount: number;
+  periodCount: number;
+  periods: string[];
+  earliest: string;
+  latest: string;
+}
+
+export interface TableColumnsRow {
+  subjectIds: string[];
+  indicators: string[];
+  periods: string[];
+  values: (number | null)[];
+  qualifiers: string[];
+  lowers: (number | null)[];
+  uppers: (number | null)[];
+  sourceIds: (string | null)[];
+  bases: string[];
+}
+
+export interface PivotRow {
+  subjectId: string;
+  indicator: string;
+  values: (number | null)[];
+  qualifiers: (string | null)[];
+}

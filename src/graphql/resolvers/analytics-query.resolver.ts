@@ -1,0 +1,160 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { RankRow } from '../../domain/analytics-rows.js';
+import type { SubjectSet, ValueWindow } from '../../analytics/values-sql.js';
+import { Availability, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
+import { Locality } from '../types/locality.type.js';
+import { Indicator } from '../types/indicator.type.js';
+import { LocalityKind } from '../types/enums.js';
+import { toPeriodWindow } from '../args.js';
+import { analyticsIndicator, checkLimit, localityCode, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
+import { BadInputError } from '../errors.js';
+import type { Context } from '../context.js';
+import type { ValueOptions } from '../../analytics/values-sql.js';
+
+interface TableRequest {
+  set: SubjectSet;
+  indicators: string[];
+  window: ValueWindow;
+  options: ValueOptions;
+}
+
+const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
+
+/** Either explicit units or "all units of a kind (within a unit)". */
+function subjectSet(localities: string[] | null | undefined, kind: LocalityKind | null | undefined, within: string | null | undefined, asOf: string | null | undefined): SubjectSet {
+  if (localities != null) {
+    if (kind != null || within != null) throw new BadInputError('localities', 'give either localities or kind (with optional within), not both');
+    if (localities.length === 0 || localities.length > 1000) throw new BadInputError('localities', `give 1 to 1000 ids, got ${localities.length}`);
+    return { ids: localities.map((id, i) => localityCode(id, `localities[${i}]`)) };
+  }
+  if (kind == null) throw new BadInputError('kind', 'give kind (all units of that kind, optionally within a unit) or localities', Object.values(LocalityKind));
+  return { kind, within: within == null ? null : localityCode(within, 'within'), asOf: asOf ?? null };
+}
+
+@Resolver()
+export class AnalyticsQueryResolver {
+  @Query(() => Ranking, { description: 'Top (order DESC) or bottom (ASC) N units of a kind, nationwide or within a unit, by value in `period` or by change between `from` and `to`. Ties share a rank.' })
+  async ranking(
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: 'Indicator code.' }) indicator: string,
+    @Arg('kind', () => LocalityKind, { description: 'Which units compete.' }) kind: LocalityKind,
+    @Arg('within', () => ID, { nullable: true, description: 'Only units below this one (global id); omitted: everywhere.' }) within?: string | null,
+    @Arg('by', () => RankBy, { nullable: true, description: 'What to sort by (default VALUE).' }) by?: RankBy | null,
+    @Arg('period', () => String, { nullable: true, description: 'For VALUE: the period ranked.' }) period?: string | null,
+    @Arg('from', () => String, { nullable: true, description: 'For changes: the earlier period.' }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'For changes: the later period.' }) to?: string | null,
+    @Arg('order', () => SortOrder, { nullable: true, description: 'DESC (default): largest first; ASC: smallest first.' }) order?: SortOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many entries, 1 to 1000 (default 20).' }) first?: number | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Hierarchy and units valid on this date (YYYY-MM-DD).' }) asOf?: string | null,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+  ) {
+    await analyticsIndicator(ctx, indicator, rollup);
+    const rankBy = by ?? RankBy.VALUE;
+    const limit = checkLimit(first ?? 20);
+    let start: string | null = null;
+    let end: string;
+    if (rankBy === RankBy.VALUE) {
+      if (period == null) throw new BadInputError('period', 'ranking by VALUE needs the period to rank');
+      if (from != null || to != null) throw new BadInputError(from != null ? 'from' : 'to', 'from/to are for change rankings; use period with VALUE');
+      end = periodLabel(period, 'period');
+    } else {
+      if (from == null || to == null) throw new BadInputError(from == null ? 'from' : 'to', `ranking by ${rankBy} needs both from and to`);
+      start = periodLabel(from, 'from');
+      end = periodLabel(to, 'to');
+      orderedPeriods(start, end);
+    }
+    const set = subjectSet(null, kind, within, asOf);
+    const rows = await ctx.analytics.rank(set, indicator, rankBy, start, end, (order ?? SortOrder.DESC) === SortOrder.DESC, limit, valueOptions(rollup));
+    const counts = rows[0] ?? (await ctx.analytics.rank(set, indicator, rankBy, start, end, true, 1, valueOptions(rollup)))[0];
+    return {
+      indicatorCode: indicator,
+      peerCount: counts?.peerCount ?? 0,
+      unitCount: counts?.unitCount ?? 0,
+      entries: rows.map((row) => ({ ...row, change: rankBy === RankBy.VALUE ? null : row })),
+    };
+  }
+
+  @Query(() => Table, { description: 'Units × indicators × periods as a flat typed table (`rows`), pivoted one column per period (`pivot`), and column-oriented (`columns`). Give localities, or kind with optional within.' })
+  async table(
+    @Ctx() ctx: Context,
+    @Arg('indicators', () => [String], { description: 'Indicator codes (1 to 50).' }) indicators: string[],
+    @Arg('localities', () => [ID], { nullable: true, description: 'Units by global id (1 to 1000).' }) localities?: string[] | null,
+    @Arg('kind', () => LocalityKind, { nullable: true, description: 'All units of this kind ...' }) kind?: LocalityKind | null,
+    @Arg('within', () => ID, { nullable: true, description: '... below this unit (global id).' }) within?: string | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Hierarchy and units valid on this date (with kind).' }) asOf?: string | null,
+    @Arg('periods', () => [String], { nullable: true, description: 'Exactly these periods (e.g. ["2024","2025"]).' }) periods?: string[] | null,
+    @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive.' }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive.' }) to?: string | null,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+  ): Promise<TableRequest> {
+    if (indicators.length === 0 || indicators.length > 50) throw new BadInputError('indicators', `give 1 to 50 indicator codes, got ${indicators.length}`);
+    for (const code of indicators) await analyticsIndicator(ctx, code, rollup, 'indicators');
+    const window: ValueWindow = { ...toPeriodWindow(from, to), periods: periods == null ? null : periods.map((p, i) => periodLabel(p, `periods[${i}]`)) };
+    return { set: subjectSet(localities, kind, within, asOf), indicators, window, options: valueOptions(rollup) };
+  }
+
+  @Query(() => [Availability], { description: 'Which levels and periods have data, per indicator: counts and the earliest and latest period, so a dashboard knows what it can draw.' })
+  async availability(@Ctx() ctx: Context, @Arg('indicator', () => String, { nullable: true, description: 'One indicator; omitted: all.' }) indicator?: string | null) {
+    if (indicator != null) await analyticsIndicator(ctx, indicator, null);
+    const rows = await ctx.analytics.readAvailability(indicator == null ? null : [indicator]);
+    return rows.map((row) => ({ ...row, indicatorCode: row.indicator }));
+  }
+}
+
+@Resolver(() => Ranking)
+export class RankingResolver {
+  @FieldResolver(() => Indicator, { description: 'What was ranked.' })
+  async indicator(@Root() root: { indicatorCode: string }, @Ctx() ctx: Context) {
+    return (await ctx.loaders.indicators()).get(root.indicatorCode);
+  }
+}
+
+@Resolver(() => RankEntry)
+export class RankEntryResolver {
+  @FieldResolver(() => Locality, { nullable: true, description: 'The unit.' })
+  locality(@Root() root: RankRow, @Ctx() ctx: Context) {
+    return ctx.loaders.unit.load(root.subjectId);
+  }
+}
+
+@Resolver(() => Availability)
+export class AvailabilityResolver {
+  @FieldResolver(() => Indicator, { description: 'The indicator.' })
+  async indicator(@Root() root: { indicatorCode: string }, @Ctx() ctx: Context) {
+    return (await ctx.loaders.indicators()).get(root.indicatorCode);
+  }
+}
+
+@Resolver(() => Table)
+export class TableResolver {
+  @FieldResolver(() => Int, { description: 'Number of values (flat rows).' })
+  async rowCount(@Root() root: TableRequest, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.analytics.readTableColumns(root.set, root.indicators, root.window, root.options)).values.length;
+  }
+
+  @FieldResolver(() => [SeriesPointType], { description: 'One row per unit, indicator and period with a value (unit, indicator, period, value, qualifier, interval, basis, sources).' })
+  rows(@Root() root: TableRequest, @Ctx() ctx: Context) {
+    return ctx.analytics.readTableRows(root.set, root.indicators, root.window, root.options);
+  }
+
+  @FieldResolver(() => PivotTable, { description: 'One row per unit and indicator, one column per period.' })
+  async pivot(@Root() root: TableRequest, @Ctx() ctx: Context) {
+    const rows = await ctx.analytics.readTablePivot(root.set, root.indicators, root.window, root.options);
+    return { periods: rows[0]?.periods ?? [], rows };
+  }
+
+  @FieldResolver(() => TableColumns, { description: 'The flat rows as parallel arrays.' })
+  async columns(@Root() root: TableRequest, @Ctx() ctx: Context) {
+    const c = await ctx.analytics.readTableColumns(root.set, root.indicators, root.window, root.options);
+    return { ...c, localityCodes: c.subjectIds, sourceCodes: c.sourceIds };
+  }
+}
+
+@Resolver(() => PivotRow)
+export class PivotRowResolver {
+  @FieldResolver(() => Locality, { nullable: true, description: 'The unit.' })
+  locality(@Root() root: { subjectId: string }, @Ctx() ctx: Context) {
+    return ctx.loaders.unit.load(root.subjectId);
+  }
+}

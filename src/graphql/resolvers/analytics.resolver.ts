@@ -1,0 +1,164 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
+import type { UnitRow } from '../../domain/rows.js';
+import type { ChangeRow, PartsRow, PointRow } from '../../domain/analytics-rows.js';
+import { Locality } from '../types/locality.type.js';
+import { Change, Fill, PartsPoint, PeerContext, Series, SeriesGranularity, SeriesPoint } from '../types/analytics.type.js';
+import { LocalityKind, SourcePreference } from '../types/enums.js';
+import { Indicator } from '../types/indicator.type.js';
+import { Observation } from '../types/observation.type.js';
+import { Source } from '../types/source.type.js';
+import { toPeriodWindow } from '../args.js';
+import { analyticsIndicator, checkGranularity, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
+import { BadInputError } from '../errors.js';
+import type { Context } from '../context.js';
+
+const INDICATOR = 'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
+const ROLLUP = 'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
+const FROM = 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.';
+const TO = 'Latest period, inclusive, same formats.';
+
+/** Time-series analytics every Locality answers; all computed in DuckDB, batched per request. */
+@Resolver(() => Locality)
+export class LocalityAnalyticsResolver {
+  @FieldResolver(() => Series, { description: 'One indicator over time. Without `granularity`: every point as recorded. With it: a regular time axis from the first to the last point (or the window asked), gaps filled as `fill` says.' })
+  async series(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
+    @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
+    @Arg('granularity', () => SeriesGranularity, { nullable: true, description: 'Step of the time axis; must not be finer than the data.' }) granularity?: SeriesGranularity | null,
+    @Arg('fill', () => Fill, { nullable: true, description: 'How gaps on the time axis are filled (needs granularity; default NONE).' }) fill?: Fill | null,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('sourcePreference', () => SourcePreference, { nullable: true, description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).' }) sourcePreference?: SourcePreference | null,
+    @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
+  ) {
+    await analyticsIndicator(ctx, indicator, rollup);
+    if (fill != null && fill !== Fill.NONE && granularity == null) throw new BadInputError('fill', 'filling needs a time axis: give granularity too', Object.values(SeriesGranularity));
+    if (granularity != null) await checkGranularity(ctx, indicator, granularity);
+    const window = { ...toPeriodWindow(from, to), periods: null };
+    const points = await ctx.loaders.series.load({
+      id: root.id,
+      args: {
+        indicator,
+        window,
+        options: valueOptions(rollup, sourcePreference, preferSource),
+        grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
+      },
+    });
+    return { indicatorCode: indicator, points };
+  }
+
+  @FieldResolver(() => Change, { description: 'Change between two periods: absolute, percent, compound annual growth and index, each with its interval.' })
+  async change(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
+    @Arg('from', () => String, { description: 'The earlier period, exactly as recorded (e.g. "2024").' }) from: string,
+    @Arg('to', () => String, { description: 'The later period, exactly as recorded (e.g. "2026").' }) to: string,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+  ): Promise<ChangeRow | null> {
+    await analyticsIndicator(ctx, indicator, rollup);
+    orderedPeriods(periodLabel(from, 'from'), periodLabel(to, 'to'));
+    return ctx.loaders.change.load({ id: root.id, args: { indicator, from, to, options: valueOptions(rollup) } });
+  }
+
+  @FieldResolver(() => [Change], { description: 'Change for every consecutive pair of periods of the same length (year over year for yearly data), oldest first.' })
+  async yoy(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
+    @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+  ): Promise<ChangeRow[]> {
+    await analyticsIndicator(ctx, indicator, rollup);
+    return ctx.loaders.consecutiveChanges.load({ id: root.id, args: { indicator, window: toPeriodWindow(from, to), options: valueOptions(rollup) } });
+  }
+
+  @FieldResolver(() => SeriesPoint, { nullable: true, description: 'The most recent non-empty value.' })
+  async latest(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+  ): Promise<PointRow | null> {
+    await analyticsIndicator(ctx, indicator, rollup);
+    return ctx.loaders.latest.load({ id: root.id, args: { indicator, options: valueOptions(rollup) } });
+  }
+
+  @FieldResolver(() => PeerContext, { nullable: true, description: 'The unit beside its parent (share of the parent\'s value) and its peers (median, min, max, rank) in one period.' })
+  async peers(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
+    @Arg('period', () => String, { description: 'The period, exactly as recorded (e.g. "2026").' }) period: string,
+    @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+  ) {
+    await analyticsIndicator(ctx, indicator, rollup);
+    return ctx.loaders.peers.load({ id: root.id, args: { indicator, period: periodLabel(period, 'period'), options: valueOptions(rollup) } });
+  }
+
+  @FieldResolver(() => [PartsPoint], { description: 'Per period, the unit\'s own total beside the sum of its descendants of `childKind`: both, the gap and the coverage.' })
+  async totalsAndParts(
+    @Root() root: UnitRow,
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
+    @Arg('childKind', () => LocalityKind, { description: 'Which descendants to add up (e.g. VILLAGE).' }) childKind: LocalityKind,
+    @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
+  ): Promise<PartsRow[]> {
+    await analyticsIndicator(ctx, indicator, childKind, 'indicator');
+    return ctx.loaders.totalsAndParts.load({ id: root.id, args: { indicator, childKind, window: toPeriodWindow(from, to), options: valueOptions(null) } });
+  }
+}
+
+@Resolver(() => Series)
+export class SeriesResolver {
+  @FieldResolver(() => Indicator, { description: 'The indicator of the series.' })
+  async indicator(@Root() root: { indicatorCode: string }, @Ctx() ctx: Context) {
+    return (await ctx.loaders.indicators()).get(root.indicatorCode);
+  }
+}
+
+@Resolver(() => SeriesPoint)
+export class SeriesPointResolver {
+  @FieldResolver(() => Locality, { nullable: true, description: 'The unit the value is about.' })
+  locality(@Root() root: PointRow, @Ctx() ctx: Context) {
+    return ctx.loaders.unit.load(root.subjectId);
+  }
+
+  @FieldResolver(() => Indicator, { description: 'What was measured.' })
+  async indicator(@Root() root: PointRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.indicators()).get(root.indicator);
+  }
+
+  @FieldResolver(() => [Source], { description: 'Every source behind the value (several for computed, rolled-up and filled values).' })
+  async sources(@Root() root: PointRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.source.loadMany(root.sourceIds ?? [])).filter((s) => s && !(s instanceof Error));
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'The source of a REPORTED value (the first source otherwise).' })
+  source(@Root() root: PointRow, @Ctx() ctx: Context) {
+    const first = root.sourceIds?.[0];
+    return first ? ctx.loaders.source.load(first) : null;
+  }
+
+  @FieldResolver(() => Observation, { nullable: true, description: 'For REPORTED values: the observation, with its quote, formula and revision time.' })
+  observation(@Root() root: PointRow, @Ctx() ctx: Context) {
+    return root.observationId ? ctx.loaders.observation.load(root.observationId) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'For ROLLED_UP values: reporting ÷ expected.' })
+  coverage(@Root() root: PointRow): number | null {
+    return root.reporting != null && root.expected ? root.reporting / root.expected : null;
+  }
+}
+
+@Resolver(() => PartsPoint)
+export class PartsPointResolver {
+  @FieldResolver(() => Float, { nullable: true, description: 'reporting ÷ expected.' })
+  coverage(@Root() root: PartsRow): number | null {
+    return root.expected ? root.reporting / root.expected : null;
+  }
+}

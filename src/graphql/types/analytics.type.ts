@@ -1,0 +1,317 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Indicator } from './indicator.type.js';
+import { LocalityKind, PeriodGranularity, Qualifier } from './enums.js';
+
+export enum ValueBasis {
+  REPORTED = 'REPORTED',
+  COMPUTED = 'COMPUTED',
+  ROLLED_UP = 'ROLLED_UP',
+  FILLED = 'FILLED',
+  MISSING = 'MISSING',
+}
+registerEnumType(ValueBasis, {
+  name: 'ValueBasis',
+  description: 'How a value was obtained.',
+  valuesConfig: {
+    REPORTED: { description: 'An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`).' },
+    COMPUTED: { description: 'A RATIO indicator recomputed from its numerator and denominator for the same unit and period.' },
+    ROLLED_UP: { description: 'Summed from the unit\'s descendants (a ratio: their numerators over their denominators); see reporting/expected.' },
+    FILLED: { description: 'A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation.' },
+    MISSING: { description: 'A period on the time axis with no value (fill: NONE).' },
+  },
+});
+
+export enum SeriesGranularity {
+  YEAR = 'YEAR',
+  QUARTER = 'QUARTER',
+  MONTH = 'MONTH',
+}
+registerEnumType(SeriesGranularity, { name: 'SeriesGranularity', description: 'The step of a series\' time axis.' });
+
+export enum Fill {
+  NONE = 'NONE',
+  PREVIOUS = 'PREVIOUS',
+  LINEAR = 'LINEAR',
+}
+registerEnumType(Fill, {
+  name: 'Fill',
+  description: 'How gaps on a time axis are filled. Filled points have basis FILLED and name the periods they came from.',
+  valuesConfig: {
+    NONE: { description: 'Gaps stay empty (basis MISSING, value null).' },
+    PREVIOUS: { description: 'Carry the previous point forward, with its qualifier and interval.' },
+    LINEAR: { description: 'Interpolate between the neighbours (value and interval bounds); the qualifier is theirs when they share one, else ABOUT. Gaps before the first or after the last point stay empty.' },
+  },
+});
+
+export enum RankBy {
+  VALUE = 'VALUE',
+  ABSOLUTE_CHANGE = 'ABSOLUTE_CHANGE',
+  PERCENT_CHANGE = 'PERCENT_CHANGE',
+}
+registerEnumType(RankBy, { name: 'RankBy', description: 'What a ranking sorts by: the value in `period`, or its change between `from` and `to`.' });
+
+export enum SortOrder {
+  DESC = 'DESC',
+  ASC = 'ASC',
+}
+registerEnumType(SortOrder, { name: 'SortOrder', description: 'DESC ranks the largest first (top N); ASC the smallest first (bottom N; e.g. the fastest decline by PERCENT_CHANGE).' });
+
+@ObjectType('Estimate', {
+  description: 'A computed number with the interval it stands for, carried from approximate inputs (sums add bounds, differences subtract opposite bounds, ratios divide them). Qualifier: EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, otherwise ABOUT.',
+})
+export class Estimate {
+  @Field(() => Float, { description: 'The point value, computed from the stated figures.' })
+  value!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Lowest value consistent with the inputs\' intervals; null: unbounded.' })
+  lower!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Highest value consistent with the inputs\' intervals; null: unbounded.' })
+  upper!: number | null;
+
+  @Field(() => Qualifier, { description: 'How exact the value is (rule in the type description).' })
+  qualifier!: Qualifier;
+}
+
+@ObjectType('SeriesPoint', { description: 'One value of an indicator for one unit and period, with its interval, how it was obtained and its sources.' })
+export class SeriesPoint {
+  @Field(() => String, { description: 'The period, ISO 8601 ("2024", "2024-Q3", "2024-07", "2025-07/..").' })
+  period!: string;
+
+  @Field(() => String, { description: 'First day of the period.' })
+  periodStart!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day of the period; null when open-ended.' })
+  periodEnd!: string | null;
+
+  @Field(() => PeriodGranularity, { description: 'Length of the period.' })
+  granularity!: PeriodGranularity;
+
+  @Field(() => Float, { nullable: true, description: 'The value; null only for a MISSING grid period.' })
+  value!: number | null;
+
+  @Field(() => Qualifier, { nullable: true, description: 'How exact the value is.' })
+  qualifier!: Qualifier | null;
+
+  @Field(() => Float, { nullable: true, description: 'Lower end of its interval; null: unbounded.' })
+  lower!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper end of its interval; null: unbounded.' })
+  upper!: number | null;
+
+  @Field(() => ValueBasis, { description: 'How the value was obtained.' })
+  basis!: ValueBasis;
+
+  @Field(() => Boolean, { description: 'True unless the value is a figure as reported by a source.' })
+  derived!: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'For FILLED points: the periods the value was filled from.' })
+  filledFrom!: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'For ROLLED_UP values: how many descendants reported.' })
+  reporting!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'For ROLLED_UP values: how many descendants of that kind there are.' })
+  expected!: number | null;
+}
+
+@ObjectType('Series', { description: 'One indicator over time for one unit. Where several sources report a period: reported figures before derived rows, then `preferSource`, then `sourcePreference`.' })
+export class Series {
+  @Field(() => [SeriesPoint], { description: 'The points, oldest first.' })
+  points!: SeriesPoint[];
+}
+
+@ObjectType('Change', { description: 'The change of an indicator between two periods, each measure with its interval.' })
+export class Change {
+  @Field(() => SeriesPoint, { nullable: true, description: 'The earlier value; null when the unit has none.' })
+  from!: SeriesPoint | null;
+
+  @Field(() => SeriesPoint, { nullable: true, description: 'The later value; null when the unit has none.' })
+  to!: SeriesPoint | null;
+
+  @Field(() => Float, { nullable: true, description: 'Years between the starts of the two periods.' })
+  years!: number | null;
+
+  @Field(() => Estimate, { nullable: true, description: 'to − from.' })
+  absolute!: Estimate | null;
+
+  @Field(() => Estimate, { nullable: true, description: '(to ÷ from − 1) × 100; null when from is 0.' })
+  percent!: Estimate | null;
+
+  @Field(() => Estimate, { nullable: true, description: 'Compound annual growth rate in percent: ((to ÷ from)^(1/years) − 1) × 100.' })
+  cagr!: Estimate | null;
+
+  @Field(() => Estimate, { nullable: true, description: 'to as an index of from (from = 100).' })
+  index!: Estimate | null;
+}
+
+@ObjectType('RankEntry', { description: 'One unit\'s place in a ranking.' })
+export class RankEntry {
+  @Field(() => Int, { description: 'Rank, 1 first; ties share a rank and the next rank skips (1, 2, 2, 4).' })
+  rank!: number;
+
+  @Field(() => Float, { description: 'The number ranked by (value, absolute change or percent change).' })
+  sortValue!: number;
+
+  @Field(() => SeriesPoint, { nullable: true, description: 'The value in the ranked period (`period`, or `to` for changes).' })
+  point!: SeriesPoint | null;
+
+  @Field(() => Change, { nullable: true, description: 'For change rankings: the change, with its interval.' })
+  change!: Change | null;
+}
+
+@ObjectType('Ranking', { description: 'Top or bottom units of a kind by an indicator.' })
+export class Ranking {
+  @Field(() => Indicator, { description: 'What was ranked.' })
+  indicator!: Indicator;
+
+  @Field(() => Int, { description: 'Units with the figures needed, i.e. the size of the ranked peer group.' })
+  peerCount!: number;
+
+  @Field(() => Int, { description: 'All units of the kind in scope, with or without figures.' })
+  unitCount!: number;
+
+  @Field(() => [RankEntry], { description: 'The first N entries.' })
+  entries!: RankEntry[];
+}
+
+@ObjectType('PeerContext', { description: 'A unit\'s value beside its parent and its peers (same kind, same parent) in one period.' })
+export class PeerContext {
+  @Field(() => SeriesPoint, { nullable: true, description: 'The unit\'s own value.' })
+  point!: SeriesPoint | null;
+
+  @Field(() => SeriesPoint, { nullable: true, description: 'The parent\'s value.' })
+  parentPoint!: SeriesPoint | null;
+
+  @Field(() => Estimate, { nullable: true, description: 'The unit\'s value divided by its parent\'s.' })
+  shareOfParent!: Estimate | null;
+
+  @Field(() => Int, { description: 'Units of the same kind under the same parent, the unit included.' })
+  peerCount!: number;
+
+  @Field(() => Int, { description: 'Peers with a value.' })
+  peersReporting!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Median of the peers\' values.' })
+  median!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Smallest peer value.' })
+  minimum!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Largest peer value.' })
+  maximum!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The unit\'s rank among its peers, largest first.' })
+  rank!: number | null;
+}
+
+@ObjectType('PartsPoint', { description: 'A unit\'s own figure for a period beside the sum of its descendants\' figures.' })
+export class PartsPoint {
+  @Field(() => String, { description: 'The period.' })
+  period!: string;
+
+  @Field(() => SeriesPoint, { nullable: true, description: 'The figure reported for the unit itself.' })
+  own!: SeriesPoint | null;
+
+  @Field(() => SeriesPoint, { nullable: true, description: 'The descendants\' figures rolled up.' })
+  children!: SeriesPoint | null;
+
+  @Field(() => Estimate, { nullable: true, description: 'own − children, with its interval.' })
+  gap!: Estimate | null;
+
+  @Field(() => Int, { description: 'Descendants that reported.' })
+  reporting!: number;
+
+  @Field(() => Int, { description: 'Descendants of that kind.' })
+  expected!: number;
+
+  @Field(() => Float, { nullable: true, description: 'reporting ÷ expected.' })
+  coverage!: number | null;
+}
+
+@ObjectType('Availability', { description: 'Where an indicator has data: per level (kind of unit) and period length.' })
+export class Availability {
+  @Field(() => Indicator, { description: 'The indicator.' })
+  indicator!: Indicator;
+
+  @Field(() => LocalityKind, { description: 'The level.' })
+  kind!: LocalityKind;
+
+  @Field(() => PeriodGranularity, { description: 'The period length.' })
+  granularity!: PeriodGranularity;
+
+  @Field(() => Int, { description: 'Units with at least one figure.' })
+  unitCount!: number;
+
+  @Field(() => Int, { description: 'Figures (latest revisions, all sources).' })
+  observationCount!: number;
+
+  @Field(() => Int, { description: 'Distinct periods.' })
+  periodCount!: number;
+
+  @Field(() => [String], { description: 'The periods, sorted.' })
+  periods!: string[];
+
+  @Field(() => String, { description: 'First day of the earliest period.' })
+  earliest!: string;
+
+  @Field(() => String, { description: 'Last day of the latest period.' })
+  latest!: string;
+}
+
+@ObjectType('PivotRow', { description: 'One unit and indicator, one value per period of `Table.pivot.periods` (null where empty).' })
+export class PivotRow {
+  @Field(() => String, { description: 'The indicator code.' })
+  indicator!: string;
+
+  @Field(() => [Float], { nullable: 'items', description: 'Values aligned with the periods.' })
+  values!: (number | null)[];
+
+  @Field(() => [Qualifier], { nullable: 'items', description: 'Qualifiers aligned with the periods.' })
+  qualifiers!: (Qualifier | null)[];
+}
+
+@ObjectType('PivotTable', { description: 'The table with one column per period, ready for a dashboard grid.' })
+export class PivotTable {
+  @Field(() => [String], { description: 'The column periods, oldest first.' })
+  periods!: string[];
+
+  @Field(() => [PivotRow], { description: 'One row per unit and indicator.' })
+  rows!: PivotRow[];
+}
+
+@ObjectType('TableColumns', { description: 'The flat table as parallel arrays (column-oriented): compact for large pulls.' })
+export class TableColumns {
+  @Field(() => [String], { description: 'Locality codes.' })
+  localityCodes!: string[];
+
+  @Field(() => [String], { description: 'Indicator codes.' })
+  indicators!: string[];
+
+  @Field(() => [String], { description: 'Periods.' })
+  periods!: string[];
+
+  @Field(() => [Float], { nullable: 'items', description: 'Values.' })
+  values!: (number | null)[];
+
+  @Field(() => [Qualifier], { description: 'Qualifiers.' })
+  qualifiers!: Qualifier[];
+
+  @Field(() => [Float], { nullable: 'items', description: 'Lower bounds (null: unbounded).' })
+  lowers!: (number | null)[];
+
+  @Field(() => [Float], { nullable: 'items', description: 'Upper bounds (null: unbounded).' })
+  uppers!: (number | null)[];
+
+  @Field(() => [String], { nullable: 'items', description: 'Code of the (first) source of each value.' })
+  sourceCodes!: (string | null)[];
+
+  @Field(() => [ValueBasis], { description: 'How each value was obtained.' })
+  bases!: ValueBasis[];
+}
+
+@ObjectType('Table', { description: 'Units × indicators × periods, as rows, pivoted, and as columns.' })
+export class Table {
+  @Field(() => Int, { description: 'Number of values (flat rows).' })
+  rowCount!: number;
+}
