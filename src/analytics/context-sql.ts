@@ -57,7 +57,7 @@ export function totalsAgainstParts(subjectIds: readonly string[], indicator: str
              coalesce(o.period_start, r.period_start) AS period_start, o AS own_row, r AS rolled_row,
              coalesce(r.reporting, 0) AS reporting, coalesce(r.expected, e.n, 0) AS expected
       FROM own_points o FULL JOIN rolled r ON r.subject_id = o.subject_id AND r.period = o.period
-      LEFT JOIN expected_children e ON e.parent_id = coalesce(o.subject_id, r.subject_id)
+      LEFT JOIN expected_children e ON e.parent_id = coalesce(o.subject_id, r.subject_id) AND e.period = coalesce(o.period, r.period)
     )
     SELECT p.subject_id AS "subjectId", p.period, p.reporting, p.expected,
       ${pointStruct('p.own_row')} AS own,

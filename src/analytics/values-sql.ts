@@ -116,7 +116,18 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
         AND NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = w.code AND r.period = n.period)
     ),
     own AS (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed),
-    expected_children AS (SELECT parent_id, count(*)::INTEGER AS n FROM children GROUP BY parent_id),
+    -- How many descendants of the kind existed at each period's start: a commune that ended in
+    -- 2023 counts for 2022 and not for 2024.
+    period_keys AS (
+      SELECT DISTINCT subject_id AS parent_id, period, period_start FROM own WHERE subject_id IN (SELECT parent_id FROM children)
+      UNION SELECT DISTINCT c.parent_id, v.period, v.period_start FROM children c JOIN own v ON v.subject_id = c.child_id
+    ),
+    expected_children AS (
+      SELECT k.parent_id, k.period, count(u.id)::INTEGER AS n
+      FROM period_keys k JOIN children c ON c.parent_id = k.parent_id
+      LEFT JOIN units u ON u.id = c.child_id AND (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start)
+      GROUP BY k.parent_id, k.period
+    ),
     child_sums AS (
       SELECT c.parent_id AS subject_id, v.indicator, v.period, min(v.period_start) AS period_start, max(v.period_end) AS period_end,
              min(v.granularity) AS granularity, sum(v.value) AS value,
@@ -132,7 +143,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              ${raw(derivedQualifier('cs.all_exact', triple('cs')))} AS qualifier, cs.lower, cs.upper, cs.source_ids,
              NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected
       FROM child_sums cs JOIN wanted w ON w.code = cs.indicator AND w.aggregation = 'SUM'
-      JOIN expected_children e ON e.parent_id = cs.subject_id
+      JOIN expected_children e ON e.parent_id = cs.subject_id AND e.period = cs.period
     ),
     ratio_parts AS (
       SELECT c.parent_id AS subject_id, w.code AS indicator, n.period, min(n.period_start) AS period_start, max(n.period_end) AS period_end,
@@ -155,7 +166,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              ${raw(rolledRatio.lower)} AS lower, ${raw(rolledRatio.upper)} AS upper, rp.source_ids,
              NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected
       FROM ratio_parts rp
-      JOIN expected_children e ON e.parent_id = rp.subject_id
+      JOIN expected_children e ON e.parent_id = rp.subject_id AND e.period = rp.period
     ),
     vals AS (
       SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)
