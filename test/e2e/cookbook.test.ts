@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/** The README's cookbook: every ```graphql block under "## Cookbook", with its heading. */
+function cookbook(): { title: string; query: string }[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('\n## Cookbook')[1]!.split('\n## ')[0]!;
+  return [...section.matchAll(/### (.+?)\n```graphql\n([\s\S]+?)\n```/g)].map((m) => ({ title: m[1]!, query: m[2]! }));
+}
+
+/** Every leaf of a result, so a query that returns only nulls and empty lists fails. */
+function leaves(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leaves);
+  return [value];
+}
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+describe('the README cookbook runs against the seed data', () => {
+  const recipes = cookbook();
+
+  it('has at least 12 recipes', () => {
+    expect(recipes.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(recipes.map((r) => [r.title, r.query]))('%s', async (_title, query) => {
+    const data = await t.client.request<Record<string, unknown>>(query);
+    expect(leaves(data).filter((v) => v !== null && v !== undefined).length).toBeGreaterThan(0);
+  });
+
+  it('recipe answers match the articles', async () => {
+    const byTitle = Object.fromEntries(recipes.map((r) => [r.title.slice(0, 3), r.query]));
+    const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(byTitle['2. ']!);
+    expect(two.locality.change.absolute).toMatchObject({ value: -20, upper: -18 });
+    const six = await t.client.request<{ ranking: { entries: { rank: number; locality: { name: string } }[] } }>(byTitle['6. ']!);
+    expect(six.ranking.entries[0]).toMatchObject({ rank: 1, locality: { name: 'Điện Biên Provincial Party Committee' } });
+    const thirteen = await t.client.request<{ before: { districts: { nodes: unknown[] } }; after: { communes: { nodes: { name: string }[] } } }>(byTitle['13.']!);
+    expect(thirteen.before.districts.nodes).toHaveLength(3);
+    expect(thirteen.after.communes.nodes.map((c) => c.name).sort()).toEqual(['Si Pa Phìn', 'Tìa Dình']);
+  });
+});
