@@ -8,6 +8,8 @@ export interface Config {
   readonly dataDir: string;
   readonly poolSize: number;
   readonly production: boolean;
+  /** Serve an existing store without migrating or importing: replicas, benchmarks. */
+  readonly readOnly: boolean;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -19,6 +21,8 @@ export const CONFIG_HELP = `grassroots server
   --store PATH     DuckDB store file         env GRASSROOTS_STORE   default var/grassroots.duckdb
   --data DIR       seed data directory       env GRASSROOTS_DATA    default data/
   --pool N         DuckDB connections        env GRASSROOTS_POOL    default 4
+  --read-only      serve an existing store as it is (no migration, no import)
+                                             env GRASSROOTS_READ_ONLY=1
 Flags win over environment variables.`;
 
 /** Every setting, from flags then environment then defaults, validated once at start. */
@@ -31,6 +35,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       store: { type: 'string' },
       data: { type: 'string' },
       pool: { type: 'string' },
+      'read-only': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -50,5 +55,6 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     dataDir: resolve(values.data ?? env['GRASSROOTS_DATA'] ?? resolve(ROOT, 'data')),
     poolSize,
     production: env['NODE_ENV'] === 'production',
+    readOnly: values['read-only'] ?? env['GRASSROOTS_READ_ONLY'] === '1',
   };
 }

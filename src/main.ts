@@ -1,15 +1,20 @@
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
-import { prepareStore } from './store/build-store.js';
+import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { createServer } from './server.js';
 
 const config = loadConfig();
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
 
-const prepared = await prepareStore(config.storePath, config.dataDir);
-log({ msg: prepared.created ? 'store built' : 'store opened', store: config.storePath, migrations: prepared.migrations, seed: prepared.seed });
-const store = await Store.open({ path: config.storePath, poolSize: config.poolSize });
+if (config.readOnly) {
+  await assertServable(config.storePath);
+  log({ msg: 'store opened read-only', store: config.storePath });
+} else {
+  const prepared = await prepareStore(config.storePath, config.dataDir);
+  log({ msg: prepared.created ? 'store built' : 'store opened', store: config.storePath, migrations: prepared.migrations, seed: prepared.seed });
+}
+const store = await Store.open({ path: config.storePath, poolSize: config.poolSize, readOnly: config.readOnly });
 const server = await createServer(store, { host: config.host, port: config.port, production: config.production, log });
 log({ msg: 'listening', url: server.url });
 

@@ -86,7 +86,9 @@ CREATE TABLE document_links (
 CREATE SEQUENCE observation_id_seq;
 
 CREATE TABLE observations (
-  id           BIGINT PRIMARY KEY DEFAULT nextval('observation_id_seq'),
+  -- Unique by construction (one sequence); no index: an ART over tens of millions of ids costs
+  -- memory and load time, and rows are stored in id order so zone maps find an id anyway.
+  id           BIGINT NOT NULL DEFAULT nextval('observation_id_seq'),
   subject_id   VARCHAR NOT NULL,
   indicator    VARCHAR NOT NULL,
   period       VARCHAR NOT NULL,          -- ISO 8601: 2024, 2024-Q3, 2024-07, 2024-07-15, 2025-07/..

@@ -49,6 +49,19 @@ const periodFilter = (w: ValueWindow) => sql`
   AND (${w.periods === null} OR o.period = ANY(${stringList(w.periods ?? [])}))`;
 
 const ratio = divide(triple('n'), triple('d'));
+
+/** Subjects as a literal list when known up front (prunes row groups), else a semi-join. */
+function subjectFilter(set: SubjectSet, rollup: string | null): Fragment {
+  if ('ids' in set && rollup === null) return sql`o.subject_id = ANY(${stringList(set.ids)})`;
+  return sql`o.subject_id IN (SELECT id FROM scope)`;
+}
+
+/** Numerators and denominators of the asked indicators, looked up in the catalogue. */
+function componentList(indicators: readonly string[]): Fragment {
+  return sql`coalesce((SELECT list(x) FROM (SELECT numerator AS x FROM indicators WHERE code = ANY(${stringList(indicators)}) AND numerator IS NOT NULL
+    UNION ALL SELECT denominator FROM indicators WHERE code = ANY(${stringList(indicators)}) AND denominator IS NOT NULL)), [])`;
+}
+
 const rolledRatio = divide(
   { value: 'rp.rn_value', lower: 'rp.rn_lower', upper: 'rp.rn_upper' },
   { value: 'rp.rd_value', lower: 'rp.rd_lower', upper: 'rp.rd_upper' },
@@ -87,15 +100,23 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     ),
     ${children},
     scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children),
+    -- Filter before ranking revisions: the window then runs over the few rows asked for, and a
+    -- literal id list lets DuckDB skip row groups by their min/max subject_id.
+    candidates AS (
+      SELECT o.* FROM observations o
+      WHERE ${subjectFilter(set, rollup)} AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
+    ),
+    revised AS (
+      SELECT * FROM candidates
+      QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1
+    ),
     picked AS (
-      SELECT * EXCLUDE (pick) FROM (
-        SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-               o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived,
-               row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-                 ORDER BY o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) AS pick
-        FROM current_observations o JOIN sources s ON s.id = o.source_id
-        WHERE o.subject_id IN (SELECT id FROM scope) AND o.indicator IN (SELECT code FROM components) AND ${periodFilter(window)}
-      ) WHERE pick = 1
+      SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
+             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived
+      FROM revised o JOIN sources s ON s.id = o.source_id
+      WHERE o.indicator IN (SELECT code FROM components)
+      QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
+                 ORDER BY o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) = 1
     ),
     own_reported AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Store } from './store.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
 
 export interface PrepareResult {
@@ -66,5 +66,17 @@ async function removeAbandonedBuilds(path: string): Promise<void> {
   for (const name of await readdir(dirname(path))) {
     const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
     if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid)) await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+/** A store served read-only must exist and be fully migrated: a replica never changes it. */
+export async function assertServable(path: string): Promise<void> {
+  if (!existsSync(path)) throw new Error(`store: ${path} does not exist; a read-only server needs a built store`);
+  const store = await Store.open({ path, readOnly: true, poolSize: 1 });
+  try {
+    const pending = await pendingMigrations(store);
+    if (pending.length > 0) throw new Error(`store: ${path} lacks migrations ${pending.join(', ')}; start it once without --read-only`);
+  } finally {
+    store.close();
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * The benchmark mix: each question as a GraphQL request and as the SQL a DuckDB user would
+ * write for it on the same tables. Both read `current_observations` (latest revisions), so they
+ * answer the same question.
+ */
+export interface BenchQuery {
+  readonly name: string;
+  readonly description: string;
+  readonly graphql: string;
+  readonly variables: (pick: Picker) => Record<string, unknown>;
+  readonly sql: (vars: Record<string, unknown>) => string;
+  readonly runs: number;
+}
+
+export interface Picker {
+  commune(): { commune: string; committee: string; province: string; provinceCommittee: string };
+  province(): { province: string; provinceGlobalId: string; provinceCommittee: string; provinceCommitteeGlobalId: string };
+}
+
+const q = (s: unknown) => `'${String(s).replace(/'/g, "''")}'`;
+const COMMITTEE_SERIES = ['members', 'em_members', 'new_members', 'admission_target', 'subordinate_party_orgs'];
+
+export const QUERIES: readonly BenchQuery[] = [
+  {
+    name: 'Q1',
+    description: 'commune profile: 5 indicators 2010–2026 of its Party committee plus its villages\' latest poor households',
+    graphql: `query Q1($code: String!) { locality(code: $code) { name ... on Commune {
+      partyCommittee { ${COMMITTEE_SERIES.map((c, i) => `s${i}: series(indicator: "${c}", from: "2010", to: "2026") { points { period value qualifier } }`).join(' ')} }
+      villages(first: 100) { nodes { code latest(indicator: "poor_households") { period value qualifier } } } } } }`,
+    variables: (p) => ({ code: p.commune().commune }),
+    sql: (v) => `
+      SELECT indicator, period, value, qualifier FROM current_observations
+      WHERE subject_id = (SELECT id FROM units WHERE admin_unit_id = ${q(v['code'])} AND kind = 'PARTY_COMMITTEE')
+        AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN DATE '2010-01-01' AND DATE '2026-12-31'
+      ORDER BY indicator, period_start;
+      SELECT o.subject_id, o.period, o.value, o.qualifier FROM current_observations o
+      JOIN unit_links l ON l.child_id = o.subject_id AND l.parent_id = ${q(v['code'])}
+      WHERE o.indicator = 'poor_households'
+      QUALIFY row_number() OVER (PARTITION BY o.subject_id ORDER BY o.period_start DESC) = 1`,
+    runs: 40,
+  },
+  {
+    name: 'Q2',
+    description: 'top 20 communes nationwide by percent decline in poor households 2024→2025 (villages rolled up)',
+    graphql: `query Q2 { ranking(indicator: "poor_households", kind: COMMUNE, by: PERCENT_CHANGE, from: "2024", to: "2025", order: ASC, rollup: VILLAGE, first: 20) {
+      peerCount entries { rank sortValue locality { code name } } } }`,
+    variables: () => ({}),
+    sql: () => `
+      WITH sums AS (
+        SELECT l.parent_id AS commune, sum(o.value) FILTER (WHERE o.period = '2024') AS v2024, sum(o.value) FILTER (WHERE o.period = '2025') AS v2025
+        FROM current_observations o JOIN unit_links l ON l.child_id = o.subject_id
+        JOIN units c ON c.id = l.parent_id AND c.kind = 'COMMUNE'
+        WHERE o.indicator = 'poor_households' AND o.period IN ('2024', '2025')
+        GROUP BY l.parent_id
+      )
+      SELECT commune, (v2025 / v2024 - 1) * 100 AS pct, rank() OVER (ORDER BY (v2025 / v2024 - 1)) AS rank
+      FROM sums WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`,
+    runs: 20,
+  },
+  {
+    name: 'Q3',
+    description: 'a province\'s Party members per year with the ethnic-minority share, rolled up from commune committees',
+    graphql: `query Q3($code: String!) { locality(code: $code) {
+      members: series(indicator: "members", rollup: PARTY_COMMITTEE) { points { period value lower upper reporting expected } }
+      share: series(indicator: "em_member_share", rollup: PARTY_COMMITTEE) { points { period value lower upper } } } }`,
+    variables: (p) => ({ code: p.province().provinceCommittee }),
+    sql: (v) => `
+      SELECT o.period, sum(o.value) FILTER (WHERE o.indicator = 'members') AS members,
+             sum(o.value) FILTER (WHERE o.indicator = 'em_members') / sum(o.value) FILTER (WHERE o.indicator = 'members') AS share
+      FROM current_observations o JOIN unit_links l ON l.child_id = o.subject_id AND l.parent_id = ${q(v['code'])}
+      WHERE o.indicator IN ('members', 'em_members') GROUP BY o.period ORDER BY o.period`,
+    runs: 30,
+  },
+  {
+    name: 'Q4',
+    description: 'dashboard table: one province\'s communes × 3 indicators × 3 years, pivoted (villages rolled up)',
+    graphql: `query Q4($within: ID!) { table(kind: COMMUNE, within: $within, indicators: ["households", "poor_households", "coffee_area"], periods: ["2023", "2024", "2025"], rollup: VILLAGE) {
+      pivot { periods rows { locality { code } indicator values qualifiers } } } }`,
+    variables: (p) => ({ within: p.province().provinceGlobalId, province: p.province().province }),
+    sql: (v) => `
+      SELECT l.parent_id AS commune, o.indicator,
+             sum(o.value) FILTER (WHERE o.period = '2023') AS y2023, sum(o.value) FILTER (WHERE o.period = '2024') AS y2024,
+             sum(o.value) FILTER (WHERE o.period = '2025') AS y2025
+      FROM unit_links pl JOIN unit_links l ON l.parent_id = pl.child_id
+      JOIN current_observations o ON o.subject_id = l.child_id
+      WHERE pl.parent_id = ${q(v['province'])} AND o.indicator IN ('households', 'poor_households', 'coffee_area') AND o.period IN ('2023', '2024', '2025')
+      GROUP BY l.parent_id, o.indicator ORDER BY 1, 2`,
+    runs: 30,
+  },
+  {
+    name: 'Q5',
+    description: 'bulk pull: every village\'s coffee area 2015–2026, column-oriented',
+    graphql: `query Q5 { table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { columns { localityCodes periods values qualifiers } } }`,
+    variables: () => ({}),
+    sql: () => `
+      SELECT list(subject_id), list(period), list(value), list(qualifier) FROM (
+        SELECT o.subject_id, o.period, o.value, o.qualifier FROM current_observations o JOIN units u ON u.id = o.subject_id AND u.kind = 'VILLAGE'
+        WHERE o.indicator = 'coffee_area' AND o.period_start BETWEEN DATE '2015-01-01' AND DATE '2026-12-31'
+        ORDER BY o.subject_id, o.period_start)`,
+    runs: 5,
+  },
+  {
+    name: 'Q6',
+    description: 'year-over-year change 2024→2025 of poor households for all communes of a province, ranked',
+    graphql: `query Q6($within: ID!) { ranking(indicator: "poor_households", kind: COMMUNE, within: $within, by: ABSOLUTE_CHANGE, from: "2024", to: "2025", order: ASC, rollup: VILLAGE, first: 1000) {
+      peerCount entries { rank sortValue locality { code } change { absolute { value lower upper qualifier } } } } }`,
+    variables: (p) => ({ within: p.province().provinceGlobalId, province: p.province().province }),
+    sql: (v) => `
+      WITH sums AS (
+        SELECT l.parent_id AS commune, sum(o.value) FILTER (WHERE o.period = '2024') AS v2024, sum(o.value) FILTER (WHERE o.period = '2025') AS v2025
+        FROM unit_links pl JOIN unit_links l ON l.parent_id = pl.child_id JOIN current_observations o ON o.subject_id = l.child_id
+        WHERE pl.parent_id = ${q(v['province'] ?? '')} AND o.indicator = 'poor_households' AND o.period IN ('2024', '2025')
+        GROUP BY l.parent_id
+      )
+      SELECT commune, v2025 - v2024 AS change, rank() OVER (ORDER BY v2025 - v2024) AS rank FROM sums ORDER BY rank`,
+    runs: 30,
+  },
+];

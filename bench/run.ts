@@ -1,0 +1,144 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { QUERIES, type Picker } from './queries.js';
+import { postGraphQL, stats, time, type Stats } from './measure.js';
+import { startServer } from './server-process.js';
+import { loadTest, type LoadResult } from './load.js';
+import { ensureNginx, freePort, startNginx } from './nginx.js';
+
+/**
+ * npm run bench: generates the national synthetic store if missing, starts the real server on
+ * it, and measures each query of the mix over HTTP against the same question in SQL run
+ * directly on DuckDB from this process, in the same run. Results go to bench/results/.
+ */
+const ROOT = new URL('..', import.meta.url).pathname;
+const SCALE = process.env['BENCH_SCALE'] ?? 'national';
+const STORE = `${ROOT}bench/stores/${SCALE}.duckdb`;
+const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 8);
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+
+async function main() {
+  const report: Record<string, unknown> = { date: new Date().toISOString(), cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), scale: SCALE, node: process.version };
+
+  if (!existsSync(STORE)) {
+    log(`generating ${SCALE} store`);
+    const gen = await time(async () => spawnSync(process.execPath, [`${ROOT}node_modules/tsx/dist/cli.mjs`, `${ROOT}src/cli/generate.ts`, '--scale', SCALE], { stdio: 'inherit' }));
+    report['generationSeconds'] = gen.ms / 1000;
+  }
+
+  const db = await DuckDBInstance.create(STORE, { access_mode: 'READ_ONLY' });
+  const sqlConnection = await db.connect();
+  const counts = (await sqlConnection.runAndReadAll(`SELECT (SELECT count(*) FROM observations)::BIGINT::VARCHAR AS observations,
+      (SELECT count(*) FROM units WHERE kind = 'COMMUNE')::INTEGER AS communes, (SELECT count(*) FROM units WHERE kind = 'VILLAGE')::INTEGER AS villages,
+      (SELECT count(*) FROM units WHERE kind = 'PROVINCE')::INTEGER AS provinces`)).getRowObjectsJson()[0]!;
+  report['dataset'] = counts;
+  log(`dataset ${JSON.stringify(counts)}`);
+  const provinces = Number(counts['provinces']);
+  const communesPerProvince = Number(counts['communes']) / provinces;
+
+  let seed = 1;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const communePool = Array.from({ length: 1000 }, () => [Math.floor(random() * provinces), Math.floor(random() * communesPerProvince)] as const);
+  const picker: Picker = {
+    commune: () => {
+      const [p, c] = communePool[Math.floor(random() * communePool.length)]!;
+      const code = `p${String(p + 1).padStart(2, '0')}-c${String(c + 1).padStart(3, '0')}`;
+      return { commune: `commune/${code}`, committee: `party-committee/${code}`, province: `province/p${String(p + 1).padStart(2, '0')}`, provinceCommittee: `party-committee/p${String(p + 1).padStart(2, '0')}` };
+    },
+    province: () => {
+      const p = `p${String(Math.floor(random() * provinces) + 1).padStart(2, '0')}`;
+      return { province: `province/${p}`, provinceGlobalId: b64(`Province:province/${p}`), provinceCommittee: `party-committee/${p}`, provinceCommitteeGlobalId: b64(`PartyCommittee:party-committee/${p}`) };
+    },
+  };
+
+  const server = await startServer(STORE);
+  report['serverStartMs'] = server.startMs;
+  log(`server ready in ${server.startMs.toFixed(0)} ms at ${server.url}`);
+
+  const results: Record<string, { description: string; graphql: Stats; sql: Stats; ratio: number; responseBytes: number }> = {};
+  for (const query of QUERIES) {
+    const vars = Array.from({ length: query.runs + 3 }, () => {
+      const v = query.variables(picker);
+      return { ...v, province: v['province'] ?? (typeof v['code'] === 'string' ? undefined : undefined) };
+    });
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      bytes = (await postGraphQL(server.url, query.graphql, vars[i]!)).bytes;
+      await sqlConnection.runAndReadAll(query.sql(vars[i]!));
+    }
+    const g: number[] = [];
+    const s: number[] = [];
+    for (let i = 3; i < vars.length; i++) {
+      g.push((await time(() => postGraphQL(server.url, query.graphql, vars[i]!))).ms);
+      s.push((await time(() => sqlConnection.runAndReadAll(query.sql(vars[i]!)))).ms);
+    }
+    const gs = stats(g);
+    const ss = stats(s);
+    results[query.name] = { description: query.description, graphql: gs, sql: ss, ratio: gs.median / ss.median, responseBytes: bytes };
+    log(`${query.name}: GraphQL median ${gs.median.toFixed(1)} ms p95 ${gs.p95.toFixed(1)} | SQL median ${ss.median.toFixed(1)} ms p95 ${ss.p95.toFixed(1)} | ratio ${(gs.median / ss.median).toFixed(2)}`);
+  }
+  report['queries'] = results;
+
+  const throughput: Record<string, LoadResult> = {};
+  for (const name of ['Q1', 'Q4']) {
+    const query = QUERIES.find((q) => q.name === name)!;
+    throughput[name] = await loadTest(server.url, query.graphql, () => query.variables(picker), 16, LOAD_SECONDS);
+    log(`${name} with 16 clients: ${throughput[name]!.perSecond.toFixed(0)} req/s, p99 ${throughput[name]!.latency.p99.toFixed(1)} ms, errors ${throughput[name]!.errors}`);
+  }
+  report['throughput'] = throughput;
+  report['peakRssMb'] = server.peakRssMb();
+  await server.stop();
+
+  if (process.env['BENCH_SKIP_REPLICAS'] !== '1' && ensureNginx()) {
+    const q1 = QUERIES.find((q) => q.name === 'Q1')!;
+    const replicas = await Promise.all([freePort(), freePort()].map(async (port) => startServer(STORE, await port)));
+    const ports = replicas.map((r) => Number(new URL(r.url).port));
+    const oneNginx = await startNginx([ports[0]!]);
+    const one = await loadTest(oneNginx.url, q1.graphql, () => q1.variables(picker), 16, LOAD_SECONDS);
+    oneNginx.stop();
+    const twoNginx = await startNginx(ports);
+    const two = await loadTest(twoNginx.url, q1.graphql, () => q1.variables(picker), 16, LOAD_SECONDS);
+    twoNginx.stop();
+    await Promise.all(replicas.map((r) => r.stop()));
+    report['replicas'] = { oneReplica: one, twoReplicas: two, speedup: two.perSecond / one.perSecond };
+    log(`Q1 through nginx: 1 replica ${one.perSecond.toFixed(0)} req/s, 2 replicas ${two.perSecond.toFixed(0)} req/s`);
+  }
+  sqlConnection.closeSync();
+  db.closeSync();
+
+  await mkdir(`${ROOT}bench/results`, { recursive: true });
+  await writeFile(`${ROOT}bench/results/latest.json`, JSON.stringify(report, null, 2) + '\n');
+  await writeFile(`${ROOT}bench/results/latest.md`, toMarkdown(report, results, throughput));
+  log('wrote bench/results/latest.json and latest.md');
+}
+
+function toMarkdown(report: Record<string, unknown>, results: Record<string, { description: string; graphql: Stats; sql: Stats; ratio: number; responseBytes: number }>, throughput: Record<string, LoadResult>): string {
+  const rows = Object.entries(results).map(([name, r]) =>
+    `| ${name} | ${r.description} | ${r.graphql.median.toFixed(1)} | ${r.graphql.p95.toFixed(1)} | ${r.sql.median.toFixed(1)} | ${r.sql.p95.toFixed(1)} | ${r.ratio.toFixed(2)} | ${(r.responseBytes / 1024).toFixed(0)} |`);
+  const load = Object.entries(throughput).map(([name, t]) => `| ${name} | 16 | ${t.perSecond.toFixed(0)} | ${t.latency.median.toFixed(1)} | ${t.latency.p99.toFixed(1)} | ${t.errors} |`);
+  const replicas = report['replicas'] as { oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number } | undefined;
+  return `# Benchmark results
+
+Run ${report['date']} on ${report['cores']} cores, ${report['memoryGiB']} GiB, Node ${report['node']}; scale \`${report['scale']}\`
+(${JSON.stringify(report['dataset'])}). Reproduce with \`npm run bench\`. The machine is shared: compare the
+ratios, which were measured in the same run, more than the absolute times.
+
+| query | question | GraphQL median ms | GraphQL p95 ms | SQL median ms | SQL p95 ms | GraphQL ÷ SQL | response KiB |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+| throughput | clients | requests/s | median ms | p99 ms | errors |
+|---|---|---|---|---|---|
+${load.join('\n')}
+${replicas ? `\nQ1 through nginx (16 clients): one replica ${replicas.oneReplica.perSecond.toFixed(0)} req/s, two replicas ${replicas.twoReplicas.perSecond.toFixed(0)} req/s (×${replicas.speedup.toFixed(2)}; errors ${replicas.oneReplica.errors} / ${replicas.twoReplicas.errors}).\n` : ''}
+Server ready on the existing store in ${(report['serverStartMs'] as number).toFixed(0)} ms; peak RSS while serving ${(report['peakRssMb'] as number).toFixed(0)} MiB.${report['generationSeconds'] ? ` Generation took ${(report['generationSeconds'] as number).toFixed(0)} s.` : ''}
+`;
+}
+
+await main();

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly startMs: number;
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server (src/main.ts) read-only on a store and waits until it listens. */
+export function startServer(store: string, port = 0, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [`${ROOT}node_modules/tsx/dist/cli.mjs`, `${ROOT}src/main.ts`, '--read-only', '--store', store, '--port', String(port)], {
+    env: { ...process.env, UV_THREADPOOL_SIZE: '16', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.includes('"listening"')) return;
+      const url = (JSON.parse(line) as { url: string }).url;
+      resolve({
+        child,
+        url,
+        startMs: performance.now() - started,
+        peakRssMb: () => {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+        },
+        stop: () => new Promise((done) => {
+          child.removeAllListeners('exit');
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+      });
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Store } from '../store/store.js';
+import { migrate } from '../store/migrate.js';
+import { generateSynthetic } from '../synthetic/generate.js';
+import { SCALES } from '../synthetic/scales.js';
+
+/** npm run generate -- --scale national [--out bench/stores/national.duckdb] [--force] */
+const ROOT = new URL('../..', import.meta.url).pathname;
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'tiny' }, out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+const scale = SCALES[values.scale!];
+if (!scale) {
+  console.error(`--scale: unknown scale "${values.scale}". Allowed: ${Object.keys(SCALES).join(', ')}`);
+  process.exit(2);
+}
+const out = resolve(values.out ?? resolve(ROOT, `bench/stores/${scale.name}.duckdb`));
+if (existsSync(out) && !values.force) {
+  console.log(`${out} exists; pass --force to regenerate`);
+  process.exit(0);
+}
+await mkdir(dirname(out), { recursive: true });
+const tmp = `${out}.tmp-${process.pid}`;
+await rm(tmp, { force: true });
+const store = await Store.open({ path: tmp, poolSize: 1 });
+await migrate(store);
+const result = await generateSynthetic(store, scale, resolve(ROOT, 'data'), (msg) => console.log(`  ${msg}`));
+await store.checkpoint();
+store.close();
+await rm(out, { force: true });
+await rename(tmp, out);
+console.log(JSON.stringify({ scale: scale.name, store: out, ...result }));
