@@ -1,7 +1,14 @@
 import type { Loaders } from '../loaders/create-loaders.js';
 import type { GrassrootsReader } from '../readers/grassroots-reader.js';
 
+/** What the request log learns during execution. */
+export interface RequestInfo {
+  readonly id: string;
+  operationName?: string;
+}
+
 export interface Context {
   readonly loaders: Loaders;
   readonly reader: GrassrootsReader;
+  readonly request?: RequestInfo;
 }

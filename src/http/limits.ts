@@ -1,0 +1,136 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError, Kind, getNamedType, isListType, isNonNullType, isObjectType, isInterfaceType,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType,
+  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+} from 'graphql';
+
+/** The shape limits applied to every operation before it runs. */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+  /** Page size assumed for a paginated field called without `first` (the server's own default). */
+  readonly defaultListSize: number;
+}
+
+/**
+ * A list without pagination arguments (series points, observations, documents) holds a handful
+ * of rows per parent in this data; counting it as 10 keeps nested paginated lists dominant in
+ * the cost, which is where the real cost is.
+ */
+export const UNPAGED_LIST_SIZE = 10;
+
+export interface OperationShape {
+  readonly depth: number;
+  readonly aliases: number;
+  readonly cost: number;
+}
+
+type Variables = Readonly<Record<string, unknown>>;
+
+/**
+ * Measures one operation: depth (fields nested, fragments inlined), aliases, and cost. Every field
+ * costs 1; a paginated field multiplies its subtree by `first` (or the default page size), an
+ * unpaginated list field by UNPAGED_LIST_SIZE, so `first: 1000` nested three times costs 10^9.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  defaultListSize: number,
+): OperationShape {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const defaults = new Map<string, ValueNode>();
+  for (const v of operation.variableDefinitions ?? []) if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
+
+  let aliases = 0;
+  const intValue = (node: ValueNode | undefined): number | null => {
+    if (!node) return null;
+    if (node.kind === Kind.INT) return Number(node.value);
+    if (node.kind === Kind.VARIABLE) {
+      const value = variables[node.name.value];
+      if (typeof value === 'number') return value;
+      return intValue(defaults.get(node.name.value));
+    }
+    return null;
+  };
+
+  // Walks a selection set; returns [depth, cost] of the subtree. Aliases are counted once per
+  // occurrence in the operation as executed (a fragment spread twice counts twice).
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number): [number, number] => {
+    let maxDepth = depth;
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) aliases++;
+        if (selection.name.value === '__typename') continue;
+        const field = fieldOf(parent, selection.name.value);
+        let fieldDepth = depth + 1;
+        let subtree = 0;
+        if (selection.selectionSet) {
+          [fieldDepth, subtree] = walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, depth + 1);
+        }
+        maxDepth = Math.max(maxDepth, fieldDepth);
+        cost += 1 + listSize(field, parent, selection.arguments?.find((a) => a.name.value === 'first')?.value) * subtree;
+      } else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+        if (!fragment) continue;
+        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) ?? undefined : parent;
+        const [d, c] = walk(fragment.selectionSet, condition, depth);
+        maxDepth = Math.max(maxDepth, d);
+        cost += c;
+      }
+    }
+    return [maxDepth, cost];
+  };
+
+  const listSize = (field: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | undefined, first: ValueNode | undefined): number => {
+    if (!field) return 1;
+    if (field.args.some((a) => a.name === 'first')) return Math.max(1, intValue(first) ?? defaultListSize);
+    // A connection's nodes and edges are its page, already counted at the paginated field.
+    if (isList(field.type) && !parent?.name.endsWith('Connection')) return UNPAGED_LIST_SIZE;
+    return 1;
+  };
+
+  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const [depth, cost] = walk(operation.selectionSet, root ?? undefined, 0);
+  return { depth, aliases, cost };
+}
+
+function fieldOf(parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (parent && (isObjectType(parent) || isInterfaceType(parent))) return parent.getFields()[name];
+  return undefined;
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** The error for an operation over a limit: names the limit, its value and what was asked. */
+export function limitError(limit: string, description: string, max: number, actual: number): GraphQLError {
+  return new GraphQLError(`Query ${description} is ${actual}, over the limit ${limit} = ${max}.`, {
+    extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, max, actual, http: { status: 400 } },
+  });
+}
+
+/** Rejects an operation over any shape limit after it resolved and before it executes. */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const shape = measureOperation(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
+          if (shape.depth > limits.maxDepth) throw limitError('maxDepth', 'depth', limits.maxDepth, shape.depth);
+          if (shape.aliases > limits.maxAliases) throw limitError('maxAliases', 'alias count', limits.maxAliases, shape.aliases);
+          if (shape.cost > limits.maxCost) throw limitError('maxCost', 'cost', limits.maxCost, shape.cost);
+        },
+      };
+    },
+  };
+}
