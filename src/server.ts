@@ -36,6 +36,8 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly http: Server;
+  /** Requests executing and waiting for a slot, for readiness probes and tests. */
+  stats(): { running: number; queued: number };
   /** Stops accepting, lets in-flight requests finish up to the grace period, then interrupts them. */
   close(): Promise<void>;
 }
@@ -60,6 +62,11 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
     };
   }
   const code = formatted.extensions?.['code'];
+  // graphql-js words the maxTokens refusal as a syntax error; name the limit like the others.
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+  if (tokens) {
+    return { message: `Query document has more than ${tokens[1]} tokens, over the limit maxTokens = ${tokens[1]}.`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens', max: Number(tokens[1]) } };
+  }
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -223,6 +230,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   return {
     url: `http://${host}:${port}/graphql`,
     http,
+    stats: () => ({ running: inFlight.size, queued: admission.queued }),
     close: () => {
       closing ??= (async () => {
         stopping = true;

@@ -31,8 +31,9 @@ type Variables = Readonly<Record<string, unknown>>;
 
 /**
  * Measures one operation: depth (fields nested, fragments inlined), aliases, and cost. Every field
- * costs 1; a paginated field multiplies its subtree by `first` (or the default page size), an
- * unpaginated list field by UNPAGED_LIST_SIZE, so `first: 1000` nested three times costs 10^9.
+ * costs 1; the items of a paginated field's page multiply their subtree by `first` (or the default
+ * page size), an unpaginated list by UNPAGED_LIST_SIZE, so `first: 1000` nested three times
+ * costs over 10^9.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -61,8 +62,9 @@ export function measureOperation(
   };
 
   // Walks a selection set; returns [depth, cost] of the subtree. Aliases are counted once per
-  // occurrence in the operation as executed (a fragment spread twice counts twice).
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number): [number, number] => {
+  // occurrence in the operation as executed (a fragment spread twice counts twice). `page` is the
+  // page size of the connection whose fields are being walked.
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, page: number): [number, number] => {
     let maxDepth = depth;
     let cost = 0;
     for (const selection of set.selections) {
@@ -70,18 +72,20 @@ export function measureOperation(
         if (selection.alias) aliases++;
         if (selection.name.value === '__typename') continue;
         const field = fieldOf(parent, selection.name.value);
+        const paginated = field?.args.some((a) => a.name === 'first') ?? false;
+        const childPage = paginated ? Math.max(1, intValue(selection.arguments?.find((a) => a.name.value === 'first')?.value) ?? defaultListSize) : 1;
         let fieldDepth = depth + 1;
         let subtree = 0;
         if (selection.selectionSet) {
-          [fieldDepth, subtree] = walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, depth + 1);
+          [fieldDepth, subtree] = walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, depth + 1, childPage);
         }
         maxDepth = Math.max(maxDepth, fieldDepth);
-        cost += 1 + listSize(field, parent, selection.arguments?.find((a) => a.name.value === 'first')?.value) * subtree;
+        cost += 1 + listSize(field, parent, page) * subtree;
       } else {
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
         if (!fragment) continue;
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) ?? undefined : parent;
-        const [d, c] = walk(fragment.selectionSet, condition, depth);
+        const [d, c] = walk(fragment.selectionSet, condition, depth, page);
         maxDepth = Math.max(maxDepth, d);
         cost += c;
       }
@@ -89,16 +93,15 @@ export function measureOperation(
     return [maxDepth, cost];
   };
 
-  const listSize = (field: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | undefined, first: ValueNode | undefined): number => {
-    if (!field) return 1;
-    if (field.args.some((a) => a.name === 'first')) return Math.max(1, intValue(first) ?? defaultListSize);
-    // A connection's nodes and edges are its page, already counted at the paginated field.
-    if (isList(field.type) && !parent?.name.endsWith('Connection')) return UNPAGED_LIST_SIZE;
-    return 1;
+  // A connection's list fields (nodes, edges) hold its page; its other fields (totalCount,
+  // pageInfo) are one per connection. Other lists are not paginated here.
+  const listSize = (field: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | undefined, page: number): number => {
+    if (!field || !isList(field.type)) return 1;
+    return parent?.name.endsWith('Connection') ? page : UNPAGED_LIST_SIZE;
   };
 
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-  const [depth, cost] = walk(operation.selectionSet, root ?? undefined, 0);
+  const [depth, cost] = walk(operation.selectionSet, root ?? undefined, 0, 1);
   return { depth, aliases, cost };
 }
 
