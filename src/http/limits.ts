@@ -128,6 +128,12 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // graphql-js 16 only finds this at execution, where it would surface as an internal error.
+          if (!schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This server has no ${operation.operation} type: it serves queries only.`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
           const shape = measureOperation(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
           if (shape.depth > limits.maxDepth) throw limitError('maxDepth', 'depth', limits.maxDepth, shape.depth);
           if (shape.aliases > limits.maxAliases) throw limitError('maxAliases', 'alias count', limits.maxAliases, shape.aliases);

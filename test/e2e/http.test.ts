@@ -43,7 +43,11 @@ describe('GraphQL over HTTP: GET and POST, status codes and content types', () =
     const r = await get(t.server.url, { query: 'mutation { x }' }, GET_HEADERS);
     expect(r.status).toBe(405);
     expect(r.json!.errors![0]!.message).toMatch(/mutation/i);
-    expect((await postJson(t.server.url, { query: 'mutation { x }' })).status).toBe(400);
+    for (const query of ['mutation { x }', 'subscription { x }']) {
+      const post = await postJson(t.server.url, { query });
+      expect(post.status).toBe(400);
+      expect(post.json!.errors![0]!.message).toContain('serves queries only');
+    }
   });
 
   it('CSRF prevention: a GET without a preflight-forcing header is refused', async () => {
