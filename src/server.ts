@@ -157,6 +157,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
+      // A request that was in flight when shutdown began must not keep its socket alive after it.
+      if (stopping) res.shouldKeepAlive = false;
       if (response.body.kind === 'complete') {
         const text = response.body.string;
         if (etag && res.statusCode === 200 && !text.includes('"errors"')) {
