@@ -1,8 +1,7 @@
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { postJson } from '../support/http.js';
+import { halfSentRequest, postJson } from '../support/http.js';
 import { SLOW_QUERY, slowSearchRewrite, until } from '../support/slow-statement.js';
 import { Store } from '../../src/store/store.js';
 import { prepareStore } from '../../src/store/build-store.js';
@@ -73,23 +72,6 @@ describe('readiness fails when the store is not servable', () => {
     }
   });
 });
-
-/** Sends the head and half the body of a POST, and returns a function that sends the rest. */
-function halfSentRequest(url: string, body: string): { finish: () => void; response: Promise<{ status: number; text: string }> } {
-  const u = new URL(url);
-  let finish = () => {};
-  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode!, text }));
-    });
-    req.on('error', reject);
-    const half = Math.floor(body.length / 2);
-    req.write(body.slice(0, half));
-    finish = () => req.end(body.slice(half));
-  });
-  return { finish, response };
-}
 
 describe('graceful shutdown', () => {
   it('stops accepting, finishes the request in flight, then resolves', async () => {

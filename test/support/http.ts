@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+
 /** A raw HTTP exchange, for asserting status codes and headers that the typed SDK hides. */
 export interface Exchange {
   readonly status: number;
@@ -33,3 +35,20 @@ export async function get(url: string, params: Record<string, unknown> = {}, hea
 
 /** Headers that get a GET past Apollo's CSRF prevention, as a non-browser client sends. */
 export const GET_HEADERS = { 'apollo-require-preflight': 'true' };
+
+/** Sends the head and half the body of a POST, and returns a function that sends the rest. */
+export function halfSentRequest(url: string, body: string): { finish: () => void; response: Promise<{ status: number; text: string }> } {
+  const u = new URL(url);
+  let finish = () => {};
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode!, text }));
+    });
+    req.on('error', reject);
+    const half = Math.floor(body.length / 2);
+    req.write(body.slice(0, half));
+    finish = () => req.end(body.slice(half));
+  });
+  return { finish, response };
+}
