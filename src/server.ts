@@ -47,6 +47,15 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_LIMIT_EXCEEDED',
 ]);
 
+/**
+ * Apollo's hideSchemaDetailsFromClientErrors covers validation, but graphql-js still suggests
+ * enum values when it coerces variables; production strips every suggestion the same way.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
 /** Errors we raised on purpose pass through; anything else (a DuckDB error, a bug) is logged and masked. */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: Record<string, unknown>) => void, timeoutMs?: number): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -107,7 +116,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     parseOptions: { maxTokens: limits.maxTokens },
     csrfPrevention: true,
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(limits), requestInfoPlugin],
-    formatError: (formatted, error) => maskError(formatted, error, log, limits.timeoutMs),
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, error, log, limits.timeoutMs);
+      return options.production ? withoutSuggestions(masked) : masked;
+    },
   });
   await apollo.start();
 
@@ -222,6 +234,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   };
 
   const http = createHttpServer((req, res) => void handle(req, res));
+  // A client that trickles its headers or body holds a socket, not a connection: cut it off well
+  // before Node's 5-minute default.
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

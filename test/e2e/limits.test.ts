@@ -144,7 +144,9 @@ describe('error text never leaks schema hints in production, nor stack traces an
   });
 
   it('NODE_ENV=production answers without it', async () => {
-    for (const query of [typo.query, '{ indicators { cod } }', '{ locality(cod: "x") { code } }']) {
+    const enumTypo = '{ locality(code: "village/huoi-song") { series(indicator: "households", sourcePreference: MOST_RECENT_PUBLICATON) { points { value } } } }';
+    for (const query of [typo.query, '{ indicators { cod } }', '{ locality(cod: "x") { code } }', enumTypo]) {
+      expect((await postJson(t.server.url, { query })).text).toContain('Did you mean');
       const r = await postJson(production.server.url, { query });
       expect(r.status).toBe(400);
       for (const e of r.json!.errors!) {
@@ -153,6 +155,11 @@ describe('error text never leaks schema hints in production, nor stack traces an
         expect(e.extensions!['stacktrace']).toBeUndefined();
       }
     }
+    const variableTypo = { query: 'query($p: SourcePreference) { locality(code: "village/huoi-song") { series(indicator: "households", sourcePreference: $p) { points { value } } } }', variables: { p: "MOST_RECENT_PUBLICATON" } };
+    const r = await postJson(production.server.url, variableTypo);
+    expect(r.status).toBe(400);
+    expect(r.text).not.toContain('Did you mean');
+    expect(r.json!.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
   });
 
   it('user errors in production carry a code and a message, no stack', async () => {
