@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, getNamedType, isListType, isNonNullType, isObjectType, isInterfaceType,
+  GraphQLError, Kind, SchemaMetaFieldDef, TypeMetaFieldDef, getNamedType, isListType, isNonNullType, isObjectType, isInterfaceType,
   type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
@@ -74,10 +74,14 @@ export function measureOperation(
         const field = fieldOf(parent, selection.name.value);
         const paginated = field?.args.some((a) => a.name === 'first') ?? false;
         const childPage = paginated ? Math.max(1, intValue(selection.arguments?.find((a) => a.name.value === 'first')?.value) ?? defaultListSize) : 1;
-        let fieldDepth = depth + 1;
+        // Introspection spells a type's wrappers (non-null of list of ...) as a chain of ofType,
+        // nested 7 deep in every IDE's query; the chain ends at the schema's real wrapping, so
+        // it adds no depth. Everything else that nests, lists in particular, still counts.
+        const level = depth + (selection.name.value === 'ofType' ? 0 : 1);
+        let fieldDepth = level;
         let subtree = 0;
         if (selection.selectionSet) {
-          [fieldDepth, subtree] = walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, depth + 1, childPage);
+          [fieldDepth, subtree] = walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, level, childPage);
         }
         maxDepth = Math.max(maxDepth, fieldDepth);
         cost += 1 + listSize(field, parent, page) * subtree;
@@ -106,6 +110,9 @@ export function measureOperation(
 }
 
 function fieldOf(parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  // The introspection entry points are not among the query type's own fields.
+  if (name === '__schema') return SchemaMetaFieldDef;
+  if (name === '__type') return TypeMetaFieldDef;
   if (parent && (isObjectType(parent) || isInterfaceType(parent))) return parent.getFields()[name];
   return undefined;
 }

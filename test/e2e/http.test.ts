@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { get, GET_HEADERS, postJson } from '../support/http.js';
+import { getIntrospectionQuery } from 'graphql';
 import { etagOf } from '../../src/http/cache.js';
 
 let t: TestServer;
@@ -144,6 +145,12 @@ describe('CORS and introspection are configurable', () => {
     const preflight = await fetch(locked.server.url, { method: 'OPTIONS', headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('the full introspection query an IDE sends passes every limit', async () => {
+    const r = await postJson(t.server.url, { query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }) });
+    expect(r.status).toBe(200);
+    expect(r.json!.errors).toBeUndefined();
   });
 
   it('introspection is on by default and can be switched off', async () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { buildGrassrootsSchema } from '../../src/graphql/build-schema.js';
 import { measureOperation, UNPAGED_LIST_SIZE } from '../../src/http/limits.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
@@ -46,5 +46,18 @@ describe('the shape of an operation: depth, aliases, list-size-weighted cost', (
 
   it('aliases count every occurrence, including inside fragments', () => {
     expect(measure('{ a: indicators { x: code } b: indicators { x: code } }').aliases).toBe(4);
+  });
+
+  it('the IDE introspection query fits the defaults: ofType chains add no depth', () => {
+    const shape = measure(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    expect(shape.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth - 4);
+    expect(shape.cost).toBeLessThan(DEFAULT_LIMITS.maxCost / 20);
+  });
+
+  it('a schema walk that nests lists still grows in cost', () => {
+    const walk = (n: number): string => (n === 0 ? 'name' : `fields { type { ${walk(n - 1)} } }`);
+    const shallow = measure(`{ __schema { types { ${walk(1)} } } }`).cost;
+    const deep = measure(`{ __schema { types { ${walk(4)} } } }`).cost;
+    expect(deep).toBeGreaterThan(shallow * 1000);
   });
 });
