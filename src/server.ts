@@ -173,6 +173,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       if (stopping) res.shouldKeepAlive = false;
       if (response.body.kind === 'complete') {
         const text = response.body.string;
+        // A top-level "errors" key is the only unescaped `"errors"` in a result (an alias of that
+        // name merely makes the answer uncacheable), so the text test avoids re-parsing it.
         if (etag && res.statusCode === 200 && !text.includes('"errors"')) {
           res.setHeader('etag', etag);
           res.setHeader('cache-control', `public, max-age=${cacheMaxAge}`);
