@@ -84,7 +84,7 @@ function peakRssMb(pid: number): number | null {
 const dir = await mkdtemp(join(tmpdir(), 'grassroots-load-'));
 const server = await startServer(dir);
 const latencies: number[] = [];
-const perOperation = new Map<string, number>();
+const perOperation = new Map<string, number[]>();
 let issued = 0;
 let errors = 0;
 let rejections = 0;
@@ -109,8 +109,9 @@ async function worker() {
       errors++;
       if (firstErrors.length < 5) firstErrors.push(`${m.name}: ${String(error)}`);
     }
-    latencies.push(performance.now() - t0);
-    perOperation.set(m.name, (perOperation.get(m.name) ?? 0) + 1);
+    const ms = performance.now() - t0;
+    latencies.push(ms);
+    perOperation.set(m.name, [...(perOperation.get(m.name) ?? []), ms]);
   }
 }
 
@@ -120,8 +121,11 @@ const rss = peakRssMb(server.pid);
 await server.stop();
 await rm(dir, { recursive: true, force: true });
 
-latencies.sort((a, b) => a - b);
-const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) * 10) / 10;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 10) / 10;
+};
+const pct = (p: number) => percentile(latencies, p);
 const report = {
   workers,
   requests: latencies.length,
@@ -133,7 +137,7 @@ const report = {
   errors,
   intendedLimitRejections: rejections,
   serverPeakRssMb: rss,
-  mix: Object.fromEntries(perOperation),
+  operations: Object.fromEntries([...perOperation].map(([name, ms]) => [name, { requests: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99) }])),
 };
 console.log(JSON.stringify(report, null, 2));
 if (firstErrors.length) console.error(firstErrors.join('\n'));
