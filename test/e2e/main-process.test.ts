@@ -50,7 +50,7 @@ describe('the server process (npm start)', () => {
     expect(locality.name).toBe('Tìa Dình');
     // SIGTERM with a request in flight (head and half its body sent): it is still answered.
     const inFlight = halfSentRequest(url, JSON.stringify({ query: '{ locality(code: "commune/tia-dinh") { name } }' }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));

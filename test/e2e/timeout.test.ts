@@ -7,7 +7,7 @@ describe('a query past the time limit is interrupted inside DuckDB while the ser
   let t: TestServer;
   let slowStarted = 0;
   beforeAll(async () => {
-    t = await startTestServer(undefined, { store: { poolSize: 2, rewrite: slowSearchRewrite(() => slowStarted++) }, server: { limits: { timeoutMs: 1_500 } } });
+    t = await startTestServer(undefined, { store: { poolSize: 2, rewrite: slowSearchRewrite(() => slowStarted++) }, server: { limits: { timeoutMs: 2_500 } } });
   });
   afterAll(() => t.close());
 
@@ -16,7 +16,7 @@ describe('a query past the time limit is interrupted inside DuckDB while the ser
     let slowAnswered = false;
     const slow = postJson(t.server.url, SLOW_QUERY).finally(() => (slowAnswered = true));
     await until(() => slowStarted === 1);
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       const r = await postJson(t.server.url, FAST_QUERY);
       expect(r.json).toEqual({ data: { locality: { name: 'Tìa Dình' } } });
       expect(slowAnswered).toBe(false);
@@ -24,12 +24,12 @@ describe('a query past the time limit is interrupted inside DuckDB while the ser
     const r = await slow;
     const elapsed = Date.now() - started;
     expect(r.status).toBe(200);
-    expect(r.json!.errors![0]!.extensions).toMatchObject({ code: 'TIMEOUT', limit: 'timeoutMs', max: 1_500 });
-    expect(r.json!.errors![0]!.message).toContain('timeoutMs = 1500 ms');
+    expect(r.json!.errors![0]!.extensions).toMatchObject({ code: 'TIMEOUT', limit: 'timeoutMs', max: 2_500 });
+    expect(r.json!.errors![0]!.message).toContain('timeoutMs = 2500 ms');
     // The response can only be written once DuckDB gave the connection back: it was interrupted,
     // not abandoned (the statement would otherwise run for hours).
-    expect(elapsed).toBeGreaterThanOrEqual(1_490);
-    expect(elapsed).toBeLessThan(6_000);
+    expect(elapsed).toBeGreaterThanOrEqual(2_490);
+    expect(elapsed).toBeLessThan(10_000);
   });
 
   it('the interrupted connection is back in the pool: both connections serve at once', async () => {
@@ -49,13 +49,14 @@ describe('concurrency is bounded: past the queue limit the answer is 503 with Re
   afterAll(() => t.close());
 
   it('one runs, one waits, the next is refused at once; the waiting one is served afterwards', async () => {
-    const slow = postJson(t.server.url, SLOW_QUERY);
+    let slowAnswered = false;
+    const slow = postJson(t.server.url, SLOW_QUERY).finally(() => (slowAnswered = true));
     await until(() => slowStarted === 1);
     const waiting = postJson(t.server.url, FAST_QUERY);
     await until(() => t.server.stats().queued === 1);
-    const t0 = Date.now();
     const refused = await postJson(t.server.url, FAST_QUERY);
-    expect(Date.now() - t0).toBeLessThan(500);
+    // Refused at once, not after waiting for the slot.
+    expect(slowAnswered).toBe(false);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.json!.errors![0]!.extensions).toMatchObject({ code: 'OVERLOADED', limit: 'queueLimit', max: 1 });
