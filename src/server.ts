@@ -115,6 +115,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     // graphql-js stops parsing past maxTokens with a syntax error (400), before any work.
     parseOptions: { maxTokens: limits.maxTokens },
     csrfPrevention: true,
+    // main.ts owns shutdown (drain, then close DuckDB); Apollo's own signal handlers would stop
+    // it underneath and leave the process to exit with the store still open.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(limits), requestInfoPlugin],
     formatError: (formatted, error) => {
       const masked = maskError(formatted, error, log, limits.timeoutMs);

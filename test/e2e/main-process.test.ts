@@ -14,7 +14,9 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 function startMain(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, UV_THREADPOOL_SIZE: '8', ...env },
+    // Not NODE_ENV=test (vitest's): libraries behave differently under it (Apollo installs no
+    // signal handlers), and the process must be tested as it runs.
+    env: { ...process.env, UV_THREADPOOL_SIZE: '8', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -61,11 +63,12 @@ describe('the server process (npm start)', () => {
     expect(await exited).toBe(0);
     expect(lines.join('\n')).toContain('"msg":"stopped"');
 
-    const second = await startMain({ GRASSROOTS_STORE: store }, ['--port', '0', '--host', '127.0.0.1']);
+    const second = await startMain({ GRASSROOTS_STORE: store, NODE_ENV: 'production' }, ['--port', '0', '--host', '127.0.0.1']);
     expect(second.lines.join('\n')).toContain('"msg":"store opened"');
     const stopped = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     second.child.kill('SIGINT');
     expect(await stopped).toBe(0);
+    expect(second.lines.join('\n')).toContain('"msg":"stopped"');
   });
 
   it('rejects a bad setting with the setting named', async () => {
