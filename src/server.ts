@@ -190,6 +190,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         res.end();
       }
     } finally {
+      if (controller.signal.aborted) info.timedOut = controller.signal.reason === 'timeout';
       clearTimeout(timer);
       inFlight.delete(controller);
       release();
@@ -211,7 +212,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     res.write = ((chunk: unknown, ...rest: unknown[]) => { count(chunk); return (write as (...a: unknown[]) => boolean)(chunk, ...rest); }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => { if (typeof chunk !== 'function') count(chunk); return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest); }) as typeof res.end;
     res.once('finish', () => {
-      log({ msg: 'request', requestId: info.id, method: req.method, path: req.url?.split('?')[0], operationName: info.operationName ?? null, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes });
+      log({ msg: 'request', requestId: info.id, method: req.method, path: req.url?.split('?')[0], operationName: info.operationName ?? null, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes, ...(info.timedOut ? { timedOut: true } : {}) });
     });
 
     try {

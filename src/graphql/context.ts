@@ -5,6 +5,8 @@ import type { GrassrootsReader } from '../readers/grassroots-reader.js';
 export interface RequestInfo {
   readonly id: string;
   operationName?: string;
+  /** Its statements were interrupted at the time limit. */
+  timedOut?: boolean;
 }
 
 export interface Context {
