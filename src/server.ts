@@ -128,6 +128,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
 
   let stopping = false;
   const inFlight = new Set<AbortController>();
+  let drained: (() => void) | null = null;
+  let graceOver = false;
   const readiness = async (): Promise<string | null> => {
     if (stopping) return 'shutting down';
     if (!store.isOpen) return 'store closed';
@@ -164,6 +166,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     const controller = new AbortController();
     inFlight.add(controller);
     const timer = setTimeout(() => controller.abort('timeout'), limits.timeoutMs);
+    // A request that waited in the queue past the shutdown grace period does not start work.
+    if (graceOver) controller.abort('shutdown');
     try {
       const reader = new GrassrootsReader(store.withSignal(controller.signal));
       const response = await apollo.executeHTTPGraphQLRequest({
@@ -193,6 +197,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       if (controller.signal.aborted) info.timedOut = controller.signal.reason === 'timeout';
       clearTimeout(timer);
       inFlight.delete(controller);
+      if (inFlight.size === 0) drained?.();
       release();
     }
   };
@@ -262,11 +267,15 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         http.closeIdleConnections();
         // Past the grace period, interrupt what still runs (inside DuckDB) and drop the sockets.
         const grace = setTimeout(() => {
+          graceOver = true;
           for (const controller of inFlight) controller.abort('shutdown');
           setTimeout(() => http.closeAllConnections(), 1_000).unref();
         }, options.shutdownGraceMs ?? 10_000);
         await closed;
         clearTimeout(grace);
+        // Sockets can close before a request's last statement returns; the caller closes DuckDB
+        // next, so wait for every request to be done with it.
+        if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
         await apollo.stop();
       })();
       return closing;
