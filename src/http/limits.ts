@@ -21,6 +21,13 @@ export interface QueryLimits {
  */
 export const UNPAGED_LIST_SIZE = 10;
 
+/**
+ * Fragments let a 2,000-token document name far more fields than it spells (each level spreading
+ * the next through several fields). Measuring stops past this many expanded fields, so the check
+ * itself stays cheap; no real operation comes near it (NestedSeries expands to 23).
+ */
+export const MAX_EXPANDED_FIELDS = 50_000;
+
 export interface OperationShape {
   readonly depth: number;
   readonly aliases: number;
@@ -61,14 +68,16 @@ export function measureOperation(
     return null;
   };
 
-  // Walks a selection set; returns [depth, cost] of the subtree. Aliases are counted once per
-  // occurrence in the operation as executed (a fragment spread twice counts twice). `page` is the
-  // page size of the connection whose fields are being walked.
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, page: number): [number, number] => {
+  // Walks a selection set; returns [depth, cost] of the subtree. `page` is the page size of the
+  // connection whose fields are being walked. Like graphql-js's collectFields, a named fragment
+  // is expanded once per level however often it is spread there (execution merges the copies).
+  let expanded = 0;
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, page: number, spread = new Set<string>()): [number, number] => {
     let maxDepth = depth;
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
+        if (++expanded > MAX_EXPANDED_FIELDS) throw new TooManyFieldsError();
         if (selection.alias) aliases++;
         if (selection.name.value === '__typename') continue;
         const field = fieldOf(parent, selection.name.value);
@@ -86,10 +95,14 @@ export function measureOperation(
         maxDepth = Math.max(maxDepth, fieldDepth);
         cost += 1 + listSize(field, parent, page) * subtree;
       } else {
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          if (spread.has(selection.name.value)) continue;
+          spread.add(selection.name.value);
+        }
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
         if (!fragment) continue;
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) ?? undefined : parent;
-        const [d, c] = walk(fragment.selectionSet, condition, depth, page);
+        const [d, c] = walk(fragment.selectionSet, condition, depth, page, spread);
         maxDepth = Math.max(maxDepth, d);
         cost += c;
       }
@@ -107,6 +120,13 @@ export function measureOperation(
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const [depth, cost] = walk(operation.selectionSet, root ?? undefined, 0, 1);
   return { depth, aliases, cost };
+}
+
+/** Raised by measureOperation when fragments expand past MAX_EXPANDED_FIELDS. */
+export class TooManyFieldsError extends Error {
+  constructor() {
+    super(`more than ${MAX_EXPANDED_FIELDS} fields once fragments are expanded`);
+  }
 }
 
 function fieldOf(parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
@@ -141,7 +161,13 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
-          const shape = measureOperation(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
+          let shape: OperationShape;
+          try {
+            shape = measureOperation(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
+          } catch (error) {
+            if (!(error instanceof TooManyFieldsError)) throw error;
+            throw limitError('maxExpandedFields', 'field count once fragments are expanded', MAX_EXPANDED_FIELDS, MAX_EXPANDED_FIELDS + 1);
+          }
           if (shape.depth > limits.maxDepth) throw limitError('maxDepth', 'depth', limits.maxDepth, shape.depth);
           if (shape.aliases > limits.maxAliases) throw limitError('maxAliases', 'alias count', limits.maxAliases, shape.aliases);
           if (shape.cost > limits.maxCost) throw limitError('maxCost', 'cost', limits.maxCost, shape.cost);

@@ -94,6 +94,19 @@ describe('query limits are enforced before execution with HTTP 400 naming the li
     expectRejected(await postJson(t.server.url, { query: tokenQuery(DEFAULT_LIMITS.maxTokens + 1) }), 'maxTokens', DEFAULT_LIMITS.maxTokens);
   });
 
+  it('fragments that fan out are refused quickly, before execution', async () => {
+    const levels = 30;
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Locality { parent { ...F${i + 1} } adminUnit { ...F${i + 1} } ancestors { ...F${i + 1} } }`);
+    fragments.push(`fragment F${levels} on Locality { code }`);
+    const before = t.store.statementCount;
+    const t0 = Date.now();
+    const r = await postJson(t.server.url, { query: `{ locality(code: "village/huoi-song") { ...F0 } } ${fragments.join(' ')}` });
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(r.status).toBe(400);
+    expect(['QUERY_LIMIT_EXCEEDED', 'GRAPHQL_VALIDATION_FAILED']).toContain(r.json!.errors![0]!.extensions!['code']);
+    expect(t.store.statementCount).toBe(before);
+  });
+
   it('a plain syntax error stays a 400 parse error', async () => {
     const r = await postJson(t.server.url, { query: '{ indicators { code }' });
     expect(r.status).toBe(400);

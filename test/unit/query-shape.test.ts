@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Kind, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { buildGrassrootsSchema } from '../../src/graphql/build-schema.js';
-import { measureOperation, UNPAGED_LIST_SIZE } from '../../src/http/limits.js';
+import { MAX_EXPANDED_FIELDS, measureOperation, TooManyFieldsError, UNPAGED_LIST_SIZE } from '../../src/http/limits.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
 
 const schema = await buildGrassrootsSchema();
@@ -59,5 +59,20 @@ describe('the shape of an operation: depth, aliases, list-size-weighted cost', (
     const shallow = measure(`{ __schema { types { ${walk(1)} } } }`).cost;
     const deep = measure(`{ __schema { types { ${walk(4)} } } }`).cost;
     expect(deep).toBeGreaterThan(shallow * 1000);
+  });
+
+  it('a fragment spread twice at one level counts once, as graphql-js executes it', () => {
+    const q = 'query { indicators { ...F ...F } } fragment F on Indicator { code }';
+    expect(measure(q).cost).toBe(1 + UNPAGED_LIST_SIZE * 1);
+  });
+
+  it(`fragments that fan out stop the measure past ${MAX_EXPANDED_FIELDS} fields, quickly`, () => {
+    // Each level reaches the next through three differently named fields: 3^n fields from a short document.
+    const levels = 30;
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Locality { parent { ...F${i + 1} } adminUnit { ...F${i + 1} } ancestors { ...F${i + 1} } }`);
+    fragments.push(`fragment F${levels} on Locality { code }`);
+    const t0 = performance.now();
+    expect(() => measure(`{ locality(code: "x") { ...F0 } } ${fragments.join(' ')}`)).toThrow(TooManyFieldsError);
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });
