@@ -1,35 +1,82 @@
 import 'reflect-metadata';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { createHash, randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Store } from './store/store.js';
+import { printSchema, type GraphQLFormattedError } from 'graphql';
+import { StatementInterruptedError, type Store } from './store/store.js';
+import { pendingMigrations } from './store/migrate.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
 import { AnalyticsReader } from './readers/analytics-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
-import type { Context } from './graphql/context.js';
+import type { Context, RequestInfo } from './graphql/context.js';
+import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
+import { queryLimitsPlugin } from './http/limits.js';
+import { readBody } from './http/body.js';
+import { HttpError } from './http/http-error.js';
+import { Admission } from './http/admission.js';
+import { applyCors } from './http/cors.js';
+import { etagOf, matchesIfNoneMatch } from './http/cache.js';
+import { answerHealth } from './http/health.js';
 
 export interface ServerOptions {
   readonly host: string;
   readonly port: number;
   readonly production?: boolean;
   readonly log?: (entry: Record<string, unknown>) => void;
+  readonly limits?: Partial<LimitsConfig>;
+  readonly introspection?: boolean;
+  readonly corsOrigins?: readonly string[];
+  readonly cacheMaxAgeSeconds?: number;
+  readonly shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly http: Server;
+  /** Requests executing and waiting for a slot, for readiness probes and tests. */
+  stats(): { running: number; queued: number };
+  /** Stops accepting, lets in-flight requests finish up to the grace period, then interrupts them. */
   close(): Promise<void>;
 }
 
-const PUBLIC_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
-const MAX_BODY_BYTES = 1_000_000;
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_LIMIT_EXCEEDED',
+]);
+
+/**
+ * Apollo's hideSchemaDetailsFromClientErrors covers validation, but graphql-js still suggests
+ * enum values when it coerces variables; production strips every suggestion the same way.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
 
 /** Errors we raised on purpose pass through; anything else (a DuckDB error, a bug) is logged and masked. */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: Record<string, unknown>) => void): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: Record<string, unknown>) => void, timeoutMs?: number): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof StatementInterruptedError && original.reason === 'shutdown') {
+    return { message: 'Query stopped: the server is shutting down.', locations: formatted.locations, path: formatted.path, extensions: { code: 'SHUTTING_DOWN' } };
+  }
+  if (original instanceof StatementInterruptedError) {
+    return {
+      message: `Query stopped: it ran past the time limit timeoutMs = ${timeoutMs ?? '?'} ms.`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'TIMEOUT', limit: 'timeoutMs', max: timeoutMs },
+    };
+  }
   const code = formatted.extensions?.['code'];
+  // graphql-js words the maxTokens refusal as a syntax error; name the limit like the others.
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+  if (tokens) {
+    return { message: `Query document has more than ${tokens[1]} tokens, over the limit maxTokens = ${tokens[1]}.`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens', max: Number(tokens[1]) } };
+  }
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -38,34 +85,67 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new GraphQLError(`request body over ${MAX_BODY_BYTES} bytes`, { extensions: { code: 'BAD_REQUEST' } });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** Records the operation name for the request log once Apollo has resolved it. */
+const requestInfoPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (contextValue.request && operation) contextValue.request.operationName = operation.name?.value ?? '(anonymous)';
+      },
+    };
+  },
+};
 
-/** Apollo Server over node:http on /graphql; tests and main share it. */
+/** Apollo Server over node:http on /graphql, plus /healthz and /readyz; tests and main share it. */
 export async function createServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const reader = new GrassrootsReader(store);
-  const analytics = new AnalyticsReader(store);
+  const limits: LimitsConfig = { ...DEFAULT_LIMITS, ...options.limits };
+  const schema = await buildGrassrootsSchema();
+  const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
+  // The serving store is read-only: its data version is fixed for the life of the server.
+  const dataVersion = await new GrassrootsReader(store).readDataVersion();
+  const admission = new Admission(store.poolSize, limits.queueLimit);
+  const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
+
   const apollo = new ApolloServer<Context>({
-    schema: await buildGrassrootsSchema(),
+    schema,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-    formatError: (formatted, error) => maskError(formatted, error, log),
+    // In production, "Did you mean ...?" suggestions would reveal schema to a probing client.
+    hideSchemaDetailsFromClientErrors: options.production ?? false,
+    introspection: options.introspection ?? true,
+    // graphql-js stops parsing past maxTokens with a syntax error (400), before any work.
+    parseOptions: { maxTokens: limits.maxTokens },
+    csrfPrevention: true,
+    // main.ts owns shutdown (drain, then close DuckDB); Apollo's own signal handlers would stop
+    // it underneath and leave the process to exit with the store still open.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(limits), requestInfoPlugin],
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, error, log, limits.timeoutMs);
+      return options.production ? withoutSuggestions(masked) : masked;
+    },
   });
   await apollo.start();
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/graphql') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found; GraphQL is served at /graphql' }));
+  let stopping = false;
+  const inFlight = new Set<AbortController>();
+  let drained: (() => void) | null = null;
+  let graceOver = false;
+  const readiness = async (): Promise<string | null> => {
+    if (stopping) return 'shutting down';
+    if (!store.isOpen) return 'store closed';
+    const pending = await pendingMigrations(store);
+    return pending.length > 0 ? `migrations pending: ${pending.join(', ')}` : null;
+  };
+
+  const executeGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL, info: RequestInfo) => {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'GraphQL is served over GET and POST.', {}, { allow: 'GET, POST' });
+    }
+    if (stopping) throw new HttpError(503, 'SHUTTING_DOWN', 'Server is shutting down; retry on another instance.', {}, { 'retry-after': '1', connection: 'close' });
+    const etag = req.method === 'GET' ? etagOf(dataVersion, schemaHash, url.search) : null;
+    if (etag && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, { etag, 'cache-control': `public, max-age=${cacheMaxAge}` }).end();
       return;
     }
     const headers = new HeaderMap();
@@ -74,47 +154,134 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     }
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      const text = await readBody(req, limits.maxBodyBytes);
       try {
         body = text === '' ? {} : JSON.parse(text);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
-        return;
+        throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON.');
       }
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics) }),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+
+    const release = await admission.enter();
+    // The time limit counts from when the request gets to run, not while it queues.
+    const controller = new AbortController();
+    inFlight.add(controller);
+    const timer = setTimeout(() => controller.abort('timeout'), limits.timeoutMs);
+    // A request that waited in the queue past the shutdown grace period does not start work.
+    if (graceOver) controller.abort('shutdown');
+    try {
+      const scoped = store.withSignal(controller.signal);
+      const reader = new GrassrootsReader(scoped);
+      const analytics = new AnalyticsReader(scoped);
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+        context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info }),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      // A request that was in flight when shutdown began must not keep its socket alive after it.
+      if (stopping) res.shouldKeepAlive = false;
+      if (response.body.kind === 'complete') {
+        const text = response.body.string;
+        // A top-level "errors" key is the only unescaped `"errors"` in a result (an alias of that
+        // name merely makes the answer uncacheable), so the text test avoids re-parsing it.
+        if (etag && res.statusCode === 200 && !text.includes('"errors"')) {
+          res.setHeader('etag', etag);
+          res.setHeader('cache-control', `public, max-age=${cacheMaxAge}`);
+        } else {
+          res.setHeader('cache-control', 'no-store');
+        }
+        res.end(text);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } finally {
+      if (controller.signal.aborted) info.timedOut = controller.signal.reason === 'timeout';
+      clearTimeout(timer);
+      inFlight.delete(controller);
+      if (inFlight.size === 0) drained?.();
+      release();
     }
   };
 
-  const http = createHttpServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const status = error instanceof GraphQLError ? 400 : 500;
-      if (status === 500) log({ level: 'error', msg: 'request failed', error: String(error) });
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: status === 400 ? (error as Error).message : 'Internal server error' }] }));
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const header = req.headers['x-request-id'];
+    const info: RequestInfo = { id: typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID() };
+    res.setHeader('x-request-id', info.id);
+    let bytes = 0;
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const count = (chunk: unknown) => {
+      if (typeof chunk === 'string') bytes += Buffer.byteLength(chunk);
+      else if (chunk instanceof Uint8Array) bytes += chunk.length;
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => { count(chunk); return (write as (...a: unknown[]) => boolean)(chunk, ...rest); }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => { if (typeof chunk !== 'function') count(chunk); return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest); }) as typeof res.end;
+    res.once('finish', () => {
+      log({ msg: 'request', requestId: info.id, method: req.method, path: req.url?.split('?')[0], operationName: info.operationName ?? null, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes, ...(info.timedOut ? { timedOut: true } : {}) });
     });
-  });
+
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (applyCors(req, res, options.corsOrigins ?? [])) return;
+      if (await answerHealth(url.pathname, res, readiness)) return;
+      if (url.pathname !== '/graphql') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Not found; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));
+        return;
+      }
+      await executeGraphQL(req, res, url, info);
+    } catch (error) {
+      const known = error instanceof HttpError;
+      if (!known) log({ level: 'error', msg: 'request failed', requestId: info.id, error: error instanceof Error ? error.message : String(error) });
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      const refusal = known ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      // A body refused part-way is not read further: close the connection instead of draining it.
+      if (refusal.status === 413) refusal.headers['connection'] = 'close';
+      res.writeHead(refusal.status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...refusal.headers }).end(refusal.body());
+      if (refusal.status === 413) req.resume();
+    }
+  };
+
+  const http = createHttpServer((req, res) => void handle(req, res));
+  // A client that trickles its headers or body holds a socket, not a connection: cut it off well
+  // before Node's 5-minute default.
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${host}:${port}/graphql`,
     http,
-    close: async () => {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await apollo.stop();
+    stats: () => ({ running: inFlight.size, queued: admission.queued }),
+    close: () => {
+      closing ??= (async () => {
+        stopping = true;
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        // Past the grace period, interrupt what still runs (inside DuckDB) and drop the sockets.
+        const grace = setTimeout(() => {
+          graceOver = true;
+          for (const controller of inFlight) controller.abort('shutdown');
+          setTimeout(() => http.closeAllConnections(), 1_000).unref();
+        }, options.shutdownGraceMs ?? 10_000);
+        await closed;
+        clearTimeout(grace);
+        // Sockets can close before a request's last statement returns; the caller closes DuckDB
+        // next, so wait for every request to be done with it.
+        if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
+        await apollo.stop();
+      })();
+      return closing;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { StatementRunner } from '../store/store.js';
 import { seriesOnGrid, seriesPoints, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
@@ -10,7 +10,7 @@ import type { AvailabilityRow, ChangeRow, PartsRow, PeerRow, PivotRow, PointRow,
 
 /** Runs the analytics statements; each method is one statement over any number of units. */
 export class AnalyticsReader {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StatementRunner) {}
 
   readSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
     return this.store.all('analytics.series', seriesPoints({ ids }, indicator, window, options));

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { StatementRunner } from '../store/store.js';
 import * as units from '../sql/units-sql.js';
 import * as catalog from '../sql/catalog-sql.js';
 import * as obs from '../sql/observations-sql.js';
@@ -8,7 +8,7 @@ import type {
 
 /** Reads domain rows through the store; every method is one SQL statement. */
 export class GrassrootsReader {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StatementRunner) {}
 
   readUnits(ids: readonly string[]): Promise<UnitRow[]> {
     return this.store.all('units.by-ids', units.unitsByIds(ids));
@@ -32,6 +32,11 @@ export class GrassrootsReader {
 
   readPartyOrganisationsIn(adminIds: readonly string[]): Promise<UnitRow[]> {
     return this.store.all('units.party-organisations', units.partyOrganisationsIn(adminIds));
+  }
+
+  async readDataVersion(): Promise<string> {
+    const [row] = await this.store.all<{ imports: number; lastImport: number; lastImportAt: string }>('catalog.data-version', catalog.dataVersion());
+    return `${row?.imports ?? 0}-${row?.lastImport ?? 0}-${row?.lastImportAt ?? ''}`;
   }
 
   readIndicators(): Promise<IndicatorRow[]> {

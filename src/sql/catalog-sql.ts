@@ -35,3 +35,9 @@ export function documentLinksForDocuments(documentIds: readonly string[]): Fragm
   return sql`SELECT document_id AS "documentId", unit_id AS "unitId", role, source_id AS "sourceId"
     FROM document_links WHERE document_id = ANY(${stringList(documentIds)}) ORDER BY unit_id`;
 }
+
+/** What the data is at: every load is an import, so the latest import id and time identify it. */
+export function dataVersion(): Fragment {
+  return sql`SELECT count(*)::INTEGER AS imports, coalesce(max(id), 0)::INTEGER AS "lastImport",
+    coalesce(CAST(max(started_at) AS VARCHAR), '') AS "lastImportAt" FROM imports`;
+}

@@ -21,6 +21,14 @@ export class ConnectionPool {
     return pool;
   }
 
+  get size(): number {
+    return this.all.length;
+  }
+
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
   async use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
     try {

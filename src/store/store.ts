@@ -8,6 +8,32 @@ export interface StoreOptions {
   readonly path: string;
   readonly readOnly?: boolean;
   readonly poolSize?: number;
+  /**
+   * Serving mode: read-only, no file or network access outside the store, no extension loading,
+   * and the configuration locked so no statement can lift these.
+   */
+  readonly sandboxed?: boolean;
+  /** DuckDB memory_limit, e.g. "1GB". */
+  readonly memoryLimit?: string;
+  /** DuckDB worker threads. */
+  readonly threads?: number;
+  /**
+   * Test seam: rewrites each statement before it runs. Tests use it to put a genuinely slow
+   * statement on the path of one request; nothing else sets it.
+   */
+  readonly rewrite?: (s: SqlStatement) => SqlStatement;
+}
+
+/** Raised by a statement stopped because its request's signal aborted (the time limit). */
+export class StatementInterruptedError extends Error {
+  constructor(readonly reason: unknown) {
+    super('statement interrupted');
+  }
+}
+
+/** Runs one request's statements under its abort signal. */
+export interface StatementRunner {
+  all<T = Row>(id: string, fragment: Fragment): Promise<T[]>;
 }
 
 /** Runs statements inside one transaction on one connection. */
@@ -23,20 +49,46 @@ export interface Transaction {
 export class Store {
   /** Statements run since the store opened; tests use it to prove batching. */
   statementCount = 0;
+  private closed = false;
   private listeners: ((s: SqlStatement) => void)[] = [];
 
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly pool: ConnectionPool,
+    private readonly rewrite: (s: SqlStatement) => SqlStatement,
   ) {}
 
   static async open(options: StoreOptions): Promise<Store> {
     const config: Record<string, string> = {};
-    if (options.readOnly) config['access_mode'] = 'READ_ONLY';
+    if (options.readOnly || options.sandboxed) config['access_mode'] = 'READ_ONLY';
+    if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+    if (options.threads) config['threads'] = String(options.threads);
+    if (options.sandboxed) {
+      config['enable_external_access'] = 'false';
+      config['autoinstall_known_extensions'] = 'false';
+      config['autoload_known_extensions'] = 'false';
+      config['allow_community_extensions'] = 'false';
+      config['lock_configuration'] = 'true';
+    }
     const instance = await DuckDBInstance.create(options.path, config);
     const pool = await ConnectionPool.create(instance, options.poolSize ?? 4);
-    return new Store(options.path, instance, pool);
+    return new Store(options.path, instance, pool, options.rewrite ?? ((s) => s));
+  }
+
+  /** Statements waiting for a free connection right now. */
+  get waiting(): number {
+    return this.pool.waitingCount;
+  }
+
+  /**
+   * A runner whose statements are interrupted inside DuckDB when `signal` aborts: DuckDB has no
+   * statement timeout, and abandoning the promise would leave the connection busy.
+   */
+  withSignal(signal: AbortSignal): StatementRunner {
+    return {
+      all: <T = Row>(id: string, fragment: Fragment) => this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment), signal)),
+    };
   }
 
   onStatement(listener: (s: SqlStatement) => void): () => void {
@@ -74,15 +126,36 @@ export class Store {
     await this.pool.use((connection) => connection.run('CHECKPOINT'));
   }
 
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  get poolSize(): number {
+    return this.pool.size;
+  }
+
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.pool.closeAll();
     this.instance.closeSync();
   }
 
-  private async execute<T>(connection: DuckDBConnection, s: SqlStatement): Promise<T[]> {
+  private async execute<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
+    if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
+    const s = this.rewrite(original);
     this.statementCount++;
     for (const listener of this.listeners) listener(s);
-    const reader = await connection.runAndReadAll(s.text, s.values, s.types as never);
-    return reader.getRowObjectsJson() as T[];
+    const interrupt = () => connection.interrupt();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    try {
+      const reader = await connection.runAndReadAll(s.text, s.values, s.types as never);
+      return reader.getRowObjectsJson() as T[];
+    } catch (error) {
+      if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+    }
   }
 }

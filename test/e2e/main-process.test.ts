@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLClient } from 'graphql-request';
 import { getSdk } from '../../src/client/sdk.js';
+import { halfSentRequest } from '../support/http.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -13,7 +14,9 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 function startMain(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // Not NODE_ENV=test (vitest's): libraries behave differently under it (Apollo installs no
+    // signal handlers), and the process must be tested as it runs.
+    env: { ...process.env, UV_THREADPOOL_SIZE: '8', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -47,15 +50,25 @@ describe('the server process (npm start)', () => {
     const sdk = getSdk(new GraphQLClient(url));
     const { locality } = await sdk.LocalityByCode({ code: 'commune/tia-dinh' });
     expect(locality.name).toBe('Tìa Dình');
+    // SIGTERM with a request in flight (head and half its body sent): it is still answered.
+    const inFlight = halfSentRequest(url, JSON.stringify({ query: '{ locality(code: "commune/tia-dinh") { name } }' }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    inFlight.finish();
+    const answered = await inFlight.response;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { locality: { name: 'Tìa Dình' } } });
     expect(await exited).toBe(0);
+    expect(lines.join('\n')).toContain('"msg":"stopped"');
 
-    const second = await startMain({ GRASSROOTS_STORE: store }, ['--port', '0', '--host', '127.0.0.1']);
+    const second = await startMain({ GRASSROOTS_STORE: store, NODE_ENV: 'production' }, ['--port', '0', '--host', '127.0.0.1']);
     expect(second.lines.join('\n')).toContain('"msg":"store opened"');
     const stopped = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     second.child.kill('SIGINT');
     expect(await stopped).toBe(0);
+    expect(second.lines.join('\n')).toContain('"msg":"stopped"');
   });
 
   it('rejects a bad setting with the setting named', async () => {

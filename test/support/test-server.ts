@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
 import { prepareStore } from '../../src/store/build-store.js';
-import { Store } from '../../src/store/store.js';
-import { createServer, type RunningServer } from '../../src/server.js';
+import { Store, type StoreOptions } from '../../src/store/store.js';
+import { createServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { getSdk } from '../../src/client/sdk.js';
 
 export const SEED_DIR = new URL('../../data/', import.meta.url).pathname;
@@ -19,13 +19,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real store file built from a data directory, served over HTTP on a random loopback port. */
-export async function startTestServer(dataDir: string = SEED_DIR): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly server?: Partial<ServerOptions>;
+  readonly store?: Partial<StoreOptions>;
+}
+
+/**
+ * A real store file built from a data directory, opened sandboxed as main.ts opens it, served
+ * over HTTP on a random loopback port.
+ */
+export async function startTestServer(dataDir: string = SEED_DIR, options: TestServerOptions = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'grassroots-test-'));
   const path = join(dir, 'store.duckdb');
   await prepareStore(path, dataDir);
-  const store = await Store.open({ path, poolSize: 2 });
-  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
+  const store = await Store.open({ path, poolSize: 2, sandboxed: true, threads: 1, ...options.store });
+  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, ...options.server });
   const client = new GraphQLClient(server.url);
   return {
     store,
