@@ -13,6 +13,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Each file imports Apollo, type-graphql and DuckDB's binding (seconds per file on a busy
+    // machine); reusing a worker's modules across files halves the suite. Files share no state
+    // but the schema, which is built once per process on purpose.
+    isolate: false,
     // Always also write the JSON report: .ci/run reads its counts from it.
     reporters: ['default', 'json'],
     outputFile: { json: 'test/artifacts/vitest-report.json' },

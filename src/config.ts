@@ -126,7 +126,9 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const poolSize = Number(values.pool ?? env['GRASSROOTS_POOL'] ?? 4);
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 64) throw new Error(`pool: expected 1..64, got "${values.pool ?? env['GRASSROOTS_POOL']}"`);
   // DuckDB's node binding runs every statement on libuv's thread pool (default 4 threads): with
-  // as many connections busy as threads, nothing else (connect, fs) gets a thread and the process hangs.
+  // as many connections busy as threads, nothing else (connect, fs) gets a thread and the process
+  // hangs. Setting the variable from inside the process is too late (under tsx the pool already
+  // exists when main.ts runs), so it is checked here and set by `npm start`.
   const threadpool = Number(env['UV_THREADPOOL_SIZE'] ?? 4);
   if (!(threadpool > poolSize)) {
     throw new Error(`pool: ${poolSize} connections need UV_THREADPOOL_SIZE above ${poolSize} (it is ${threadpool}); start with UV_THREADPOOL_SIZE=${poolSize + 4}`);
