@@ -8,6 +8,7 @@ import type { Store } from './store/store.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
 import { AnalyticsReader } from './readers/analytics-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
+import { createRoutes } from './http/routes.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context } from './graphql/context.js';
 
@@ -54,6 +55,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const reader = new GrassrootsReader(store);
   const analytics = new AnalyticsReader(store);
+  const routes = createRoutes({ context: () => ({ reader, analytics, loaders: createLoaders(reader, analytics) }) });
   const apollo = new ApolloServer<Context>({
     schema: await buildGrassrootsSchema(),
     includeStacktraceInErrorResponses: false,
@@ -64,6 +66,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (await routes(req, res, url)) return;
     if (url.pathname !== '/graphql') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found; GraphQL is served at /graphql' }));
       return;
