@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from '../graphql/context.js';
 import { EXPORT_PATH, handleExport } from './export-route.js';
+import { handleUi } from './ui-route.js';
 
 export interface RouteDeps {
   readonly context: () => Context;
@@ -13,6 +14,6 @@ export function createRoutes(deps: RouteDeps): (req: IncomingMessage, res: Serve
       await handleExport(req, res, url, deps.context);
       return true;
     }
-    return false;
+    return handleUi(req, res, url);
   };
 }
