@@ -108,7 +108,14 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ur
       'cache-control': 'no-store',
     });
     if (req.method === 'HEAD') res.end();
-    else await pipeline(createReadStream(path), res);
+    else {
+      try {
+        await pipeline(createReadStream(path), res);
+      } catch (error) {
+        // A client that hangs up mid-download is not a server error; the file is removed below either way.
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+      }
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
