@@ -29,11 +29,11 @@ function idePage(): string {
 const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'].map((k) => `<option>${k}</option>`).join('');
 
 const EXPLORE_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Grassroots explore</title>
+<html lang="en"><head><meta charset="utf-8"><title>Grassroots: explore</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body { font: 14px system-ui, sans-serif; margin: 1.5rem; max-width: 60rem; } form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
 label { display: flex; flex-direction: column; font-size: 12px; } table { border-collapse: collapse; margin-top: 1rem; } td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }</style>
-</head><body><h1>Explore a series</h1>
+</head><body><h1>Explore a series or a comparison</h1>
 <form method="get" action="/explore">
 <label>indicator <input name="indicator" value="members"></label>
 <label>kind <select name="kind">${KIND_OPTIONS}</select></label>

@@ -56,6 +56,9 @@ describe('GraphiQL is served at /graphql to browsers, bundled, offline', () => {
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('Điện Biên Provincial Party Committee');
     expect(await page.locator('.graphiql-query-editor').innerText()).toContain('How many Party members');
     await page.screenshot({ path: join(ARTIFACTS, 'graphiql.png') });
+    // The schema documentation comes from introspecting the same server.
+    await page.locator('[aria-label="Show Documentation Explorer"]').click();
+    await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText(), { timeout: 10_000 }).toContain('Query');
     expect(foreign).toEqual([]);
     await page.close();
   });
