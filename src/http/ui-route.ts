@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cookbookRecipes } from '../docs/cookbook.js';
+import { cookbookRecipes, type Recipe } from '../docs/cookbook.js';
 import { sendError } from './respond.js';
 
 const UI_DIR = new URL('../../dist/ui/', import.meta.url).pathname;
@@ -15,6 +15,15 @@ const ASSETS: Record<string, string> = {
 /** JSON safe inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
+/** The README is read per page view so its cookbook and the IDE never drift; a missing README means no tabs, not an error. */
+function recipes(): Recipe[] {
+  try {
+    return cookbookRecipes();
+  } catch {
+    return [];
+  }
+}
+
 function idePage(): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Grassroots GraphQL IDE</title>
@@ -22,7 +31,7 @@ function idePage(): string {
 <link rel="stylesheet" href="/ui/ide.css">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head><body><div id="graphiql">Loading the IDE…</div>
-<script>window.GRASSROOTS_COOKBOOK = ${scriptJson(cookbookRecipes())};</script>
+<script>window.GRASSROOTS_COOKBOOK = ${scriptJson(recipes())};</script>
 <script src="/ui/ide.js"></script></body></html>`;
 }
 

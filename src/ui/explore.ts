@@ -49,9 +49,15 @@ function render(columns: Columns, type: 'line' | 'bar'): void {
   }));
   new Chart($<HTMLCanvasElement>('chart'), { type, data: { labels: periods, datasets }, options: { animation: false, responsive: true } });
   // The same numbers as a table: readable without the picture, and checkable by tests.
+  // Built with textContent, never innerHTML: codes and periods are data.
   const table = $<HTMLTableElement>('data');
-  table.innerHTML = `<tr><th>unit</th>${periods.map((p) => `<th>${p}</th>`).join('')}</tr>` +
-    datasets.map((d) => `<tr><td>${d.label}</td>${d.data.map((v) => `<td>${v ?? ''}</td>`).join('')}</tr>`).join('');
+  const row = (tag: 'th' | 'td', cells: string[]) => {
+    const tr = table.insertRow();
+    for (const text of cells) tr.appendChild(document.createElement(tag)).textContent = text;
+  };
+  table.replaceChildren();
+  row('th', ['unit', ...periods]);
+  for (const d of datasets) row('td', [d.label, ...d.data.map((v) => (v === null ? '' : String(v)))]);
   status.textContent = `${units.length} units × ${periods.length} periods`;
 }
 
