@@ -11,6 +11,7 @@ import { pendingMigrations } from './store/migrate.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
 import { AnalyticsReader } from './readers/analytics-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
+import { createRoutes } from './http/routes.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context, RequestInfo } from './graphql/context.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
@@ -107,6 +108,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const admission = new Admission(store.poolSize, limits.queueLimit);
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
 
+  // Exports and the browser pages run outside the GraphQL admission queue: they are plain reads.
+  const plainReader = new GrassrootsReader(store);
+  const plainAnalytics = new AnalyticsReader(store);
+  const routes = createRoutes({ context: () => ({ reader: plainReader, analytics: plainAnalytics, loaders: createLoaders(plainReader, plainAnalytics) }), exportDir: store.exportDir });
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -227,6 +232,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (applyCors(req, res, options.corsOrigins ?? [])) return;
       if (await answerHealth(url.pathname, res, readiness)) return;
+      if (await routes(req, res, url)) return;
       if (url.pathname !== '/graphql') {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Not found; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));
         return;

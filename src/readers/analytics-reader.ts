@@ -5,6 +5,7 @@ import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, latestValues } from '../analytics/availability-sql.js';
 import { tableColumns, tablePivot, tableRows } from '../analytics/table-sql.js';
+import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import type { AvailabilityRow, ChangeRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 
@@ -51,6 +52,11 @@ export class AnalyticsReader {
 
   readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
     return this.store.all('analytics.availability', availability(indicators));
+  }
+
+  /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */
+  async exportTable(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, path: string, format: ExportFormat): Promise<void> {
+    await this.store.all('analytics.table-export', copyTable(tableRows(set, indicators, window, options), path, format));
   }
 
   readTableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PointRow[]> {

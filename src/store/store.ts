@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
@@ -57,6 +60,8 @@ export class Store {
     private readonly instance: DuckDBInstance,
     private readonly pool: ConnectionPool,
     private readonly rewrite: (s: SqlStatement) => SqlStatement,
+    /** The one directory a sandboxed store may write export files into (null: not sandboxed). */
+    readonly exportDir: string | null = null,
   ) {}
 
   static async open(options: StoreOptions): Promise<Store> {
@@ -65,15 +70,25 @@ export class Store {
     if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
     if (options.threads) config['threads'] = String(options.threads);
     if (options.sandboxed) {
-      config['enable_external_access'] = 'false';
       config['autoinstall_known_extensions'] = 'false';
       config['autoload_known_extensions'] = 'false';
       config['allow_community_extensions'] = 'false';
-      config['lock_configuration'] = 'true';
     }
     const instance = await DuckDBInstance.create(options.path, config);
+    // Exports are DuckDB's own COPY: the sandbox lets it write into one private directory and
+    // nowhere else. allowed_directories must be set before external access is switched off,
+    // and the lock then keeps every request from loosening either.
+    let exportDir: string | null = null;
+    if (options.sandboxed) {
+      exportDir = mkdtempSync(join(tmpdir(), 'grassroots-exports-'));
+      const setup = await instance.connect();
+      await setup.run(`SET allowed_directories = ['${exportDir.replace(/'/g, "''")}/']`);
+      await setup.run('SET enable_external_access = false');
+      await setup.run('SET lock_configuration = true');
+      setup.closeSync();
+    }
     const pool = await ConnectionPool.create(instance, options.poolSize ?? 4);
-    return new Store(options.path, instance, pool, options.rewrite ?? ((s) => s));
+    return new Store(options.path, instance, pool, options.rewrite ?? ((s) => s), exportDir);
   }
 
   /** Statements waiting for a free connection right now. */

@@ -1,13 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-
-/** The README's cookbook: every ```graphql block under "## Cookbook", with its heading. */
-function cookbook(): { title: string; query: string }[] {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.split('\n## Cookbook')[1]!.split('\n## ')[0]!;
-  return [...section.matchAll(/### (.+?)\n```graphql\n([\s\S]+?)\n```/g)].map((m) => ({ title: m[1]!, query: m[2]! }));
-}
+import { cookbookRecipes as cookbook } from '../../src/docs/cookbook.js';
 
 /** Every leaf of a result, so a query that returns only nulls and empty lists fails. */
 function leaves(value: unknown): unknown[] {

@@ -1,36 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RankRow } from '../../domain/analytics-rows.js';
-import type { SubjectSet, ValueWindow } from '../../analytics/values-sql.js';
 import { Availability, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
 import { LocalityKind } from '../types/enums.js';
-import { toPeriodWindow } from '../args.js';
-import { analyticsIndicator, checkLimit, localityCode, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
+import { analyticsIndicator, checkLimit, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
+import { subjectSet, tableRequest, type TableRequest } from '../table-args.js';
 import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
-import type { ValueOptions } from '../../analytics/values-sql.js';
-
-interface TableRequest {
-  set: SubjectSet;
-  indicators: string[];
-  window: ValueWindow;
-  options: ValueOptions;
-}
 
 const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
-
-/** Either explicit units or "all units of a kind (within a unit)". */
-function subjectSet(localities: string[] | null | undefined, kind: LocalityKind | null | undefined, within: string | null | undefined, asOf: string | null | undefined): SubjectSet {
-  if (localities != null) {
-    if (kind != null || within != null) throw new BadInputError('localities', 'give either localities or kind (with optional within), not both');
-    if (localities.length === 0 || localities.length > 1000) throw new BadInputError('localities', `give 1 to 1000 ids, got ${localities.length}`);
-    return { ids: localities.map((id, i) => localityCode(id, `localities[${i}]`)) };
-  }
-  if (kind == null) throw new BadInputError('kind', 'give kind (all units of that kind, optionally within a unit) or localities', Object.values(LocalityKind));
-  return { kind, within: within == null ? null : localityCode(within, 'within'), asOf: asOf ?? null };
-}
 
 @Resolver()
 export class AnalyticsQueryResolver {
@@ -88,10 +68,7 @@ export class AnalyticsQueryResolver {
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive.' }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<TableRequest> {
-    if (indicators.length === 0 || indicators.length > 50) throw new BadInputError('indicators', `give 1 to 50 indicator codes, got ${indicators.length}`);
-    for (const code of indicators) await analyticsIndicator(ctx, code, rollup, 'indicators');
-    const window: ValueWindow = { ...toPeriodWindow(from, to), periods: periods == null ? null : periods.map((p, i) => periodLabel(p, `periods[${i}]`)) };
-    return { set: subjectSet(localities, kind, within, asOf), indicators, window, options: valueOptions(rollup) };
+    return tableRequest(ctx, { indicators, localities, kind, within, asOf, periods, from, to, rollup });
   }
 
   @Query(() => [Availability], { description: 'Which levels and periods have data, per indicator: counts and the earliest and latest period, so a dashboard knows what it can draw.' })

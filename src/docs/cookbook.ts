@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+
+export interface Recipe {
+  readonly title: string;
+  readonly query: string;
+}
+
+export const README_PATH = new URL('../../README.md', import.meta.url).pathname;
+
+/** The README's cookbook: every ```graphql block under "## Cookbook", with its heading. The test suite and the IDE read the same list. */
+export function cookbookRecipes(readme: string = readFileSync(README_PATH, 'utf8')): Recipe[] {
+  const section = readme.split('\n## Cookbook')[1]?.split('\n## ')[0] ?? '';
+  return [...section.matchAll(/### (.+?)\n```graphql\n([\s\S]+?)\n```/g)].map((m) => ({ title: m[1]!, query: m[2]! }));
+}

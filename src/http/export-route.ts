@@ -1,0 +1,122 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EXPORT_FORMATS, isExportFormat } from '../analytics/export-sql.js';
+import type { Context } from '../graphql/context.js';
+import { BadInputError } from '../graphql/errors.js';
+import { toGlobalId, TYPE_OF_KIND } from '../graphql/ids.js';
+import { tableRequest, type TableArgs } from '../graphql/table-args.js';
+import { LocalityKind } from '../graphql/types/enums.js';
+import { sendError } from './respond.js';
+
+export const EXPORT_PATH = /^\/export\.([a-z]+)$/;
+
+const PARAMETERS = ['indicators', 'kind', 'within', 'localities', 'asOf', 'periods', 'from', 'to', 'rollup'] as const;
+const KINDS = Object.values(LocalityKind);
+
+/** `a,b` → ['a','b']; repeated parameters (`?periods=2024&periods=2025`) are accepted too. */
+function list(params: URLSearchParams, name: string): string[] | null {
+  const values = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values.length === 0 ? null : values;
+}
+
+function single(params: URLSearchParams, name: string): string | null {
+  const values = params.getAll(name);
+  if (values.length > 1) throw new BadInputError(name, 'give it once');
+  return values[0] === undefined || values[0] === '' ? null : values[0];
+}
+
+function kind(params: URLSearchParams, name: string): LocalityKind | null {
+  const value = single(params, name);
+  if (value === null) return null;
+  if (!(KINDS as string[]).includes(value)) throw new BadInputError(name, `unknown kind "${value.slice(0, 40)}"`, KINDS);
+  return value as LocalityKind;
+}
+
+/** URLs take readable codes (`commune/tia-dinh`) as well as global ids; codes name their kind. */
+function localityId(value: string, name: string): string {
+  const slash = value.indexOf('/');
+  if (slash < 0) return value;
+  const kindName = value.slice(0, slash).toUpperCase().replaceAll('-', '_');
+  const type = (TYPE_OF_KIND as Record<string, string>)[kindName];
+  if (type === undefined) throw new BadInputError(name, `"${value.slice(0, 60)}" is not a locality code (<kind>/<slug>)`, KINDS.map((k) => k.toLowerCase().replaceAll('_', '-')));
+  return toGlobalId(type, value);
+}
+
+/** Query-string parameters to the `table` query's arguments; anything unknown is an error, not ignored. */
+export function exportArgs(params: URLSearchParams): TableArgs {
+  for (const name of new Set(params.keys())) {
+    if (!(PARAMETERS as readonly string[]).includes(name)) throw new BadInputError(name, 'unknown parameter', PARAMETERS);
+  }
+  const indicators = list(params, 'indicators');
+  if (indicators === null) throw new BadInputError('indicators', 'give one or more indicator codes separated by commas');
+  const within = single(params, 'within');
+  return {
+    indicators,
+    kind: kind(params, 'kind'),
+    within: within === null ? null : localityId(within, 'within'),
+    localities: list(params, 'localities')?.map((v, i) => localityId(v, `localities[${i}]`)) ?? null,
+    asOf: single(params, 'asOf'),
+    periods: list(params, 'periods'),
+    from: single(params, 'from'),
+    to: single(params, 'to'),
+    rollup: kind(params, 'rollup'),
+  };
+}
+
+function fileName(indicators: readonly string[], extension: string): string {
+  const stem = indicators.join('-').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  return `grassroots-${stem}.${extension}`;
+}
+
+/**
+ * GET /export.<csv|parquet|json|ndjson>: the `table` query's flat rows, written by DuckDB to a
+ * temporary file (its writers are faster and more faithful than ours), streamed, then deleted.
+ */
+export async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, context: () => Context, exportDir: string | null = null): Promise<void> {
+  const extension = EXPORT_PATH.exec(url.pathname)![1]!;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendError(res, 405, 'METHOD_NOT_ALLOWED', 'exports answer GET', { allow: 'GET, HEAD' });
+    return;
+  }
+  if (!isExportFormat(extension)) {
+    sendError(res, 404, 'NOT_FOUND', `no export format "${extension}"`, { allowed: Object.keys(EXPORT_FORMATS).map((f) => `/export.${f}`) });
+    return;
+  }
+  const ctx = context();
+  let request;
+  try {
+    request = await tableRequest(ctx, exportArgs(url.searchParams));
+  } catch (error) {
+    if (error instanceof BadInputError) {
+      const ext = error.extensions as { argument: string; allowed?: string[] };
+      sendError(res, 400, 'BAD_USER_INPUT', error.message.replace(/^Argument /, 'Parameter '), { parameter: ext.argument, ...(ext.allowed ? { allowed: ext.allowed } : {}) });
+      return;
+    }
+    throw error;
+  }
+  const dir = await mkdtemp(join(exportDir ?? tmpdir(), 'grassroots-export-'));
+  try {
+    const path = join(dir, `table.${extension}`);
+    await ctx.analytics.exportTable(request.set, request.indicators, request.window, request.options, path, extension);
+    res.writeHead(200, {
+      'content-type': EXPORT_FORMATS[extension].contentType,
+      'content-disposition': `attachment; filename="${fileName(request.indicators, extension)}"`,
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') res.end();
+    else {
+      try {
+        await pipeline(createReadStream(path), res);
+      } catch (error) {
+        // A client that hangs up mid-download is not a server error; the file is removed below either way.
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

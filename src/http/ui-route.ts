@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cookbookRecipes, type Recipe } from '../docs/cookbook.js';
+import { sendError } from './respond.js';
+
+const UI_DIR = new URL('../../dist/ui/', import.meta.url).pathname;
+/** Only these files are served; nothing from the request reaches the file system. */
+const ASSETS: Record<string, string> = {
+  '/ui/ide.js': 'text/javascript; charset=utf-8',
+  '/ui/ide.css': 'text/css; charset=utf-8',
+  '/ui/explore.js': 'text/javascript; charset=utf-8',
+};
+
+/** JSON safe inside a <script> element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
+
+/** The README is read per page view so its cookbook and the IDE never drift; a missing README means no tabs, not an error. */
+function recipes(): Recipe[] {
+  try {
+    return cookbookRecipes();
+  } catch {
+    return [];
+  }
+}
+
+function idePage(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Grassroots GraphQL IDE</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/ui/ide.css">
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head><body><div id="graphiql">Loading the IDE…</div>
+<script>window.GRASSROOTS_COOKBOOK = ${scriptJson(recipes())};</script>
+<script src="/ui/ide.js"></script></body></html>`;
+}
+
+const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'].map((k) => `<option>${k}</option>`).join('');
+
+const EXPLORE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Grassroots: explore</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body { font: 14px system-ui, sans-serif; margin: 1.5rem; max-width: 60rem; } form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+label { display: flex; flex-direction: column; font-size: 12px; } table { border-collapse: collapse; margin-top: 1rem; } td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }</style>
+</head><body><h1>Explore a series or a comparison</h1>
+<form method="get" action="/explore">
+<label>indicator <input name="indicator" value="members"></label>
+<label>kind <select name="kind">${KIND_OPTIONS}</select></label>
+<label>within (code) <input name="within" placeholder="province/dien-bien"></label>
+<label>or localities (codes, comma-separated) <input name="localities" size="30"></label>
+<label>rollup <select name="rollup"><option value="">none</option>${KIND_OPTIONS}</select></label>
+<label>from <input name="from" size="6"></label><label>to <input name="to" size="6"></label>
+<label>chart <select name="chart"><option>line</option><option>bar</option></select></label>
+<button>Draw</button> <a href="/graphql">IDE</a></form>
+<p id="status">Loading…</p><canvas id="chart" height="120"></canvas><table id="data"></table>
+<script src="/ui/explore.js"></script></body></html>`;
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/html');
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(html);
+}
+
+/** GET /graphql from a browser (the IDE), GET /explore (charts) and their bundled assets. */
+export function handleUi(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  // A GET /graphql?query=... is a GraphQL request even from a browser; only the bare page is the IDE.
+  const ide = url.pathname === '/graphql' && wantsHtml(req) && !url.searchParams.has('query');
+  if (!ide && url.pathname !== '/explore' && !(url.pathname in ASSETS)) return false;
+  if (!existsSync(join(UI_DIR, 'ide.js'))) {
+    sendError(res, 503, 'UI_NOT_BUILT', 'the browser bundle is missing; run `npm run build:ui`');
+    return true;
+  }
+  if (ide) sendHtml(res, idePage());
+  else if (url.pathname === '/explore') sendHtml(res, EXPLORE_PAGE);
+  else {
+    const body = readFileSync(join(UI_DIR, url.pathname.slice('/ui/'.length)));
+    res.writeHead(200, { 'content-type': ASSETS[url.pathname]!, 'content-length': body.length, 'cache-control': 'public, max-age=300' }).end(body);
+  }
+  return true;
+}

@@ -1,0 +1,124 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { parseCsv } from '../support/csv.js';
+
+let t: TestServer;
+let base: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  base = t.server.url.replace(/\/graphql$/, '');
+});
+afterAll(() => t.close());
+
+const INDICATORS = ['members', 'em_members', 'em_member_share'];
+
+/** The GraphQL table for the same arguments, as the rows an export should contain. */
+async function graphqlRows(args: Parameters<TestServer['sdk']['Table']>[0]) {
+  const { table } = await t.sdk.Table(args);
+  return table.rows.map((r) => ({
+    locality: r.locality!.code, indicator: r.indicator.code, period: r.period, value: r.value, qualifier: r.qualifier,
+    lower: r.lower, upper: r.upper, basis: r.basis, source: r.source?.code ?? null,
+  }));
+}
+
+const num = (s: string | null | undefined) => (s === '' || s == null ? null : Number(s));
+
+describe('GET /export.csv: the table as CSV a notebook can read_csv', () => {
+  it('matches the GraphQL table row for row: values, qualifiers, bounds, basis, sources', async () => {
+    const response = await fetch(`${base}/export.csv?indicators=${INDICATORS.join(',')}&kind=PARTY_COMMITTEE`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="grassroots-members-em_members-em_member_share.csv"');
+    const rows = parseCsv(await response.text());
+    const expected = await graphqlRows({ indicators: INDICATORS, kind: 'PARTY_COMMITTEE' });
+    expect(expected.length).toBeGreaterThan(5);
+    expect(rows.map((r) => ({
+      locality: r['locality_code'], indicator: r['indicator'], period: r['period'], value: num(r['value']), qualifier: r['qualifier'] || null,
+      lower: num(r['lower']), upper: num(r['upper']), basis: r['basis'], source: r['source_codes']!.split(';')[0] || null,
+    }))).toEqual(expected);
+    expect(rows.find((r) => r['locality_code'] === 'party-committee/dien-bien')!['locality_name']).toBe('Điện Biên Provincial Party Committee');
+  });
+
+  it('takes readable codes for within and localities, periods and rollup', async () => {
+    const huoiSong = Buffer.from('Village:village/huoi-song').toString('base64url');
+    const csv = parseCsv(await (await fetch(`${base}/export.csv?indicators=poor_households,households&localities=village/huoi-song&periods=2024,2026`)).text());
+    expect(csv.map((r) => [r['locality_code'], r['indicator'], r['period'], r['qualifier']])).toEqual(
+      (await graphqlRows({ indicators: ['poor_households', 'households'], localities: [huoiSong], periods: ['2024', '2026'] })).map((r) => [r.locality, r.indicator, r.period, r.qualifier]));
+    const rolled = parseCsv(await (await fetch(`${base}/export.csv?indicators=households&kind=COMMUNE&within=province/dien-bien&rollup=VILLAGE`)).text());
+    expect(rolled.some((r) => r['basis'] === 'ROLLED_UP' && r['expected'] !== '')).toBe(true);
+  });
+});
+
+describe('GET /export.parquet and /export.json', () => {
+  it('Parquet reads back in DuckDB with the same values and types', async () => {
+    const response = await fetch(`${base}/export.parquet?indicators=${INDICATORS.join(',')}&kind=PARTY_COMMITTEE`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+    expect(response.headers.get('content-disposition')).toContain('.parquet"');
+    const dir = await mkdtemp(join(tmpdir(), 'grassroots-parquet-'));
+    try {
+      const file = join(dir, 'table.parquet');
+      await writeFile(file, Buffer.from(await response.arrayBuffer()));
+      const db = await DuckDBInstance.create(':memory:');
+      const connection = await db.connect();
+      const reader = await connection.runAndReadAll(`SELECT locality_code, indicator, period, value, qualifier, lower, upper, basis, source_codes FROM read_parquet('${file}')`);
+      const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+      const types = await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`);
+      connection.closeSync();
+      db.closeSync();
+      expect(Object.fromEntries(types.getRows().map(([n, ty]) => [n, ty]))).toMatchObject({ value: 'DOUBLE', derived: 'BOOLEAN', locality_code: 'VARCHAR' });
+      const expected = await graphqlRows({ indicators: INDICATORS, kind: 'PARTY_COMMITTEE' });
+      expect(rows.map((r) => ({
+        locality: r['locality_code'], indicator: r['indicator'], period: r['period'], value: r['value'], qualifier: r['qualifier'],
+        lower: r['lower'], upper: r['upper'], basis: r['basis'], source: (r['source_codes'] as string).split(';')[0],
+      }))).toEqual(expected);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('JSON is an array of row objects; NDJSON one object a line', async () => {
+    const json = await fetch(`${base}/export.json?indicators=members&kind=PARTY_COMMITTEE&from=2025&to=2026`);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const rows = (await json.json()) as { locality_code: string; value: number; period: string }[];
+    expect(rows.map((r) => [r.locality_code, r.period, r.value])).toEqual(
+      (await graphqlRows({ indicators: ['members'], kind: 'PARTY_COMMITTEE', from: '2025', to: '2026' })).map((r) => [r.locality, r.period, r.value]));
+    const nd = await fetch(`${base}/export.ndjson?indicators=members&kind=PARTY_COMMITTEE&from=2025&to=2026`);
+    expect(nd.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect((await nd.text()).trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(rows);
+  });
+});
+
+describe('bad export requests are 400s naming the parameter and what is allowed', () => {
+  const bad = async (query: string) => {
+    const response = await fetch(`${base}/export.csv?${query}`);
+    return { status: response.status, body: (await response.json()) as { error: { code: string; parameter: string; message: string; allowed?: string[] } } };
+  };
+
+  it.each([
+    ['kind=COMMUNE', 'indicators', undefined],
+    ['indicators=nope&kind=COMMUNE', 'indicators', 'members'],
+    ['indicators=members&kind=HAMLET', 'kind', 'COMMUNE'],
+    ['indicators=members', 'kind', 'COMMUNE'],
+    ['indicators=members&kind=COMMUNE&limit=5', 'limit', 'indicators'],
+    ['indicators=members&kind=COMMUNE&periods=last-year', 'periods[0]', undefined],
+    ['indicators=members&localities=town/x', 'localities[0]', 'commune'],
+    ['indicators=members&kind=COMMUNE&rollup=VILLAGE&from=2026&to=2024', 'from', undefined],
+  ])('%s → parameter %s', async (query, parameter, allowed) => {
+    const { status, body } = await bad(query);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'BAD_USER_INPUT', parameter });
+    expect(body.error.message).toContain(`Parameter "${parameter}"`);
+    if (allowed) expect(body.error.allowed).toContain(allowed);
+  });
+
+  it('an unknown format is a 404 listing the formats', async () => {
+    const response = await fetch(`${base}/export.xlsx?indicators=members&kind=COMMUNE`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { allowed: string[] } }).error.allowed).toEqual(['/export.csv', '/export.parquet', '/export.json', '/export.ndjson']);
+  });
+});

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Imported by the package name, as a dependent project would: package.json "exports" maps it.
+import { createClient, type TableQuery } from 'grassroots/client';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+describe('grassroots/client: the generated SDK behind createClient(url)', () => {
+  it('runs typed operations against a real server', async () => {
+    const client = createClient(t.server.url);
+    const { table }: TableQuery = await client.Table({ indicators: ['members'], kind: 'PARTY_COMMITTEE', periods: ['2026'] });
+    expect(table.rows.map((r) => [r.locality?.code, r.value, r.qualifier])).toContainEqual(['party-committee/dien-bien', 49000, 'MORE_THAN']);
+    const { locality } = await client.LocalityByCode({ code: 'village/huoi-song' });
+    expect(locality?.name).toBe('Huổi Sông');
+  });
+
+  it('sends the given headers and exposes the raw client for ad-hoc queries', async () => {
+    const seen: string[] = [];
+    const client = createClient(t.server.url, {
+      headers: { 'x-notebook': 'demo' },
+      fetch: (input, init) => {
+        seen.push(new Headers(init?.headers).get('x-notebook') ?? '');
+        return fetch(input, init);
+      },
+    });
+    const data = await client.graphql.request<{ indicators: { code: string }[] }>('{ indicators { code } }');
+    expect(data.indicators.map((i) => i.code)).toContain('members');
+    expect(seen).toEqual(['demo']);
+  });
+});
