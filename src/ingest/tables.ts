@@ -16,17 +16,29 @@ export interface TableSpec {
   readonly required: readonly string[];
   readonly key: readonly string[];
   readonly checks: readonly Check[];
+  /**
+   * How staged rows are written: reference rows by id (an origin may replace its own), link
+   * sets replaced as a whole per origin, observations appended as revisions.
+   */
+  readonly mode: 'reference' | 'links' | 'observations';
 }
 
 const KINDS = `('PROVINCE','DISTRICT','COMMUNE','VILLAGE','PARTY_COMMITTEE','PARTY_CELL')`;
 const QUALIFIERS = `('EXACT','MORE_THAN','NEARLY','JUST_OVER','ABOUT','AT_LEAST','LESS_THAN','AT_MOST')`;
 const known = (table: string, column: string, value: string) =>
   `${value} IS NOT NULL AND ${value} NOT IN (SELECT ${column} FROM ${table} UNION ALL SELECT ${column} FROM stage_${table})`;
+/**
+ * Indicator codes of the given value types, as this load will leave the catalogue: a definition
+ * staged in the same load wins over the stored one (a load may retype an indicator and carry
+ * figures that only fit the new type).
+ */
+const indicatorsOfType = (types: string) => `(SELECT code FROM stage_indicators WHERE value_type IN ${types}
+  UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators))`;
 const badDate = (c: string) => `${c} IS NOT NULL AND try_strptime(${c}, '%Y-%m-%d') IS NULL`;
 
 export const TABLES: readonly TableSpec[] = [
   {
-    file: 'sources.csv', table: 'sources',
+    file: 'sources.csv', table: 'sources', mode: 'reference',
     columns: ['id', 'kind', 'title', 'publisher', 'author', 'published', 'url', 'seed_file', 'note'],
     required: ['id', 'kind', 'title'], key: ['id'],
     checks: [
@@ -34,7 +46,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'indicators.csv', table: 'indicators',
+    file: 'indicators.csv', table: 'indicators', mode: 'reference',
     columns: ['code', 'name', 'unit', 'value_type', 'aggregation', 'numerator', 'denominator', 'description'],
     required: ['code', 'name', 'unit', 'value_type', 'aggregation', 'description'], key: ['code'],
     checks: [
@@ -46,7 +58,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'units.csv', table: 'units',
+    file: 'units.csv', table: 'units', mode: 'reference',
     columns: ['id', 'kind', 'name', 'level', 'admin_unit_id', 'valid_from', 'valid_to', 'source_id', 'note'],
     required: ['id', 'kind', 'name', 'source_id'], key: ['id'],
     checks: [
@@ -60,7 +72,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'unit_links.csv', table: 'unit_links',
+    file: 'unit_links.csv', table: 'unit_links', mode: 'links',
     columns: ['child_id', 'parent_id', 'valid_from', 'valid_to', 'source_id', 'note'],
     required: ['child_id', 'parent_id', 'source_id'], key: ['child_id', 'parent_id', 'valid_from'],
     checks: [
@@ -73,7 +85,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'documents.csv', table: 'documents',
+    file: 'documents.csv', table: 'documents', mode: 'reference',
     columns: ['id', 'number', 'kind', 'title', 'issuer', 'issued_on', 'period_start', 'period_end', 'period_note', 'source_id', 'quote'],
     required: ['id', 'number', 'kind', 'title', 'issuer', 'source_id'], key: ['id'],
     checks: [
@@ -84,7 +96,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'document_links.csv', table: 'document_links',
+    file: 'document_links.csv', table: 'document_links', mode: 'links',
     columns: ['document_id', 'unit_id', 'role', 'source_id'],
     required: ['document_id', 'unit_id', 'role', 'source_id'], key: ['document_id', 'unit_id', 'role'],
     checks: [
@@ -95,7 +107,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'observations.csv', table: 'observations',
+    file: 'observations.csv', table: 'observations', mode: 'observations',
     columns: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'lower', 'upper', 'source_id', 'derived', 'formula', 'quote', 'note'],
     required: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'source_id'], key: ['subject_id', 'indicator', 'period', 'source_id'],
     checks: [
@@ -104,7 +116,8 @@ export const TABLES: readonly TableSpec[] = [
       { column: 'period', reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)', when: `period_granularity(period) IS NULL OR period_start(period) IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (period_end(period) IS NULL OR period_end(period) < period_start(period)))` },
       { column: 'period', reason: 'starts in the future', when: `period_start(period) > current_date` },
       { column: 'value', reason: 'not a number', when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))` },
-      { column: 'value', reason: 'a count or area cannot be negative', when: `try_cast(value AS DOUBLE) < 0 AND indicator IN (SELECT code FROM indicators WHERE value_type IN ('COUNT','AREA') UNION ALL SELECT code FROM stage_indicators WHERE value_type IN ('COUNT','AREA'))` },
+      { column: 'value', reason: 'a count or area cannot be negative', when: `try_cast(value AS DOUBLE) < 0 AND indicator IN ${indicatorsOfType(`('COUNT','AREA')`)}` },
+      { column: 'value', reason: 'a share must lie between 0 and 1', when: `(try_cast(value AS DOUBLE) < 0 OR try_cast(value AS DOUBLE) > 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}` },
       { column: 'qualifier', reason: `must be one of ${QUALIFIERS.replace(/[()']/g, '')}`, when: `qualifier NOT IN ${QUALIFIERS}` },
       { column: 'lower', reason: 'not a number', when: `lower IS NOT NULL AND try_cast(lower AS DOUBLE) IS NULL` },
       { column: 'upper', reason: 'not a number', when: `upper IS NOT NULL AND try_cast(upper AS DOUBLE) IS NULL` },

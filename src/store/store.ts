@@ -14,6 +14,13 @@ export interface StoreOptions {
 export interface Transaction {
   all<T = Row>(id: string, fragment: Fragment): Promise<T[]>;
   run(id: string, fragment: Fragment): Promise<void>;
+  /** How far the statement now running has got (only with `trackProgress`). */
+  progress(): { percentage: number; rowsProcessed: number };
+}
+
+export interface TransactionOptions {
+  /** Ask DuckDB to track query progress, so a long load can report it while it runs. */
+  readonly trackProgress?: boolean;
 }
 
 /**
@@ -50,13 +57,19 @@ export class Store {
     return this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment)));
   }
 
-  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.pool.use(async (connection) => {
+      // The progress bar's own printing stays off: callers decide how to show progress.
+      if (options.trackProgress) await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await connection.run('BEGIN TRANSACTION');
       const tx: Transaction = {
         all: <R = Row>(id: string, fragment: Fragment) => this.execute<R>(connection, statement(id, fragment)),
         run: async (id: string, fragment: Fragment) => {
           await this.execute(connection, statement(id, fragment));
+        },
+        progress: () => {
+          const p = connection.progress;
+          return { percentage: Math.max(0, p.percentage), rowsProcessed: Number(p.rows_processed) };
         },
       };
       try {
@@ -66,6 +79,8 @@ export class Store {
       } catch (error) {
         await connection.run('ROLLBACK');
         throw error;
+      } finally {
+        if (options.trackProgress) await connection.run('SET enable_progress_bar = false');
       }
     });
   }
