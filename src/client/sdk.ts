@@ -461,6 +461,23 @@ export type NestedSeriesQuery = { locality:
     | { __typename: 'Village' }
    };
 
+export type RevisionsQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  asOf?: string | null | undefined;
+  updatedAfter?: string | null | undefined;
+}>;
+
+
+export type RevisionsQuery = { locality:
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number, recordedAt: string }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number, recordedAt: string }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number, recordedAt: string }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number, recordedAt: string }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number, recordedAt: string }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number, recordedAt: string }> } }
+   };
+
 export type ObservationFieldsFragment = { id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } };
 
 export type ObservationsQueryVariables = Exact<{
@@ -791,6 +808,34 @@ export const NestedSeriesDocument = gql`
   }
 }
     `;
+export const RevisionsDocument = gql`
+    query Revisions($code: String!, $indicator: String!, $asOf: DateTime, $updatedAfter: DateTime) {
+  locality(code: $code) {
+    code
+    observations(indicator: $indicator, asOf: $asOf, updatedAfter: $updatedAfter) {
+      id
+      period
+      value
+      recordedAt
+      source {
+        code
+      }
+      history {
+        id
+        value
+        recordedAt
+      }
+    }
+    series(indicator: $indicator, asOf: $asOf, updatedAfter: $updatedAfter) {
+      points {
+        period
+        value
+        recordedAt
+      }
+    }
+  }
+}
+    `;
 export const ObservationsDocument = gql`
     query Observations($code: String!, $indicator: String, $from: String, $to: String) {
   locality(code: $code) {
@@ -924,6 +969,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     NestedSeries(variables: NestedSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NestedSeriesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NestedSeriesQuery>({ document: NestedSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NestedSeries', 'query', variables);
+    },
+    Revisions(variables: RevisionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevisionsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RevisionsQuery>({ document: RevisionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Revisions', 'query', variables);
     },
     Observations(variables: ObservationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ObservationsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ObservationsQuery>({ document: ObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Observations', 'query', variables);

@@ -27,6 +27,7 @@ export interface Loaders {
   documentLinksOfDocument: DataLoader<{ id: string; args: null }, DocumentLinkRow[], string>;
   observationsOfSource: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
   observation: DataLoader<string, ObservationRow | null>;
+  history: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
   indicators: () => Promise<Map<string, IndicatorRow>>;
 }
 
@@ -54,6 +55,7 @@ export function createLoaders(reader: GrassrootsReader): Loaders {
     documentLinksOfDocument: groupedLoader({ load: (ids, _: null) => reader.readDocumentLinksForDocuments(ids), idOf: (r) => r.documentId, collect: all }),
     observationsOfSource: groupedLoader({ load: (ids, _: null) => reader.readObservationsFromSources(ids), idOf: (r) => r.sourceId, collect: all }),
     observation: byIdLoader((ids) => reader.readObservationsByIds(ids), (r) => r.id),
+    history: groupedLoader({ load: (ids, _: null) => reader.readRevisions(ids), idOf: (r) => r.anchorId, collect: all }),
     indicators: () => (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r])))),
   };
 }

@@ -70,6 +70,10 @@ export class GrassrootsReader {
     return this.store.all('observations.series', obs.seriesOf(subjectIds, filter, preference, preferredSource));
   }
 
+  readRevisions(ids: readonly string[]): Promise<(ObservationRow & { anchorId: string })[]> {
+    return this.store.all('observations.revisions', obs.revisionsOf(ids));
+  }
+
   readObservationsByIds(ids: readonly string[]): Promise<ObservationRow[]> {
     return this.store.all('observations.by-ids', obs.observationsByIds(ids));
   }

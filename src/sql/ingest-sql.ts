@@ -120,10 +120,11 @@ export function replaceLinks(spec: TableSpec, origin: string, importId: number):
 /**
  * Observations are append-only: a staged row becomes a new revision only when no current
  * revision of the same (subject, indicator, period, source) already says the same thing.
+ * recorded_at is UTC whatever the machine's time zone: `recordedAt` and `asOf` are read as UTC.
  */
 export function appendObservationRevisions(importId: number): Fragment {
   return sql`INSERT INTO observations BY NAME
-    SELECT s.*, now()::TIMESTAMP AS recorded_at, ${importId}::INTEGER AS import_id
+    SELECT s.*, now() AT TIME ZONE 'UTC' AS recorded_at, ${importId}::INTEGER AS import_id
     FROM (
       SELECT subject_id, indicator, period, period_start(period) AS period_start, period_end(period) AS period_end,
              period_granularity(period) AS granularity, value::DOUBLE AS value, qualifier,

@@ -8,7 +8,27 @@ export interface ObservationFilter {
   indicators: readonly string[] | null;
   from: string | null;     // first day of the earliest period asked for
   to: string | null;       // last day of the latest period asked for
+  asOf: string | null;          // UTC 'YYYY-MM-DD HH:MM:SS.mmm': read what was recorded by then
+  updatedAfter: string | null;  // UTC, same form: only points whose revision was recorded later
 }
+
+/**
+ * recorded_at has microseconds but `recordedAt` shows milliseconds; comparing at millisecond
+ * precision makes `asOf: <a recordedAt>` include that revision instead of missing it by a few µs.
+ */
+const recordedMs = raw(`date_trunc('millisecond', o.recorded_at)`);
+
+/**
+ * The latest revision of each (subject, indicator, period, source) recorded by `asOf` (the same
+ * rule as the current_observations view, which it equals without asOf), for the given subjects.
+ */
+const revisionsAsOf = (where: Fragment, f: ObservationFilter) => sql`(SELECT * EXCLUDE (revision_rank) FROM (
+    SELECT o.*, row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period, o.source_id ORDER BY o.recorded_at DESC, o.id DESC) AS revision_rank
+    FROM observations o
+    WHERE ${where} AND (${f.asOf}::TIMESTAMP IS NULL OR ${recordedMs} <= ${f.asOf}::TIMESTAMP)
+  ) WHERE revision_rank = 1)`;
+
+const updatedAfter = (f: ObservationFilter) => sql`(${f.updatedAfter}::TIMESTAMP IS NULL OR ${recordedMs} > ${f.updatedAfter}::TIMESTAMP)`;
 
 /** A period overlaps [from, to]; an open-ended period runs to today. */
 const overlaps = (f: ObservationFilter) => sql`
@@ -20,8 +40,8 @@ const indicatorFilter = (f: ObservationFilter) =>
 
 /** Every current observation (all sources) of the subjects, oldest period first. */
 export function observationsOf(subjectIds: readonly string[], f: ObservationFilter): Fragment {
-  return sql`SELECT ${raw(OBSERVATION_COLUMNS)} FROM current_observations o
-    WHERE o.subject_id = ANY(${stringList(subjectIds)}) AND ${indicatorFilter(f)} AND ${overlaps(f)}
+  return sql`SELECT ${raw(OBSERVATION_COLUMNS)} FROM ${revisionsAsOf(sql`o.subject_id = ANY(${stringList(subjectIds)}) AND ${indicatorFilter(f)}`, f)} o
+    WHERE ${overlaps(f)} AND ${updatedAfter(f)}
     ORDER BY o.subject_id, o.indicator, o.period_start, o.period, o.source_id`;
 }
 
@@ -33,13 +53,15 @@ export type SourcePreference = 'MOST_RECENT_PUBLICATION' | 'EARLIEST_PUBLICATION
  */
 export function seriesOf(subjectIds: readonly string[], f: ObservationFilter, preference: SourcePreference, preferredSource: string | null): Fragment {
   const publicationOrder = preference === 'EARLIEST_PUBLICATION' ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
-  return sql`SELECT * EXCLUDE (pick) FROM (
-      SELECT ${raw(OBSERVATION_COLUMNS)},
+  // updatedAfter applies to the chosen point: a revision from a source the series does not pick
+  // changes nothing a dashboard shows.
+  return sql`SELECT * EXCLUDE (pick, "recordedMs") FROM (
+      SELECT ${raw(OBSERVATION_COLUMNS)}, ${recordedMs} AS "recordedMs",
              row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
                ORDER BY o.derived, (o.source_id = ${preferredSource}) DESC NULLS LAST, ${publicationOrder}, o.source_id) AS pick
-      FROM current_observations o JOIN sources s ON s.id = o.source_id
-      WHERE o.subject_id = ANY(${stringList(subjectIds)}) AND ${indicatorFilter(f)} AND ${overlaps(f)}
-    ) WHERE pick = 1
+      FROM ${revisionsAsOf(sql`o.subject_id = ANY(${stringList(subjectIds)}) AND ${indicatorFilter(f)}`, f)} o JOIN sources s ON s.id = o.source_id
+      WHERE ${overlaps(f)}
+    ) WHERE pick = 1 AND (${f.updatedAfter}::TIMESTAMP IS NULL OR "recordedMs" > ${f.updatedAfter}::TIMESTAMP)
     ORDER BY "subjectId", indicator, "periodStart", period`;
 }
 
@@ -50,4 +72,13 @@ export function observationsByIds(ids: readonly string[]): Fragment {
 export function observationsFromSources(sourceIds: readonly string[]): Fragment {
   return sql`SELECT ${raw(OBSERVATION_COLUMNS)} FROM current_observations o
     WHERE o.source_id = ANY(${stringList(sourceIds)}) ORDER BY o.source_id, o.subject_id, o.indicator, o.period_start`;
+}
+
+/** Every revision of the points the given observations belong to, oldest first. */
+export function revisionsOf(ids: readonly string[]): Fragment {
+  return sql`SELECT ${raw(OBSERVATION_COLUMNS)}, a.id::VARCHAR AS "anchorId"
+    FROM observations a JOIN observations o
+      ON o.subject_id = a.subject_id AND o.indicator = a.indicator AND o.period = a.period AND o.source_id = a.source_id
+    WHERE a.id::VARCHAR = ANY(${stringList(ids)})
+    ORDER BY a.id, o.recorded_at, o.id`;
 }

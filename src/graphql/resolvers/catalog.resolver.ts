@@ -29,6 +29,11 @@ export class ObservationResolver {
   async subject(@Root() root: ObservationRow, @Ctx() ctx: Context) {
     return ctx.loaders.unit.load(root.subjectId);
   }
+
+  @FieldResolver(() => [Observation], { description: 'Every revision of this figure (same subject, indicator, period and source), oldest first; the last is the current one.' })
+  async history(@Root() root: ObservationRow, @Ctx() ctx: Context): Promise<ObservationRow[]> {
+    return ctx.loaders.history.load({ id: root.id, args: null });
+  }
 }
 
 @Resolver(() => Series)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import { Locality, LocalityConnection } from '../types/locality.type.js';
 import { Observation, Series } from '../types/observation.type.js';
@@ -18,6 +18,9 @@ export async function descendantPage(ctx: Context, root: UnitRow, kinds: Localit
   const rows = await ctx.loaders.descendants.load({ id: root.id, args: { kinds, asOf, maxDepth, offset: page.offset, limit: page.limit } });
   return toConnection(rows, page);
 }
+
+const RECORDED_AS_OF = 'Read the store as it was at this time (ISO 8601 date-time): the latest revision of each figure recorded by then. Omitted: the latest revision.';
+const UPDATED_AFTER = 'Only figures recorded or revised after this time (ISO 8601 date-time), for incremental refreshes: pass the largest recordedAt seen so far.';
 
 const AS_OF = 'The date the hierarchy is read at (YYYY-MM-DD). Omitted: every link in the record, whatever its dates.';
 
@@ -83,8 +86,10 @@ export class LocalityResolver {
     @Arg('indicator', () => String, { nullable: true, description: 'Indicator code (see `indicators`); omitted: all.' }) indicator?: string | null,
     @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive, same formats.' }) to?: string | null,
+    @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
+    @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
   ) {
-    const filter = await observationFilter(ctx, indicator, from, to);
+    const filter = await observationFilter(ctx, indicator, from, to, { asOf, updatedAfter });
     return ctx.loaders.observations.load({ id: root.id, args: filter });
   }
 
@@ -97,9 +102,11 @@ export class LocalityResolver {
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive, same formats.' }) to?: string | null,
     @Arg('sourcePreference', () => SourcePreference, { nullable: true, description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).' }) sourcePreference?: SourcePreference | null,
     @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
+    @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
+    @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
   ) {
     await checkIndicator(ctx, indicator);
-    const filter = await observationFilter(ctx, indicator, from, to);
+    const filter = await observationFilter(ctx, indicator, from, to, { asOf, updatedAfter });
     let preferred: string | null = null;
     if (preferSource != null) {
       const { type, code } = fromGlobalId(preferSource, 'preferSource');
