@@ -8,6 +8,8 @@ export interface Config {
   readonly dataDir: string;
   readonly poolSize: number;
   readonly production: boolean;
+  /** From the environment only: a flag would show the token in the process list. */
+  readonly writeToken: string | null;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -19,6 +21,7 @@ export const CONFIG_HELP = `grassroots server
   --store PATH     DuckDB store file         env GRASSROOTS_STORE   default var/grassroots.duckdb
   --data DIR       seed data directory       env GRASSROOTS_DATA    default data/
   --pool N         DuckDB connections        env GRASSROOTS_POOL    default 4
+                   write token (env only)    env GRASSROOTS_WRITE_TOKEN  unset: read-only
 Flags win over environment variables.`;
 
 /** Every setting, from flags then environment then defaults, validated once at start. */
@@ -43,6 +46,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port: expected 0..65535, got "${values.port ?? env['PORT']}"`);
   const poolSize = Number(values.pool ?? env['GRASSROOTS_POOL'] ?? 4);
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 64) throw new Error(`pool: expected 1..64, got "${values.pool ?? env['GRASSROOTS_POOL']}"`);
+  const writeToken = env['GRASSROOTS_WRITE_TOKEN'] || null;
+  if (writeToken !== null && (writeToken.length < 16 || /\s/.test(writeToken))) throw new Error('GRASSROOTS_WRITE_TOKEN: expected at least 16 characters without spaces');
   return {
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     port,
@@ -50,5 +55,6 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     dataDir: resolve(values.data ?? env['GRASSROOTS_DATA'] ?? resolve(ROOT, 'data')),
     poolSize,
     production: env['NODE_ENV'] === 'production',
+    writeToken,
   };
 }

@@ -10,7 +10,8 @@ const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ tim
 const prepared = await prepareStore(config.storePath, config.dataDir);
 log({ msg: prepared.created ? 'store built' : 'store opened', store: config.storePath, migrations: prepared.migrations, seed: prepared.seed });
 const store = await Store.open({ path: config.storePath, poolSize: config.poolSize });
-const server = await createServer(store, { host: config.host, port: config.port, production: config.production, log });
+const server = await createServer(store, { host: config.host, port: config.port, production: config.production, log, writeToken: config.writeToken });
+log({ msg: config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)' });
 log({ msg: 'listening', url: server.url });
 
 let stopping = false;

@@ -9,12 +9,16 @@ import { GrassrootsReader } from './readers/grassroots-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context } from './graphql/context.js';
+import { ObservationWriter } from './ingest/observation-writer.js';
+import { WriteAccess } from './graphql/write-access.js';
 
 export interface ServerOptions {
   readonly host: string;
   readonly port: number;
   readonly production?: boolean;
   readonly log?: (entry: Record<string, unknown>) => void;
+  /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
+  readonly writeToken?: string | null;
 }
 
 export interface RunningServer {
@@ -23,7 +27,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const PUBLIC_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const PUBLIC_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'READ_ONLY', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 const MAX_BODY_BYTES = 1_000_000;
 
 /** Errors we raised on purpose pass through; anything else (a DuckDB error, a bug) is logged and masked. */
@@ -52,6 +56,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function createServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const reader = new GrassrootsReader(store);
+  const writer = new ObservationWriter(store);
+  const writeAccess = new WriteAccess(options.writeToken ?? null);
   const apollo = new ApolloServer<Context>({
     schema: await buildGrassrootsSchema(),
     includeStacktraceInErrorResponses: false,
@@ -82,7 +88,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ reader, loaders: createLoaders(reader) }),
+      context: async () => ({ reader, loaders: createLoaders(reader), writer, writeAccess, authorization: req.headers.authorization ?? null }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

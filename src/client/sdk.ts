@@ -35,6 +35,34 @@ export type LocalityKind =
   /** Village or hamlet (bản, thôn). */
   | 'VILLAGE';
 
+/** One figure to record. Checked exactly like a row of an observations file. */
+export type ObservationInput = {
+  /** True when computed from other figures (then formula is required). */
+  derived?: boolean | null | undefined;
+  /** For a derived figure: how it was computed. */
+  formula?: string | null | undefined;
+  /** Indicator code (see `indicators`). */
+  indicator: string;
+  /** Lower bound, when the source states one; otherwise derived from the qualifier. */
+  lower?: number | null | undefined;
+  /** Scope or caveats. */
+  note?: string | null | undefined;
+  /** ISO 8601 period: YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..). */
+  period: string;
+  /** How the source words the figure (default EXACT). */
+  qualifier?: Qualifier | null | undefined;
+  /** The sentence of the source. */
+  quote?: string | null | undefined;
+  /** Code of the source the figure comes from (see `sources`). */
+  source: string;
+  /** Code of the unit or organisation, e.g. "village/huoi-song". */
+  subject: string;
+  /** Upper bound, when the source states one; otherwise derived from the qualifier. */
+  upper?: number | null | undefined;
+  /** The figure as stated. */
+  value: number;
+};
+
 /** The length of the period a figure refers to; RANGE is an explicit start/end, possibly open ("since July 2025"). */
 export type PeriodGranularity =
   | 'DAY'
@@ -461,6 +489,13 @@ export type NestedSeriesQuery = { locality:
     | { __typename: 'Village' }
    };
 
+export type RecordObservationsMutationVariables = Exact<{
+  input: Array<ObservationInput> | ObservationInput;
+}>;
+
+
+export type RecordObservationsMutation = { recordObservations: { received: number, written: number, importId: number | null } };
+
 export type RevisionsQueryVariables = Exact<{
   code: string;
   indicator: string;
@@ -808,6 +843,15 @@ export const NestedSeriesDocument = gql`
   }
 }
     `;
+export const RecordObservationsDocument = gql`
+    mutation RecordObservations($input: [ObservationInput!]!) {
+  recordObservations(input: $input) {
+    received
+    written
+    importId
+  }
+}
+    `;
 export const RevisionsDocument = gql`
     query Revisions($code: String!, $indicator: String!, $asOf: DateTime, $updatedAfter: DateTime) {
   locality(code: $code) {
@@ -969,6 +1013,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     NestedSeries(variables: NestedSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NestedSeriesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NestedSeriesQuery>({ document: NestedSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NestedSeries', 'query', variables);
+    },
+    RecordObservations(variables: RecordObservationsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordObservationsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecordObservationsMutation>({ document: RecordObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecordObservations', 'mutation', variables);
     },
     Revisions(variables: RevisionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevisionsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<RevisionsQuery>({ document: RevisionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Revisions', 'query', variables);

@@ -20,12 +20,12 @@ export interface TestServer {
 }
 
 /** A real store file built from a data directory, served over HTTP on a random loopback port. */
-export async function startTestServer(dataDir: string = SEED_DIR): Promise<TestServer> {
+export async function startTestServer(dataDir: string = SEED_DIR, options: { writeToken?: string } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'grassroots-test-'));
   const path = join(dir, 'store.duckdb');
   await prepareStore(path, dataDir);
   const store = await Store.open({ path, poolSize: 2 });
-  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
+  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, writeToken: options.writeToken ?? null });
   const client = new GraphQLClient(server.url);
   return {
     store,
