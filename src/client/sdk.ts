@@ -20,6 +20,24 @@ export type DocumentRole =
   /** The organisation issued the document. */
   | 'ISSUED_BY';
 
+/** Which units a series follows over time. */
+export type Geography =
+  /** Only figures recorded for the unit itself (default). */
+  | 'AS_RECORDED'
+  /** Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`. */
+  | 'CURRENT';
+
+/** How a unit changed into another. */
+export type LineageKind =
+  /** Abolished; the successor, if any, took over its territory. */
+  | 'ABOLISH'
+  /** Merged with others into the successor. */
+  | 'MERGE'
+  /** Same unit under a new name or code. */
+  | 'RENAME'
+  /** Divided between several successors; each edge carries the share (weight) its successor took. */
+  | 'SPLIT';
+
 /** The kind of a node in the hierarchy: an administrative unit or a Party organisation. */
 export type LocalityKind =
   /** Commune (xã) or ward. */
@@ -489,6 +507,122 @@ export type NestedSeriesQuery = { locality:
     | { __typename: 'Village' }
    };
 
+export type LineageQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type LineageQuery = { locality:
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+   };
+
+export type CurrentGeographyQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  geography?: Geography | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type CurrentGeographyQuery = { locality:
+    | { code: string, series: { points: Array<{ id: string, period: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string, source: { code: string } }> } }
+    | { code: string, series: { points: Array<{ id: string, period: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string, source: { code: string } }> } }
+    | { code: string, series: { points: Array<{ id: string, period: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string, source: { code: string } }> } }
+    | { code: string, series: { points: Array<{ id: string, period: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string, source: { code: string } }> } }
+    | { code: string, series: { points: Array<{ id: string, period: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string, source: { code: string } }> } }
+    | { code: string, series: { points: Array<{ id: string, period: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string, source: { code: string } }> } }
+   };
+
 export type RecordObservationsMutationVariables = Exact<{
   input: Array<ObservationInput> | ObservationInput;
 }>;
@@ -843,6 +977,65 @@ export const NestedSeriesDocument = gql`
   }
 }
     `;
+export const LineageDocument = gql`
+    query Lineage($code: String!) {
+  locality(code: $code) {
+    code
+    lineage {
+      predecessors {
+        kind
+        changedOn
+        weight
+        note
+        locality {
+          code
+          name
+        }
+        source {
+          code
+        }
+      }
+      successors {
+        kind
+        changedOn
+        weight
+        note
+        locality {
+          code
+          name
+        }
+        source {
+          code
+        }
+      }
+    }
+  }
+}
+    `;
+export const CurrentGeographyDocument = gql`
+    query CurrentGeography($code: String!, $indicator: String!, $geography: Geography, $from: String, $to: String) {
+  locality(code: $code) {
+    code
+    series(indicator: $indicator, geography: $geography, from: $from, to: $to) {
+      points {
+        id
+        period
+        value
+        qualifier
+        lower
+        upper
+        derived
+        reconstructed
+        formula
+        recordedAt
+        source {
+          code
+        }
+      }
+    }
+  }
+}
+    `;
 export const RecordObservationsDocument = gql`
     mutation RecordObservations($input: [ObservationInput!]!) {
   recordObservations(input: $input) {
@@ -1013,6 +1206,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     NestedSeries(variables: NestedSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NestedSeriesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NestedSeriesQuery>({ document: NestedSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NestedSeries', 'query', variables);
+    },
+    Lineage(variables: LineageQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LineageQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LineageQuery>({ document: LineageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Lineage', 'query', variables);
+    },
+    CurrentGeography(variables: CurrentGeographyQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CurrentGeographyQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CurrentGeographyQuery>({ document: CurrentGeographyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CurrentGeography', 'query', variables);
     },
     RecordObservations(variables: RecordObservationsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordObservationsMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<RecordObservationsMutation>({ document: RecordObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecordObservations', 'mutation', variables);

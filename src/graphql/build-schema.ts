@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { QueryResolver } from './resolvers/query.resolver.js';
 import { MutationResolver } from './resolvers/mutation.resolver.js';
+import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
 import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
 import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SeriesResolver, SourceResolver } from './resolvers/catalog.resolver.js';
@@ -18,7 +19,7 @@ export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
     resolvers: [
       QueryResolver, MutationResolver, LocalityResolver,
       ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
-      ObservationResolver, SeriesResolver, SourceResolver, DocumentResolver, DocumentLinkResolver,
+      ObservationResolver, SeriesResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
     ],
     orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
     validate: false,

@@ -12,10 +12,10 @@ export function formatOf(path: string): FileFormat | null {
   return FORMATS[extname(path).toLowerCase()] ?? null;
 }
 
-/** The table a file feeds, by its name: `units.parquet` holds units; any other name holds observations. */
+/** The table a file feeds, by its name: `units.parquet` holds units, `lineage.csv` lineage; any other name holds observations. */
 export function specOf(path: string): TableSpec {
   const stem = basename(path, extname(path));
-  return TABLES.find((t) => t.table === stem) ?? TABLES.find((t) => t.table === 'observations')!;
+  return TABLES.find((t) => basename(t.file, '.csv') === stem) ?? TABLES.find((t) => t.table === 'observations')!;
 }
 
 export class UsageError extends Error {}

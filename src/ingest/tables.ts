@@ -85,6 +85,24 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
+    // Lineage sits after units so a load can add the new units and their lineage together.
+    file: 'lineage.csv', table: 'unit_lineage', mode: 'links',
+    columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note'],
+    required: ['predecessor_id', 'changed_on', 'kind', 'source_id'], key: ['predecessor_id', 'successor_id', 'changed_on'],
+    checks: [
+      { column: 'predecessor_id', reason: 'unknown unit', when: known('units', 'id', 'predecessor_id') },
+      { column: 'successor_id', reason: 'unknown unit', when: known('units', 'id', 'successor_id') },
+      { column: 'successor_id', reason: 'required unless kind is ABOLISH', when: `(successor_id IS NULL OR trim(successor_id) = '') AND kind <> 'ABOLISH'` },
+      { column: 'successor_id', reason: 'a unit cannot succeed itself', when: `successor_id = predecessor_id` },
+      { column: 'changed_on', reason: 'not a date (YYYY-MM-DD)', when: badDate('changed_on') },
+      { column: 'kind', reason: 'must be one of MERGE, SPLIT, RENAME, ABOLISH', when: `kind NOT IN ('MERGE','SPLIT','RENAME','ABOLISH')` },
+      { column: 'weight', reason: 'must be a number above 0 and at most 1', when: `weight IS NOT NULL AND trim(weight) <> '' AND coalesce(NOT (try_cast(weight AS DOUBLE) > 0 AND try_cast(weight AS DOUBLE) <= 1), true)` },
+      { column: 'weight', reason: 'a SPLIT needs the weight of each successor', when: `kind = 'SPLIT' AND (weight IS NULL OR trim(weight) = '')` },
+      { column: 'weight', reason: 'the weights of one SPLIT must sum to 1', when: `kind = 'SPLIT' AND abs((SELECT sum(try_cast(x.weight AS DOUBLE)) FROM stage_unit_lineage x WHERE x.predecessor_id = s.predecessor_id AND x.changed_on = s.changed_on AND x.kind = 'SPLIT') - 1) > 0.001` },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
     file: 'documents.csv', table: 'documents', mode: 'reference',
     columns: ['id', 'number', 'kind', 'title', 'issuer', 'issued_on', 'period_start', 'period_end', 'period_note', 'source_id', 'quote'],
     required: ['id', 'number', 'kind', 'title', 'issuer', 'source_id'], key: ['id'],

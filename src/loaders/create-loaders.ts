@@ -1,14 +1,16 @@
 import type DataLoader from 'dataloader';
 import type { GrassrootsReader } from '../readers/grassroots-reader.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
-import type { ObservationFilter, SourcePreference } from '../sql/observations-sql.js';
-import type { DocumentLinkRow, DocumentRow, IndicatorRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
+import type { ObservationFilter, Reconstruction, SourcePreference } from '../sql/observations-sql.js';
+import type { DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
 import { byIdLoader, groupedLoader } from './grouped-loader.js';
 
 export interface SeriesArgs {
   filter: ObservationFilter;
   preference: SourcePreference;
   preferredSource: string | null;
+  /** Set for a series on today's geography: how to rebuild it from predecessors. */
+  reconstruction: Reconstruction | null;
 }
 
 export type DescendantArgs = DescendantQuery;
@@ -27,6 +29,7 @@ export interface Loaders {
   documentLinksOfDocument: DataLoader<{ id: string; args: null }, DocumentLinkRow[], string>;
   observationsOfSource: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
   observation: DataLoader<string, ObservationRow | null>;
+  lineage: DataLoader<{ id: string; args: null }, LineageRow[], string>;
   history: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
   indicators: () => Promise<Map<string, IndicatorRow>>;
 }
@@ -45,7 +48,9 @@ export function createLoaders(reader: GrassrootsReader): Loaders {
     partyOrganisations: groupedLoader({ load: (ids, _: null) => reader.readPartyOrganisationsIn(ids), idOf: (r) => r.adminUnitId ?? '', collect: all }),
     observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
     series: groupedLoader({
-      load: (ids, a: SeriesArgs) => reader.readSeries(ids, a.filter, a.preference, a.preferredSource),
+      load: (ids, a: SeriesArgs) => a.reconstruction
+        ? reader.readReconstructedSeries(ids, a.filter, a.preference, a.preferredSource, a.reconstruction)
+        : reader.readSeries(ids, a.filter, a.preference, a.preferredSource),
       idOf: (r) => r.subjectId,
       collect: all,
     }),
@@ -55,6 +60,7 @@ export function createLoaders(reader: GrassrootsReader): Loaders {
     documentLinksOfDocument: groupedLoader({ load: (ids, _: null) => reader.readDocumentLinksForDocuments(ids), idOf: (r) => r.documentId, collect: all }),
     observationsOfSource: groupedLoader({ load: (ids, _: null) => reader.readObservationsFromSources(ids), idOf: (r) => r.sourceId, collect: all }),
     observation: byIdLoader((ids) => reader.readObservationsByIds(ids), (r) => r.id),
+    lineage: groupedLoader({ load: (ids, _: null) => reader.readLineage(ids), idOf: (r) => r.anchorId, collect: all }),
     history: groupedLoader({ load: (ids, _: null) => reader.readRevisions(ids), idOf: (r) => r.anchorId, collect: all }),
     indicators: () => (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r])))),
   };

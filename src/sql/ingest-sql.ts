@@ -104,13 +104,18 @@ export function conflictingReferences(spec: TableSpec, origin: string): Fragment
     WHERE i.origin <> ${origin}`;
 }
 
+const LINK_COLUMNS: Record<string, string> = {
+  unit_links: `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`,
+  document_links: `document_id, unit_id, role, source_id`,
+  unit_lineage: `predecessor_id, ${nullIfBlank('successor_id')} AS successor_id, changed_on::DATE AS changed_on, kind, coalesce(${nullIfBlank('weight')}::DOUBLE, 1) AS weight, source_id, ${nullIfBlank('note')} AS note`,
+};
+
 /** Link rows have no natural id: an origin's links are replaced as a set by its next import. */
 export function replaceLinks(spec: TableSpec, origin: string, importId: number): Fragment[] {
   const table = raw(spec.table);
   const stage = raw(`stage_${spec.table}`);
-  const columns = spec.table === 'unit_links'
-    ? `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`
-    : `document_id, unit_id, role, source_id`;
+  const columns = LINK_COLUMNS[spec.table];
+  if (!columns) throw new Error(`no link columns for ${spec.table}`);
   return [
     sql`DELETE FROM ${table} WHERE import_id IN (SELECT id FROM imports WHERE origin = ${origin})`,
     sql`INSERT INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`,

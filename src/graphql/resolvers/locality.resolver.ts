@@ -1,11 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
+import type { Reconstruction } from '../../sql/observations-sql.js';
+import { Lineage } from '../types/lineage.type.js';
 import { Locality, LocalityConnection } from '../types/locality.type.js';
 import { Observation, Series } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
 import { DocumentLink } from '../types/document.type.js';
-import { LocalityKind, SourcePreference } from '../types/enums.js';
+import { Geography, LocalityKind, SourcePreference } from '../types/enums.js';
 import { fromGlobalId, toGlobalId, TYPE_OF_KIND } from '../ids.js';
 import { observationFilter, checkIndicator, toPage } from '../args.js';
 import { BadInputError } from '../errors.js';
@@ -17,6 +19,16 @@ export async function descendantPage(ctx: Context, root: UnitRow, kinds: Localit
   const page = toPage(first, after);
   const rows = await ctx.loaders.descendants.load({ id: root.id, args: { kinds, asOf, maxDepth, offset: page.offset, limit: page.limit } });
   return toConnection(rows, page);
+}
+
+/** How an indicator is rebuilt on today's geography; one that does not aggregate cannot be. */
+async function reconstructionOf(ctx: Context, code: string): Promise<Reconstruction> {
+  const indicator = (await ctx.loaders.indicators()).get(code)!;
+  if (indicator.aggregation === 'SUM') return { aggregation: 'SUM', indicator: code };
+  if (indicator.aggregation === 'RATIO' && indicator.numerator && indicator.denominator) {
+    return { aggregation: 'RATIO', indicator: code, numerator: indicator.numerator, denominator: indicator.denominator };
+  }
+  throw new BadInputError('geography', `indicator "${code}" does not aggregate across units (aggregation ${indicator.aggregation}), so it cannot be rebuilt on today's geography; use AS_RECORDED`);
 }
 
 const RECORDED_AS_OF = 'Read the store as it was at this time (ISO 8601 date-time): the latest revision of each figure recorded by then. Omitted: the latest revision.';
@@ -79,6 +91,12 @@ export class LocalityResolver {
     return ctx.loaders.documentLinksOfUnit.load({ id: root.id, args: null });
   }
 
+  @FieldResolver(() => Lineage, { description: 'Merges, splits, renames and abolitions this unit took part in.' })
+  async lineage(@Root() root: UnitRow, @Ctx() ctx: Context) {
+    const rows = await ctx.loaders.lineage.load({ id: root.id, args: null });
+    return { predecessors: rows.filter((r) => r.direction === 'PREDECESSOR'), successors: rows.filter((r) => r.direction === 'SUCCESSOR') };
+  }
+
   @FieldResolver(() => [Observation], { description: 'Every figure recorded for this node, from every source (latest revision of each), oldest period first.' })
   async observations(
     @Root() root: UnitRow,
@@ -104,8 +122,10 @@ export class LocalityResolver {
     @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
     @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
     @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
+    @Arg('geography', () => Geography, { nullable: true, description: 'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors.' }) geography?: Geography | null,
   ) {
     await checkIndicator(ctx, indicator);
+    const reconstruction = geography === Geography.CURRENT ? await reconstructionOf(ctx, indicator) : null;
     const filter = await observationFilter(ctx, indicator, from, to, { asOf, updatedAfter });
     let preferred: string | null = null;
     if (preferSource != null) {
@@ -115,7 +135,7 @@ export class LocalityResolver {
     }
     const points = await ctx.loaders.series.load({
       id: root.id,
-      args: { filter, preference: sourcePreference ?? SourcePreference.MOST_RECENT_PUBLICATION, preferredSource: preferred },
+      args: { filter, preference: sourcePreference ?? SourcePreference.MOST_RECENT_PUBLICATION, preferredSource: preferred, reconstruction },
     });
     return { indicatorCode: indicator, points };
   }
