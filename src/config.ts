@@ -10,6 +10,8 @@ export interface Config {
   readonly production: boolean;
   /** From the environment only: a flag would show the token in the process list. */
   readonly writeToken: string | null;
+  /** Serve read-only from an exported snapshot directory instead of a store file. */
+  readonly snapshotDir: string | null;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -21,6 +23,7 @@ export const CONFIG_HELP = `grassroots server
   --store PATH     DuckDB store file         env GRASSROOTS_STORE   default var/grassroots.duckdb
   --data DIR       seed data directory       env GRASSROOTS_DATA    default data/
   --pool N         DuckDB connections        env GRASSROOTS_POOL    default 4
+  --snapshot DIR    serve read-only from a snapshot (npm run export)   env GRASSROOTS_SNAPSHOT
                    write token (env only)    env GRASSROOTS_WRITE_TOKEN  unset: read-only
 Flags win over environment variables.`;
 
@@ -34,6 +37,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       store: { type: 'string' },
       data: { type: 'string' },
       pool: { type: 'string' },
+      snapshot: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -48,6 +52,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 64) throw new Error(`pool: expected 1..64, got "${values.pool ?? env['GRASSROOTS_POOL']}"`);
   const writeToken = env['GRASSROOTS_WRITE_TOKEN'] || null;
   if (writeToken !== null && (writeToken.length < 16 || /\s/.test(writeToken))) throw new Error('GRASSROOTS_WRITE_TOKEN: expected at least 16 characters without spaces');
+  const snapshot = values.snapshot ?? env['GRASSROOTS_SNAPSHOT'] ?? null;
+  if (snapshot !== null && writeToken !== null) throw new Error('snapshot: a server started from a snapshot is read-only; unset GRASSROOTS_WRITE_TOKEN');
   return {
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     port,
@@ -56,5 +62,6 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     poolSize,
     production: env['NODE_ENV'] === 'production',
     writeToken,
+    snapshotDir: snapshot === null ? null : resolve(snapshot),
   };
 }
