@@ -114,18 +114,26 @@ async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number;
     if (input.rows.length > 0) await tx.run(`ingest.stage-rows.${input.spec.table}`, q.stageRows(input.spec, input.label, input.rows));
     return { rows: input.rows.length, problems: [] };
   }
+  // A failed statement aborts a DuckDB transaction, so an unreadable file ends the load here.
+  const unreadable = (error: unknown): never => {
+    throw new LoadError([{ file: input.label, row: 0, column: '*', reason: `unreadable ${input.format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}` }], 1);
+  };
+  // The header first (no rows read), so a file with wrong columns is not read in full.
   try {
-    await tx.run(`ingest.stage.${input.format}`, q.stageFile(input.format, input.path));
+    await tx.run(`ingest.describe.${input.format}`, q.describeFile(input.format, input.path));
   } catch (error) {
-    const reason = `unreadable ${input.format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`;
-    return { rows: 0, problems: [{ file: input.label, row: 0, column: '*', reason }] };
+    return unreadable(error);
   }
   const present = new Set((await tx.all<{ name: string }>('ingest.staged-columns', q.stagedColumns('stage_raw'))).map((r) => r.name));
-  present.delete('_row');
   const headerProblems = checkHeader(input.spec, input.label, present, input.strictHeader);
-  const [count] = await tx.all<{ n: number }>('ingest.count-staged', q.countStaged('stage_raw'));
-  if (headerProblems.length === 0) await tx.run(`ingest.append-staged.${input.spec.table}`, q.appendStaged(input.spec, input.label, present));
-  return { rows: Number(count!.n), problems: headerProblems };
+  if (headerProblems.length > 0) return { rows: 0, problems: headerProblems };
+  try {
+    await tx.run(`ingest.stage.${input.format}`, q.stageFile(input.spec, input.format, input.path, input.label, present));
+  } catch (error) {
+    return unreadable(error);
+  }
+  const [count] = await tx.all<{ n: number }>('ingest.count-staged', q.countStaged(input.spec, input.label));
+  return { rows: Number(count!.n), problems: [] };
 }
 
 /**

@@ -12,14 +12,20 @@ const READERS: Record<FileFormat, (path: string) => Fragment> = {
   jsonl: (path) => sql`read_json(${path}, format = 'newline_delimited')`,
 };
 
+/** The columns a file has, without reading its rows (an empty `stage_raw`: header or schema only). */
+export function describeFile(format: FileFormat, path: string): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE stage_raw AS SELECT * FROM ${READERS[format](path)} LIMIT 0`;
+}
+
 /**
- * Reads one file into the all-VARCHAR temp table `stage_raw` with its 1-based data row number.
- * Every format is cast to text so that one set of SQL checks validates CSV, Parquet and JSON
- * alike (a Parquet DOUBLE and a CSV "1.5" are checked by the same try_cast).
+ * Reads one file straight into the spec's staging table, each value as text with its 1-based
+ * data row number; columns the file lacks become NULL. Every format is cast to text so that one
+ * set of SQL checks validates CSV, Parquet and JSON alike (a Parquet DOUBLE and a CSV "1.5" are
+ * checked by the same try_cast).
  */
-export function stageFile(format: FileFormat, path: string): Fragment {
-  return sql`CREATE OR REPLACE TEMP TABLE stage_raw AS
-    SELECT row_number() OVER () AS _row, COLUMNS(*)::VARCHAR FROM ${READERS[format](path)}`;
+export function stageFile(spec: TableSpec, format: FileFormat, path: string, file: string, present: ReadonlySet<string>): Fragment {
+  const columns = spec.columns.map((c) => (present.has(c) ? raw(`"${c}"::VARCHAR`) : raw(`NULL`)));
+  return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT ${file}, row_number() OVER (), ${join(columns.map((c) => sql`${c}`), ', ')} FROM ${READERS[format](path)}`;
 }
 
 /** The staging table of a spec: every column as text, plus the file and row it came from. */
@@ -32,12 +38,6 @@ export function stagedColumns(table: string): Fragment {
   return sql`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ${table} AND database_name = 'temp'`;
 }
 
-/** Moves `stage_raw` into the spec's staging table; columns the file lacks become NULL. */
-export function appendStaged(spec: TableSpec, file: string, present: ReadonlySet<string>): Fragment {
-  const columns = spec.columns.map((c) => (present.has(c) ? ident(c) : raw(`NULL AS "${c}"`)));
-  return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT ${file}, _row, ${join(columns.map((c) => sql`${c}`), ', ')} FROM stage_raw`;
-}
-
 /**
  * Stages rows given in a request (the GraphQL mutation) into the same staging table a file
  * goes to: one list parameter per column, zipped by unnest, so the file checks apply unchanged.
@@ -47,8 +47,8 @@ export function stageRows(spec: TableSpec, file: string, rows: readonly Record<s
   return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT ${file}, unnest(range(1, ${rows.length + 1})), ${join(lists, ', ')}`;
 }
 
-export function countStaged(table: string): Fragment {
-  return sql`SELECT count(*)::INTEGER AS n FROM ${raw(table)}`;
+export function countStaged(spec: TableSpec, file: string): Fragment {
+  return sql`SELECT count(*)::INTEGER AS n FROM ${raw(`stage_${spec.table}`)} WHERE _file = ${file}`;
 }
 
 export function dropStaging(tables: readonly string[]): Fragment[] {

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -108,8 +108,19 @@ describe('loading files', () => {
     expect(await fingerprintOf(store)).toEqual(before);
   });
 
-  it('an unknown column and an unreadable file are reported by name', async () => {
+  it('an unknown file type, an unknown column and an unreadable file are reported by name', async () => {
     const error = await rejection(join(FIXTURES, 'README.md')).catch((e: unknown) => e);
     expect(String(error)).toContain('unknown file type');
+    const misspelt = join(dir, 'misspelt.jsonl');
+    await writeFile(misspelt, '{"subject_id":"village/huoi-song","indicator":"households","period":"2025","value":1,"qualifer":"EXACT","source_id":"dbp-em-party-members"}\n');
+    expect((await rejection(misspelt)).problems).toEqual([
+      { file: 'misspelt.jsonl', row: 0, column: 'qualifier', reason: 'column missing from the header' },
+      { file: 'misspelt.jsonl', row: 0, column: 'qualifer', reason: expect.stringContaining('unknown column') },
+    ]);
+    const broken = join(dir, 'broken.parquet');
+    await writeFile(broken, 'not parquet at all');
+    const unreadable = await rejection(broken);
+    expect(unreadable.problems).toEqual([expect.objectContaining({ file: 'broken.parquet', row: 0, column: '*', reason: expect.stringContaining('unreadable PARQUET') })]);
+    expect(await fingerprintOf(store)).toMatchObject({ imports: 1 });
   });
 });
