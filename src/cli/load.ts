@@ -51,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       hash: await hashInputs(inputs),
       dryRun: values['dry-run'] ?? false,
       onProgress: showProgress,
+      onPhase: (phase, label) => console.log(JSON.stringify({ msg: 'phase', phase, label })),
     });
     const rate = result.seconds > 0 ? result.rowsRead / result.seconds : 0;
     console.log(JSON.stringify({ msg: result.skipped ? 'unchanged, nothing loaded' : result.dryRun ? 'valid (dry run, nothing written)' : 'loaded', ...result, rowsPerSecond: Math.round(rate) }));

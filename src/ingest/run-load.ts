@@ -25,6 +25,8 @@ export interface LoadOptions {
   readonly hash: string;
   readonly dryRun?: boolean;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /** Called as each phase starts, however short the load. */
+  readonly onPhase?: (phase: LoadProgress['phase'], label: string) => void;
 }
 
 export interface LoadResult {
@@ -69,7 +71,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
 
   try {
     return await store.transaction(async (tx) => {
-      const track = progressTracker(tx, options.onProgress, started);
+      const track = progressTracker(tx, options.onProgress, options.onPhase, started);
       try {
         for (const spec of TABLES) await tx.run(`ingest.stage-empty.${spec.table}`, q.stageEmpty(spec));
         let rowsRead = 0;
@@ -180,7 +182,7 @@ async function countObservations(tx: Transaction): Promise<number> {
  * staged, DuckDB's count of rows processed by the running statement stands for rows read; after
  * staging the exact count is known.
  */
-function progressTracker(tx: Transaction, onProgress: ((p: LoadProgress) => void) | undefined, started: number) {
+function progressTracker(tx: Transaction, onProgress: LoadOptions['onProgress'], onPhase: LoadOptions['onPhase'], started: number) {
   let current = { phase: 'staging' as LoadProgress['phase'], label: '', rowsBefore: 0 };
   const timer = onProgress
     ? setInterval(() => {
@@ -192,6 +194,7 @@ function progressTracker(tx: Transaction, onProgress: ((p: LoadProgress) => void
   return {
     phase: (phase: LoadProgress['phase'], label: string, rowsBefore: number) => {
       current = { phase, label, rowsBefore };
+      onPhase?.(phase, label);
     },
     stop: () => {
       if (timer) clearInterval(timer);
