@@ -21,6 +21,11 @@ export interface TableSpec {
    * sets replaced as a whole per origin, observations appended as revisions.
    */
   readonly mode: 'reference' | 'links' | 'observations';
+  /**
+   * Columns computed once as rows are staged, so checks and the write read them instead of
+   * re-parsing text per check (the period grammar is several regular expressions).
+   */
+  readonly computed?: readonly { readonly name: string; readonly type: string; readonly expr: string }[];
 }
 
 const KINDS = `('PROVINCE','DISTRICT','COMMUNE','VILLAGE','PARTY_COMMITTEE','PARTY_CELL')`;
@@ -128,11 +133,16 @@ export const TABLES: readonly TableSpec[] = [
     file: 'observations.csv', table: 'observations', mode: 'observations',
     columns: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'lower', 'upper', 'source_id', 'derived', 'formula', 'quote', 'note'],
     required: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'source_id'], key: ['subject_id', 'indicator', 'period', 'source_id'],
+    computed: [
+      { name: '_granularity', type: 'VARCHAR', expr: 'period_granularity(period)' },
+      { name: '_start', type: 'DATE', expr: 'period_start(period)' },
+      { name: '_end', type: 'DATE', expr: 'period_end(period)' },
+    ],
     checks: [
       { column: 'subject_id', reason: 'unknown unit', when: known('units', 'id', 'subject_id') },
       { column: 'indicator', reason: 'unknown indicator', when: known('indicators', 'code', 'indicator') },
-      { column: 'period', reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)', when: `period_granularity(period) IS NULL OR period_start(period) IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (period_end(period) IS NULL OR period_end(period) < period_start(period)))` },
-      { column: 'period', reason: 'starts in the future', when: `period_start(period) > current_date` },
+      { column: 'period', reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)', when: `_granularity IS NULL OR _start IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (_end IS NULL OR _end < _start))` },
+      { column: 'period', reason: 'starts in the future', when: `_start > current_date` },
       { column: 'value', reason: 'not a number', when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))` },
       { column: 'value', reason: 'a count or area cannot be negative', when: `try_cast(value AS DOUBLE) < 0 AND indicator IN ${indicatorsOfType(`('COUNT','AREA')`)}` },
       { column: 'value', reason: 'a share must lie between 0 and 1', when: `(try_cast(value AS DOUBLE) < 0 OR try_cast(value AS DOUBLE) > 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}` },
@@ -143,7 +153,7 @@ export const TABLES: readonly TableSpec[] = [
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
       { column: 'derived', reason: 'must be true or false', when: `derived IS NOT NULL AND lower(derived) NOT IN ('true','false')` },
       { column: 'formula', reason: 'a derived figure needs its formula', when: `lower(derived) = 'true' AND formula IS NULL` },
-      { column: 'subject_id', reason: 'unit is not valid in this period', when: `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND period_start(s.period) >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(period_end(s.period), current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))` },
+      { column: 'subject_id', reason: 'unit is not valid in this period', when: `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND s._start >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(s._end, current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))` },
     ],
   },
 ];

@@ -24,13 +24,19 @@ export function describeFile(format: FileFormat, path: string): Fragment {
  * checked by the same try_cast).
  */
 export function stageFile(spec: TableSpec, format: FileFormat, path: string, file: string, present: ReadonlySet<string>): Fragment {
-  const columns = spec.columns.map((c) => (present.has(c) ? raw(`"${c}"::VARCHAR`) : raw(`NULL`)));
-  return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT ${file}, row_number() OVER (), ${join(columns.map((c) => sql`${c}`), ', ')} FROM ${READERS[format](path)}`;
+  const columns = spec.columns.map((c) => raw(present.has(c) ? `"${c}"::VARCHAR AS "${c}"` : `NULL::VARCHAR AS "${c}"`));
+  return withComputed(spec, sql`SELECT ${file} AS _file, row_number() OVER () AS _row, ${join(columns.map((c) => sql`${c}`), ', ')} FROM ${READERS[format](path)}`);
+}
+
+/** Inserts staged text rows with the spec's computed columns added. */
+function withComputed(spec: TableSpec, rows: Fragment): Fragment {
+  const computed = (spec.computed ?? []).map((c) => `, ${c.expr} AS ${c.name}`).join('');
+  return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT *${raw(computed)} FROM (${rows})`;
 }
 
 /** The staging table of a spec: every column as text, plus the file and row it came from. */
 export function stageEmpty(spec: TableSpec): Fragment {
-  const columns = spec.columns.map((c) => `"${c}" VARCHAR`).join(', ');
+  const columns = [...spec.columns.map((c) => `"${c}" VARCHAR`), ...(spec.computed ?? []).map((c) => `${c.name} ${c.type}`)].join(', ');
   return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} (_file VARCHAR, _row BIGINT, ${raw(columns)})`;
 }
 
@@ -44,7 +50,7 @@ export function stagedColumns(table: string): Fragment {
  */
 export function stageRows(spec: TableSpec, file: string, rows: readonly Record<string, string | null>[]): Fragment {
   const lists = spec.columns.map((c) => sql`unnest(${stringList(rows.map((r) => r[c] ?? null))}) AS ${ident(c)}`);
-  return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT ${file}, unnest(range(1, ${rows.length + 1})), ${join(lists, ', ')}`;
+  return withComputed(spec, sql`SELECT ${file} AS _file, unnest(range(1, ${rows.length + 1})) AS _row, ${join(lists, ', ')}`);
 }
 
 export function countStaged(spec: TableSpec, file: string): Fragment {
@@ -131,8 +137,7 @@ export function appendObservationRevisions(importId: number): Fragment {
   return sql`INSERT INTO observations BY NAME
     SELECT s.*, now() AT TIME ZONE 'UTC' AS recorded_at, ${importId}::INTEGER AS import_id
     FROM (
-      SELECT subject_id, indicator, period, period_start(period) AS period_start, period_end(period) AS period_end,
-             period_granularity(period) AS granularity, value::DOUBLE AS value, qualifier,
+      SELECT subject_id, indicator, period, _start AS period_start, _end AS period_end, _granularity AS granularity, value::DOUBLE AS value, qualifier,
              coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
              coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
              source_id, coalesce(lower(${raw(nullIfBlank('derived'))}) = 'true', false) AS derived,
