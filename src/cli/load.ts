@@ -14,9 +14,10 @@ Loads observations (or units, sources ... when the file is named units.csv, sour
 from CSV, Parquet (.parquet) or JSON Lines (.jsonl, .ndjson) in one transaction: every row is
 validated first; one rejected row rejects the load and nothing is written.
 
-  --store PATH   DuckDB store file (env GRASSROOTS_STORE, default var/grassroots.duckdb);
-                 built from --data first if missing. Stop the server first: one process owns a store.
-  --data DIR     seed directory used when the store must be built (default data/)
+  --store PATH   DuckDB store file (env GRASSROOTS_STORE, default var/grassroots.duckdb), prepared
+                 as npm start does: built from --data if missing, else migrated and the seed
+                 re-imported (a no-op when unchanged). Stop the server first: one process owns a store.
+  --data DIR     seed directory (env GRASSROOTS_DATA, default data/)
   --dry-run      validate and report, write nothing
 Exit status: 0 loaded (or nothing new), 1 rejected, 2 usage error.`;
 
