@@ -35,15 +35,17 @@ export interface LoadResult {
   readonly importId?: number;
   readonly rowsRead: number;
   readonly observationsWritten: number;
+  /** Dry run only: the revisions the load would have written. */
+  readonly wouldWrite?: number;
   readonly seconds: number;
 }
 
 export const MAX_REPORTED = 50;
 const PROGRESS_EVERY_MS = 1000;
 
-/** Thrown inside the transaction to roll a dry run back after validation. */
+/** Thrown inside the transaction to roll a dry run back once it knows what it would write. */
 class DryRunDone extends Error {
-  constructor(readonly rowsRead: number) {
+  constructor(readonly rowsRead: number, readonly wouldWrite: number) {
     super('dry run');
   }
 }
@@ -86,9 +88,8 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
         const found = await collectProblems(tx, options.origin);
         const total = problems.length + found.total;
         if (total > 0) throw new LoadError([...problems, ...found.problems].slice(0, MAX_REPORTED), total);
-        if (options.dryRun) throw new DryRunDone(rowsRead);
 
-        track.phase('writing', `${rowsRead} rows`, rowsRead);
+        track.phase('writing', options.dryRun ? `${rowsRead} rows (dry run: rolled back)` : `${rowsRead} rows`, rowsRead);
         const before = await countObservations(tx);
         const [record] = await tx.all<{ id: number }>('ingest.record-import', q.recordImport(options.kind, options.origin, options.hash, 0));
         const importId = Number(record!.id);
@@ -98,6 +99,9 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
           else await tx.run(`ingest.upsert.${spec.table}`, q.upsertReference(spec, importId));
         }
         const written = (await countObservations(tx)) - before;
+        // A dry run goes through the write too, so it can say how many revisions a load would
+        // add; the rollback undoes it.
+        if (options.dryRun) throw new DryRunDone(rowsRead, written);
         await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
         for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
         return { skipped: false, dryRun: false, importId, rowsRead, observationsWritten: written, seconds: seconds() };
@@ -106,7 +110,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
       }
     }, { trackProgress: options.onProgress !== undefined });
   } catch (error) {
-    if (error instanceof DryRunDone) return { skipped: false, dryRun: true, rowsRead: error.rowsRead, observationsWritten: 0, seconds: seconds() };
+    if (error instanceof DryRunDone) return { skipped: false, dryRun: true, rowsRead: error.rowsRead, observationsWritten: 0, wouldWrite: error.wouldWrite, seconds: seconds() };
     throw error;
   }
 }

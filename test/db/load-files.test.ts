@@ -96,7 +96,7 @@ describe('loading files', () => {
   it('a dry run validates and reports but writes nothing', async () => {
     const before = await fingerprintOf(store);
     const result = await loadFile(join(FIXTURES, 'valid.csv'), true);
-    expect(result).toMatchObject({ dryRun: true, rowsRead: 2, observationsWritten: 0 });
+    expect(result).toMatchObject({ dryRun: true, rowsRead: 2, observationsWritten: 0, wouldWrite: 2 });
     expect(await fingerprintOf(store)).toEqual(before);
     await expect(loadFile(join(FIXTURES, 'unknown-unit.csv'), true)).rejects.toBeInstanceOf(LoadError);
   });

@@ -85,7 +85,7 @@ describe('npm run load', () => {
     const before = await fingerprint(path);
     const dry = await load([join(FIXTURES, 'valid.csv'), '--store', path, '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout.at(-1)!)).toMatchObject({ msg: 'valid (dry run, nothing written)', rowsRead: 2 });
+    expect(JSON.parse(dry.stdout.at(-1)!)).toMatchObject({ msg: 'valid (dry run, nothing written)', rowsRead: 2, wouldWrite: 2 });
     const rejected = await load([join(FIXTURES, 'negative-count.csv'), '--store', path]);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('negative-count.csv row 1, column value: a count or area cannot be negative');
