@@ -71,7 +71,10 @@ main(process.argv.slice(2)).then(
       console.log(JSON.stringify({ msg: 'rejected', total: error.total, problems: error.problems }));
       process.exit(1);
     }
-    console.error(error instanceof UsageError ? error.message : error);
+    const message = error instanceof Error ? error.message : String(error);
+    // DuckDB lets one process own a store file; say what that means here.
+    if (message.includes('Could not set lock')) console.error(`the store is open in another process (a running server?): stop it and load again.\n${message}`);
+    else console.error(error instanceof UsageError ? message : error);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
