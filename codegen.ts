@@ -11,7 +11,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: false,
-        scalars: { LocalDate: 'string' },
+        scalars: { LocalDate: 'string', DateTime: 'string' },
         rawRequest: false,
         gqlImport: 'graphql-tag#gql',
       },

@@ -34,6 +34,10 @@ export interface Config {
   readonly cacheMaxAgeSeconds: number;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   readonly shutdownGraceMs: number;
+  /** From the environment only: a flag would show the token in the process list. */
+  readonly writeToken: string | null;
+  /** Serve read-only from an exported snapshot directory instead of a store file. */
+  readonly snapshotDir: string | null;
 }
 
 /** Defaults sized so the heaviest operation in test/operations (NestedSeries: depth 8, 4 aliases, cost 671,603) passes with room. */
@@ -71,6 +75,8 @@ export const CONFIG_HELP = `grassroots server
   --cache-max-age S      Cache-Control max-age     env GRASSROOTS_CACHE_MAX_AGE  default 60
   --shutdown-grace-ms N  wait for in-flight        env GRASSROOTS_SHUTDOWN_GRACE_MS default 10000
   --read-only            serve an existing store as it is, no migration or import   env GRASSROOTS_READ_ONLY=1
+  --snapshot DIR         serve read-only from a snapshot (npm run export)          env GRASSROOTS_SNAPSHOT
+                         write token for recordObservations (env only)             env GRASSROOTS_WRITE_TOKEN  unset: read-only
 Flags win over environment variables. UV_THREADPOOL_SIZE must exceed --pool (npm start sets 16).`;
 
 const INT_SETTINGS = {
@@ -103,6 +109,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       'duckdb-memory': { type: 'string' },
       introspection: { type: 'string' },
       cors: { type: 'string' },
+      snapshot: { type: 'string' },
       help: { type: 'boolean' },
       ...intOptions,
     },
@@ -138,6 +145,10 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const duckdbMemory = values['duckdb-memory'] ?? env['GRASSROOTS_DUCKDB_MEMORY'] ?? '1GB';
   if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(duckdbMemory)) throw new Error(`duckdb-memory: expected a size such as 512MB or 2GB, got "${duckdbMemory}"`);
   const cors = (values.cors ?? env['GRASSROOTS_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const writeToken = env['GRASSROOTS_WRITE_TOKEN'] || null;
+  if (writeToken !== null && (writeToken.length < 16 || /\s/.test(writeToken))) throw new Error('GRASSROOTS_WRITE_TOKEN: expected at least 16 characters without spaces');
+  const snapshot = values.snapshot ?? env['GRASSROOTS_SNAPSHOT'] ?? null;
+  if (snapshot !== null && writeToken !== null) throw new Error('snapshot: a server started from a snapshot is read-only; unset GRASSROOTS_WRITE_TOKEN');
   return {
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
     port,
@@ -162,5 +173,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     corsOrigins: cors,
     cacheMaxAgeSeconds: int('cache-max-age') ?? 60,
     shutdownGraceMs: int('shutdown-grace-ms') ?? 10_000,
+    writeToken,
+    snapshotDir: snapshot === null ? null : resolve(snapshot),
   };
 }

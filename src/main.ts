@@ -2,28 +2,41 @@ import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
+import { openSnapshot } from './store/snapshot.js';
 import { createServer } from './server.js';
 
 const config = loadConfig();
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
 
-// Migrations and the seed import need a writable store; serving then reopens it sandboxed
-// (read-only, no file access, configuration locked), so no request can write or read outside it.
-// A read-only server (replica, benchmark) skips both and serves the store as it is.
-if (config.readOnly) {
-  await assertServable(config.storePath);
-  log({ msg: 'store opened read-only', store: config.storePath });
-} else {
-  const prepared = await prepareStore(config.storePath, config.dataDir);
-  log({ msg: prepared.created ? 'store built' : 'store opened', store: config.storePath, migrations: prepared.migrations, seed: prepared.seed });
+// Migrations and the seed import need a writable store; serving then reopens it sandboxed (no
+// file access, configuration locked; read-only unless a write token enables recordObservations).
+// A read-only server (replica, benchmark) skips migration and import and serves the store as it
+// is; a snapshot server loads an exported snapshot into memory.
+async function openStore(): Promise<Store> {
+  if (config.snapshotDir) {
+    const { store, manifest } = await openSnapshot(config.snapshotDir, config.poolSize);
+    log({ msg: 'snapshot loaded (read-only)', snapshot: config.snapshotDir, createdAt: manifest.createdAt, tables: manifest.tables.length });
+    return store;
+  }
+  if (config.readOnly) {
+    if (config.writeToken) throw new Error('read-only: a read-only server takes no write token; unset GRASSROOTS_WRITE_TOKEN');
+    await assertServable(config.storePath);
+    log({ msg: 'store opened read-only', store: config.storePath });
+  } else {
+    const prepared = await prepareStore(config.storePath, config.dataDir);
+    log({ msg: prepared.created ? 'store built' : 'store opened', store: config.storePath, migrations: prepared.migrations, seed: prepared.seed });
+  }
+  return Store.open({
+    path: config.storePath,
+    poolSize: config.poolSize,
+    sandboxed: true,
+    writable: config.writeToken !== null,
+    memoryLimit: config.duckdbMemory,
+    ...(config.duckdbThreads ? { threads: config.duckdbThreads } : {}),
+  });
 }
-const store = await Store.open({
-  path: config.storePath,
-  poolSize: config.poolSize,
-  sandboxed: true,
-  memoryLimit: config.duckdbMemory,
-  ...(config.duckdbThreads ? { threads: config.duckdbThreads } : {}),
-});
+
+const store = await openStore();
 const server = await createServer(store, {
   host: config.host,
   port: config.port,
@@ -34,7 +47,9 @@ const server = await createServer(store, {
   corsOrigins: config.corsOrigins,
   cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
   shutdownGraceMs: config.shutdownGraceMs,
+  writeToken: config.writeToken,
 });
+log({ msg: config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)' });
 log({ msg: 'listening', url: server.url, pool: config.poolSize, limits: config.limits });
 
 let stopping = false;

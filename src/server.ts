@@ -12,6 +12,7 @@ import { GrassrootsReader } from './readers/grassroots-reader.js';
 import { AnalyticsReader } from './readers/analytics-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
 import { createRoutes } from './http/routes.js';
+import { contextFactory } from './graphql/create-context.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context, RequestInfo } from './graphql/context.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
@@ -22,6 +23,8 @@ import { Admission } from './http/admission.js';
 import { applyCors } from './http/cors.js';
 import { etagOf, matchesIfNoneMatch } from './http/cache.js';
 import { answerHealth } from './http/health.js';
+import { ObservationWriter } from './ingest/observation-writer.js';
+import { WriteAccess } from './graphql/write-access.js';
 
 export interface ServerOptions {
   readonly host: string;
@@ -33,6 +36,8 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   readonly cacheMaxAgeSeconds?: number;
   readonly shutdownGraceMs?: number;
+  /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
+  readonly writeToken?: string | null;
 }
 
 export interface RunningServer {
@@ -46,7 +51,7 @@ export interface RunningServer {
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_LIMIT_EXCEEDED',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_LIMIT_EXCEEDED', 'FORBIDDEN', 'READ_ONLY',
 ]);
 
 /**
@@ -103,15 +108,17 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const limits: LimitsConfig = { ...DEFAULT_LIMITS, ...options.limits };
   const schema = await buildGrassrootsSchema();
   const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
-  // The serving store is read-only: its data version is fixed for the life of the server.
-  const dataVersion = await new GrassrootsReader(store).readDataVersion();
+  // The data version changes only when recordObservations writes; ETags follow it.
+  let dataVersion = await new GrassrootsReader(store).readDataVersion();
+  const writer = new ObservationWriter(store, async () => {
+    dataVersion = await new GrassrootsReader(store).readDataVersion();
+  });
+  const writeAccess = new WriteAccess(options.writeToken ?? null);
   const admission = new Admission(store.poolSize, limits.queueLimit);
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
 
   // Exports and the browser pages run outside the GraphQL admission queue: they are plain reads.
-  const plainReader = new GrassrootsReader(store);
-  const plainAnalytics = new AnalyticsReader(store);
-  const routes = createRoutes({ context: () => ({ reader: plainReader, analytics: plainAnalytics, loaders: createLoaders(plainReader, plainAnalytics) }), exportDir: store.exportDir });
+  const routes = createRoutes({ context: contextFactory(store), exportDir: store.exportDir });
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -180,7 +187,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       const analytics = new AnalyticsReader(scoped);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-        context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info }),
+        context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info, writer, writeAccess, authorization: req.headers.authorization ?? null }),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

@@ -12,6 +12,7 @@ export function pointStruct(alias: string, extra = ''): Raw {
     'value': ${a}.value, 'qualifier': ${a}.qualifier, 'lower': ${a}.lower, 'upper': ${a}.upper,
     'basis': ${a}.basis, 'derived': ${a}.derived, 'sourceIds': ${a}.source_ids,
     'observationId': ${a}.observation_id::VARCHAR, 'reporting': ${a}.reporting, 'expected': ${a}.expected,
-    'filledFrom': ${extra ? `${a}.filled_from` : 'NULL::VARCHAR[]'}
+    'filledFrom': ${extra ? `${a}.filled_from` : 'NULL::VARCHAR[]'},
+    'recordedAt': strftime(${a}.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ')
   } END`);
 }

@@ -48,9 +48,9 @@ export function seriesOnGrid(set: SubjectSet, indicator: string, window: ValueWi
     ),
     neighbours AS (
       SELECT j.*,
-        last_value(CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, 'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived} END IGNORE NULLS)
+        last_value(CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, 'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived, 'recorded_at': j.recorded_at} END IGNORE NULLS)
           OVER (PARTITION BY j.subject_id ORDER BY j.period_start ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev,
-        first_value(CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, 'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived} END IGNORE NULLS)
+        first_value(CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, 'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived, 'recorded_at': j.recorded_at} END IGNORE NULLS)
           OVER (PARTITION BY j.subject_id ORDER BY j.period_start ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next
       FROM joined j
     ),
@@ -88,6 +88,7 @@ export function seriesOnGrid(set: SubjectSet, indicator: string, window: ValueWi
           WHEN ${fill} = 'LINEAR' AND n.next IS NOT NULL THEN list_distinct(n.prev.source_ids || n.next.source_ids)
         END AS source_ids,
         n.observation_id, n.reporting, n.expected,
+        CASE WHEN n.value IS NOT NULL THEN n.recorded_at ELSE greatest(n.prev.recorded_at, n.next.recorded_at) END AS recorded_at,
         CASE
           WHEN n.value IS NOT NULL THEN NULL
           WHEN ${fill} = 'PREVIOUS' AND n.prev IS NOT NULL THEN [n.prev.period]
@@ -99,7 +100,7 @@ export function seriesOnGrid(set: SubjectSet, indicator: string, window: ValueWi
       CASE WHEN f.value IS NULL THEN {'subjectId': f.subject_id, 'indicator': f.indicator, 'period': f.period, 'periodStart': f.period_start::VARCHAR,
         'periodEnd': f.period_end::VARCHAR, 'granularity': f.granularity, 'value': NULL::DOUBLE, 'qualifier': NULL::VARCHAR, 'lower': NULL::DOUBLE,
         'upper': NULL::DOUBLE, 'basis': 'MISSING', 'derived': false, 'sourceIds': []::VARCHAR[], 'observationId': NULL::VARCHAR,
-        'reporting': NULL::INTEGER, 'expected': NULL::INTEGER, 'filledFrom': NULL::VARCHAR[]}
+        'reporting': NULL::INTEGER, 'expected': NULL::INTEGER, 'filledFrom': NULL::VARCHAR[], 'recordedAt': NULL::VARCHAR}
       ELSE ${pointStruct('f', 'filled')} END AS point
     FROM filled f ORDER BY f.subject_id, f.period_start`;
 }

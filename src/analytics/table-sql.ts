@@ -9,7 +9,8 @@ export function tableRows(set: SubjectSet, indicators: readonly string[], window
   return sql`${valuesCtes(set, indicators, window, options)}
     SELECT v.subject_id AS "subjectId", v.indicator, v.period, v.period_start::VARCHAR AS "periodStart", v.period_end::VARCHAR AS "periodEnd",
            v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived, v.source_ids AS "sourceIds",
-           v.observation_id::VARCHAR AS "observationId", v.reporting, v.expected, NULL::VARCHAR[] AS "filledFrom"
+           v.observation_id::VARCHAR AS "observationId", v.reporting, v.expected, NULL::VARCHAR[] AS "filledFrom",
+           strftime(v.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "recordedAt"
     FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 

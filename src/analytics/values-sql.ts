@@ -19,9 +19,13 @@ export interface ValueOptions {
   readonly rollupFrom: string | null;
   readonly preferredSource: string | null;
   readonly earliestPublication: boolean;
+  /** Read the store as it was then (UTC 'YYYY-MM-DD HH:MM:SS.mmm'): revisions recorded by that time. */
+  readonly recordedAsOf: string | null;
+  /** Keep only values whose latest input was recorded after this time (incremental pulls). */
+  readonly updatedAfter: string | null;
 }
 
-export const NO_ROLLUP: ValueOptions = { rollupFrom: null, preferredSource: null, earliestPublication: false };
+export const NO_ROLLUP: ValueOptions = { rollupFrom: null, preferredSource: null, earliestPublication: false, recordedAsOf: null, updatedAfter: null };
 
 const validAt = (alias: string, asOf: string | null) =>
   asOf === null
@@ -104,7 +108,9 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     -- literal id list lets DuckDB skip row groups by their min/max subject_id.
     candidates AS (
       SELECT o.* FROM observations o
-      WHERE ${subjectFilter(set, rollup)} AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
+      WHERE ${subjectFilter(set, rollup)}
+        AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
+        AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
     ),
     revised AS (
       SELECT * FROM candidates
@@ -112,7 +118,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     ),
     picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived
+             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at
       FROM revised o JOIN sources s ON s.id = o.source_id
       WHERE o.indicator IN (SELECT code FROM components)
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
@@ -120,7 +126,8 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     ),
     own_reported AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
-             [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected
+             [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
+             p.recorded_at
       FROM picked p
     ),
     own_computed AS (
@@ -129,7 +136,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              ${raw(derivedQualifier(`n.qualifier = 'EXACT' AND d.qualifier = 'EXACT'`, ratio))} AS qualifier,
              ${raw(ratio.lower)} AS lower, ${raw(ratio.upper)} AS upper,
              list_distinct(n.source_ids || d.source_ids) AS source_ids, NULL::BIGINT AS observation_id, true AS derived,
-             'COMPUTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected
+             'COMPUTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected, greatest(n.recorded_at, d.recorded_at) AS recorded_at
       FROM wanted w
       JOIN own_reported n ON n.indicator = w.numerator
       JOIN own_reported d ON d.indicator = w.denominator AND d.subject_id = n.subject_id AND d.period = n.period
@@ -155,14 +162,14 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              CASE WHEN bool_or(v.lower IS NULL) THEN NULL ELSE sum(v.lower) END AS lower,
              CASE WHEN bool_or(v.upper IS NULL) THEN NULL ELSE sum(v.upper) END AS upper,
              bool_and(v.qualifier = 'EXACT') AS all_exact, list_distinct(flatten(list(v.source_ids))) AS source_ids,
-             count(*)::INTEGER AS reporting, list(v.subject_id) AS reporters
+             count(*)::INTEGER AS reporting, list(v.subject_id) AS reporters, max(v.recorded_at) AS recorded_at
       FROM children c JOIN own v ON v.subject_id = c.child_id
       GROUP BY c.parent_id, v.indicator, v.period
     ),
     rolled_sum AS (
       SELECT cs.subject_id, cs.indicator, cs.period, cs.period_start, cs.period_end, cs.granularity, cs.value,
              ${raw(derivedQualifier('cs.all_exact', triple('cs')))} AS qualifier, cs.lower, cs.upper, cs.source_ids,
-             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected
+             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected, cs.recorded_at
       FROM child_sums cs JOIN wanted w ON w.code = cs.indicator AND w.aggregation = 'SUM'
       JOIN expected_children e ON e.parent_id = cs.subject_id AND e.period = cs.period
     ),
@@ -172,7 +179,8 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              sum(n.value) AS rn_value, CASE WHEN bool_or(n.lower IS NULL) THEN NULL ELSE sum(n.lower) END AS rn_lower, CASE WHEN bool_or(n.upper IS NULL) THEN NULL ELSE sum(n.upper) END AS rn_upper,
              sum(d.value) AS rd_value, CASE WHEN bool_or(d.lower IS NULL) THEN NULL ELSE sum(d.lower) END AS rd_lower, CASE WHEN bool_or(d.upper IS NULL) THEN NULL ELSE sum(d.upper) END AS rd_upper,
              bool_and(n.qualifier = 'EXACT' AND d.qualifier = 'EXACT') AS all_exact,
-             list_distinct(flatten(list(n.source_ids || d.source_ids))) AS source_ids, count(*)::INTEGER AS reporting
+             list_distinct(flatten(list(n.source_ids || d.source_ids))) AS source_ids, count(*)::INTEGER AS reporting,
+             max(greatest(n.recorded_at, d.recorded_at)) AS recorded_at
       FROM wanted w
       JOIN children c ON true
       JOIN own n ON n.subject_id = c.child_id AND n.indicator = w.numerator
@@ -185,14 +193,18 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              ${raw(rolledRatio.value)} AS value,
              ${raw(derivedQualifier('rp.all_exact', rolledRatio))} AS qualifier,
              ${raw(rolledRatio.lower)} AS lower, ${raw(rolledRatio.upper)} AS upper, rp.source_ids,
-             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected
+             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected, rp.recorded_at
       FROM ratio_parts rp
       JOIN expected_children e ON e.parent_id = rp.subject_id AND e.period = rp.period
     ),
-    vals AS (
+    all_vals AS (
       SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)
       UNION ALL
       SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
       WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)
+    ),
+    vals AS (
+      SELECT * FROM all_vals
+      WHERE ${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', recorded_at) > ${options.updatedAfter}::TIMESTAMP
     )`;
 }

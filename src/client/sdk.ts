@@ -29,6 +29,24 @@ export type Fill =
   /** Carry the previous point forward, with its qualifier and interval. */
   | 'PREVIOUS';
 
+/** Which units a series follows over time. */
+export type Geography =
+  /** Only figures recorded for the unit itself (default). */
+  | 'AS_RECORDED'
+  /** Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`. */
+  | 'CURRENT';
+
+/** How a unit changed into another. */
+export type LineageKind =
+  /** Abolished; the successor, if any, took over its territory. */
+  | 'ABOLISH'
+  /** Merged with others into the successor. */
+  | 'MERGE'
+  /** Same unit under a new name or code. */
+  | 'RENAME'
+  /** Divided between several successors; each edge carries the share (weight) its successor took. */
+  | 'SPLIT';
+
 /** The kind of a node in the hierarchy: an administrative unit or a Party organisation. */
 export type LocalityKind =
   /** Commune (xã) or ward. */
@@ -43,6 +61,34 @@ export type LocalityKind =
   | 'PROVINCE'
   /** Village or hamlet (bản, thôn). */
   | 'VILLAGE';
+
+/** One figure to record. Checked exactly like a row of an observations file. */
+export type ObservationInput = {
+  /** True when computed from other figures (then formula is required). */
+  derived?: boolean | null | undefined;
+  /** For a derived figure: how it was computed. */
+  formula?: string | null | undefined;
+  /** Indicator code (see `indicators`). */
+  indicator: string;
+  /** Lower bound, when the source states one; otherwise derived from the qualifier. */
+  lower?: number | null | undefined;
+  /** Scope or caveats. */
+  note?: string | null | undefined;
+  /** ISO 8601 period: YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..). */
+  period: string;
+  /** How the source words the figure (default EXACT). */
+  qualifier?: Qualifier | null | undefined;
+  /** The sentence of the source. */
+  quote?: string | null | undefined;
+  /** Code of the source the figure comes from (see `sources`). */
+  source: string;
+  /** Code of the unit or organisation, e.g. "village/huoi-song". */
+  subject: string;
+  /** Upper bound, when the source states one; otherwise derived from the qualifier. */
+  upper?: number | null | undefined;
+  /** The figure as stated. */
+  value: number;
+};
 
 /** The length of the period a figure refers to; RANGE is an explicit start/end, possibly open ("since July 2025"). */
 export type PeriodGranularity =
@@ -101,6 +147,8 @@ export type ValueBasis =
   | 'FILLED'
   /** A period on the time axis with no value (fill: NONE). */
   | 'MISSING'
+  /** Rebuilt on today's geography from predecessor units (lineage), weighted; see `formula`. */
+  | 'RECONSTRUCTED'
   /** An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`). */
   | 'REPORTED'
   /** Summed from the unit's descendants (a ratio: their numerators over their denominators); see reporting/expected. */
@@ -688,6 +736,146 @@ export type NestedSeriesQuery = { locality:
     | { __typename: 'PartyCommittee' }
     | { __typename: 'Province', communes: { nodes: Array<{ code: string, villages: { nodes: Array<{ code: string, households: { points: Array<{ value: number | null }> }, poor: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null }> }, coffee: { points: Array<{ period: string, value: number | null }> } }> }, partyCommittee: { members: { points: Array<{ value: number | null }> } } | null }> } }
     | { __typename: 'Village' }
+   };
+
+export type LineageQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type LineageQuery = { locality:
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+   };
+
+export type CurrentGeographyQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  geography?: Geography | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type CurrentGeographyQuery = { locality:
+    | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
+    | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
+    | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
+    | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
+    | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
+    | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
+   };
+
+export type RecordObservationsMutationVariables = Exact<{
+  input: Array<ObservationInput> | ObservationInput;
+}>;
+
+
+export type RecordObservationsMutation = { recordObservations: { received: number, written: number, importId: number | null } };
+
+export type RevisionsQueryVariables = Exact<{
+  code: string;
+  indicator: string;
+  asOf?: string | null | undefined;
+  updatedAfter?: string | null | undefined;
+}>;
+
+
+export type RevisionsQuery = { locality:
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
+    | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
    };
 
 export type ObservationFieldsFragment = { id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } };
@@ -1308,6 +1496,102 @@ export const NestedSeriesDocument = gql`
   }
 }
     `;
+export const LineageDocument = gql`
+    query Lineage($code: String!) {
+  locality(code: $code) {
+    code
+    lineage {
+      predecessors {
+        kind
+        changedOn
+        weight
+        note
+        locality {
+          code
+          name
+        }
+        source {
+          code
+        }
+      }
+      successors {
+        kind
+        changedOn
+        weight
+        note
+        locality {
+          code
+          name
+        }
+        source {
+          code
+        }
+      }
+    }
+  }
+}
+    `;
+export const CurrentGeographyDocument = gql`
+    query CurrentGeography($code: String!, $indicator: String!, $geography: Geography, $from: String, $to: String) {
+  locality(code: $code) {
+    code
+    series(indicator: $indicator, geography: $geography, from: $from, to: $to) {
+      points {
+        period
+        value
+        qualifier
+        lower
+        upper
+        derived
+        reconstructed
+        formula
+        recordedAt
+        basis
+        source {
+          code
+        }
+      }
+    }
+  }
+}
+    `;
+export const RecordObservationsDocument = gql`
+    mutation RecordObservations($input: [ObservationInput!]!) {
+  recordObservations(input: $input) {
+    received
+    written
+    importId
+  }
+}
+    `;
+export const RevisionsDocument = gql`
+    query Revisions($code: String!, $indicator: String!, $asOf: DateTime, $updatedAfter: DateTime) {
+  locality(code: $code) {
+    code
+    observations(indicator: $indicator, asOf: $asOf, updatedAfter: $updatedAfter) {
+      id
+      period
+      value
+      recordedAt
+      source {
+        code
+      }
+      history {
+        id
+        value
+        recordedAt
+      }
+    }
+    series(indicator: $indicator, asOf: $asOf, updatedAfter: $updatedAfter) {
+      points {
+        period
+        value
+        recordedAt
+      }
+    }
+  }
+}
+    `;
 export const ObservationsDocument = gql`
     query Observations($code: String!, $indicator: String, $from: String, $to: String) {
   locality(code: $code) {
@@ -1468,6 +1752,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     NestedSeries(variables: NestedSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NestedSeriesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NestedSeriesQuery>({ document: NestedSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NestedSeries', 'query', variables);
+    },
+    Lineage(variables: LineageQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LineageQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LineageQuery>({ document: LineageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Lineage', 'query', variables);
+    },
+    CurrentGeography(variables: CurrentGeographyQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CurrentGeographyQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CurrentGeographyQuery>({ document: CurrentGeographyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CurrentGeography', 'query', variables);
+    },
+    RecordObservations(variables: RecordObservationsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordObservationsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecordObservationsMutation>({ document: RecordObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecordObservations', 'mutation', variables);
+    },
+    Revisions(variables: RevisionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevisionsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RevisionsQuery>({ document: RevisionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Revisions', 'query', variables);
     },
     Observations(variables: ObservationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ObservationsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ObservationsQuery>({ document: ObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Observations', 'query', variables);

@@ -1,6 +1,6 @@
 /** Shapes the analytics statements return (see src/analytics/point-sql.ts). */
 
-export type ValueBasis = 'REPORTED' | 'COMPUTED' | 'ROLLED_UP' | 'FILLED' | 'MISSING';
+export type ValueBasis = 'REPORTED' | 'COMPUTED' | 'ROLLED_UP' | 'FILLED' | 'RECONSTRUCTED' | 'MISSING';
 
 export interface PointRow {
   subjectId: string;
@@ -20,6 +20,10 @@ export interface PointRow {
   reporting: number | null;
   expected: number | null;
   filledFrom: string[] | null;
+  /** When the latest input to the value was recorded (ISO 8601, UTC, milliseconds). */
+  recordedAt: string | null;
+  /** For RECONSTRUCTED values: the weighted terms it was rebuilt from. */
+  formula?: string | null;
 }
 
 export interface EstimateRow {

@@ -45,6 +45,20 @@ export interface ObservationRow {
   quote: string | null;
   note: string | null;
   recordedAt: string;
+  /** True for a point rebuilt from predecessors (series on today's geography). */
+  reconstructed?: boolean;
+}
+
+/** A lineage edge seen from `anchorId`: the unit on the other end and how they are related. */
+export interface LineageRow {
+  anchorId: string;
+  direction: 'PREDECESSOR' | 'SUCCESSOR';
+  otherId: string | null;
+  kind: string;
+  changedOn: string;
+  weight: number;
+  sourceId: string;
+  note: string | null;
 }
 
 export interface SourceRow {

@@ -31,7 +31,12 @@ export function orderedPeriods(from: string, to: string, fromArg = 'from'): void
   if (parsePeriod(from)!.start > parsePeriod(to)!.start) throw new BadInputError(fromArg, `${from} is after ${to}; the earlier period comes first`);
 }
 
-export function valueOptions(rollup: LocalityKind | null | undefined, sourcePreference?: SourcePreference | null, preferSource?: string | null): ValueOptions {
+export function valueOptions(
+  rollup: LocalityKind | null | undefined,
+  sourcePreference?: SourcePreference | null,
+  preferSource?: string | null,
+  recorded: { asOf: string | null; updatedAfter: string | null } = { asOf: null, updatedAfter: null },
+): ValueOptions {
   let preferred: string | null = null;
   if (preferSource != null) {
     const { type, code } = fromGlobalId(preferSource, 'preferSource');
@@ -42,6 +47,8 @@ export function valueOptions(rollup: LocalityKind | null | undefined, sourcePref
     rollupFrom: rollup ?? null,
     preferredSource: preferred,
     earliestPublication: sourcePreference === SourcePreference.EARLIEST_PUBLICATION,
+    recordedAsOf: recorded.asOf,
+    updatedAfter: recorded.updatedAfter,
   };
 }
 

@@ -42,8 +42,24 @@ export async function checkIndicator(ctx: Context, code: string, argument = 'ind
   return code;
 }
 
-export async function observationFilter(ctx: Context, indicator: string | null | undefined, from: string | null | undefined, to: string | null | undefined): Promise<ObservationFilter> {
+/** Revision arguments: when the store is read (asOf) and what changed since (updatedAfter). */
+export interface RevisionArgs {
+  asOf?: Date | null;
+  updatedAfter?: Date | null;
+}
+
+/** A DateTime as the UTC timestamp text DuckDB compares recorded_at with. */
+export function toUtcTimestamp(value: Date | null | undefined, argument: string): string | null {
+  if (value == null) return null;
+  if (Number.isNaN(value.getTime())) throw new BadInputError(argument, 'not a date-time; use ISO 8601, e.g. 2026-01-31T12:00:00Z');
+  return value.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+export async function observationFilter(ctx: Context, indicator: string | null | undefined, from: string | null | undefined, to: string | null | undefined, revisions: RevisionArgs = {}): Promise<ObservationFilter> {
   const window = toPeriodWindow(from, to);
   const indicators = indicator == null ? null : [await checkIndicator(ctx, indicator)];
-  return { indicators, ...window };
+  const asOf = toUtcTimestamp(revisions.asOf, 'asOf');
+  const updatedAfter = toUtcTimestamp(revisions.updatedAfter, 'updatedAfter');
+  if (asOf !== null && updatedAfter !== null && updatedAfter >= asOf) throw new BadInputError('updatedAfter', 'must be earlier than asOf');
+  return { indicators, ...window, asOf, updatedAfter };
 }

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { QueryResolver } from './resolvers/query.resolver.js';
+import { MutationResolver } from './resolvers/mutation.resolver.js';
+import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
 import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
 import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SourceResolver } from './resolvers/catalog.resolver.js';
@@ -17,9 +19,9 @@ let built: Promise<GraphQLSchema> | null = null;
 export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
-      QueryResolver, LocalityResolver,
+      QueryResolver, MutationResolver, LocalityResolver,
       ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
-      ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver,
+      ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
       LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,
       AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
     ],
@@ -28,6 +30,8 @@ export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
   }).then((schema) => {
     const query = schema.getQueryType();
     if (query) query.description = 'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
+    const mutation = schema.getMutationType();
+    if (mutation) mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
     return schema;
   });
   return built;

@@ -9,10 +9,16 @@ export interface RequestInfo {
   /** Its statements were interrupted at the time limit. */
   timedOut?: boolean;
 }
+import type { ObservationWriter } from '../ingest/observation-writer.js';
+import type { WriteAccess } from './write-access.js';
 
 export interface Context {
   readonly loaders: Loaders;
   readonly reader: GrassrootsReader;
   readonly analytics: AnalyticsReader;
   readonly request?: RequestInfo;
+  readonly writer: ObservationWriter;
+  readonly writeAccess: WriteAccess;
+  /** The request's Authorization header, checked only by mutations. */
+  readonly authorization: string | null;
 }

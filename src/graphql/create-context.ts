@@ -2,11 +2,16 @@ import type { Store } from '../store/store.js';
 import { GrassrootsReader } from '../readers/grassroots-reader.js';
 import { AnalyticsReader } from '../readers/analytics-reader.js';
 import { createLoaders } from '../loaders/create-loaders.js';
+import { ObservationWriter } from '../ingest/observation-writer.js';
+import { WriteAccess } from './write-access.js';
 import type { Context } from './context.js';
 
 /** One factory for every entry point (HTTP, exports, CLI): readers once, loaders per request. */
 export function contextFactory(store: Store): () => Context {
   const reader = new GrassrootsReader(store);
   const analytics = new AnalyticsReader(store);
-  return () => ({ reader, analytics, loaders: createLoaders(reader, analytics) });
+  // Read-only entry points: no write token, so recordObservations answers READ_ONLY.
+  const writer = new ObservationWriter(store);
+  const writeAccess = new WriteAccess(null);
+  return () => ({ reader, analytics, loaders: createLoaders(reader, analytics), writer, writeAccess, authorization: null });
 }

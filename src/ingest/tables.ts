@@ -16,17 +16,34 @@ export interface TableSpec {
   readonly required: readonly string[];
   readonly key: readonly string[];
   readonly checks: readonly Check[];
+  /**
+   * How staged rows are written: reference rows by id (an origin may replace its own), link
+   * sets replaced as a whole per origin, observations appended as revisions.
+   */
+  readonly mode: 'reference' | 'links' | 'observations';
+  /**
+   * Columns computed once as rows are staged, so checks and the write read them instead of
+   * re-parsing text per check (the period grammar is several regular expressions).
+   */
+  readonly computed?: readonly { readonly name: string; readonly type: string; readonly expr: string }[];
 }
 
 const KINDS = `('PROVINCE','DISTRICT','COMMUNE','VILLAGE','PARTY_COMMITTEE','PARTY_CELL')`;
 const QUALIFIERS = `('EXACT','MORE_THAN','NEARLY','JUST_OVER','ABOUT','AT_LEAST','LESS_THAN','AT_MOST')`;
 const known = (table: string, column: string, value: string) =>
   `${value} IS NOT NULL AND ${value} NOT IN (SELECT ${column} FROM ${table} UNION ALL SELECT ${column} FROM stage_${table})`;
+/**
+ * Indicator codes of the given value types, as this load will leave the catalogue: a definition
+ * staged in the same load wins over the stored one (a load may retype an indicator and carry
+ * figures that only fit the new type).
+ */
+const indicatorsOfType = (types: string) => `(SELECT code FROM stage_indicators WHERE value_type IN ${types}
+  UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators))`;
 const badDate = (c: string) => `${c} IS NOT NULL AND try_strptime(${c}, '%Y-%m-%d') IS NULL`;
 
 export const TABLES: readonly TableSpec[] = [
   {
-    file: 'sources.csv', table: 'sources',
+    file: 'sources.csv', table: 'sources', mode: 'reference',
     columns: ['id', 'kind', 'title', 'publisher', 'author', 'published', 'url', 'seed_file', 'note'],
     required: ['id', 'kind', 'title'], key: ['id'],
     checks: [
@@ -34,7 +51,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'indicators.csv', table: 'indicators',
+    file: 'indicators.csv', table: 'indicators', mode: 'reference',
     columns: ['code', 'name', 'unit', 'value_type', 'aggregation', 'numerator', 'denominator', 'description'],
     required: ['code', 'name', 'unit', 'value_type', 'aggregation', 'description'], key: ['code'],
     checks: [
@@ -46,7 +63,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'units.csv', table: 'units',
+    file: 'units.csv', table: 'units', mode: 'reference',
     columns: ['id', 'kind', 'name', 'level', 'admin_unit_id', 'valid_from', 'valid_to', 'source_id', 'note'],
     required: ['id', 'kind', 'name', 'source_id'], key: ['id'],
     checks: [
@@ -60,7 +77,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'unit_links.csv', table: 'unit_links',
+    file: 'unit_links.csv', table: 'unit_links', mode: 'links',
     columns: ['child_id', 'parent_id', 'valid_from', 'valid_to', 'source_id', 'note'],
     required: ['child_id', 'parent_id', 'source_id'], key: ['child_id', 'parent_id', 'valid_from'],
     checks: [
@@ -73,7 +90,25 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'documents.csv', table: 'documents',
+    // Lineage sits after units so a load can add the new units and their lineage together.
+    file: 'lineage.csv', table: 'unit_lineage', mode: 'links',
+    columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note'],
+    required: ['predecessor_id', 'changed_on', 'kind', 'source_id'], key: ['predecessor_id', 'successor_id', 'changed_on'],
+    checks: [
+      { column: 'predecessor_id', reason: 'unknown unit', when: known('units', 'id', 'predecessor_id') },
+      { column: 'successor_id', reason: 'unknown unit', when: known('units', 'id', 'successor_id') },
+      { column: 'successor_id', reason: 'required unless kind is ABOLISH', when: `(successor_id IS NULL OR trim(successor_id) = '') AND kind <> 'ABOLISH'` },
+      { column: 'successor_id', reason: 'a unit cannot succeed itself', when: `successor_id = predecessor_id` },
+      { column: 'changed_on', reason: 'not a date (YYYY-MM-DD)', when: badDate('changed_on') },
+      { column: 'kind', reason: 'must be one of MERGE, SPLIT, RENAME, ABOLISH', when: `kind NOT IN ('MERGE','SPLIT','RENAME','ABOLISH')` },
+      { column: 'weight', reason: 'must be a number above 0 and at most 1', when: `weight IS NOT NULL AND trim(weight) <> '' AND coalesce(NOT (try_cast(weight AS DOUBLE) > 0 AND try_cast(weight AS DOUBLE) <= 1), true)` },
+      { column: 'weight', reason: 'a SPLIT needs the weight of each successor', when: `kind = 'SPLIT' AND (weight IS NULL OR trim(weight) = '')` },
+      { column: 'weight', reason: 'the weights of one SPLIT must sum to 1', when: `kind = 'SPLIT' AND abs((SELECT sum(try_cast(x.weight AS DOUBLE)) FROM stage_unit_lineage x WHERE x.predecessor_id = s.predecessor_id AND x.changed_on = s.changed_on AND x.kind = 'SPLIT') - 1) > 0.001` },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    file: 'documents.csv', table: 'documents', mode: 'reference',
     columns: ['id', 'number', 'kind', 'title', 'issuer', 'issued_on', 'period_start', 'period_end', 'period_note', 'source_id', 'quote'],
     required: ['id', 'number', 'kind', 'title', 'issuer', 'source_id'], key: ['id'],
     checks: [
@@ -84,7 +119,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'document_links.csv', table: 'document_links',
+    file: 'document_links.csv', table: 'document_links', mode: 'links',
     columns: ['document_id', 'unit_id', 'role', 'source_id'],
     required: ['document_id', 'unit_id', 'role', 'source_id'], key: ['document_id', 'unit_id', 'role'],
     checks: [
@@ -95,16 +130,22 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    file: 'observations.csv', table: 'observations',
+    file: 'observations.csv', table: 'observations', mode: 'observations',
     columns: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'lower', 'upper', 'source_id', 'derived', 'formula', 'quote', 'note'],
     required: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'source_id'], key: ['subject_id', 'indicator', 'period', 'source_id'],
+    computed: [
+      { name: '_granularity', type: 'VARCHAR', expr: 'period_granularity(period)' },
+      { name: '_start', type: 'DATE', expr: 'period_start(period)' },
+      { name: '_end', type: 'DATE', expr: 'period_end(period)' },
+    ],
     checks: [
       { column: 'subject_id', reason: 'unknown unit', when: known('units', 'id', 'subject_id') },
       { column: 'indicator', reason: 'unknown indicator', when: known('indicators', 'code', 'indicator') },
-      { column: 'period', reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)', when: `period_granularity(period) IS NULL OR period_start(period) IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (period_end(period) IS NULL OR period_end(period) < period_start(period)))` },
-      { column: 'period', reason: 'starts in the future', when: `period_start(period) > current_date` },
+      { column: 'period', reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)', when: `_granularity IS NULL OR _start IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (_end IS NULL OR _end < _start))` },
+      { column: 'period', reason: 'starts in the future', when: `_start > current_date` },
       { column: 'value', reason: 'not a number', when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))` },
-      { column: 'value', reason: 'a count or area cannot be negative', when: `try_cast(value AS DOUBLE) < 0 AND indicator IN (SELECT code FROM indicators WHERE value_type IN ('COUNT','AREA') UNION ALL SELECT code FROM stage_indicators WHERE value_type IN ('COUNT','AREA'))` },
+      { column: 'value', reason: 'a count or area cannot be negative', when: `try_cast(value AS DOUBLE) < 0 AND indicator IN ${indicatorsOfType(`('COUNT','AREA')`)}` },
+      { column: 'value', reason: 'a share must lie between 0 and 1', when: `(try_cast(value AS DOUBLE) < 0 OR try_cast(value AS DOUBLE) > 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}` },
       { column: 'qualifier', reason: `must be one of ${QUALIFIERS.replace(/[()']/g, '')}`, when: `qualifier NOT IN ${QUALIFIERS}` },
       { column: 'lower', reason: 'not a number', when: `lower IS NOT NULL AND try_cast(lower AS DOUBLE) IS NULL` },
       { column: 'upper', reason: 'not a number', when: `upper IS NOT NULL AND try_cast(upper AS DOUBLE) IS NULL` },
@@ -112,7 +153,7 @@ export const TABLES: readonly TableSpec[] = [
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
       { column: 'derived', reason: 'must be true or false', when: `derived IS NOT NULL AND lower(derived) NOT IN ('true','false')` },
       { column: 'formula', reason: 'a derived figure needs its formula', when: `lower(derived) = 'true' AND formula IS NULL` },
-      { column: 'subject_id', reason: 'unit is not valid in this period', when: `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND period_start(s.period) >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(period_end(s.period), current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))` },
+      { column: 'subject_id', reason: 'unit is not valid in this period', when: `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND s._start >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(s._end, current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))` },
     ],
   },
 ];

@@ -6,8 +6,8 @@ import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import type { Fill, Granularity } from '../analytics/series-sql.js';
 import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics-rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
-import type { ObservationFilter } from '../sql/observations-sql.js';
-import type { DocumentLinkRow, DocumentRow, IndicatorRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
+import type { ObservationFilter, Reconstruction } from '../sql/observations-sql.js';
+import type { DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
 import { byIdLoader, groupedLoader } from './grouped-loader.js';
 
 export interface SeriesArgs {
@@ -15,6 +15,19 @@ export interface SeriesArgs {
   window: ValueWindow;
   options: ValueOptions;
   grid: { granularity: Granularity; fill: Fill } | null;
+  /** Set for a series on today's geography: how to rebuild it from predecessors (lineage). */
+  reconstruction: Reconstruction | null;
+}
+
+/** A rebuilt or recorded observation as a series point (the lineage path reads observations). */
+function observationPoint(row: ObservationRow & { reconstructed?: boolean }): PointRow {
+  return {
+    subjectId: row.subjectId, indicator: row.indicator, period: row.period, periodStart: row.periodStart, periodEnd: row.periodEnd,
+    granularity: row.granularity, value: row.value, qualifier: row.qualifier, lower: row.lower, upper: row.upper,
+    basis: row.reconstructed ? 'RECONSTRUCTED' : 'REPORTED', derived: row.derived || Boolean(row.reconstructed),
+    sourceIds: [row.sourceId], observationId: row.reconstructed ? null : row.id, reporting: null, expected: null, filledFrom: null,
+    recordedAt: row.recordedAt, formula: row.reconstructed ? row.formula : null,
+  };
 }
 
 export interface ChangeArgs {
@@ -52,6 +65,8 @@ export interface Loaders {
   documentLinksOfDocument: DataLoader<{ id: string; args: null }, DocumentLinkRow[], string>;
   observationsOfSource: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
   observation: DataLoader<string, ObservationRow | null>;
+  lineage: DataLoader<{ id: string; args: null }, LineageRow[], string>;
+  history: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
   indicators: () => Promise<Map<string, IndicatorRow>>;
 }
 
@@ -69,9 +84,17 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     partyOrganisations: groupedLoader({ load: (ids, _: null) => reader.readPartyOrganisationsIn(ids), idOf: (r) => r.adminUnitId ?? '', collect: all }),
     observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
     series: groupedLoader({
-      load: (ids, a: SeriesArgs) => a.grid === null
-        ? analytics.readSeries(ids, a.indicator, a.window, a.options)
-        : analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill),
+      load: async (ids, a: SeriesArgs) => {
+        if (a.reconstruction !== null) {
+          const filter: ObservationFilter = { indicators: [a.indicator], from: a.window.from, to: a.window.to, asOf: a.options.recordedAsOf, updatedAfter: a.options.updatedAfter };
+          const preference = a.options.earliestPublication ? 'EARLIEST_PUBLICATION' : 'MOST_RECENT_PUBLICATION';
+          const rows = await reader.readReconstructedSeries(ids, filter, preference, a.options.preferredSource, a.reconstruction);
+          return rows.map((row) => ({ subjectId: row.subjectId, point: observationPoint(row) }));
+        }
+        return a.grid === null
+          ? analytics.readSeries(ids, a.indicator, a.window, a.options)
+          : analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill);
+      },
       idOf: (r) => r.subjectId,
       collect: (rows) => rows.map((r) => r.point),
     }),
@@ -99,6 +122,8 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     documentLinksOfDocument: groupedLoader({ load: (ids, _: null) => reader.readDocumentLinksForDocuments(ids), idOf: (r) => r.documentId, collect: all }),
     observationsOfSource: groupedLoader({ load: (ids, _: null) => reader.readObservationsFromSources(ids), idOf: (r) => r.sourceId, collect: all }),
     observation: byIdLoader((ids) => reader.readObservationsByIds(ids), (r) => r.id),
+    lineage: groupedLoader({ load: (ids, _: null) => reader.readLineage(ids), idOf: (r) => r.anchorId, collect: all }),
+    history: groupedLoader({ load: (ids, _: null) => reader.readRevisions(ids), idOf: (r) => r.anchorId, collect: all }),
     indicators: () => (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r])))),
   };
 }

@@ -2,8 +2,9 @@ import type { StatementRunner } from '../store/store.js';
 import * as units from '../sql/units-sql.js';
 import * as catalog from '../sql/catalog-sql.js';
 import * as obs from '../sql/observations-sql.js';
+import * as lineage from '../sql/lineage-sql.js';
 import type {
-  DocumentLinkRow, DocumentRow, IndicatorRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
+  DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
 } from '../domain/rows.js';
 
 /** Reads domain rows through the store; every method is one SQL statement. */
@@ -69,6 +70,22 @@ export class GrassrootsReader {
 
   readObservations(subjectIds: readonly string[], filter: obs.ObservationFilter): Promise<ObservationRow[]> {
     return this.store.all('observations.of-subjects', obs.observationsOf(subjectIds, filter));
+  }
+
+  readSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null): Promise<ObservationRow[]> {
+    return this.store.all('observations.series', obs.seriesOf(subjectIds, filter, preference, preferredSource));
+  }
+
+  readReconstructedSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null, reconstruction: obs.Reconstruction): Promise<ObservationRow[]> {
+    return this.store.all('observations.series-current-geography', obs.reconstructedSeriesOf(subjectIds, filter, preference, preferredSource, reconstruction));
+  }
+
+  readLineage(unitIds: readonly string[]): Promise<LineageRow[]> {
+    return this.store.all('units.lineage', lineage.lineageOf(unitIds));
+  }
+
+  readRevisions(ids: readonly string[]): Promise<(ObservationRow & { anchorId: string })[]> {
+    return this.store.all('observations.revisions', obs.revisionsOf(ids));
   }
 
   readObservationsByIds(ids: readonly string[]): Promise<ObservationRow[]> {

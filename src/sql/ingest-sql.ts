@@ -1,34 +1,80 @@
-import { sql, raw, join, type Fragment } from '../store/sql.js';
+import { sql, raw, join, stringList, type Fragment } from '../store/sql.js';
 import type { TableSpec } from '../ingest/tables.js';
 
 const ident = (name: string) => raw(`"${name.replace(/"/g, '')}"`);
 
-/** Stages a CSV file as an all-VARCHAR temp table with its 1-based data row number. */
-export function stageCsv(spec: TableSpec, path: string): Fragment {
-  return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} AS
-    SELECT row_number() OVER () AS _row, *
-    FROM read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`;
+/** File formats read with DuckDB's own readers. */
+export type FileFormat = 'csv' | 'parquet' | 'jsonl';
+
+const READERS: Record<FileFormat, (path: string) => Fragment> = {
+  csv: (path) => sql`read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`,
+  parquet: (path) => sql`read_parquet(${path})`,
+  jsonl: (path) => sql`read_json(${path}, format = 'newline_delimited')`,
+};
+
+/** The columns a file has, without reading its rows (an empty `stage_raw`: header or schema only). */
+export function describeFile(format: FileFormat, path: string): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE stage_raw AS SELECT * FROM ${READERS[format](path)} LIMIT 0`;
 }
 
+/**
+ * Reads one file straight into the spec's staging table, each value as text with its 1-based
+ * data row number; columns the file lacks become NULL. Every format is cast to text so that one
+ * set of SQL checks validates CSV, Parquet and JSON alike (a Parquet DOUBLE and a CSV "1.5" are
+ * checked by the same try_cast).
+ */
+export function stageFile(spec: TableSpec, format: FileFormat, path: string, file: string, present: ReadonlySet<string>): Fragment {
+  const columns = spec.columns.map((c) => raw(present.has(c) ? `"${c}"::VARCHAR AS "${c}"` : `NULL::VARCHAR AS "${c}"`));
+  return withComputed(spec, sql`SELECT ${file} AS _file, row_number() OVER () AS _row, ${join(columns.map((c) => sql`${c}`), ', ')} FROM ${READERS[format](path)}`);
+}
+
+/** Inserts staged text rows with the spec's computed columns added. */
+function withComputed(spec: TableSpec, rows: Fragment): Fragment {
+  const computed = (spec.computed ?? []).map((c) => `, ${c.expr} AS ${c.name}`).join('');
+  return sql`INSERT INTO ${raw(`stage_${spec.table}`)} SELECT *${raw(computed)} FROM (${rows})`;
+}
+
+/** The staging table of a spec: every column as text, plus the file and row it came from. */
 export function stageEmpty(spec: TableSpec): Fragment {
-  const columns = spec.columns.map((c) => `NULL::VARCHAR AS "${c}"`).join(', ');
-  return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} AS SELECT NULL::BIGINT AS _row, ${raw(columns)} LIMIT 0`;
+  const columns = [...spec.columns.map((c) => `"${c}" VARCHAR`), ...(spec.computed ?? []).map((c) => `${c.name} ${c.type}`)].join(', ');
+  return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} (_file VARCHAR, _row BIGINT, ${raw(columns)})`;
 }
 
-export function stagedColumns(spec: TableSpec): Fragment {
-  return sql`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ${`stage_${spec.table}`} AND database_name = 'temp'`;
+export function stagedColumns(table: string): Fragment {
+  return sql`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ${table} AND database_name = 'temp'`;
 }
 
-/** One query listing every rejected cell of a staged file: (row, column, reason). */
-export function findProblems(spec: TableSpec): Fragment {
+/**
+ * Stages rows given in a request (the GraphQL mutation) into the same staging table a file
+ * goes to: one list parameter per column, zipped by unnest, so the file checks apply unchanged.
+ */
+export function stageRows(spec: TableSpec, file: string, rows: readonly Record<string, string | null>[]): Fragment {
+  const lists = spec.columns.map((c) => sql`unnest(${stringList(rows.map((r) => r[c] ?? null))}) AS ${ident(c)}`);
+  return withComputed(spec, sql`SELECT ${file} AS _file, unnest(range(1, ${rows.length + 1})) AS _row, ${join(lists, ', ')}`);
+}
+
+export function countStaged(spec: TableSpec, file: string): Fragment {
+  return sql`SELECT count(*)::INTEGER AS n FROM ${raw(`stage_${spec.table}`)} WHERE _file = ${file}`;
+}
+
+export function dropStaging(tables: readonly string[]): Fragment[] {
+  return ['stage_raw', ...tables.map((t) => `stage_${t}`)].map((t) => sql`DROP TABLE IF EXISTS temp.${raw(t)}`);
+}
+
+/**
+ * One query listing rejected cells of a staged table: (file, row, column, reason), at most
+ * `limit` of them, each carrying the total so a report can say how many it left out.
+ */
+export function findProblems(spec: TableSpec, limit: number): Fragment {
   const stage = raw(`stage_${spec.table}`);
   const checks: Fragment[] = [
-    ...spec.required.map((column) => sql`SELECT _row, ${column} AS col, 'required value is missing' AS reason FROM ${stage} s WHERE ${ident(column)} IS NULL OR trim(${ident(column)}) = ''`),
-    ...spec.checks.map((check) => sql`SELECT _row, ${check.column} AS col, ${check.reason} AS reason FROM ${stage} s WHERE coalesce((${raw(check.when)}), false)`),
-    sql`SELECT _row, ${spec.key.join(', ')} AS col, 'duplicate row: the same key appears earlier in the file' AS reason
-        FROM (SELECT _row, row_number() OVER (PARTITION BY ${raw(spec.key.map((k) => `"${k}"`).join(', '))} ORDER BY _row) AS n FROM ${stage}) WHERE n > 1`,
+    ...spec.required.map((column) => sql`SELECT _file, _row, ${column} AS col, 'required value is missing' AS reason FROM ${stage} s WHERE ${ident(column)} IS NULL OR trim(${ident(column)}) = ''`),
+    ...spec.checks.map((check) => sql`SELECT _file, _row, ${check.column} AS col, ${check.reason} AS reason FROM ${stage} s WHERE coalesce((${raw(check.when)}), false)`),
+    sql`SELECT _file, _row, ${spec.key.join(', ')} AS col, 'duplicate row: the same key appears earlier in the file' AS reason
+        FROM (SELECT _file, _row, row_number() OVER (PARTITION BY ${raw(spec.key.map((k) => `"${k}"`).join(', '))} ORDER BY _file, _row) AS n FROM ${stage}) WHERE n > 1`,
   ];
-  return sql`SELECT _row::INTEGER AS "row", col AS "column", reason FROM (${join(checks, ' UNION ALL ')}) ORDER BY 1, 2`;
+  return sql`SELECT _file AS file, _row::INTEGER AS "row", col AS "column", reason, (count(*) OVER ())::INTEGER AS total
+    FROM (${join(checks, ' UNION ALL ')}) ORDER BY 1, 2, 3 LIMIT ${limit}`;
 }
 
 export function lastImportHash(kind: string, origin: string): Fragment {
@@ -59,18 +105,23 @@ export function upsertReference(spec: TableSpec, importId: number): Fragment {
 /** Reference ids that another origin wrote: a load may not overwrite them. */
 export function conflictingReferences(spec: TableSpec, origin: string): Fragment {
   const keyColumn = raw(spec.key[0] ?? 'id');
-  return sql`SELECT s._row::INTEGER AS "row", ${spec.key[0] ?? 'id'} AS "column", 'id already loaded by another import (' || i.origin || ')' AS reason
+  return sql`SELECT s._file AS file, s._row::INTEGER AS "row", ${spec.key[0] ?? 'id'} AS "column", 'id already loaded by another import (' || i.origin || ')' AS reason
     FROM ${raw(`stage_${spec.table}`)} s JOIN ${raw(spec.table)} t ON t.${keyColumn} = s.${keyColumn} JOIN imports i ON i.id = t.import_id
     WHERE i.origin <> ${origin}`;
 }
+
+const LINK_COLUMNS: Record<string, string> = {
+  unit_links: `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`,
+  document_links: `document_id, unit_id, role, source_id`,
+  unit_lineage: `predecessor_id, ${nullIfBlank('successor_id')} AS successor_id, changed_on::DATE AS changed_on, kind, coalesce(${nullIfBlank('weight')}::DOUBLE, 1) AS weight, source_id, ${nullIfBlank('note')} AS note`,
+};
 
 /** Link rows have no natural id: an origin's links are replaced as a set by its next import. */
 export function replaceLinks(spec: TableSpec, origin: string, importId: number): Fragment[] {
   const table = raw(spec.table);
   const stage = raw(`stage_${spec.table}`);
-  const columns = spec.table === 'unit_links'
-    ? `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`
-    : `document_id, unit_id, role, source_id`;
+  const columns = LINK_COLUMNS[spec.table];
+  if (!columns) throw new Error(`no link columns for ${spec.table}`);
   return [
     sql`DELETE FROM ${table} WHERE import_id IN (SELECT id FROM imports WHERE origin = ${origin})`,
     sql`INSERT INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`,
@@ -80,13 +131,13 @@ export function replaceLinks(spec: TableSpec, origin: string, importId: number):
 /**
  * Observations are append-only: a staged row becomes a new revision only when no current
  * revision of the same (subject, indicator, period, source) already says the same thing.
+ * recorded_at is UTC whatever the machine's time zone: `recordedAt` and `asOf` are read as UTC.
  */
 export function appendObservationRevisions(importId: number): Fragment {
   return sql`INSERT INTO observations BY NAME
-    SELECT s.*, now()::TIMESTAMP AS recorded_at, ${importId}::INTEGER AS import_id
+    SELECT s.*, now() AT TIME ZONE 'UTC' AS recorded_at, ${importId}::INTEGER AS import_id
     FROM (
-      SELECT subject_id, indicator, period, period_start(period) AS period_start, period_end(period) AS period_end,
-             period_granularity(period) AS granularity, value::DOUBLE AS value, qualifier,
+      SELECT subject_id, indicator, period, _start AS period_start, _end AS period_end, _granularity AS granularity, value::DOUBLE AS value, qualifier,
              coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
              coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
              source_id, coalesce(lower(${raw(nullIfBlank('derived'))}) = 'true', false) AS derived,
@@ -99,6 +150,10 @@ export function appendObservationRevisions(importId: number): Fragment {
        OR c.lower IS DISTINCT FROM s.lower OR c.upper IS DISTINCT FROM s.upper
        OR c.derived IS DISTINCT FROM s.derived OR c.formula IS DISTINCT FROM s.formula
        OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note`;
+}
+
+export function setRowsWritten(importId: number, rows: number): Fragment {
+  return sql`UPDATE imports SET rows_written = ${rows} WHERE id = ${importId}`;
 }
 
 export function countRows(table: string): Fragment {

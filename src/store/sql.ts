@@ -13,8 +13,8 @@ export class Bound {
   constructor(readonly value: DuckDBValue, readonly type?: DuckDBType) {}
 }
 
-/** Binds a list of strings as one VARCHAR[] parameter (`= ANY(...)`, `unnest(...)`). */
-export function stringList(values: readonly string[]): Bound {
+/** Binds a list of strings (NULL elements allowed) as one VARCHAR[] parameter (`= ANY(...)`, `unnest(...)`). */
+export function stringList(values: readonly (string | null)[]): Bound {
   return new Bound(listValue([...values]), LIST(VARCHAR));
 }
 

@@ -16,6 +16,8 @@ export interface StoreOptions {
    * and the configuration locked so no statement can lift these.
    */
   readonly sandboxed?: boolean;
+  /** A sandboxed store is read-only unless writes are enabled (a write token is configured). */
+  readonly writable?: boolean;
   /** DuckDB memory_limit, e.g. "1GB". */
   readonly memoryLimit?: string;
   /** DuckDB worker threads. */
@@ -43,6 +45,13 @@ export interface StatementRunner {
 export interface Transaction {
   all<T = Row>(id: string, fragment: Fragment): Promise<T[]>;
   run(id: string, fragment: Fragment): Promise<void>;
+  /** How far the statement now running has got (only with `trackProgress`). */
+  progress(): { percentage: number; rowsProcessed: number };
+}
+
+export interface TransactionOptions {
+  /** Ask DuckDB to track query progress, so a long load can report it while it runs. */
+  readonly trackProgress?: boolean;
 }
 
 /**
@@ -66,7 +75,7 @@ export class Store {
 
   static async open(options: StoreOptions): Promise<Store> {
     const config: Record<string, string> = {};
-    if (options.readOnly || options.sandboxed) config['access_mode'] = 'READ_ONLY';
+    if (options.readOnly || (options.sandboxed && !options.writable)) config['access_mode'] = 'READ_ONLY';
     if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
     if (options.threads) config['threads'] = String(options.threads);
     if (options.sandboxed) {
@@ -117,13 +126,19 @@ export class Store {
     return this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment)));
   }
 
-  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.pool.use(async (connection) => {
+      // The progress bar's own printing stays off: callers decide how to show progress.
+      if (options.trackProgress) await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await connection.run('BEGIN TRANSACTION');
       const tx: Transaction = {
         all: <R = Row>(id: string, fragment: Fragment) => this.execute<R>(connection, statement(id, fragment)),
         run: async (id: string, fragment: Fragment) => {
           await this.execute(connection, statement(id, fragment));
+        },
+        progress: () => {
+          const p = connection.progress;
+          return { percentage: Math.max(0, p.percentage), rowsProcessed: Number(p.rows_processed) };
         },
       };
       try {
@@ -133,6 +148,8 @@ export class Store {
       } catch (error) {
         await connection.run('ROLLBACK');
         throw error;
+      } finally {
+        if (options.trackProgress) await connection.run('SET enable_progress_bar = false');
       }
     });
   }

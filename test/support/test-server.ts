@@ -22,6 +22,8 @@ export interface TestServer {
 export interface TestServerOptions {
   readonly server?: Partial<ServerOptions>;
   readonly store?: Partial<StoreOptions>;
+  /** Enables recordObservations with this token (the store opens writable, as main.ts does). */
+  readonly writeToken?: string;
 }
 
 /**
@@ -32,8 +34,9 @@ export async function startTestServer(dataDir: string = SEED_DIR, options: TestS
   const dir = await mkdtemp(join(tmpdir(), 'grassroots-test-'));
   const path = join(dir, 'store.duckdb');
   await prepareStore(path, dataDir);
-  const store = await Store.open({ path, poolSize: 2, sandboxed: true, threads: 1, ...options.store });
-  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, ...options.server });
+  const writable = options.writeToken !== undefined;
+  const store = await Store.open({ path, poolSize: 2, sandboxed: true, writable, threads: 1, ...options.store });
+  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, writeToken: options.writeToken ?? null, ...options.server });
   const client = new GraphQLClient(server.url);
   return {
     store,

@@ -1,13 +1,15 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import type { ChangeRow, PartsRow, PointRow } from '../../domain/analytics-rows.js';
 import { Locality } from '../types/locality.type.js';
 import { Change, Fill, PartsPoint, PeerContext, Series, SeriesGranularity, SeriesPoint } from '../types/analytics.type.js';
-import { LocalityKind, SourcePreference } from '../types/enums.js';
+import { Geography, LocalityKind, SourcePreference } from '../types/enums.js';
 import { Indicator } from '../types/indicator.type.js';
 import { Observation } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
-import { toPeriodWindow } from '../args.js';
+import { toPeriodWindow, toUtcTimestamp } from '../args.js';
+import { reconstructionOf, RECORDED_AS_OF, UPDATED_AFTER } from './locality.resolver.js';
 import { analyticsIndicator, checkGranularity, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
 import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
@@ -32,18 +34,26 @@ export class LocalityAnalyticsResolver {
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
     @Arg('sourcePreference', () => SourcePreference, { nullable: true, description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).' }) sourcePreference?: SourcePreference | null,
     @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
+    @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
+    @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
+    @Arg('geography', () => Geography, { nullable: true, description: 'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors (lineage), flagged RECONSTRUCTED. CURRENT does not combine with granularity or rollup.' }) geography?: Geography | null,
   ) {
     await analyticsIndicator(ctx, indicator, rollup);
     if (fill != null && fill !== Fill.NONE && granularity == null) throw new BadInputError('fill', 'filling needs a time axis: give granularity too', Object.values(SeriesGranularity));
     if (granularity != null) await checkGranularity(ctx, indicator, granularity);
+    const current = geography === Geography.CURRENT;
+    if (current && (granularity != null || rollup != null)) throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [Geography.AS_RECORDED]);
+    const recorded = { asOf: toUtcTimestamp(asOf, 'asOf'), updatedAfter: toUtcTimestamp(updatedAfter, 'updatedAfter') };
+    if (recorded.asOf !== null && recorded.updatedAfter !== null && recorded.updatedAfter >= recorded.asOf) throw new BadInputError('updatedAfter', 'must be earlier than asOf');
     const window = { ...toPeriodWindow(from, to), periods: null };
     const points = await ctx.loaders.series.load({
       id: root.id,
       args: {
         indicator,
         window,
-        options: valueOptions(rollup, sourcePreference, preferSource),
+        options: valueOptions(rollup, sourcePreference, preferSource, recorded),
         grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
+        reconstruction: current ? await reconstructionOf(ctx, indicator) : null,
       },
     });
     return { indicatorCode: indicator, points };
@@ -152,6 +162,17 @@ export class SeriesPointResolver {
   @FieldResolver(() => Float, { nullable: true, description: 'For ROLLED_UP values: reporting ÷ expected.' })
   coverage(@Root() root: PointRow): number | null {
     return root.reporting != null && root.expected ? root.reporting / root.expected : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when rebuilt from predecessor units on today\'s geography (basis RECONSTRUCTED).' })
+  reconstructed(@Root() root: PointRow): boolean {
+    return root.basis === 'RECONSTRUCTED';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'How the value was derived: the reconstruction terms, or the formula of a derived observation.' })
+  async formula(@Root() root: PointRow, @Ctx() ctx: Context): Promise<string | null> {
+    if (root.formula) return root.formula;
+    return root.observationId ? ((await ctx.loaders.observation.load(root.observationId))?.formula ?? null) : null;
   }
 }
 

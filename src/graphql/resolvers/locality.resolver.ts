@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
+import type { Reconstruction } from '../../sql/observations-sql.js';
+import { Lineage } from '../types/lineage.type.js';
 import { Locality, LocalityConnection } from '../types/locality.type.js';
 import { Observation } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
@@ -8,6 +10,7 @@ import { DocumentLink } from '../types/document.type.js';
 import { LocalityKind } from '../types/enums.js';
 import { toGlobalId, TYPE_OF_KIND } from '../ids.js';
 import { observationFilter, toPage } from '../args.js';
+import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
 import { toConnection } from './connection.js';
 
@@ -17,6 +20,19 @@ export async function descendantPage(ctx: Context, root: UnitRow, kinds: Localit
   const rows = await ctx.loaders.descendants.load({ id: root.id, args: { kinds, asOf, maxDepth, offset: page.offset, limit: page.limit } });
   return toConnection(rows, page);
 }
+
+/** How an indicator is rebuilt on today's geography; one that does not aggregate cannot be. */
+export async function reconstructionOf(ctx: Context, code: string): Promise<Reconstruction> {
+  const indicator = (await ctx.loaders.indicators()).get(code)!;
+  if (indicator.aggregation === 'SUM') return { aggregation: 'SUM', indicator: code };
+  if (indicator.aggregation === 'RATIO' && indicator.numerator && indicator.denominator) {
+    return { aggregation: 'RATIO', indicator: code, numerator: indicator.numerator, denominator: indicator.denominator };
+  }
+  throw new BadInputError('geography', `indicator "${code}" does not aggregate across units (aggregation ${indicator.aggregation}), so it cannot be rebuilt on today's geography; use AS_RECORDED`);
+}
+
+export const RECORDED_AS_OF = 'Read the store as it was at this time (ISO 8601 date-time): the latest revision of each figure recorded by then. Omitted: the latest revision.';
+export const UPDATED_AFTER = 'Only figures recorded or revised after this time (ISO 8601 date-time), for incremental refreshes: pass the largest recordedAt seen so far.';
 
 const AS_OF = 'The date the hierarchy is read at (YYYY-MM-DD). Omitted: every link in the record, whatever its dates.';
 
@@ -75,6 +91,12 @@ export class LocalityResolver {
     return ctx.loaders.documentLinksOfUnit.load({ id: root.id, args: null });
   }
 
+  @FieldResolver(() => Lineage, { description: 'Merges, splits, renames and abolitions this unit took part in.' })
+  async lineage(@Root() root: UnitRow, @Ctx() ctx: Context) {
+    const rows = await ctx.loaders.lineage.load({ id: root.id, args: null });
+    return { predecessors: rows.filter((r) => r.direction === 'PREDECESSOR'), successors: rows.filter((r) => r.direction === 'SUCCESSOR') };
+  }
+
   @FieldResolver(() => [Observation], { description: 'Every figure recorded for this node, from every source (latest revision of each), oldest period first.' })
   async observations(
     @Root() root: UnitRow,
@@ -82,8 +104,10 @@ export class LocalityResolver {
     @Arg('indicator', () => String, { nullable: true, description: 'Indicator code (see `indicators`); omitted: all.' }) indicator?: string | null,
     @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive, same formats.' }) to?: string | null,
+    @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
+    @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
   ) {
-    const filter = await observationFilter(ctx, indicator, from, to);
+    const filter = await observationFilter(ctx, indicator, from, to, { asOf, updatedAfter });
     return ctx.loaders.observations.load({ id: root.id, args: filter });
   }
 }

@@ -7,6 +7,7 @@ export enum ValueBasis {
   COMPUTED = 'COMPUTED',
   ROLLED_UP = 'ROLLED_UP',
   FILLED = 'FILLED',
+  RECONSTRUCTED = 'RECONSTRUCTED',
   MISSING = 'MISSING',
 }
 registerEnumType(ValueBasis, {
@@ -17,6 +18,7 @@ registerEnumType(ValueBasis, {
     COMPUTED: { description: 'A RATIO indicator recomputed from its numerator and denominator for the same unit and period.' },
     ROLLED_UP: { description: 'Summed from the unit\'s descendants (a ratio: their numerators over their denominators); see reporting/expected.' },
     FILLED: { description: 'A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation.' },
+    RECONSTRUCTED: { description: 'Rebuilt on today\'s geography from predecessor units (lineage), weighted; see `formula`.' },
     MISSING: { description: 'A period on the time axis with no value (fill: NONE).' },
   },
 });
@@ -113,6 +115,9 @@ export class SeriesPoint {
 
   @Field(() => Int, { nullable: true, description: 'For ROLLED_UP values: how many descendants of that kind there are.' })
   expected!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'When the latest figure behind the value was recorded (ISO 8601, UTC); pass the largest seen as `updatedAfter` to refresh incrementally.' })
+  recordedAt!: string | null;
 }
 
 @ObjectType('Series', { description: 'One indicator over time for one unit. Where several sources report a period: reported figures before derived rows, then `preferSource`, then `sourcePreference`.' })

@@ -96,6 +96,36 @@ export enum ValueType {
 }
 registerEnumType(ValueType, { name: 'ValueType', description: 'What kind of number an indicator is.' });
 
+export enum Geography {
+  AS_RECORDED = 'AS_RECORDED',
+  CURRENT = 'CURRENT',
+}
+registerEnumType(Geography, {
+  name: 'Geography',
+  description: 'Which units a series follows over time.',
+  valuesConfig: {
+    AS_RECORDED: { description: 'Only figures recorded for the unit itself (default).' },
+    CURRENT: { description: "Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`." },
+  },
+});
+
+export enum LineageKind {
+  MERGE = 'MERGE',
+  SPLIT = 'SPLIT',
+  RENAME = 'RENAME',
+  ABOLISH = 'ABOLISH',
+}
+registerEnumType(LineageKind, {
+  name: 'LineageKind',
+  description: 'How a unit changed into another.',
+  valuesConfig: {
+    MERGE: { description: 'Merged with others into the successor.' },
+    SPLIT: { description: 'Divided between several successors; each edge carries the share (weight) its successor took.' },
+    RENAME: { description: 'Same unit under a new name or code.' },
+    ABOLISH: { description: 'Abolished; the successor, if any, took over its territory.' },
+  },
+});
+
 export enum Aggregation {
   SUM = 'SUM',
   RATIO = 'RATIO',

@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { LineageRow, SourceRow } from '../../domain/rows.js';
+import { LineageLink } from '../types/lineage.type.js';
+import { Locality } from '../types/locality.type.js';
+import { Source } from '../types/source.type.js';
+import type { Context } from '../context.js';
+
+@Resolver(() => LineageLink)
+export class LineageLinkResolver {
+  @FieldResolver(() => Locality, { nullable: true, description: 'The unit on the other end: the predecessor or the successor; null for an abolition without successor.' })
+  async locality(@Root() root: LineageRow, @Ctx() ctx: Context) {
+    return root.otherId ? ctx.loaders.unit.load(root.otherId) : null;
+  }
+
+  @FieldResolver(() => Source, { description: 'The source that records the change.' })
+  async source(@Root() root: LineageRow, @Ctx() ctx: Context): Promise<SourceRow | null> {
+    return ctx.loaders.source.load(root.sourceId);
+  }
+}

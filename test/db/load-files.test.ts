@@ -1,0 +1,126 @@
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../src/store/build-store.js';
+import { Store } from '../../src/store/store.js';
+import { sql } from '../../src/store/sql.js';
+import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
+import { runLoad, MAX_REPORTED } from '../../src/ingest/run-load.js';
+import { LoadError } from '../../src/ingest/load-error.js';
+import { SEED_DIR } from '../support/test-server.js';
+import { fingerprintOf } from '../support/fingerprint.js';
+import { writeBigObservations } from '../support/big-file.js';
+
+const FIXTURES = new URL('../fixtures/ingest/', import.meta.url).pathname;
+
+let dir: string;
+let seeded: string;
+let store: Store;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'grassroots-load-'));
+  seeded = join(dir, 'seeded.duckdb');
+  await prepareStore(seeded, SEED_DIR);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+// Each test gets its own copy of the seeded store file.
+let copies = 0;
+beforeEach(async () => {
+  const path = join(dir, `copy-${++copies}.duckdb`);
+  await copyFile(seeded, path);
+  store = await Store.open({ path, poolSize: 1 });
+});
+afterEach(() => store.close());
+
+async function loadFile(path: string, dryRun = false) {
+  const inputs = await fileInputs(path);
+  return runLoad(store, inputs, { kind: 'file', origin: `file:${path}`, hash: await hashInputs(inputs), dryRun });
+}
+
+async function rejection(path: string): Promise<LoadError> {
+  const error = await loadFile(path).catch((e: unknown) => e);
+  if (!(error instanceof LoadError)) throw new Error(`expected ${path} to be rejected, got ${String(error)}`);
+  return error;
+}
+
+describe('every rejection reason has a fixture, and a rejected load changes nothing', () => {
+  const cases: [string, number, string, string][] = [
+    ['unknown-unit.csv', 1, 'subject_id', 'unknown unit'],
+    ['unknown-indicator.csv', 1, 'indicator', 'unknown indicator'],
+    ['non-numeric-value.csv', 1, 'value', 'not a number'],
+    ['negative-count.csv', 1, 'value', 'a count or area cannot be negative'],
+    ['share-outside-0-1.csv', 1, 'value', 'a share must lie between 0 and 1'],
+    ['future-period.csv', 1, 'period', 'starts in the future'],
+    ['missing-source.csv', 1, 'source_id', 'required value is missing'],
+    ['duplicate-row.csv', 2, 'subject_id, indicator, period, source_id', 'duplicate row: the same key appears earlier in the file'],
+    ['unit-not-valid.csv', 1, 'subject_id', 'unit is not valid in this period'],
+  ];
+  it.each(cases)('%s is rejected at row %i, column %s: %s', async (file, row, column, reason) => {
+    const before = await fingerprintOf(store);
+    const error = await rejection(join(FIXTURES, file));
+    expect(error.problems).toContainEqual({ file, row, column, reason });
+    expect(error.message).toContain(`${file} row ${row}, column ${column}: ${reason}`);
+    expect(await fingerprintOf(store)).toEqual(before);
+  });
+});
+
+describe('loading files', () => {
+  it('loads the same figures from CSV and from JSON Lines (absent JSON keys are empty columns)', async () => {
+    const csv = await loadFile(join(FIXTURES, 'valid.csv'));
+    expect(csv).toMatchObject({ skipped: false, rowsRead: 2, observationsWritten: 2 });
+    const json = await loadFile(join(FIXTURES, 'valid.jsonl'));
+    // Same figures from another origin: nothing new to record.
+    expect(json).toMatchObject({ skipped: false, rowsRead: 2, observationsWritten: 0 });
+    const rows = await store.all<{ indicator: string; value: number; qualifier: string }>('test', sql`
+      SELECT indicator, value, qualifier FROM current_observations WHERE subject_id = 'village/huoi-song' AND period = '2025' AND note = 'Synthetic test figure.' ORDER BY indicator`);
+    expect(rows).toEqual([{ indicator: 'households', value: 70, qualifier: 'ABOUT' }, { indicator: 'residents', value: 380, qualifier: 'EXACT' }]);
+  });
+
+  it('loads Parquet with typed columns through the same checks', async () => {
+    const path = join(dir, 'units-missing.parquet');
+    // Villages of the synthetic tree are not in the seed: every row is an unknown unit.
+    await writeBigObservations(path, 120, 'parquet');
+    const error = await rejection(path);
+    // Neither the synthetic villages nor the synthetic source are in the seed: two problems a row.
+    expect(error.total).toBe(240);
+    expect(error.problems).toHaveLength(MAX_REPORTED);
+    expect(error.problems.slice(0, 2)).toEqual([
+      { file: 'units-missing.parquet', row: 1, column: 'source_id', reason: 'unknown source' },
+      { file: 'units-missing.parquet', row: 1, column: 'subject_id', reason: 'unknown unit' },
+    ]);
+    expect(error.message).toContain(`... and ${240 - MAX_REPORTED} more`);
+  });
+
+  it('a dry run validates and reports but writes nothing', async () => {
+    const before = await fingerprintOf(store);
+    const result = await loadFile(join(FIXTURES, 'valid.csv'), true);
+    expect(result).toMatchObject({ dryRun: true, rowsRead: 2, observationsWritten: 0, wouldWrite: 2 });
+    expect(await fingerprintOf(store)).toEqual(before);
+    await expect(loadFile(join(FIXTURES, 'unknown-unit.csv'), true)).rejects.toBeInstanceOf(LoadError);
+  });
+
+  it('loading the same file twice changes nothing the second time', async () => {
+    await loadFile(join(FIXTURES, 'valid.csv'));
+    const before = await fingerprintOf(store);
+    expect(await loadFile(join(FIXTURES, 'valid.csv'))).toMatchObject({ skipped: true, observationsWritten: 0 });
+    expect(await fingerprintOf(store)).toEqual(before);
+  });
+
+  it('an unknown file type, an unknown column and an unreadable file are reported by name', async () => {
+    const error = await rejection(join(FIXTURES, 'README.md')).catch((e: unknown) => e);
+    expect(String(error)).toContain('unknown file type');
+    const misspelt = join(dir, 'misspelt.jsonl');
+    await writeFile(misspelt, '{"subject_id":"village/huoi-song","indicator":"households","period":"2025","value":1,"qualifer":"EXACT","source_id":"dbp-em-party-members"}\n');
+    expect((await rejection(misspelt)).problems).toEqual([
+      { file: 'misspelt.jsonl', row: 0, column: 'qualifier', reason: 'column missing from the header' },
+      { file: 'misspelt.jsonl', row: 0, column: 'qualifer', reason: expect.stringContaining('unknown column') },
+    ]);
+    const broken = join(dir, 'broken.parquet');
+    await writeFile(broken, 'not parquet at all');
+    const unreadable = await rejection(broken);
+    expect(unreadable.problems).toEqual([expect.objectContaining({ file: 'broken.parquet', row: 0, column: '*', reason: expect.stringContaining('unreadable PARQUET') })]);
+    expect(await fingerprintOf(store)).toMatchObject({ imports: 1 });
+  });
+});

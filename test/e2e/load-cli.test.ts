@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../src/store/build-store.js';
+import { Store } from '../../src/store/store.js';
+import { importDirectory } from '../../src/ingest/import-directory.js';
+import { SEED_DIR } from '../support/test-server.js';
+import { syntheticTree, writeDataDir } from '../support/fixtures.js';
+import { BIG_TREE, writeBigObservations } from '../support/big-file.js';
+import { fingerprint } from '../support/fingerprint.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const FIXTURES = join(ROOT, 'test/fixtures/ingest');
+const BIG_ROWS = 400_000;
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string[];
+  stderr: string[];
+}
+
+/**
+ * Runs `npm run load`'s entry point as its own process. `killWhen` sees each stdout and stderr
+ * line (phase events on stdout, progress lines on stderr) and SIGKILLs the loader when it
+ * returns true.
+ */
+function load(args: string[], killWhen?: (line: string) => boolean): Promise<Run> {
+  // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a child process,
+  // and the kill must reach the process that holds the store.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/load.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run: Run = { code: null, signal: null, stdout: [], stderr: [] };
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    run.stdout.push(line);
+    if (killWhen?.(line)) child.kill('SIGKILL');
+  });
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    run.stderr.push(line);
+    if (killWhen?.(line)) child.kill('SIGKILL');
+  });
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      run.code = code;
+      run.signal = signal;
+      // Let readline deliver the last lines.
+      setImmediate(() => resolve(run));
+    });
+  });
+}
+
+describe('npm run load', () => {
+  let dir: string;
+  let base: string;
+  let big: string;
+  let copies = 0;
+  const copyOfBase = async () => {
+    const path = join(dir, `store-${++copies}.duckdb`);
+    await copyFile(base, path);
+    return path;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'grassroots-cli-'));
+    base = join(dir, 'base.duckdb');
+    await prepareStore(base, SEED_DIR);
+    const tree = syntheticTree(BIG_TREE.communes, BIG_TREE.villages);
+    delete tree['observations.csv'];
+    const store = await Store.open({ path: base, poolSize: 1 });
+    await importDirectory(store, await writeDataDir(tree), 'file');
+    await store.checkpoint();
+    store.close();
+    big = join(dir, 'observations-1m.csv');
+    await writeBigObservations(big, BIG_ROWS, 'csv');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('--dry-run validates and writes nothing; a rejected file exits 1 naming file, row, column and reason', async () => {
+    const path = await copyOfBase();
+    const before = await fingerprint(path);
+    const dry = await load([join(FIXTURES, 'valid.csv'), '--store', path, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout.at(-1)!)).toMatchObject({ msg: 'valid (dry run, nothing written)', rowsRead: 2, wouldWrite: 2 });
+    const rejected = await load([join(FIXTURES, 'negative-count.csv'), '--store', path]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('negative-count.csv row 1, column value: a count or area cannot be negative');
+    expect(JSON.parse(rejected.stdout.at(-1)!)).toMatchObject({ msg: 'rejected', total: 1 });
+    expect(await fingerprint(path)).toEqual(before);
+  }, 60_000);
+
+  it('shows progress on a load over a second; killed with SIGKILL then, the store is exactly as before', async () => {
+    const path = await copyOfBase();
+    const before = await fingerprint(path);
+    const run = await load([big, '--store', path], (line) => /rows read, [\d,]+ rows\/s/.test(line));
+    expect(run.signal).toBe('SIGKILL');
+    expect(run.stderr[0]).toMatch(/^(staging|validating|writing) .*: \d+% of this step, [\d,]+ rows read, [\d,]+ rows\/s, [\d.]+ s$/);
+    expect(await fingerprint(path)).toEqual(before);
+  }, 120_000);
+
+  it(`killed with SIGKILL as it starts writing ${BIG_ROWS.toLocaleString('en-US')} rows, the store is exactly as before and still loads`, async () => {
+    const path = await copyOfBase();
+    const before = await fingerprint(path);
+    const run = await load([big, '--store', path], (line) => line.includes('"phase":"writing"'));
+    expect(run.signal).toBe('SIGKILL');
+    expect(await fingerprint(path)).toEqual(before);
+    const after = await load([join(FIXTURES, 'valid.csv'), '--store', path]);
+    expect(JSON.parse(after.stdout.at(-1)!)).toMatchObject({ msg: 'loaded', observationsWritten: 2 });
+  }, 180_000);
+});
