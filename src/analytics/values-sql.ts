@@ -112,9 +112,11 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
         AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
         AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
     ),
-    revised AS (
-      SELECT * FROM candidates
-      QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1
+    revised AS (${options.recordedAsOf === null
+      // the latest revisions are those no later one superseded: a filter, not a ranking
+      ? sql`SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM superseded_observations)`
+      : sql`SELECT * FROM candidates
+          QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`}
     ),
     picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,

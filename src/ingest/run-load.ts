@@ -94,7 +94,10 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
         const [record] = await tx.all<{ id: number }>('ingest.record-import', q.recordImport(options.kind, options.origin, options.hash, 0));
         const importId = Number(record!.id);
         for (const spec of TABLES) {
-          if (spec.mode === 'observations') await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
+          if (spec.mode === 'observations') {
+            await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
+            await tx.run('ingest.record-supersessions', q.recordSupersessions(importId));
+          }
           else if (spec.mode === 'links') for (const f of q.replaceLinks(spec, options.origin, importId)) await tx.run(`ingest.links.${spec.table}`, f);
           else await tx.run(`ingest.upsert.${spec.table}`, q.upsertReference(spec, importId));
         }

@@ -152,6 +152,15 @@ export function appendObservationRevisions(importId: number): Fragment {
        OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note`;
 }
 
+/** Marks the revisions this import replaced, so current_observations stays a plain filter. */
+export function recordSupersessions(importId: number): Fragment {
+  return sql`INSERT INTO superseded_observations
+    SELECT c.id, n.id, n.recorded_at
+    FROM observations n JOIN current_observations c
+      ON c.subject_id = n.subject_id AND c.indicator = n.indicator AND c.period = n.period AND c.source_id = n.source_id AND c.id < n.id
+    WHERE n.import_id = ${importId}`;
+}
+
 export function setRowsWritten(importId: number, rows: number): Fragment {
   return sql`UPDATE imports SET rows_written = ${rows} WHERE id = ${importId}`;
 }
