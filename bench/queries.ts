@@ -34,8 +34,7 @@ export const QUERIES: readonly BenchQuery[] = [
         AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN DATE '2010-01-01' AND DATE '2026-12-31'
       ORDER BY indicator, period_start;
       SELECT o.subject_id, o.period, o.value, o.qualifier FROM current_observations o
-      JOIN unit_links l ON l.child_id = o.subject_id AND l.parent_id = ${q(v['code'])}
-      WHERE o.indicator = 'poor_households'
+      WHERE o.subject_id IN (SELECT child_id FROM unit_links WHERE parent_id = ${q(v['code'])}) AND o.indicator = 'poor_households'
       QUALIFY row_number() OVER (PARTITION BY o.subject_id ORDER BY o.period_start DESC) = 1`,
     runs: 40,
   },

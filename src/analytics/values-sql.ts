@@ -92,7 +92,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
           UNION ALL
           SELECT w.parent_id, l.child_id, w.depth + 1 FROM child_walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8
         ),
-        children(parent_id, child_id) AS (
+        children(parent_id, child_id) AS MATERIALIZED (
           SELECT DISTINCT w.parent_id, w.id FROM child_walk w JOIN units u ON u.id = w.id WHERE u.kind = ${rollup}
         )`;
   return sql`WITH RECURSIVE ${subjectsCte(set)},
@@ -106,7 +106,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children),
     -- Filter before ranking revisions: the window then runs over the few rows asked for, and a
     -- literal id list lets DuckDB skip row groups by their min/max subject_id.
-    candidates AS (
+    candidates AS MATERIALIZED (
       SELECT o.* FROM observations o
       WHERE ${subjectFilter(set, rollup)}
         AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
@@ -118,7 +118,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       : sql`SELECT * FROM candidates
           QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`}
     ),
-    picked AS (
+    picked AS MATERIALIZED (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at
       FROM revised o JOIN sources s ON s.id = o.source_id
@@ -126,7 +126,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
                  ORDER BY o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) = 1
     ),
-    own_reported AS (
+    own_reported AS MATERIALIZED (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
              [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
              p.recorded_at
@@ -145,7 +145,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       WHERE w.aggregation = 'RATIO'
         AND NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = w.code AND r.period = n.period)
     ),
-    own AS (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed),
+    own AS MATERIALIZED (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed),
     -- How many descendants of the kind existed at each period's start: a commune that ended in
     -- 2023 counts for 2022 and not for 2024.
     period_keys AS (
@@ -153,9 +153,10 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       UNION SELECT DISTINCT c.parent_id, v.period, v.period_start FROM children c JOIN own v ON v.subject_id = c.child_id
     ),
     expected_children AS (
-      SELECT k.parent_id, k.period, count(u.id)::INTEGER AS n
-      FROM period_keys k JOIN children c ON c.parent_id = k.parent_id
-      LEFT JOIN units u ON u.id = c.child_id AND (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start)
+      -- validity goes in the FILTER, not the join: an OR in a join condition forces a nested loop
+      SELECT k.parent_id, k.period,
+             count(*) FILTER (WHERE (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start))::INTEGER AS n
+      FROM period_keys k JOIN children c ON c.parent_id = k.parent_id JOIN units u ON u.id = c.child_id
       GROUP BY k.parent_id, k.period
     ),
     child_sums AS (
@@ -183,11 +184,10 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              bool_and(n.qualifier = 'EXACT' AND d.qualifier = 'EXACT') AS all_exact,
              list_distinct(flatten(list(n.source_ids || d.source_ids))) AS source_ids, count(*)::INTEGER AS reporting,
              max(greatest(n.recorded_at, d.recorded_at)) AS recorded_at
-      FROM wanted w
-      JOIN children c ON true
-      JOIN own n ON n.subject_id = c.child_id AND n.indicator = w.numerator
-      JOIN own d ON d.subject_id = c.child_id AND d.indicator = w.denominator AND d.period = n.period
-      WHERE w.aggregation = 'RATIO'
+      FROM (SELECT * FROM wanted WHERE aggregation = 'RATIO') w
+      JOIN own n ON n.indicator = w.numerator
+      JOIN children c ON c.child_id = n.subject_id
+      JOIN own d ON d.subject_id = n.subject_id AND d.indicator = w.denominator AND d.period = n.period
       GROUP BY c.parent_id, w.code, n.period
     ),
     rolled_ratio AS (
