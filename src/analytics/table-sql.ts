@@ -14,15 +14,16 @@ export function tableRows(set: SubjectSet, indicators: readonly string[], window
     FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 
-/** The same table in column-oriented form: one list per column, built by DuckDB. */
+/**
+ * The same table in column-oriented form: the rows in table order with the columns a bulk pull
+ * needs, read back column by column (DuckDB list() aggregates of a million strings cost far more
+ * memory than the result itself).
+ */
 export function tableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  return sql`${valuesCtes(set, indicators, window, options)},
-    ordered AS (SELECT * FROM vals ORDER BY subject_id, indicator, period_start, period)
-    SELECT coalesce(list(subject_id), []) AS "subjectIds", coalesce(list(indicator), []) AS indicators, coalesce(list(period), []) AS periods,
-           coalesce(list(value), []) AS "values", coalesce(list(qualifier), []) AS qualifiers,
-           coalesce(list(lower), []) AS lowers, coalesce(list(upper), []) AS uppers, coalesce(list(source_ids[1]), []) AS "sourceIds",
-           coalesce(list(basis), []) AS bases
-    FROM ordered`;
+  return sql`${valuesCtes(set, indicators, window, options)}
+    SELECT subject_id AS "subjectIds", indicator AS indicators, period AS periods, value AS "values", qualifier AS qualifiers,
+           lower AS lowers, upper AS uppers, source_ids[1] AS "sourceIds", basis AS bases
+    FROM vals ORDER BY subject_id, indicator, period_start, period`;
 }
 
 /** The table pivoted: one row per unit and indicator, one value per period (null where empty). */

@@ -107,7 +107,9 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     -- Filter before ranking revisions: the window then runs over the few rows asked for, and a
     -- literal id list lets DuckDB skip row groups by their min/max subject_id.
     candidates AS MATERIALIZED (
-      SELECT o.* FROM observations o
+      SELECT o.id, o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
+             o.lower, o.upper, o.source_id, o.derived, o.recorded_at
+      FROM observations o
       WHERE ${subjectFilter(set, rollup)}
         AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
         AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
@@ -118,7 +120,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       : sql`SELECT * FROM candidates
           QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`}
     ),
-    picked AS MATERIALIZED (
+    picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at
       FROM revised o JOIN sources s ON s.id = o.source_id
@@ -126,7 +128,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
                  ORDER BY o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) = 1
     ),
-    own_reported AS MATERIALIZED (
+    own_reported AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
              [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
              p.recorded_at

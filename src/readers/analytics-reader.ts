@@ -64,8 +64,7 @@ export class AnalyticsReader {
   }
 
   async readTableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<TableColumnsRow> {
-    const [row] = await this.store.all<TableColumnsRow>('analytics.table-columns', tableColumns(set, indicators, window, options));
-    return row!;
+    return (await this.store.columns('analytics.table-columns', tableColumns(set, indicators, window, options))) as unknown as TableColumnsRow;
   }
 
   readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBResultReader, type DuckDBConnection } from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
 
@@ -39,6 +39,8 @@ export class StatementInterruptedError extends Error {
 /** Runs one request's statements under its abort signal. */
 export interface StatementRunner {
   all<T = Row>(id: string, fragment: Fragment): Promise<T[]>;
+  /** The result column by column (arrays built by the binding, not row by row in our code). */
+  columns(id: string, fragment: Fragment): Promise<Record<string, unknown[]>>;
 }
 
 /** Runs statements inside one transaction on one connection. */
@@ -112,6 +114,8 @@ export class Store {
   withSignal(signal: AbortSignal): StatementRunner {
     return {
       all: <T = Row>(id: string, fragment: Fragment) => this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment), signal)),
+      columns: (id: string, fragment: Fragment) =>
+        this.pool.use(async (connection) => (await this.read(connection, statement(id, fragment), signal)).getColumnsObjectJson() as Record<string, unknown[]>),
     };
   }
 
@@ -124,6 +128,10 @@ export class Store {
 
   async all<T = Row>(id: string, fragment: Fragment): Promise<T[]> {
     return this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment)));
+  }
+
+  async columns(id: string, fragment: Fragment): Promise<Record<string, unknown[]>> {
+    return this.pool.use(async (connection) => (await this.read(connection, statement(id, fragment))).getColumnsObjectJson() as Record<string, unknown[]>);
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -174,6 +182,10 @@ export class Store {
   }
 
   private async execute<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
+    return (await this.read(connection, original, signal)).getRowObjectsJson() as T[];
+  }
+
+  private async read(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<DuckDBResultReader> {
     if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
     const s = this.rewrite(original);
     this.statementCount++;
@@ -181,8 +193,7 @@ export class Store {
     const interrupt = () => connection.interrupt();
     signal?.addEventListener('abort', interrupt, { once: true });
     try {
-      const reader = await connection.runAndReadAll(s.text, s.values, s.types as never);
-      return reader.getRowObjectsJson() as T[];
+      return await connection.runAndReadAll(s.text, s.values, s.types as never);
     } catch (error) {
       if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
       throw error;
