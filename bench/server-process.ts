@@ -15,7 +15,9 @@ export interface ServerProcess {
 /** Starts the real server (src/main.ts) read-only on a store and waits until it listens. */
 export function startServer(store: string, port = 0, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [`${ROOT}node_modules/tsx/dist/cli.mjs`, `${ROOT}src/main.ts`, '--read-only', '--store', store, '--port', String(port)], {
+  // node --import tsx (not the tsx CLI, which forks): the pid is the server's, so its peak RSS is.
+  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}src/main.ts`, '--read-only', '--store', store, '--port', String(port)], {
+    cwd: ROOT,
     env: { ...process.env, UV_THREADPOOL_SIZE: '16', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
