@@ -17,6 +17,22 @@ const END: Record<Granularity, string> = {
   MONTH: "(g.period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE",
 };
 
+/** A grid row's nearest observed neighbour, carried by the window functions below. */
+const NEIGHBOUR = raw(
+  "CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, " +
+    "'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived, 'recorded_at': j.recorded_at} END",
+);
+
+/** One numeric column of a grid row: as observed, carried forward, or interpolated in time. */
+function filledNumber(column: 'value' | 'lower' | 'upper', fill: Fill): Fragment {
+  const c = raw(column);
+  return sql`CASE
+          WHEN n.value IS NOT NULL THEN n.${c}
+          WHEN ${fill} = 'PREVIOUS' THEN n.prev.${c}
+          WHEN ${fill} = 'LINEAR' AND n.next IS NOT NULL THEN n.prev.${c} + (n.next.${c} - n.prev.${c}) * (n.t - n.prev.t) / (n.next.t - n.prev.t)
+        END`;
+}
+
 /** Every point of the series, all granularities, oldest first: the shape without a time axis. */
 export function seriesPoints(set: SubjectSet, indicator: string, window: ValueWindow, options: ValueOptions): Fragment {
   return sql`${valuesCtes(set, [indicator], window, options)}
@@ -48,34 +64,22 @@ export function seriesOnGrid(set: SubjectSet, indicator: string, window: ValueWi
     ),
     neighbours AS (
       SELECT j.*,
-        last_value(CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, 'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived, 'recorded_at': j.recorded_at} END IGNORE NULLS)
+        last_value(${NEIGHBOUR} IGNORE NULLS)
           OVER (PARTITION BY j.subject_id ORDER BY j.period_start ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev,
-        first_value(CASE WHEN j.value IS NOT NULL THEN {'period': j.period, 't': j.t, 'value': j.value, 'lower': j.lower, 'upper': j.upper, 'qualifier': j.qualifier, 'source_ids': j.source_ids, 'derived': j.derived, 'recorded_at': j.recorded_at} END IGNORE NULLS)
+        first_value(${NEIGHBOUR} IGNORE NULLS)
           OVER (PARTITION BY j.subject_id ORDER BY j.period_start ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next
       FROM joined j
     ),
     filled AS (
       SELECT n.subject_id, ${indicator} AS indicator, n.grid_period AS period, n.period_start, n.grid_end AS period_end, ${g} AS granularity,
-        CASE
-          WHEN n.value IS NOT NULL THEN n.value
-          WHEN ${fill} = 'PREVIOUS' THEN n.prev.value
-          WHEN ${fill} = 'LINEAR' AND n.next IS NOT NULL THEN n.prev.value + (n.next.value - n.prev.value) * (n.t - n.prev.t) / (n.next.t - n.prev.t)
-        END AS value,
+        ${filledNumber('value', fill)} AS value,
         CASE
           WHEN n.value IS NOT NULL THEN n.qualifier
           WHEN ${fill} = 'PREVIOUS' THEN n.prev.qualifier
           WHEN ${fill} = 'LINEAR' AND n.next IS NOT NULL THEN (CASE WHEN n.prev.qualifier = n.next.qualifier THEN n.prev.qualifier ELSE 'ABOUT' END)
         END AS qualifier,
-        CASE
-          WHEN n.value IS NOT NULL THEN n.lower
-          WHEN ${fill} = 'PREVIOUS' THEN n.prev.lower
-          WHEN ${fill} = 'LINEAR' AND n.next IS NOT NULL THEN n.prev.lower + (n.next.lower - n.prev.lower) * (n.t - n.prev.t) / (n.next.t - n.prev.t)
-        END AS lower,
-        CASE
-          WHEN n.value IS NOT NULL THEN n.upper
-          WHEN ${fill} = 'PREVIOUS' THEN n.prev.upper
-          WHEN ${fill} = 'LINEAR' AND n.next IS NOT NULL THEN n.prev.upper + (n.next.upper - n.prev.upper) * (n.t - n.prev.t) / (n.next.t - n.prev.t)
-        END AS upper,
+        ${filledNumber('lower', fill)} AS lower,
+        ${filledNumber('upper', fill)} AS upper,
         CASE
           WHEN n.value IS NOT NULL THEN n.basis
           WHEN ${fill} = 'PREVIOUS' AND n.prev IS NOT NULL THEN 'FILLED'
