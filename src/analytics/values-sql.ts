@@ -86,14 +86,17 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
   const publication = options.earliestPublication ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
   const rollup = options.rollupFrom;
   const children = rollup === null
-    ? sql`children(parent_id, child_id) AS (SELECT NULL::VARCHAR, NULL::VARCHAR WHERE false)`
-    : sql`child_walk(parent_id, id, depth) AS (
-          SELECT l.parent_id, l.child_id, 1 FROM unit_links l WHERE l.parent_id IN (SELECT id FROM subjects)
+    ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
+    // Each path carries when all its links held (greatest start, least end; both skip NULLs), so a
+    // village that moved in a merger counts for its old commune before and its new one after.
+    : sql`child_walk(parent_id, id, depth, link_from, link_to) AS (
+          SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l WHERE l.parent_id IN (SELECT id FROM subjects)
           UNION ALL
-          SELECT w.parent_id, l.child_id, w.depth + 1 FROM child_walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8
+          SELECT w.parent_id, l.child_id, w.depth + 1, greatest(w.link_from, l.valid_from), least(w.link_to, l.valid_to)
+          FROM child_walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8
         ),
-        children(parent_id, child_id) AS MATERIALIZED (
-          SELECT DISTINCT w.parent_id, w.id FROM child_walk w JOIN units u ON u.id = w.id WHERE u.kind = ${rollup}
+        children(parent_id, child_id, link_from, link_to) AS MATERIALIZED (
+          SELECT DISTINCT w.parent_id, w.id, w.link_from, w.link_to FROM child_walk w JOIN units u ON u.id = w.id WHERE u.kind = ${rollup}
         )`;
   return sql`WITH RECURSIVE ${subjectsCte(set)},
     wanted AS (SELECT code, aggregation, numerator, denominator FROM indicators WHERE code = ANY(${stringList(indicators)})),
@@ -153,11 +156,13 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
     period_keys AS (
       SELECT DISTINCT subject_id AS parent_id, period, period_start FROM own WHERE subject_id IN (SELECT parent_id FROM children)
       UNION SELECT DISTINCT c.parent_id, v.period, v.period_start FROM children c JOIN own v ON v.subject_id = c.child_id
+      WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
     ),
     expected_children AS (
       -- validity goes in the FILTER, not the join: an OR in a join condition forces a nested loop
       SELECT k.parent_id, k.period,
-             count(*) FILTER (WHERE (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start))::INTEGER AS n
+             count(*) FILTER (WHERE (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start)
+               AND (c.link_from IS NULL OR c.link_from <= k.period_start) AND (c.link_to IS NULL OR c.link_to > k.period_start))::INTEGER AS n
       FROM period_keys k JOIN children c ON c.parent_id = k.parent_id JOIN units u ON u.id = c.child_id
       GROUP BY k.parent_id, k.period
     ),
@@ -169,6 +174,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              bool_and(v.qualifier = 'EXACT') AS all_exact, list_distinct(flatten(list(v.source_ids))) AS source_ids,
              count(*)::INTEGER AS reporting, list(v.subject_id) AS reporters, max(v.recorded_at) AS recorded_at
       FROM children c JOIN own v ON v.subject_id = c.child_id
+      WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
       GROUP BY c.parent_id, v.indicator, v.period
     ),
     rolled_sum AS (
@@ -190,6 +196,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       JOIN own n ON n.indicator = w.numerator
       JOIN children c ON c.child_id = n.subject_id
       JOIN own d ON d.subject_id = n.subject_id AND d.indicator = w.denominator AND d.period = n.period
+      WHERE (c.link_from IS NULL OR c.link_from <= n.period_start) AND (c.link_to IS NULL OR c.link_to > n.period_start)
       GROUP BY c.parent_id, w.code, n.period
     ),
     rolled_ratio AS (
