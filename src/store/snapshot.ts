@@ -70,6 +70,11 @@ export async function openSnapshot(dir: string, poolSize = 4): Promise<{ store: 
   const known = new Set((await readdir(MIGRATIONS_DIR)).map((f) => f.replace(/\.sql$/, '')));
   const unknown = manifest.migrations.filter((m) => !known.has(m));
   if (unknown.length > 0) throw new Error(`${dir}: made by a newer schema (migrations ${unknown.join(', ')} unknown here)`);
+  // Some migrations derive tables from the rows (003 records superseded revisions); replaying them
+  // on an empty schema before the import would leave those tables wrong, so an older snapshot is
+  // refused rather than served with every old revision counted as current.
+  const missing = [...known].filter((m) => !manifest.migrations.includes(m));
+  if (missing.length > 0) throw new Error(`${dir}: made by an older schema (lacks migrations ${missing.join(', ')}); export it again with this version`);
   for (const t of manifest.tables) {
     if ((await sha256(join(dir, t.file))) !== t.sha256) throw new Error(`${dir}/${t.file}: checksum does not match the manifest`);
   }
@@ -84,6 +89,8 @@ export async function openSnapshot(dir: string, poolSize = 4): Promise<{ store: 
         if (Number(count!.n) !== t.rows) throw new Error(`${t.file}: ${count!.n} rows, the manifest says ${t.rows}`);
       }
     });
+    // Served like any store: no file access, configuration locked.
+    await store.sandbox();
     return { store, manifest };
   } catch (error) {
     store.close();

@@ -71,9 +71,9 @@ export class Store {
     private readonly instance: DuckDBInstance,
     private readonly pool: ConnectionPool,
     private readonly rewrite: (s: SqlStatement) => SqlStatement,
-    /** The one directory a sandboxed store may write export files into (null: not sandboxed). */
-    readonly exportDir: string | null = null,
   ) {}
+
+  private sandboxExportDir: string | null = null;
 
   static async open(options: StoreOptions): Promise<Store> {
     const config: Record<string, string> = {};
@@ -86,20 +86,36 @@ export class Store {
       config['allow_community_extensions'] = 'false';
     }
     const instance = await DuckDBInstance.create(options.path, config);
-    // Exports are DuckDB's own COPY: the sandbox lets it write into one private directory and
-    // nowhere else. allowed_directories must be set before external access is switched off,
-    // and the lock then keeps every request from loosening either.
-    let exportDir: string | null = null;
-    if (options.sandboxed) {
-      exportDir = mkdtempSync(join(tmpdir(), 'grassroots-exports-'));
-      const setup = await instance.connect();
+    const pool = await ConnectionPool.create(instance, options.poolSize ?? 4);
+    const store = new Store(options.path, instance, pool, options.rewrite ?? ((s) => s));
+    if (options.sandboxed) await store.sandbox();
+    return store;
+  }
+
+  /**
+   * Locks the instance down for serving: no file access but one private export directory (exports
+   * are DuckDB's own COPY), no extension loading, configuration locked. allowed_directories must
+   * be set before external access is switched off, and the lock keeps requests from loosening
+   * either. A snapshot server calls it after loading its Parquet files.
+   */
+  async sandbox(): Promise<void> {
+    const exportDir = mkdtempSync(join(tmpdir(), 'grassroots-exports-'));
+    const setup = await this.instance.connect();
+    try {
       await setup.run(`SET allowed_directories = ['${exportDir.replace(/'/g, "''")}/']`);
       await setup.run('SET enable_external_access = false');
+      await setup.run('SET autoinstall_known_extensions = false');
+      await setup.run('SET autoload_known_extensions = false');
       await setup.run('SET lock_configuration = true');
+    } finally {
       setup.closeSync();
     }
-    const pool = await ConnectionPool.create(instance, options.poolSize ?? 4);
-    return new Store(options.path, instance, pool, options.rewrite ?? ((s) => s), exportDir);
+    this.sandboxExportDir = exportDir;
+  }
+
+  /** The one directory a sandboxed store may write export files into (null: not sandboxed). */
+  get exportDir(): string | null {
+    return this.sandboxExportDir;
   }
 
   /** Statements waiting for a free connection right now. */
