@@ -12,6 +12,7 @@ import { GrassrootsReader } from './readers/grassroots-reader.js';
 import { AnalyticsReader } from './readers/analytics-reader.js';
 import { createLoaders } from './loaders/create-loaders.js';
 import { createRoutes } from './http/routes.js';
+import { EXPORT_PATH } from './http/export-route.js';
 import { contextFactory } from './graphql/create-context.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context, RequestInfo } from './graphql/context.js';
@@ -117,7 +118,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const admission = new Admission(store.poolSize, limits.queueLimit);
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
 
-  // Exports and the browser pages run outside the GraphQL admission queue: they are plain reads.
+  // The browser pages serve files; exports go through exportAdmitted below.
   const routes = createRoutes({ context: contextFactory(store), exportDir: store.exportDir });
   const apollo = new ApolloServer<Context>({
     schema,
@@ -174,19 +175,12 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       }
     }
 
-    const release = await admission.enter();
-    // The time limit counts from when the request gets to run, not while it queues.
-    const controller = new AbortController();
-    inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort('timeout'), limits.timeoutMs);
-    // A request that waited in the queue past the shutdown grace period does not start work.
-    if (graceOver) controller.abort('shutdown');
-    try {
-      const scoped = store.withSignal(controller.signal);
+    await runAdmitted(info, async (signal) => {
+      const scoped = store.withSignal(signal);
       const reader = new GrassrootsReader(scoped);
       const analytics = new AnalyticsReader(scoped);
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+        httpGraphQLRequest: { method: req.method as string, headers, search: url.search, body },
         context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info, writer, writeAccess, authorization: req.headers.authorization ?? null }),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -208,12 +202,43 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
       }
+    });
+  };
+
+  /**
+   * Runs a request's DuckDB work as GraphQL requests run: through the admission queue, under the
+   * time limit (counted from when it gets to run, not while it queues), tracked for shutdown.
+   */
+  const runAdmitted = async (info: RequestInfo, work: (signal: AbortSignal) => Promise<void>) => {
+    const release = await admission.enter();
+    const controller = new AbortController();
+    inFlight.add(controller);
+    const timer = setTimeout(() => controller.abort('timeout'), limits.timeoutMs);
+    // A request that waited in the queue past the shutdown grace period does not start work.
+    if (graceOver) controller.abort('shutdown');
+    try {
+      await work(controller.signal);
     } finally {
       if (controller.signal.aborted) info.timedOut = controller.signal.reason === 'timeout';
       clearTimeout(timer);
       inFlight.delete(controller);
       if (inFlight.size === 0) drained?.();
       release();
+    }
+  };
+
+  /** Exports run DuckDB's COPY over a whole table: the same queue, time limit and shutdown as queries. */
+  const exportAdmitted = async (req: IncomingMessage, res: ServerResponse, url: URL, info: RequestInfo) => {
+    if (stopping) throw new HttpError(503, 'SHUTTING_DOWN', 'Server is shutting down; retry on another instance.', {}, { 'retry-after': '1', connection: 'close' });
+    try {
+      await runAdmitted(info, async (signal) => {
+        await createRoutes({ context: contextFactory(store, signal), exportDir: store.exportDir })(req, res, url);
+      });
+    } catch (error) {
+      if (error instanceof StatementInterruptedError && error.reason === 'timeout') {
+        throw new HttpError(504, 'TIMEOUT', `Export stopped: it ran past the time limit timeoutMs = ${limits.timeoutMs} ms.`);
+      }
+      throw error;
     }
   };
 
@@ -239,6 +264,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (applyCors(req, res, options.corsOrigins ?? [])) return;
       if (await answerHealth(url.pathname, res, readiness)) return;
+      if (EXPORT_PATH.test(url.pathname)) return await exportAdmitted(req, res, url, info);
       if (await routes(req, res, url)) return;
       if (url.pathname !== '/graphql') {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Not found; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));

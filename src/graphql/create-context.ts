@@ -7,9 +7,11 @@ import { WriteAccess } from './write-access.js';
 import type { Context } from './context.js';
 
 /** One factory for every entry point (HTTP, exports, CLI): readers once, loaders per request. */
-export function contextFactory(store: Store): () => Context {
-  const reader = new GrassrootsReader(store);
-  const analytics = new AnalyticsReader(store);
+export function contextFactory(store: Store, signal?: AbortSignal): () => Context {
+  // With a signal, every statement of the request can be interrupted (time limit, shutdown).
+  const runner = signal ? store.withSignal(signal) : store;
+  const reader = new GrassrootsReader(runner);
+  const analytics = new AnalyticsReader(runner);
   // Read-only entry points: no write token, so recordObservations answers READ_ONLY.
   const writer = new ObservationWriter(store);
   const writeAccess = new WriteAccess(null);
