@@ -4,6 +4,7 @@ import type { GrassrootsReader } from '../readers/grassroots-reader.js';
 import type { AnalyticsReader } from '../readers/analytics-reader.js';
 import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import type { Fill, Granularity } from '../analytics/series-sql.js';
+import { canUseReportedPath } from '../analytics/reported-sql.js';
 import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics-rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
 import type { ObservationFilter, Reconstruction } from '../sql/observations-sql.js';
@@ -76,6 +77,9 @@ const first = <T>(rows: T[]) => rows[0] ?? null;
 /** Loaders for one request: never shared, so one request's cache never answers another's. */
 export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsReader): Loaders {
   let indicators: Promise<Map<string, IndicatorRow>> | null = null;
+  const catalogue = () => (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r]))));
+  // A ratio may have to be computed from its parts, so it never takes the lean reported path.
+  const isRatio = async (code: string) => (await catalogue()).get(code)?.aggregation === 'RATIO';
   return {
     unit: byIdLoader((ids) => reader.readUnits(ids), (r) => r.id),
     parent: groupedLoader({ load: (ids, asOf: string | null) => reader.readParents(ids, asOf), idOf: (r) => r.anchorId, collect: first }),
@@ -91,9 +95,10 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
           const rows = await reader.readReconstructedSeries(ids, filter, preference, a.options.preferredSource, a.reconstruction);
           return rows.map((row) => ({ subjectId: row.subjectId, point: observationPoint(row) }));
         }
-        return a.grid === null
-          ? analytics.readSeries(ids, a.indicator, a.window, a.options)
-          : analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill);
+        if (a.grid !== null) return analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill);
+        return canUseReportedPath(a.options, await isRatio(a.indicator))
+          ? analytics.readReportedSeries(ids, a.indicator, a.window, a.options)
+          : analytics.readSeries(ids, a.indicator, a.window, a.options);
       },
       idOf: (r) => r.subjectId,
       collect: (rows) => rows.map((r) => r.point),
@@ -101,7 +106,9 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     change: groupedLoader({ load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options), idOf: (r) => r.subjectId, collect: first }),
     consecutiveChanges: groupedLoader({ load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options), idOf: (r) => r.subjectId, collect: all }),
     latest: groupedLoader({
-      load: (ids, a: { indicator: string; options: ValueOptions }) => analytics.readLatest(ids, a.indicator, a.options),
+      load: async (ids, a: { indicator: string; options: ValueOptions }) => canUseReportedPath(a.options, await isRatio(a.indicator))
+        ? analytics.readReportedLatest(ids, a.indicator, a.options)
+        : analytics.readLatest(ids, a.indicator, a.options),
       idOf: (r) => r.subjectId,
       collect: (rows) => rows[0]?.point ?? null,
     }),
@@ -124,6 +131,6 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     observation: byIdLoader((ids) => reader.readObservationsByIds(ids), (r) => r.id),
     lineage: groupedLoader({ load: (ids, _: null) => reader.readLineage(ids), idOf: (r) => r.anchorId, collect: all }),
     history: groupedLoader({ load: (ids, _: null) => reader.readRevisions(ids), idOf: (r) => r.anchorId, collect: all }),
-    indicators: () => (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r])))),
+    indicators: catalogue,
   };
 }

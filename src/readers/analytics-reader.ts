@@ -7,11 +7,20 @@ import { availability, latestValues } from '../analytics/availability-sql.js';
 import { tableColumns, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
 import type { AvailabilityRow, ChangeRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 
 /** Runs the analytics statements; each method is one statement over any number of units. */
 export class AnalyticsReader {
   constructor(private readonly store: StatementRunner) {}
+
+  readReportedSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
+    return this.store.all('analytics.series-reported', reportedSeries(ids, indicator, window, options));
+  }
+
+  readReportedLatest(ids: readonly string[], indicator: string, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
+    return this.store.all('analytics.latest-reported', reportedLatest(ids, indicator, options));
+  }
 
   readSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
     return this.store.all('analytics.series', seriesPoints({ ids }, indicator, window, options));

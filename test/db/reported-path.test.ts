@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../src/store/build-store.js';
+import { Store } from '../../src/store/store.js';
+import { sql } from '../../src/store/sql.js';
+import { AnalyticsReader } from '../../src/readers/analytics-reader.js';
+import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
+import { SEED_DIR } from '../support/test-server.js';
+
+/** The lean reported path must answer exactly what the general value chain answers. */
+describe('reported-only series and latest: lean path = general path', () => {
+  let dir: string;
+  let store: Store;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'grassroots-lean-'));
+    await prepareStore(join(dir, 's.duckdb'), SEED_DIR);
+    store = await Store.open({ path: join(dir, 's.duckdb'), poolSize: 1 });
+  });
+  afterAll(async () => {
+    store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('for every unit and every non-ratio indicator, with either source preference', async () => {
+    const reader = new AnalyticsReader(store);
+    const units = (await store.all<{ id: string }>('t', sql`SELECT id FROM units ORDER BY id`)).map((u) => u.id);
+    const indicators = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators WHERE aggregation <> 'RATIO' ORDER BY code`)).map((i) => i.code);
+    const window = { from: null, to: null, periods: null };
+    let compared = 0;
+    for (const options of [NO_ROLLUP, { ...NO_ROLLUP, earliestPublication: true } satisfies ValueOptions]) {
+      for (const indicator of indicators) {
+        expect(await reader.readReportedSeries(units, indicator, window, options)).toEqual(await reader.readSeries(units, indicator, window, options));
+        const bySubject = (rows: { subjectId: string }[]) => [...rows].sort((a, b) => a.subjectId.localeCompare(b.subjectId));
+        expect(bySubject(await reader.readReportedLatest(units, indicator, options))).toEqual(bySubject(await reader.readLatest(units, indicator, options)));
+        compared += (await reader.readSeries(units, indicator, window, options)).length;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(40);
+  });
+});
