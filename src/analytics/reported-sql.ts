@@ -1,6 +1,7 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 import type { ValueOptions, ValueWindow } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
+import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 
 /**
  * The lean path for the commonest question: reported points of an indicator that is not a
@@ -13,7 +14,6 @@ export function canUseReportedPath(options: ValueOptions, isRatio: boolean): boo
 }
 
 function reported(subjectIds: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, pickPerPeriod: boolean): Fragment {
-  const publication = options.earliestPublication ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
   const partition = pickPerPeriod ? raw('o.subject_id, o.period') : raw('o.subject_id');
   const latestFirst = pickPerPeriod ? raw('') : raw('o.period_start DESC, o.period_end DESC NULLS FIRST, o.period,');
   return sql`SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier, o.lower, o.upper,
@@ -25,7 +25,7 @@ function reported(subjectIds: readonly string[], indicator: string, window: Valu
       AND (${window.from}::DATE IS NULL OR coalesce(o.period_end, current_date) >= ${window.from}::DATE)
       AND o.id NOT IN (SELECT id FROM superseded_observations)
     QUALIFY row_number() OVER (PARTITION BY ${partition}
-      ORDER BY ${latestFirst} o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) = 1`;
+      ORDER BY ${latestFirst} ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1`;
 }
 
 export function reportedSeries(subjectIds: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Fragment {

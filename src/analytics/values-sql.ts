@@ -1,4 +1,5 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
 /** Which units a computation runs over. */
@@ -83,7 +84,6 @@ const rolledRatio = divide(
  *   `reporting` and `expected` give the coverage.
  */
 export function valuesCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  const publication = options.earliestPublication ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
   const rollup = options.rollupFrom;
   const children = rollup === null
     ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
@@ -129,7 +129,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
       FROM revised o JOIN sources s ON s.id = o.source_id
       WHERE o.indicator IN (SELECT code FROM components)
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-                 ORDER BY o.derived, (o.source_id = ${options.preferredSource}) DESC NULLS LAST, ${publication}, o.source_id) = 1
+                 ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
     ),
     own_reported AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,

@@ -72,10 +72,6 @@ export class GrassrootsReader {
     return this.store.all('observations.of-subjects', obs.observationsOf(subjectIds, filter));
   }
 
-  readSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null): Promise<ObservationRow[]> {
-    return this.store.all('observations.series', obs.seriesOf(subjectIds, filter, preference, preferredSource));
-  }
-
   readReconstructedSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null, reconstruction: obs.Reconstruction): Promise<ObservationRow[]> {
     return this.store.all('observations.series-current-geography', obs.reconstructedSeriesOf(subjectIds, filter, preference, preferredSource, reconstruction));
   }

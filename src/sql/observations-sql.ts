@@ -1,4 +1,5 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { sourcePreferenceOrder } from './source-preference-sql.js';
 
 const OBSERVATION_COLUMNS = `o.id::VARCHAR AS id, o.subject_id AS "subjectId", o.indicator, o.period, o.period_start AS "periodStart",
   o.period_end AS "periodEnd", o.granularity, o.value, o.qualifier, o.lower, o.upper, o.source_id AS "sourceId",
@@ -47,25 +48,12 @@ export function observationsOf(subjectIds: readonly string[], f: ObservationFilt
 
 export type SourcePreference = 'MOST_RECENT_PUBLICATION' | 'EARLIEST_PUBLICATION';
 
-/**
- * One observation per (subject, indicator, period): reported figures before derived ones,
- * then a preferred source if named, then by publication date (most recent first by default).
- */
-export function seriesOf(subjectIds: readonly string[], f: ObservationFilter, preference: SourcePreference, preferredSource: string | null): Fragment {
-  // updatedAfter applies to the chosen point: a revision from a source the series does not pick
-  // changes nothing a dashboard shows.
-  return sql`SELECT * EXCLUDE ("recordedMs") FROM (${pickedSeries(sql`o.subject_id = ANY(${stringList(subjectIds)})`, f, preference, preferredSource)})
-    WHERE (${f.updatedAfter}::TIMESTAMP IS NULL OR "recordedMs" > ${f.updatedAfter}::TIMESTAMP)
-    ORDER BY "subjectId", indicator, "periodStart", period`;
-}
-
 /** The point a series shows for each (subject, indicator, period) of the subjects matched by `where`. */
 function pickedSeries(where: Fragment, f: ObservationFilter, preference: SourcePreference, preferredSource: string | null): Fragment {
-  const publicationOrder = preference === 'EARLIEST_PUBLICATION' ? raw('s.published ASC NULLS LAST') : raw('s.published DESC NULLS LAST');
   return sql`SELECT * EXCLUDE (pick) FROM (
       SELECT ${raw(OBSERVATION_COLUMNS)}, ${recordedMs} AS "recordedMs", false AS reconstructed,
              row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-               ORDER BY o.derived, (o.source_id = ${preferredSource}) DESC NULLS LAST, ${publicationOrder}, o.source_id) AS pick
+               ORDER BY ${sourcePreferenceOrder(preferredSource, preference === 'EARLIEST_PUBLICATION')}) AS pick
       FROM ${revisionsAsOf(sql`${where} AND ${indicatorFilter(f)}`, f)} o JOIN sources s ON s.id = o.source_id
       WHERE ${overlaps(f)}
     ) WHERE pick = 1`;
