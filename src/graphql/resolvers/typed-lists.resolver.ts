@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import { Commune, CommuneConnection, District, DistrictConnection, Locality, PartyCell, PartyCellConnection, PartyCommittee, Province, Village, VillageConnection } from '../types/locality.type.js';
@@ -27,46 +27,59 @@ function listOf(kind: keyof typeof CONNECTION_OF, description: string) {
   };
 }
 
-async function typedList(ctx: Context, root: UnitRow, kind: LocalityKind, asOf?: string | null, first?: number | null, after?: string | null) {
-  return descendantPage(ctx, root, [kind], asOf ?? null, ANY_DEPTH, first, after);
+/** The arguments every typed list takes: the date the hierarchy is read at, and the page. */
+@ArgsType()
+class HierarchyPageArgs {
+  @Field(() => LocalDateResolver, { nullable: true, description: AS_OF })
+  asOf?: string | null;
+
+  @Field(() => Int, { nullable: true, description: FIRST })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: AFTER })
+  after?: string | null;
+}
+
+async function typedList(ctx: Context, root: UnitRow, kind: LocalityKind, page: HierarchyPageArgs) {
+  return descendantPage(ctx, root, [kind], page.asOf ?? null, ANY_DEPTH, page.first, page.after);
 }
 
 @Resolver(() => Province)
 export class ProvinceResolver {
   @listOf(LocalityKind.DISTRICT, 'Districts of the province (the level ended on 2025-07-01; use asOf to read a date).')
-  districts(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.DISTRICT, asOf, first, after);
+  districts(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.DISTRICT, page);
   }
 
   @listOf(LocalityKind.COMMUNE, 'Communes of the province, directly or through a district.')
-  communes(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.COMMUNE, asOf, first, after);
+  communes(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.COMMUNE, page);
   }
 
   @listOf(LocalityKind.VILLAGE, 'Villages of the province at any depth.')
-  villages(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.VILLAGE, asOf, first, after);
+  villages(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.VILLAGE, page);
   }
 }
 
 @Resolver(() => District)
 export class DistrictResolver {
   @listOf(LocalityKind.COMMUNE, 'Communes of the district while it existed.')
-  communes(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.COMMUNE, asOf, first, after);
+  communes(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.COMMUNE, page);
   }
 
   @listOf(LocalityKind.VILLAGE, 'Villages of the district at any depth.')
-  villages(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.VILLAGE, asOf, first, after);
+  villages(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.VILLAGE, page);
   }
 }
 
 @Resolver(() => Commune)
 export class CommuneResolver {
   @listOf(LocalityKind.VILLAGE, 'Villages and hamlets of the commune.')
-  villages(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.VILLAGE, asOf, first, after);
+  villages(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.VILLAGE, page);
   }
 
   @FieldResolver(() => PartyCommittee, { nullable: true, description: 'The commune-level Party committee, when recorded.' })
@@ -88,8 +101,8 @@ export class VillageResolver {
 @Resolver(() => PartyCommittee)
 export class PartyCommitteeResolver {
   @listOf(LocalityKind.PARTY_CELL, 'Party cells under the committee at any depth.')
-  cells(@Root() root: UnitRow, @Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, { nullable: true, description: AS_OF }) asOf?: string | null, @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number | null, @Arg('after', () => String, { nullable: true, description: AFTER }) after?: string | null) {
-    return typedList(ctx, root, LocalityKind.PARTY_CELL, asOf, first, after);
+  cells(@Root() root: UnitRow, @Ctx() ctx: Context, @Args(() => HierarchyPageArgs) page: HierarchyPageArgs) {
+    return typedList(ctx, root, LocalityKind.PARTY_CELL, page);
   }
 }
 
