@@ -144,7 +144,11 @@ describe('rankings, peers, parts, tables, availability', () => {
   });
 
   it('a table in three shapes: rows, pivot and columns', async () => {
+    const columnReads: string[] = [];
+    const stop = t.store.onStatement((s) => { if (s.id === 'analytics.table-columns') columnReads.push(s.id); });
     const { table } = await t.sdk.Table({ indicators: ['poor_households'], localities: [ids['village/a1']!, ids['village/a2']!], periods: ['2022', '2023'] });
+    stop();
+    expect(columnReads).toHaveLength(1);
     expect(table.rowCount).toBe(4);
     expect(table.rows.map((r) => [r.locality?.code, r.period, r.value, r.qualifier])).toEqual([
       ['village/a1', '2022', 20, 'EXACT'], ['village/a1', '2023', 10, 'EXACT'], ['village/a2', '2022', 36, 'EXACT'], ['village/a2', '2023', 30, 'NEARLY'],

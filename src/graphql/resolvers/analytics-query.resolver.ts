@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { RankRow } from '../../domain/analytics-rows.js';
+import type { RankRow, TableColumnsRow } from '../../domain/analytics-rows.js';
 import { Availability, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
@@ -103,11 +103,25 @@ export class AvailabilityResolver {
   }
 }
 
+/**
+ * The column-oriented table, read once per table even when `rowCount` and `columns` are both
+ * asked for (a bulk pull would otherwise run its heaviest statement twice).
+ */
+const tableColumnsRead = new WeakMap<TableRequest, Promise<TableColumnsRow>>();
+function columnsOf(root: TableRequest, ctx: Context): Promise<TableColumnsRow> {
+  let read = tableColumnsRead.get(root);
+  if (!read) {
+    read = ctx.analytics.readTableColumns(root.set, root.indicators, root.window, root.options);
+    tableColumnsRead.set(root, read);
+  }
+  return read;
+}
+
 @Resolver(() => Table)
 export class TableResolver {
   @FieldResolver(() => Int, { description: 'Number of values (flat rows).' })
   async rowCount(@Root() root: TableRequest, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.analytics.readTableColumns(root.set, root.indicators, root.window, root.options)).values.length;
+    return (await columnsOf(root, ctx)).values.length;
   }
 
   @FieldResolver(() => [SeriesPointType], { description: 'One row per unit, indicator and period with a value (unit, indicator, period, value, qualifier, interval, basis, sources).' })
@@ -123,7 +137,7 @@ export class TableResolver {
 
   @FieldResolver(() => TableColumns, { description: 'The flat rows as parallel arrays.' })
   async columns(@Root() root: TableRequest, @Ctx() ctx: Context) {
-    const c = await ctx.analytics.readTableColumns(root.set, root.indicators, root.window, root.options);
+    const c = await columnsOf(root, ctx);
     return { ...c, localityCodes: c.subjectIds, sourceCodes: c.sourceIds };
   }
 }
