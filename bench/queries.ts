@@ -1,7 +1,8 @@
 /**
- * The benchmark mix: each question as a GraphQL request and as the SQL a DuckDB user would
- * write for it on the same tables. Both read `current_observations` (latest revisions), so they
- * answer the same question.
+ * The benchmark mix: each question as a GraphQL request and twice as SQL run straight on
+ * DuckDB: `sql` as a DuckDB user would write it on the tables of record (`current_observations`,
+ * latest revisions), and `servingSql` on the serving layer the server reads (the same values,
+ * precomputed and keyed by integers): the limit of this machine for the question.
  */
 export interface BenchQuery {
   readonly name: string;
@@ -9,6 +10,7 @@ export interface BenchQuery {
   readonly graphql: string;
   readonly variables: (pick: Picker) => Record<string, unknown>;
   readonly sql: (vars: Record<string, unknown>) => string;
+  readonly servingSql: (vars: Record<string, unknown>) => string;
   readonly runs: number;
 }
 
@@ -19,6 +21,9 @@ export interface Picker {
 
 const q = (s: unknown) => `'${String(s).replace(/'/g, "''")}'`;
 const COMMITTEE_SERIES = ['members', 'em_members', 'new_members', 'admission_target', 'subordinate_party_orgs'];
+const keyOf = (id: unknown) => `(SELECT unit_key FROM serving_units WHERE unit_id = ${q(id)})`;
+/** Keys of the children of `parent` (any link date, as the rollups count them by date). */
+const childKeys = (parent: string) => `(SELECT s.unit_key FROM unit_links l JOIN serving_units s ON s.unit_id = l.child_id WHERE l.parent_id = ${parent})`;
 
 export const QUERIES: readonly BenchQuery[] = [
   {
@@ -36,6 +41,14 @@ export const QUERIES: readonly BenchQuery[] = [
       SELECT o.subject_id, o.period, o.value, o.qualifier FROM current_observations o
       WHERE o.subject_id IN (SELECT child_id FROM unit_links WHERE parent_id = ${q(v['code'])}) AND o.indicator = 'poor_households'
       QUALIFY row_number() OVER (PARTITION BY o.subject_id ORDER BY o.period_start DESC) = 1`,
+    servingSql: (v) => `
+      SELECT indicator, period, value, qualifier FROM serving_values
+      WHERE unit_key = ${keyOf(String(v['code']).replace('commune/', 'party-committee/'))} AND rollup_from = ''
+        AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN DATE '2010-01-01' AND DATE '2026-12-31'
+      ORDER BY indicator, period_start;
+      SELECT unit_key, period, value, qualifier FROM serving_values
+      WHERE unit_key IN ${childKeys(q(v['code']))} AND indicator = 'poor_households' AND rollup_from = ''
+      QUALIFY row_number() OVER (PARTITION BY unit_key ORDER BY period_start DESC) = 1`,
     runs: 40,
   },
   {
@@ -54,6 +67,15 @@ export const QUERIES: readonly BenchQuery[] = [
       )
       SELECT commune, (v2025 / v2024 - 1) * 100 AS pct, rank() OVER (ORDER BY (v2025 / v2024 - 1)) AS rank
       FROM sums WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`,
+    servingSql: () => `
+      WITH pairs AS (
+        SELECT unit_key, any_value(value) FILTER (WHERE period = '2024') AS v2024, any_value(value) FILTER (WHERE period = '2025') AS v2025
+        FROM serving_values WHERE indicator = 'poor_households' AND rollup_from IN ('', 'VILLAGE') AND period IN ('2024', '2025')
+          AND unit_key IN (SELECT s.unit_key FROM units u JOIN serving_units s ON s.unit_id = u.id WHERE u.kind = 'COMMUNE')
+        GROUP BY unit_key
+      )
+      SELECT unit_key, (v2025 / v2024 - 1) * 100 AS pct, rank() OVER (ORDER BY (v2025 / v2024 - 1)) AS rank
+      FROM pairs WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`,
     runs: 20,
   },
   {
@@ -68,6 +90,10 @@ export const QUERIES: readonly BenchQuery[] = [
              sum(o.value) FILTER (WHERE o.indicator = 'em_members') / sum(o.value) FILTER (WHERE o.indicator = 'members') AS share
       FROM current_observations o JOIN unit_links l ON l.child_id = o.subject_id AND l.parent_id = ${q(v['code'])}
       WHERE o.indicator IN ('members', 'em_members') GROUP BY o.period ORDER BY o.period`,
+    servingSql: (v) => `
+      SELECT indicator, period, value, lower, upper, reporting, expected FROM serving_values
+      WHERE unit_key = ${keyOf(v['code'])} AND indicator IN ('members', 'em_member_share') AND rollup_from IN ('', 'PARTY_COMMITTEE')
+      ORDER BY indicator, period_start`,
     runs: 30,
   },
   {
@@ -84,6 +110,12 @@ export const QUERIES: readonly BenchQuery[] = [
       JOIN current_observations o ON o.subject_id = l.child_id
       WHERE pl.parent_id = ${q(v['province'])} AND o.indicator IN ('households', 'poor_households', 'coffee_area') AND o.period IN ('2023', '2024', '2025')
       GROUP BY l.parent_id, o.indicator ORDER BY 1, 2`,
+    servingSql: (v) => `
+      SELECT unit_key, indicator, list(value ORDER BY period_start) AS "values", list(qualifier ORDER BY period_start) AS qualifiers
+      FROM serving_values
+      WHERE unit_key IN ${childKeys(q(v['province']))} AND indicator IN ('households', 'poor_households', 'coffee_area')
+        AND rollup_from IN ('', 'VILLAGE') AND period IN ('2023', '2024', '2025')
+      GROUP BY unit_key, indicator ORDER BY 1, 2`,
     runs: 30,
   },
   {
@@ -96,6 +128,11 @@ export const QUERIES: readonly BenchQuery[] = [
         SELECT o.subject_id, o.period, o.value, o.qualifier FROM current_observations o JOIN units u ON u.id = o.subject_id AND u.kind = 'VILLAGE'
         WHERE o.indicator = 'coffee_area' AND o.period_start BETWEEN DATE '2015-01-01' AND DATE '2026-12-31'
         ORDER BY o.subject_id, o.period_start)`,
+    servingSql: () => `
+      SELECT list(s.unit_id), list(v.period), list(v.value), list(v.qualifier) FROM (
+        SELECT unit_key, period, value, qualifier, period_start FROM serving_values
+        WHERE indicator = 'coffee_area' AND rollup_from = '' AND period_start BETWEEN DATE '2015-01-01' AND DATE '2026-12-31'
+      ) v JOIN serving_units s USING (unit_key) JOIN units u ON u.id = s.unit_id AND u.kind = 'VILLAGE'`,
     runs: 5,
   },
   {
@@ -112,6 +149,14 @@ export const QUERIES: readonly BenchQuery[] = [
         GROUP BY l.parent_id
       )
       SELECT commune, v2025 - v2024 AS change, rank() OVER (ORDER BY v2025 - v2024) AS rank FROM sums ORDER BY rank`,
+    servingSql: (v) => `
+      WITH pairs AS (
+        SELECT unit_key, any_value(value) FILTER (WHERE period = '2024') AS v2024, any_value(value) FILTER (WHERE period = '2025') AS v2025
+        FROM serving_values WHERE unit_key IN ${childKeys(q(v['province'] ?? ''))} AND indicator = 'poor_households'
+          AND rollup_from IN ('', 'VILLAGE') AND period IN ('2024', '2025')
+        GROUP BY unit_key
+      )
+      SELECT unit_key, v2025 - v2024 AS change, rank() OVER (ORDER BY v2025 - v2024) AS rank FROM pairs ORDER BY rank`,
     runs: 30,
   },
 ];

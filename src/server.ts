@@ -14,6 +14,7 @@ import { createLoaders } from './loaders/create-loaders.js';
 import { createRoutes } from './http/routes.js';
 import { EXPORT_PATH } from './http/export-route.js';
 import { contextFactory } from './graphql/create-context.js';
+import { ServingStatus } from './serving/serving-status.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context, RequestInfo } from './graphql/context.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
@@ -111,15 +112,17 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
+  const serving = await ServingStatus.of(store);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
+    await serving.recheck();
   });
   const writeAccess = new WriteAccess(options.writeToken ?? null);
   const admission = new Admission(store.poolSize, limits.queueLimit);
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
 
   // The browser pages serve files; exports go through exportAdmitted below.
-  const routes = createRoutes({ context: contextFactory(store), exportDir: store.exportDir });
+  const routes = createRoutes({ context: contextFactory(store, serving), exportDir: store.exportDir });
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -178,7 +181,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     await runAdmitted(info, async (signal) => {
       const scoped = store.withSignal(signal);
       const reader = new GrassrootsReader(scoped);
-      const analytics = new AnalyticsReader(scoped);
+      const analytics = new AnalyticsReader(scoped, () => serving.isFresh);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method as string, headers, search: url.search, body },
         context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info, writer, writeAccess, authorization: req.headers.authorization ?? null }),
@@ -232,7 +235,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     if (stopping) throw new HttpError(503, 'SHUTTING_DOWN', 'Server is shutting down; retry on another instance.', {}, { 'retry-after': '1', connection: 'close' });
     try {
       await runAdmitted(info, async (signal) => {
-        await createRoutes({ context: contextFactory(store, signal), exportDir: store.exportDir })(req, res, url);
+        await createRoutes({ context: contextFactory(store, serving, signal), exportDir: store.exportDir })(req, res, url);
       });
     } catch (error) {
       if (error instanceof StatementInterruptedError && error.reason === 'timeout') {

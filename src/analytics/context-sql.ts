@@ -49,7 +49,9 @@ export function peerContext(subjectIds: readonly string[], indicator: string, pe
  * gap (own − children) with its interval, and how many children reported.
  */
 export function totalsAgainstParts(subjectIds: readonly string[], indicator: string, childKind: string, window: { from: string | null; to: string | null }, options: ValueOptions): Fragment {
-  return sql`${valuesCtes({ ids: subjectIds }, [indicator], { ...window, periods: null }, { ...options, rollupFrom: childKind })},
+  // Computed, not served: it needs the own and rolled values side by side, and the serving
+  // layer keeps a rolled value only where the unit has no own one.
+  return sql`${valuesCtes({ ids: subjectIds }, [indicator], { ...window, periods: null }, { ...options, rollupFrom: childKind, serving: false })},
     own_points AS (SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator = ${indicator}),
     rolled AS (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio),
     paired AS (

@@ -7,7 +7,9 @@ export type SubjectSet =
   | { readonly ids: readonly string[] }
   | { readonly kind: string; readonly within: string | null; readonly asOf: string | null }
   /** Subjects chosen by a query; `prelude` holds CTEs that query (and the caller) use. */
-  | { readonly prelude: Fragment; readonly query: Fragment };
+  | { readonly prelude: Fragment; readonly query: Fragment }
+  /** Every unit (building the serving layer). */
+  | { readonly all: true };
 
 export interface ValueWindow {
   readonly from: string | null;   // first day of the earliest period wanted
@@ -24,9 +26,22 @@ export interface ValueOptions {
   readonly recordedAsOf: string | null;
   /** Keep only values whose latest input was recorded after this time (incremental pulls). */
   readonly updatedAfter: string | null;
+  /**
+   * Read the precomputed serving layer instead of computing (set by the reader when the layer is
+   * fresh and the options are ones it holds; see `servable`).
+   */
+  readonly serving?: boolean;
 }
 
 export const NO_ROLLUP: ValueOptions = { rollupFrom: null, preferredSource: null, earliestPublication: false, recordedAsOf: null, updatedAfter: null };
+
+/**
+ * The serving layer holds the values of the default source preference at the latest revision;
+ * time travel and other preferences are computed.
+ */
+export function servable(options: ValueOptions): boolean {
+  return options.preferredSource === null && !options.earliestPublication && options.recordedAsOf === null;
+}
 
 const validAt = (alias: string, asOf: string | null) =>
   asOf === null
@@ -34,6 +49,7 @@ const validAt = (alias: string, asOf: string | null) =>
     : sql`(${raw(alias)}.valid_from IS NULL OR ${raw(alias)}.valid_from <= ${asOf}::DATE) AND (${raw(alias)}.valid_to IS NULL OR ${raw(alias)}.valid_to > ${asOf}::DATE)`;
 
 function subjectsCte(set: SubjectSet): Fragment {
+  if ('all' in set) return sql`subjects(id) AS (SELECT id FROM units)`;
   if ('query' in set) return sql`${set.prelude}, subjects(id) AS (${set.query})`;
   if ('ids' in set) return sql`subjects(id) AS (SELECT unnest(${stringList(set.ids)}))`;
   const kind = set.kind;
@@ -57,6 +73,7 @@ const ratio = divide(triple('n'), triple('d'));
 
 /** Subjects as a literal list when known up front (prunes row groups), else a semi-join. */
 function subjectFilter(set: SubjectSet, rollup: string | null): Fragment {
+  if ('all' in set) return sql`true`;
   if ('ids' in set && rollup === null) return sql`o.subject_id = ANY(${stringList(set.ids)})`;
   return sql`o.subject_id IN (SELECT id FROM scope)`;
 }
@@ -84,13 +101,34 @@ const rolledRatio = divide(
  *   `reporting` and `expected` give the coverage.
  */
 export function valuesCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return options.serving ? servingCtes(set, indicators, window, options) : computedCtes(set, indicators, window, options);
+}
+
+/**
+ * `vals` read from the serving layer: the unit's own values and, with a rollup, the values
+ * rolled up from that kind (stored only where the unit has no own value, as computed).
+ */
+function servingCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return sql`WITH RECURSIVE ${subjectsCte(set)},
+    keys AS MATERIALIZED (SELECT su.unit_key, su.unit_id FROM serving_units su WHERE su.unit_id IN (SELECT id FROM subjects)),
+    vals AS (
+      SELECT k.unit_id AS subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
+             o.lower, o.upper, o.source_ids, o.observation_id, o.derived, o.basis, o.reporting, o.expected, o.recorded_at
+      FROM serving_values o JOIN keys k ON k.unit_key = o.unit_key
+      WHERE o.indicator = ANY(${stringList(indicators)}) AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
+        AND ${periodFilter(window)}
+        AND (${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) > ${options.updatedAfter}::TIMESTAMP)
+    )`;
+}
+
+function computedCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
   const rollup = options.rollupFrom;
   const children = rollup === null
     ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
     // Each path carries when all its links held (greatest start, least end; both skip NULLs), so a
     // village that moved in a merger counts for its old commune before and its new one after.
     : sql`child_walk(parent_id, id, depth, link_from, link_to) AS (
-          SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l WHERE l.parent_id IN (SELECT id FROM subjects)
+          SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l WHERE ${'all' in set ? sql`true` : sql`l.parent_id IN (SELECT id FROM subjects)`}
           UNION ALL
           SELECT w.parent_id, l.child_id, w.depth + 1, greatest(w.link_from, l.valid_from), least(w.link_to, l.valid_to)
           FROM child_walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8
@@ -172,7 +210,7 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
              CASE WHEN bool_or(v.lower IS NULL) THEN NULL ELSE sum(v.lower) END AS lower,
              CASE WHEN bool_or(v.upper IS NULL) THEN NULL ELSE sum(v.upper) END AS upper,
              bool_and(v.qualifier = 'EXACT') AS all_exact, list_distinct(flatten(list(v.source_ids))) AS source_ids,
-             count(*)::INTEGER AS reporting, list(v.subject_id) AS reporters, max(v.recorded_at) AS recorded_at
+             count(*)::INTEGER AS reporting, max(v.recorded_at) AS recorded_at
       FROM children c JOIN own v ON v.subject_id = c.child_id
       WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
       GROUP BY c.parent_id, v.indicator, v.period

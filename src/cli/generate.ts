@@ -6,6 +6,7 @@ import { Store } from '../store/store.js';
 import { migrate } from '../store/migrate.js';
 import { generateSynthetic } from '../synthetic/generate.js';
 import { SCALES } from '../synthetic/scales.js';
+import { ensureServingFresh } from '../serving/refresh-serving.js';
 
 /** npm run generate -- --scale national [--out bench/stores/national.duckdb] [--force] */
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -26,8 +27,11 @@ await rm(tmp, { force: true });
 const store = await Store.open({ path: tmp, poolSize: 1 });
 await migrate(store);
 const result = await generateSynthetic(store, scale, resolve(ROOT, 'data'), (msg) => console.log(`  ${msg}`));
+const servingStarted = performance.now();
+await ensureServingFresh(store, (indicator) => console.log(`  serving layer: ${indicator}`));
+const servingSeconds = (performance.now() - servingStarted) / 1000;
 await store.checkpoint();
 store.close();
 await rm(out, { force: true });
 await rename(tmp, out);
-console.log(JSON.stringify({ scale: scale.name, store: out, ...result }));
+console.log(JSON.stringify({ scale: scale.name, store: out, ...result, servingSeconds }));

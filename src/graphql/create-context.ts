@@ -5,13 +5,14 @@ import { createLoaders } from '../loaders/create-loaders.js';
 import { ObservationWriter } from '../ingest/observation-writer.js';
 import { WriteAccess } from './write-access.js';
 import type { Context } from './context.js';
+import type { ServingStatus } from '../serving/serving-status.js';
 
 /** One factory for every entry point (HTTP, exports, CLI): readers once, loaders per request. */
-export function contextFactory(store: Store, signal?: AbortSignal): () => Context {
+export function contextFactory(store: Store, serving: ServingStatus | null, signal?: AbortSignal): () => Context {
   // With a signal, every statement of the request can be interrupted (time limit, shutdown).
   const runner = signal ? store.withSignal(signal) : store;
   const reader = new GrassrootsReader(runner);
-  const analytics = new AnalyticsReader(runner);
+  const analytics = new AnalyticsReader(runner, () => serving?.isFresh ?? false);
   // Read-only entry points: no write token, so recordObservations answers READ_ONLY.
   const writer = new ObservationWriter(store);
   const writeAccess = new WriteAccess(null);

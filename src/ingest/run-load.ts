@@ -1,3 +1,4 @@
+import { refreshAfterImport, type RefreshOutcome } from '../serving/refresh-serving.js';
 import type { Store, Transaction } from '../store/store.js';
 import * as q from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
@@ -9,7 +10,7 @@ export type LoadInput =
   | { readonly kind: 'rows'; readonly spec: TableSpec; readonly rows: readonly Record<string, string | null>[]; readonly label: string };
 
 export interface LoadProgress {
-  readonly phase: 'staging' | 'validating' | 'writing';
+  readonly phase: 'staging' | 'validating' | 'writing' | 'serving';
   readonly label: string;
   readonly percentage: number;
   readonly rowsRead: number;
@@ -37,6 +38,8 @@ export interface LoadResult {
   readonly observationsWritten: number;
   /** Dry run only: the revisions the load would have written. */
   readonly wouldWrite?: number;
+  /** How the serving layer followed the load (see refresh-serving). */
+  readonly serving?: RefreshOutcome;
   readonly seconds: number;
 }
 
@@ -107,7 +110,10 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
         if (options.dryRun) throw new DryRunDone(rowsRead, written);
         await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
         for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
-        return { skipped: false, dryRun: false, importId, rowsRead, observationsWritten: written, seconds: seconds() };
+        // In the same transaction: readers never see the load without its serving values.
+        track.phase('serving', 'refreshing precomputed values', rowsRead);
+        const serving = await refreshAfterImport(tx, importId);
+        return { skipped: false, dryRun: false, importId, rowsRead, observationsWritten: written, serving, seconds: seconds() };
       } finally {
         track.stop();
       }

@@ -6,13 +6,23 @@ import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, latestValues } from '../analytics/availability-sql.js';
 import { tableColumns, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
-import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import { servable, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
 import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
 import type { AvailabilityRow, ChangeRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 
 /** Runs the analytics statements; each method is one statement over any number of units. */
 export class AnalyticsReader {
-  constructor(private readonly store: StatementRunner) {}
+  /** `servingFresh` says whether the store's serving layer reflects its latest import. */
+  constructor(private readonly store: StatementRunner, private readonly servingFresh: () => boolean = () => false) {}
+
+  /** Whether these options are answered from the serving layer (else computed from observations). */
+  serves(options: ValueOptions): boolean {
+    return options.serving !== false && this.servingFresh() && servable(options);
+  }
+
+  private layout(options: ValueOptions): ValueOptions {
+    return { ...options, serving: this.serves(options) };
+  }
 
   readReportedSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
     return this.store.all('analytics.series-reported', reportedSeries(ids, indicator, window, options));
@@ -23,11 +33,11 @@ export class AnalyticsReader {
   }
 
   readSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series', seriesPoints({ ids }, indicator, window, options));
+    return this.store.all('analytics.series', seriesPoints({ ids }, indicator, window, this.layout(options)));
   }
 
   readSeriesOnGrid(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series-grid', seriesOnGrid({ ids }, indicator, window, options, granularity, fill));
+    return this.store.all('analytics.series-grid', seriesOnGrid({ ids }, indicator, window, this.layout(options), granularity, fill));
   }
 
   async readGranularities(indicator: string): Promise<string[]> {
@@ -36,27 +46,27 @@ export class AnalyticsReader {
   }
 
   readChanges(ids: readonly string[], indicator: string, from: string, to: string, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.change', changeBetween({ ids }, indicator, from, to, options));
+    return this.store.all('analytics.change', changeBetween({ ids }, indicator, from, to, this.layout(options)));
   }
 
   readConsecutiveChanges(ids: readonly string[], indicator: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.yoy', consecutiveChanges({ ids }, indicator, window, options));
+    return this.store.all('analytics.yoy', consecutiveChanges({ ids }, indicator, window, this.layout(options)));
   }
 
   readLatest(ids: readonly string[], indicator: string, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.latest', latestValues(ids, indicator, options));
+    return this.store.all('analytics.latest', latestValues(ids, indicator, this.layout(options)));
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {
-    return this.store.all('analytics.peers', peerContext(ids, indicator, period, options));
+    return this.store.all('analytics.peers', peerContext(ids, indicator, period, this.layout(options)));
   }
 
   readTotalsAndParts(ids: readonly string[], indicator: string, childKind: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<PartsRow[]> {
-    return this.store.all('analytics.parts', totalsAgainstParts(ids, indicator, childKind, window, options));
+    return this.store.all('analytics.parts', totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)));
   }
 
   rank(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions): Promise<RankRow[]> {
-    return this.store.all('analytics.rank', rankUnits(set, indicator, by, from, to, descending, limit, options));
+    return this.store.all('analytics.rank', rankUnits(set, indicator, by, from, to, descending, limit, this.layout(options)));
   }
 
   readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
@@ -65,18 +75,18 @@ export class AnalyticsReader {
 
   /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */
   async exportTable(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, path: string, format: ExportFormat): Promise<void> {
-    await this.store.all('analytics.table-export', copyTable(tableRows(set, indicators, window, options), path, format));
+    await this.store.all('analytics.table-export', copyTable(tableRows(set, indicators, window, this.layout(options)), path, format));
   }
 
   readTableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PointRow[]> {
-    return this.store.all('analytics.table-rows', tableRows(set, indicators, window, options));
+    return this.store.all('analytics.table-rows', tableRows(set, indicators, window, this.layout(options)));
   }
 
   async readTableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<TableColumnsRow> {
-    return (await this.store.columns('analytics.table-columns', tableColumns(set, indicators, window, options))) as unknown as TableColumnsRow;
+    return (await this.store.columns('analytics.table-columns', tableColumns(set, indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
   }
 
   readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
-    return this.store.all('analytics.table-pivot', tablePivot(set, indicators, window, options));
+    return this.store.all('analytics.table-pivot', tablePivot(set, indicators, window, this.layout(options)));
   }
 }

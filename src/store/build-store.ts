@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { Store } from './store.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
+import { ensureServingFresh } from '../serving/refresh-serving.js';
 
 export interface PrepareResult {
   readonly created: boolean;
@@ -29,6 +30,7 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
     try {
       const migrations = await migrate(store);
       const seed = await importDirectory(store, dataDir);
+      await ensureServingFresh(store);
       await store.checkpoint();
       store.close();
       await rename(tmp, path);
@@ -44,6 +46,8 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
   try {
     const migrations = await migrate(store);
     const seed = await importDirectory(store, dataDir);
+    // A store migrated from before the serving layer, or one a crash left behind, is rebuilt here.
+    await ensureServingFresh(store);
     await store.checkpoint();
     return { created: false, migrations, seed };
   } finally {

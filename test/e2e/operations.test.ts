@@ -62,7 +62,7 @@ describe('readiness fails when the store is not servable', () => {
       const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
       const r = await fetch(new URL('/readyz', server.url));
       expect(r.status).toBe(503);
-      expect(await r.json()).toEqual({ status: 'unavailable', reason: 'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations' });
+      expect(await r.json()).toEqual({ status: 'unavailable', reason: 'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer' });
       store.close();
       const closed = await fetch(new URL('/readyz', server.url));
       expect(await closed.json()).toEqual({ status: 'unavailable', reason: 'store closed' });

@@ -78,7 +78,7 @@ describe('export and read-only snapshots', () => {
     expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observations', 'units', 'unit_lineage', 'imports', 'schema_migrations']));
     expect(manifest.tables.find((t) => t.name === 'observations')!.rows).toBe(originalFingerprint.n);
     expect(manifest.tables.every((t) => /^[0-9a-f]{64}$/.test(t.sha256))).toBe(true);
-    expect(manifest.migrations).toEqual(['001_foundation', '002_unit_lineage', '003_superseded_observations']);
+    expect(manifest.migrations).toEqual(['001_foundation', '002_unit_lineage', '003_superseded_observations', '004_serving_layer']);
   });
 
   it('a snapshot opens with the same rows, revisions and answers as the store it came from', async () => {

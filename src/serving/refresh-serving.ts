@@ -1,0 +1,69 @@
+import type { Store, Transaction } from '../store/store.js';
+import * as q from './serving-sql.js';
+
+export type RefreshOutcome = 'full' | 'incremental' | 'left-stale';
+
+/** Past this many units to recompute, rebuilding everything is cheaper than deleting and redoing them. */
+const INCREMENTAL_LIMIT = 20_000;
+
+/**
+ * Rebuilds the serving layer from the observations, inside the caller's transaction: readers see
+ * the old layer or the new one, never a half-built one.
+ */
+export async function rebuildServing(tx: Transaction, onStep: (step: string) => void = () => {}): Promise<void> {
+  for (const f of q.clearServing()) await tx.run('serving.clear', f);
+  await tx.run('serving.number-units', q.numberAllUnits());
+  const kinds = await tx.all<{ indicator: string; kinds: string[] }>('serving.rollup-kinds', q.rollupKindsPerIndicator());
+  for (const { indicator, kinds: rollups } of kinds) {
+    // The first statement writes the indicator's own values too; later ones only their rollups.
+    const passes = rollups.length > 0 ? rollups : [null];
+    for (const [i, rollup] of passes.entries()) {
+      await tx.run('serving.insert', q.insertValues({ all: true }, [indicator], rollup, i === 0));
+    }
+    onStep(indicator);
+  }
+  const [state] = await tx.all<{ latestImport: number | null }>('serving.state', q.servingState());
+  for (const f of q.markRefreshed(state?.latestImport ?? 0, 'full')) await tx.run('serving.mark', f);
+}
+
+/**
+ * Keeps a fresh serving layer fresh after an import, inside the import's transaction. A layer
+ * that was already behind stays behind (a partial refresh cannot make it whole): the general path
+ * answers until `ensureServingFresh` rebuilds it.
+ */
+export async function refreshAfterImport(tx: Transaction, importId: number): Promise<RefreshOutcome> {
+  const [before] = await tx.all<{ previous: number | null; served: number | null }>('serving.before', q.stateBefore(importId));
+  if (before?.served == null || before.served !== before.previous) return 'left-stale';
+  const [structure] = await tx.all<{ changed: boolean }>('serving.structure', q.importChangedStructure(importId));
+  const subjects = (await tx.all<{ id: string }>('serving.subjects', q.importSubjects(importId))).map((r) => r.id);
+  const ancestors = subjects.length === 0 ? [] : (await tx.all<{ id: string }>('serving.ancestors', q.ancestorsOf(subjects))).map((r) => r.id);
+  const rolled = [...new Set([...subjects, ...ancestors])];
+  if (structure?.changed || rolled.length > INCREMENTAL_LIMIT) {
+    await rebuildServing(tx);
+    return 'full';
+  }
+  if (subjects.length > 0) {
+    await tx.run('serving.delete', q.deleteValues(subjects, rolled));
+    const indicators = (await tx.all<{ code: string }>('serving.indicators', q.allIndicators())).map((r) => r.code);
+    await tx.run('serving.insert-own', q.insertValues({ ids: subjects }, indicators, null, true));
+    for (const { kind } of await tx.all<{ kind: string }>('serving.kinds', q.allKinds())) {
+      await tx.run('serving.insert-rolled', q.insertValues({ ids: rolled }, indicators, kind, false));
+    }
+  }
+  for (const f of q.markRefreshed(importId, 'incremental')) await tx.run('serving.mark', f);
+  return 'incremental';
+}
+
+/** Whether the layer reflects the latest import (an empty store has nothing to serve). */
+export async function isServingFresh(store: Pick<Store, 'all'>): Promise<boolean> {
+  // A store from before the serving layer (a snapshot of one, say) has no state table: not fresh.
+  const [state] = await store.all<{ servedImport: number | null; latestImport: number | null }>('serving.state', q.servingState()).catch(() => []);
+  return state?.servedImport != null && state.servedImport === state.latestImport;
+}
+
+/** Rebuilds a stale layer in its own transaction (store start, after generation). */
+export async function ensureServingFresh(store: Store, onStep?: (step: string) => void): Promise<RefreshOutcome | 'fresh'> {
+  if (await isServingFresh(store)) return 'fresh';
+  await store.transaction((tx) => rebuildServing(tx, onStep));
+  return 'full';
+}

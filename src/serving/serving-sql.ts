@@ -1,0 +1,106 @@
+import { sql, stringList, type Fragment } from '../store/sql.js';
+import { NO_ROLLUP, valuesCtes, type SubjectSet } from '../analytics/values-sql.js';
+
+/**
+ * Statements that build the serving layer. Its rows are the `vals` of the general path (the
+ * same CTE chain, so the same answers), keyed by integer unit keys and written in the order
+ * lookups read them: by indicator, then unit, so a unit's rows and a bulk pull of one indicator
+ * each sit in a few row groups.
+ */
+
+const EVERY_PERIOD = { from: null, to: null, periods: null };
+
+export function servingState(): Fragment {
+  return sql`SELECT (SELECT max(import_id) FROM serving_state)::INTEGER AS "servedImport",
+    (SELECT max(id) FROM imports)::INTEGER AS "latestImport"`;
+}
+
+export function markRefreshed(importId: number, how: 'full' | 'incremental'): Fragment[] {
+  return [sql`DELETE FROM serving_state`, sql`INSERT INTO serving_state VALUES (${importId}, now(), ${how})`];
+}
+
+export function clearServing(): Fragment[] {
+  return [sql`DELETE FROM serving_values`, sql`DELETE FROM serving_units`];
+}
+
+/** Keys in unit id order, so a commune's villages (ids share a prefix) get neighbouring keys. */
+export function numberAllUnits(): Fragment {
+  return sql`INSERT INTO serving_units SELECT row_number() OVER (ORDER BY id)::INTEGER, id FROM units`;
+}
+
+/** Units loaded since the last numbering get the next keys. */
+export function numberNewUnits(): Fragment {
+  return sql`INSERT INTO serving_units
+    SELECT (SELECT coalesce(max(unit_key), 0) FROM serving_units) + row_number() OVER (ORDER BY u.id)::INTEGER, u.id
+    FROM units u ANTI JOIN serving_units s ON s.unit_id = u.id`;
+}
+
+/**
+ * For each indicator, the kinds of unit holding its figures (or its ratio's parts): the kinds a
+ * rollup can sum. Any other rollup of it has nothing to sum, so nothing to store.
+ */
+export function rollupKindsPerIndicator(): Fragment {
+  return sql`WITH held AS (SELECT DISTINCT o.indicator, u.kind FROM observations o JOIN units u ON u.id = o.subject_id)
+    SELECT i.code AS indicator, list(DISTINCT h.kind ORDER BY h.kind) AS kinds
+    FROM indicators i JOIN held h ON h.indicator IN (i.code, i.numerator, i.denominator)
+    GROUP BY i.code ORDER BY i.code`;
+}
+
+export function allIndicators(): Fragment {
+  return sql`SELECT code FROM indicators ORDER BY code`;
+}
+
+export function allKinds(): Fragment {
+  return sql`SELECT DISTINCT kind FROM units ORDER BY kind`;
+}
+
+/**
+ * Writes the values of `set` for `indicators`: with `ownToo`, the units' own values, and with a
+ * rollup kind, the values rolled up from it.
+ */
+export function insertValues(set: SubjectSet, indicators: readonly string[], rollupFrom: string | null, ownToo: boolean): Fragment {
+  const keep = rollupFrom === null ? sql`true` : ownToo ? sql`true` : sql`v.basis = 'ROLLED_UP'`;
+  return sql`INSERT INTO serving_values
+    ${valuesCtes(set, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom })}
+    SELECT su.unit_key, v.indicator, CASE WHEN v.basis = 'ROLLED_UP' THEN ${rollupFrom ?? ''} ELSE '' END,
+           v.period, v.period_start, v.period_end, v.granularity, v.value, v.qualifier, v.lower, v.upper,
+           v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at
+    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
+    WHERE ${keep}
+    ORDER BY v.indicator, su.unit_key, v.period_start, v.period`;
+}
+
+/** Subjects of the import's observations: their own values change. */
+export function importSubjects(importId: number): Fragment {
+  return sql`SELECT DISTINCT subject_id AS id FROM observations WHERE import_id = ${importId} ORDER BY 1`;
+}
+
+/** Whether an import changed units, links or the catalogue: then every rollup may change. */
+export function importChangedStructure(importId: number): Fragment {
+  return sql`SELECT (EXISTS (SELECT 1 FROM units WHERE import_id = ${importId})
+    OR EXISTS (SELECT 1 FROM unit_links WHERE import_id = ${importId})
+    OR EXISTS (SELECT 1 FROM indicators WHERE import_id = ${importId})) AS changed`;
+}
+
+/** The units whose rollups include any of `ids`: every ancestor, whatever the link's dates. */
+export function ancestorsOf(ids: readonly string[]): Fragment {
+  return sql`WITH RECURSIVE up(id, depth) AS (
+      SELECT unnest(${stringList(ids)}), 0
+      UNION ALL
+      SELECT l.parent_id, u.depth + 1 FROM up u JOIN unit_links l ON l.child_id = u.id WHERE u.depth < 8
+    )
+    SELECT DISTINCT id FROM up WHERE depth > 0 ORDER BY 1`;
+}
+
+export function deleteValues(ownOf: readonly string[], rolledOf: readonly string[]): Fragment {
+  return sql`DELETE FROM serving_values WHERE
+    (rollup_from = '' AND unit_key IN (SELECT unit_key FROM serving_units WHERE unit_id = ANY(${stringList(ownOf)})))
+    OR (rollup_from <> '' AND unit_key IN (SELECT unit_key FROM serving_units WHERE unit_id = ANY(${stringList(rolledOf)})))`;
+}
+
+
+/** The import the layer reflected and the one before `importId` (inside the import's transaction). */
+export function stateBefore(importId: number): Fragment {
+  return sql`SELECT (SELECT max(id) FROM imports WHERE id < ${importId})::INTEGER AS previous,
+    (SELECT max(import_id) FROM serving_state)::INTEGER AS served`;
+}

@@ -1,0 +1,154 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../src/store/build-store.js';
+import { Store } from '../../src/store/store.js';
+import { migrate } from '../../src/store/migrate.js';
+import { sql } from '../../src/store/sql.js';
+import { AnalyticsReader } from '../../src/readers/analytics-reader.js';
+import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
+import { ensureServingFresh, isServingFresh } from '../../src/serving/refresh-serving.js';
+import { runLoad } from '../../src/ingest/run-load.js';
+import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
+import { generateSynthetic } from '../../src/synthetic/generate.js';
+import { SCALES } from '../../src/synthetic/scales.js';
+import { writeDataDir } from '../support/fixtures.js';
+import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
+import { SEED_DIR } from '../support/test-server.js';
+
+const KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_COMMITTEE', 'PARTY_CELL'];
+const EVERY_PERIOD = { from: null, to: null, periods: null };
+
+/**
+ * Sums of doubles come out in the last bits as the threads happened to add them, in either path;
+ * twelve significant digits is what both agree on.
+ */
+function rounded<T>(rows: T): T {
+  return JSON.parse(JSON.stringify(rows), (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v));
+}
+
+/** Every value the serving layer can give, read both ways: from the layer and computed. */
+async function compareAll(store: Store): Promise<number> {
+  const served = new AnalyticsReader(store, () => true);
+  const computed = new AnalyticsReader(store, () => false);
+  const indicators = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code);
+  let compared = 0;
+  for (const kind of KINDS) {
+    for (const rollupFrom of [null, ...KINDS]) {
+      const options: ValueOptions = { ...NO_ROLLUP, rollupFrom };
+      expect(served.serves(options)).toBe(true);
+      const set = { kind, within: null, asOf: null };
+      const fromLayer = await served.readTableRows(set, indicators, EVERY_PERIOD, options);
+      expect(rounded(fromLayer), `${kind} rolled up from ${rollupFrom}`).toEqual(rounded(await computed.readTableRows(set, indicators, EVERY_PERIOD, options)));
+      compared += fromLayer.length;
+    }
+  }
+  return compared;
+}
+
+async function layerRows(store: Store): Promise<unknown[]> {
+  return store.all('t', sql`SELECT u.unit_id, v.* EXCLUDE (unit_key) FROM serving_values v JOIN serving_units u USING (unit_key)
+    ORDER BY ALL`);
+}
+
+describe('the serving layer answers exactly what the general path computes', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'grassroots-serving-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('on the seed: every kind, indicator, period and rollup', async () => {
+    await prepareStore(join(dir, 'seed.duckdb'), SEED_DIR);
+    const store = await Store.open({ path: join(dir, 'seed.duckdb'), poolSize: 1 });
+    try {
+      expect(await isServingFresh(store)).toBe(true);
+      expect(await compareAll(store)).toBeGreaterThan(50);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('on the hand-worked fixture (gap, zero denominator, a unit ending mid-series)', async () => {
+    await prepareStore(join(dir, 'fixture.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
+    const store = await Store.open({ path: join(dir, 'fixture.duckdb'), poolSize: 1 });
+    try {
+      expect(await compareAll(store)).toBeGreaterThan(30);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('on a synthetic country with mergers (villages counted for the old commune before, the new one after)', async () => {
+    const store = await Store.open({ path: join(dir, 'tiny.duckdb'), poolSize: 1 });
+    try {
+      await migrate(store);
+      await generateSynthetic(store, SCALES['tiny']!, SEED_DIR);
+      expect(await isServingFresh(store)).toBe(false);
+      expect(await ensureServingFresh(store)).toBe('full');
+      expect(await compareAll(store)).toBeGreaterThan(5000);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a load refreshes the layer in its own transaction, to what a full rebuild gives', async () => {
+    await prepareStore(join(dir, 'inc.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
+    const store = await Store.open({ path: join(dir, 'inc.duckdb'), poolSize: 1 });
+    try {
+      // a revision of a village figure, a new year for another, a commune's own figure that now
+      // hides its rollup for that year
+      const file = join(dir, 'more.csv');
+      await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
+village/a1,poor_households,2022,22,EXACT,,,synthetic-test,false,,,
+village/b1,poor_households,2024,20,MORE_THAN,,,synthetic-test,false,,,
+commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,
+`);
+      const inputs = await fileInputs(file);
+      const result = await runLoad(store, inputs, { kind: 'file', origin: `file:${file}`, hash: await hashInputs(inputs) });
+      expect(result.serving).toBe('incremental');
+      expect(await isServingFresh(store)).toBe(true);
+      const incremental = await layerRows(store);
+      await store.transaction(async (tx) => {
+        await tx.run('t', sql`DELETE FROM serving_state`);
+      });
+      expect(await ensureServingFresh(store)).toBe('full');
+      expect(rounded(incremental)).toEqual(rounded(await layerRows(store)));
+      expect(await compareAll(store)).toBeGreaterThan(30);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a layer behind the latest import is not used, and a load does not half-refresh it', async () => {
+    await prepareStore(join(dir, 'stale.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
+    const store = await Store.open({ path: join(dir, 'stale.duckdb'), poolSize: 1 });
+    try {
+      await store.all('t', sql`DELETE FROM serving_state`);
+      expect(await isServingFresh(store)).toBe(false);
+      const file = join(dir, 'one.csv');
+      await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
+village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,
+`);
+      const inputs = await fileInputs(file);
+      expect((await runLoad(store, inputs, { kind: 'file', origin: `file:${file}`, hash: await hashInputs(inputs) })).serving).toBe('left-stale');
+      expect(await isServingFresh(store)).toBe(false);
+      const reader = new AnalyticsReader(store, () => false);
+      expect(reader.serves(NO_ROLLUP)).toBe(false);
+      const [row] = await reader.readLatest(['village/a2'], 'poor_households', NO_ROLLUP);
+      expect(row!.point.value).toBe(25);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('time travel and other source preferences are computed, never served', () => {
+    const reader = new AnalyticsReader({ all: async () => [], columns: async () => ({}) }, () => true);
+    expect(reader.serves(NO_ROLLUP)).toBe(true);
+    expect(reader.serves({ ...NO_ROLLUP, updatedAfter: '2026-01-01 00:00:00.000' })).toBe(true);
+    expect(reader.serves({ ...NO_ROLLUP, recordedAsOf: '2026-01-01 00:00:00.000' })).toBe(false);
+    expect(reader.serves({ ...NO_ROLLUP, earliestPublication: true })).toBe(false);
+    expect(reader.serves({ ...NO_ROLLUP, preferredSource: 'x' })).toBe(false);
+  });
+});
