@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { DEFAULT_RESULT_CACHE } from './store/result-cache.js';
 
 /** Limits on what one request may ask; see README "Limits". */
 export interface LimitsConfig {
@@ -32,6 +33,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** max-age of Cache-Control on successful GET queries. */
   readonly cacheMaxAgeSeconds: number;
+  /** Read results kept in memory until the next write (0: off). */
+  readonly resultCacheEntries: number;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   readonly shutdownGraceMs: number;
   /** From the environment only: a flag would show the token in the process list. */
@@ -73,6 +76,8 @@ export const CONFIG_HELP = `grassroots server
   --introspection BOOL   schema introspection      env GRASSROOTS_INTROSPECTION  default true
   --cors ORIGINS         comma-separated or *      env GRASSROOTS_CORS_ORIGINS   default none (no CORS)
   --cache-max-age S      Cache-Control max-age     env GRASSROOTS_CACHE_MAX_AGE  default 60
+  --result-cache N       read results kept until the next write (0: off)
+                                                   env GRASSROOTS_RESULT_CACHE   default 4000
   --shutdown-grace-ms N  wait for in-flight        env GRASSROOTS_SHUTDOWN_GRACE_MS default 10000
   --read-only            serve an existing store as it is, no migration or import   env GRASSROOTS_READ_ONLY=1
   --snapshot DIR         serve read-only from a snapshot (npm run export)          env GRASSROOTS_SNAPSHOT
@@ -89,6 +94,7 @@ const INT_SETTINGS = {
   'queue-limit': ['GRASSROOTS_QUEUE_LIMIT', 0, 100_000],
   'duckdb-threads': ['GRASSROOTS_DUCKDB_THREADS', 1, 1_024],
   'cache-max-age': ['GRASSROOTS_CACHE_MAX_AGE', 0, 31_536_000],
+  'result-cache': ['GRASSROOTS_RESULT_CACHE', 0, 1_000_000],
   'shutdown-grace-ms': ['GRASSROOTS_SHUTDOWN_GRACE_MS', 0, 600_000],
 } as const;
 
@@ -172,6 +178,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     introspection: introspectionText === 'true',
     corsOrigins: cors,
     cacheMaxAgeSeconds: int('cache-max-age') ?? 60,
+    resultCacheEntries: int('result-cache') ?? DEFAULT_RESULT_CACHE.entries,
     shutdownGraceMs: int('shutdown-grace-ms') ?? 10_000,
     writeToken,
     snapshotDir: snapshot === null ? null : resolve(snapshot),

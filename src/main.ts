@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { DEFAULT_RESULT_CACHE } from './store/result-cache.js';
 import { loadConfig } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
@@ -46,6 +47,7 @@ const server = await createServer(store, {
   introspection: config.introspection,
   corsOrigins: config.corsOrigins,
   cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+  resultCache: { ...DEFAULT_RESULT_CACHE, entries: config.resultCacheEntries },
   shutdownGraceMs: config.shutdownGraceMs,
   writeToken: config.writeToken,
 });

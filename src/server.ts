@@ -15,6 +15,7 @@ import { createRoutes } from './http/routes.js';
 import { EXPORT_PATH } from './http/export-route.js';
 import { contextFactory } from './graphql/create-context.js';
 import { ServingStatus } from './serving/serving-status.js';
+import { DEFAULT_RESULT_CACHE, ResultCache, type ResultCacheOptions } from './store/result-cache.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context, RequestInfo } from './graphql/context.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
   readonly writeToken?: string | null;
+  /** Results of read statements kept between requests until the next write (entries 0: off). */
+  readonly resultCache?: ResultCacheOptions;
 }
 
 export interface RunningServer {
@@ -113,10 +116,12 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
   const serving = await ServingStatus.of(store);
+  const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
     await serving.recheck();
   });
+  log({ msg: 'serving layer', fresh: serving.isFresh, ...(serving.isFresh ? {} : { note: 'behind the latest import: values are computed per request until the store is prepared again (npm start)' }) });
   const writeAccess = new WriteAccess(options.writeToken ?? null);
   const admission = new Admission(store.poolSize, limits.queueLimit);
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
@@ -179,7 +184,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     }
 
     await runAdmitted(info, async (signal) => {
-      const scoped = store.withSignal(signal);
+      const scoped = results.wrap(store.withSignal(signal));
       const reader = new GrassrootsReader(scoped);
       const analytics = new AnalyticsReader(scoped, () => serving.isFresh);
       const response = await apollo.executeHTTPGraphQLRequest({

@@ -15,9 +15,9 @@ export function availability(indicators: readonly string[] | null): Fragment {
 }
 
 /** The most recent non-empty value of each unit (latest period start, then latest end). */
-export function latestValues(subjectIds: readonly string[], indicator: string, options: ValueOptions): Fragment {
-  return sql`${valuesCtes({ ids: subjectIds }, [indicator], { from: null, to: null, periods: null }, options)}
+export function latestValues(subjectIds: readonly string[], indicators: readonly string[], options: ValueOptions): Fragment {
+  return sql`${valuesCtes({ ids: subjectIds }, indicators, { from: null, to: null, periods: null }, options)}
     SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v
     WHERE v.value IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY v.subject_id ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) = 1`;
+    QUALIFY row_number() OVER (PARTITION BY v.subject_id, v.indicator ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) = 1`;
 }

@@ -33,10 +33,10 @@ function filledNumber(column: 'value' | 'lower' | 'upper', fill: Fill): Fragment
         END`;
 }
 
-/** Every point of the series, all granularities, oldest first: the shape without a time axis. */
-export function seriesPoints(set: SubjectSet, indicator: string, window: ValueWindow, options: ValueOptions): Fragment {
-  return sql`${valuesCtes(set, [indicator], window, options)}
-    SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v ORDER BY v.subject_id, v.period_start, v.period`;
+/** Every point of the series (of each indicator), all granularities, oldest first: the shape without a time axis. */
+export function seriesPoints(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, indicators, window, options)}
+    SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 
 /**

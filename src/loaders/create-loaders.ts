@@ -9,7 +9,7 @@ import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics
 import type { DescendantQuery } from '../sql/units-sql.js';
 import type { ObservationFilter, Reconstruction } from '../sql/observations-sql.js';
 import type { DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
-import { byIdLoader, groupedLoader } from './grouped-loader.js';
+import { byIdLoader, groupedLoader, indicatorGroupedLoader } from './grouped-loader.js';
 
 export interface SeriesArgs {
   indicator: string;
@@ -89,8 +89,9 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     descendants: groupedLoader({ load: (ids, q: DescendantArgs) => reader.readDescendants(ids, q), idOf: (r) => r.anchorId, collect: all }),
     partyOrganisations: groupedLoader({ load: (ids, _: null) => reader.readPartyOrganisationsIn(ids), idOf: (r) => r.adminUnitId ?? '', collect: all }),
     observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
-    series: groupedLoader({
-      load: async (ids, a: SeriesArgs) => {
+    series: indicatorGroupedLoader({
+      load: async (ids, indicators, a: SeriesArgs) => {
+        if (indicators.length > 1) return analytics.readSeries(ids, indicators, a.window, a.options);
         if (a.reconstruction !== null) {
           const filter: ObservationFilter = { indicators: [a.indicator], from: a.window.from, to: a.window.to, asOf: a.options.recordedAsOf, updatedAfter: a.options.updatedAfter };
           const preference = a.options.earliestPublication ? 'EARLIEST_PUBLICATION' : 'MOST_RECENT_PUBLICATION';
@@ -100,18 +101,23 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
         if (a.grid !== null) return analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill);
         return await lean(a.options, a.indicator)
           ? analytics.readReportedSeries(ids, a.indicator, a.window, a.options)
-          : analytics.readSeries(ids, a.indicator, a.window, a.options);
+          : analytics.readSeries(ids, [a.indicator], a.window, a.options);
       },
+      // Served plain series share statements across indicators; grids, lineage and computed paths do not.
+      acrossIndicators: (a) => a.grid === null && a.reconstruction === null && analytics.serves(a.options),
       idOf: (r) => r.subjectId,
+      indicatorOf: (r) => r.point.indicator,
       collect: (rows) => rows.map((r) => r.point),
     }),
     change: groupedLoader({ load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options), idOf: (r) => r.subjectId, collect: first }),
     consecutiveChanges: groupedLoader({ load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options), idOf: (r) => r.subjectId, collect: all }),
-    latest: groupedLoader({
-      load: async (ids, a: { indicator: string; options: ValueOptions }) => await lean(a.options, a.indicator)
+    latest: indicatorGroupedLoader({
+      load: async (ids, indicators, a: { indicator: string; options: ValueOptions }) => indicators.length === 1 && await lean(a.options, a.indicator)
         ? analytics.readReportedLatest(ids, a.indicator, a.options)
-        : analytics.readLatest(ids, a.indicator, a.options),
+        : analytics.readLatest(ids, indicators, a.options),
+      acrossIndicators: (a) => analytics.serves(a.options),
       idOf: (r) => r.subjectId,
+      indicatorOf: (r) => r.point.indicator,
       collect: (rows) => rows[0]?.point ?? null,
     }),
     peers: groupedLoader({

@@ -39,6 +39,50 @@ export function groupedLoader<Args, Row, Result>(options: {
   );
 }
 
+/**
+ * A grouped loader whose keys may also share a statement across indicators: keys whose
+ * arguments differ only in `indicator` and that `acrossIndicators` accepts go to the database
+ * together (a profile of five series is one statement, not five); the rest as in groupedLoader.
+ */
+export function indicatorGroupedLoader<Args extends { indicator: string }, Row, Result>(options: {
+  load: (ids: string[], indicators: string[], args: Args) => Promise<Row[]>;
+  acrossIndicators: (args: Args) => boolean;
+  idOf: (row: Row) => string;
+  indicatorOf: (row: Row) => string;
+  collect: (rows: Row[]) => Result;
+}): DataLoader<{ id: string; args: Args }, Result, string> {
+  const groupOf = (args: Args) => (options.acrossIndicators(args) ? JSON.stringify({ ...args, indicator: null }) : JSON.stringify(args));
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { args: Args; ids: Set<string>; indicators: Set<string> }>();
+      for (const key of keys) {
+        const group = groupOf(key.args);
+        const entry = groups.get(group) ?? { args: key.args, ids: new Set<string>(), indicators: new Set<string>() };
+        entry.ids.add(key.id);
+        entry.indicators.add(key.args.indicator);
+        groups.set(group, entry);
+      }
+      const rowsOf = new Map<string, Row[]>();
+      const slot = (group: string, id: string, indicator: string) => `${group}\u0000${id}\u0000${indicator}`;
+      await Promise.all(
+        [...groups].map(async ([group, { args, ids, indicators }]) => {
+          const rows = await options.load([...ids], [...indicators], args);
+          // A single-indicator group files rows by id alone: its rows are all of that indicator.
+          const single = indicators.size === 1 ? args.indicator : null;
+          for (const row of rows) {
+            const key = slot(group, options.idOf(row), single ?? options.indicatorOf(row));
+            const list = rowsOf.get(key) ?? [];
+            list.push(row);
+            rowsOf.set(key, list);
+          }
+        }),
+      );
+      return keys.map((key) => options.collect(rowsOf.get(slot(groupOf(key.args), key.id, key.args.indicator)) ?? []));
+    },
+    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}` },
+  );
+}
+
 /** A DataLoader over a single id, rows put back in key order and null for a missing key. */
 export function byIdLoader<Row>(load: (ids: string[]) => Promise<Row[]>, idOf: (row: Row) => string): DataLoader<string, Row | null> {
   return new DataLoader(async (ids) => {

@@ -32,8 +32,8 @@ export class AnalyticsReader {
     return this.store.all('analytics.latest-reported', reportedLatest(ids, indicator, options));
   }
 
-  readSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series', seriesPoints({ ids }, indicator, window, this.layout(options)));
+  readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
+    return this.store.all('analytics.series', seriesPoints({ ids }, indicators, window, this.layout(options)));
   }
 
   readSeriesOnGrid(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Promise<{ subjectId: string; point: PointRow }[]> {
@@ -53,8 +53,8 @@ export class AnalyticsReader {
     return this.store.all('analytics.yoy', consecutiveChanges({ ids }, indicator, window, this.layout(options)));
   }
 
-  readLatest(ids: readonly string[], indicator: string, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.latest', latestValues(ids, indicator, this.layout(options)));
+  readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
+    return this.store.all('analytics.latest', latestValues(ids, indicators, this.layout(options)));
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {

@@ -63,6 +63,8 @@ export interface TransactionOptions {
 export class Store {
   /** Statements run since the store opened; tests use it to prove batching. */
   statementCount = 0;
+  /** Transactions committed since the store opened: what a cache of read results must follow. */
+  commits = 0;
   private closed = false;
   private listeners: ((s: SqlStatement) => void)[] = [];
 
@@ -168,6 +170,7 @@ export class Store {
       try {
         const result = await work(tx);
         await connection.run('COMMIT');
+        this.commits++;
         return result;
       } catch (error) {
         await connection.run('ROLLBACK');

@@ -31,10 +31,10 @@ describe('reported-only series and latest: lean path = general path', () => {
     let compared = 0;
     for (const options of [NO_ROLLUP, { ...NO_ROLLUP, earliestPublication: true } satisfies ValueOptions]) {
       for (const indicator of indicators) {
-        expect(await reader.readReportedSeries(units, indicator, window, options)).toEqual(await reader.readSeries(units, indicator, window, options));
+        expect(await reader.readReportedSeries(units, indicator, window, options)).toEqual(await reader.readSeries(units, [indicator], window, options));
         const bySubject = (rows: { subjectId: string }[]) => [...rows].sort((a, b) => a.subjectId.localeCompare(b.subjectId));
-        expect(bySubject(await reader.readReportedLatest(units, indicator, options))).toEqual(bySubject(await reader.readLatest(units, indicator, options)));
-        compared += (await reader.readSeries(units, indicator, window, options)).length;
+        expect(bySubject(await reader.readReportedLatest(units, indicator, options))).toEqual(bySubject(await reader.readLatest(units, [indicator], options)));
+        compared += (await reader.readSeries(units, [indicator], window, options)).length;
       }
     }
     expect(compared).toBeGreaterThanOrEqual(40);

@@ -136,7 +136,7 @@ village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,
       expect(await isServingFresh(store)).toBe(false);
       const reader = new AnalyticsReader(store, () => false);
       expect(reader.serves(NO_ROLLUP)).toBe(false);
-      const [row] = await reader.readLatest(['village/a2'], 'poor_households', NO_ROLLUP);
+      const [row] = await reader.readLatest(['village/a2'], ['poor_households'], NO_ROLLUP);
       expect(row!.point.value).toBe(25);
     } finally {
       store.close();

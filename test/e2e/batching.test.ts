@@ -3,14 +3,17 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { syntheticTree, writeDataDir } from '../support/fixtures.js';
 
 /** Runs the nested query and counts the SQL statements the server ran for it. */
-async function statementsFor(t: TestServer, code: string): Promise<{ statements: number; villages: number; points: number }> {
+async function statementsFor(t: TestServer, code: string): Promise<{ statements: number; villages: number; points: number; seriesStatements: number }> {
   const before = t.store.statementCount;
+  let seriesStatements = 0;
+  const stop = t.store.onStatement((s) => { if (s.id.startsWith('analytics.series')) seriesStatements++; });
   const result = await t.sdk.NestedSeries({ code });
+  stop();
   const statements = t.store.statementCount - before;
   if (result.locality.__typename !== 'Province') throw new Error('expected a province');
   const villages = result.locality.communes.nodes.flatMap((c) => c.villages.nodes);
   const points = villages.reduce((n, v) => n + v.households.points.length + v.poor.points.length + v.coffee.points.length, 0);
-  return { statements, villages: villages.length, points };
+  return { statements, villages: villages.length, points, seriesStatements };
 }
 
 describe('province → communes → villages → series of 3 indicators runs a bounded number of statements', () => {
@@ -32,7 +35,9 @@ describe('province → communes → villages → series of 3 indicators runs a b
     expect(b.villages).toBe(600);
     expect(b.points).toBe(600 * 3);
     expect(b.statements).toBe(a.statements);
-    // unit, communes, villages, party committees, 4 series (one per indicator argument), catalogue
-    expect(b.statements).toBeLessThanOrEqual(10);
+    // unit, communes, villages, party committees, series, catalogue
+    expect(b.statements).toBeLessThanOrEqual(7);
+    // one series statement per level: the committees' members, and the villages' three indicators together
+    expect(b.seriesStatements).toBe(2);
   });
 });
