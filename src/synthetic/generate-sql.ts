@@ -73,10 +73,11 @@ const SERIES = 'synthetic_series';
  * points missing, and some approximate (4 % MORE_THAN, 2 % NEARLY, 2 % ABOUT). Merged communes
  * stop reporting after the merger. Rows are written sorted by subject, indicator and period.
  *
- * Two steps, because a range() source runs on one thread: first one row per (unit, indicator)
- * series with everything that does not change by year (subject id, level, a hash seed) into a
- * temporary table, then the insert expands each series into its years. A table scan is split
- * over all threads, and the per-year work left is one hash and a few multiplications.
+ * Two steps, so that per point only one hash and a few multiplications are left: first one row
+ * per (unit, indicator) series with everything that does not change by year (subject id printed
+ * once, level, a hash seed) into a temporary table, then the insert unnests each series' years
+ * (unnest keeps the series order, so no sort). EXPLAIN ANALYZE puts ~85 % of the time in the
+ * insert itself (DuckDB's string statistics and compression), not in making the rows.
  */
 export function insertObservations(importId: number, s: Scale, subject: 'village' | 'cell' | 'commune', indicators: readonly IndicatorSpec[]): Fragment[] {
   const villagesPerUnit = subject === 'cell' ? Math.ceil(s.villagesPerCommune / 2) : s.villagesPerCommune;
