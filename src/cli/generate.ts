@@ -24,7 +24,11 @@ if (existsSync(out) && !values.force) {
 await mkdir(dirname(out), { recursive: true });
 const tmp = `${out}.tmp-${process.pid}`;
 await rm(tmp, { force: true });
-const store = await Store.open({ path: tmp, poolSize: 1 });
+// One DuckDB thread. The insert reads a table made in the same transaction, which DuckDB scans
+// on one thread, so a second thread has no task and busy-polls for one (perf: Executor::ExecuteTask
+// and mutexes); on the shared 2-core machine that doubled CPU and, starving the working thread,
+// wall time too (national: 84-166 CPU s with two threads, 79 with one).
+const store = await Store.open({ path: tmp, poolSize: 1, threads: 1 });
 await migrate(store);
 const result = await generateSynthetic(store, scale, resolve(ROOT, 'data'), (msg) => console.log(`  ${msg}`));
 const servingStarted = performance.now();

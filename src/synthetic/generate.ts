@@ -30,10 +30,10 @@ export async function generateSynthetic(store: Store, scale: Scale, seedDir: str
     await tx.run('synthetic.indicators', g.insertExtraIndicators(importId));
     for (const [i, statement] of g.insertUnits(importId, scale).entries()) await tx.run(`synthetic.units.${i}`, statement);
     progress('units written');
-    await tx.run('synthetic.observations.village', g.insertObservations(importId, scale, 'village', g.VILLAGE));
-    progress('village observations written');
-    await tx.run('synthetic.observations.cell', g.insertObservations(importId, scale, 'cell', g.CELL));
-    await tx.run('synthetic.observations.commune', g.insertObservations(importId, scale, 'commune', g.COMMUNE));
+    for (const [subject, indicators] of [['village', g.VILLAGE], ['cell', g.CELL], ['commune', g.COMMUNE]] as const) {
+      for (const [i, statement] of g.insertObservations(importId, scale, subject, indicators).entries()) await tx.run(`synthetic.observations.${subject}.${i}`, statement);
+      progress(`${subject} observations written`);
+    }
   });
   const [counts] = await store.all<{ observations: number; units: number }>('synthetic.counts', sql`
     SELECT (SELECT count(*) FROM observations)::INTEGER AS observations, (SELECT count(*) FROM units)::INTEGER AS units`);
