@@ -9,6 +9,21 @@ import { postGraphQL, stats, time, type Stats } from './measure.js';
 import { startServer } from './server-process.js';
 import { loadTest, type LoadResult } from './load.js';
 import { ensureNginx, freePort, startNginx } from './nginx.js';
+import { Store } from '../src/store/store.js';
+import { migrate } from '../src/store/migrate.js';
+import { ensureServingFresh } from '../src/serving/refresh-serving.js';
+
+async function prepareBenchStore(path: string): Promise<{ migrations: string[]; serving: string }> {
+  const store = await Store.open({ path, poolSize: 1 });
+  try {
+    const migrations = await migrate(store);
+    const serving = await ensureServingFresh(store);
+    await store.checkpoint();
+    return { migrations, serving };
+  } finally {
+    store.close();
+  }
+}
 
 /**
  * npm run bench: generates the national synthetic store if missing, starts the real server on
@@ -30,6 +45,14 @@ async function main() {
     log(`generating ${SCALE} store`);
     const gen = await time(async () => spawnSync(process.execPath, [`${ROOT}node_modules/tsx/dist/cli.mjs`, `${ROOT}src/cli/generate.ts`, '--scale', SCALE], { stdio: 'inherit' }));
     report['generationSeconds'] = gen.ms / 1000;
+  }
+
+  // A store generated before the serving layer existed (or left behind by a crash) is brought up
+  // to date first, and the time it took reported: a read-only server would compute instead.
+  const prepared = await time(() => prepareBenchStore(STORE));
+  if (prepared.result.migrations.length > 0 || prepared.result.serving !== 'fresh') {
+    report['storePreparation'] = { ...prepared.result, seconds: prepared.ms / 1000 };
+    log(`store prepared in ${(prepared.ms / 1000).toFixed(0)} s: ${JSON.stringify(prepared.result)}`);
   }
 
   const db = await DuckDBInstance.create(STORE, { access_mode: 'READ_ONLY' });

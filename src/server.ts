@@ -186,7 +186,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     await runAdmitted(info, async (signal) => {
       const scoped = results.wrap(store.withSignal(signal));
       const reader = new GrassrootsReader(scoped);
-      const analytics = new AnalyticsReader(scoped, () => serving.isFresh);
+      const analytics = new AnalyticsReader(scoped, serving);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method as string, headers, search: url.search, body },
         context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info, writer, writeAccess, authorization: req.headers.authorization ?? null }),

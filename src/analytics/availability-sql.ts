@@ -1,5 +1,5 @@
 import { sql, stringList, type Fragment } from '../store/sql.js';
-import { valuesCtes, type ValueOptions } from './values-sql.js';
+import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
 
 /** What a dashboard can draw: per indicator and level, how many units and periods have data. */
@@ -15,9 +15,10 @@ export function availability(indicators: readonly string[] | null): Fragment {
 }
 
 /** The most recent non-empty value of each unit (latest period start, then latest end). */
-export function latestValues(subjectIds: readonly string[], indicators: readonly string[], options: ValueOptions): Fragment {
-  return sql`${valuesCtes({ ids: subjectIds }, indicators, { from: null, to: null, periods: null }, options)}
+export function latestValues(set: SubjectSet, indicators: readonly string[], options: ValueOptions): Fragment {
+  return sql`${valuesCtes(set, indicators, { from: null, to: null, periods: null }, options)}
     SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v
     WHERE v.value IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY v.subject_id, v.indicator ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) = 1`;
+    QUALIFY row_number() OVER (PARTITION BY v.subject_id, v.indicator ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) = 1
+    ORDER BY v.subject_id, v.indicator`;
 }

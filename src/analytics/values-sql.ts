@@ -1,10 +1,11 @@
-import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { sql, raw, stringList, numberList, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
 /** Which units a computation runs over. */
 export type SubjectSet =
-  | { readonly ids: readonly string[] }
+  /** Units by id; `keys` (aligned with ids) are their serving-layer keys when it is read. */
+  | { readonly ids: readonly string[]; readonly keys?: readonly number[] }
   | { readonly kind: string; readonly within: string | null; readonly asOf: string | null }
   /** Subjects chosen by a query; `prelude` holds CTEs that query (and the caller) use. */
   | { readonly prelude: Fragment; readonly query: Fragment }
@@ -109,13 +110,21 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
  * rolled up from that kind (stored only where the unit has no own value, as computed).
  */
 function servingCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  const known = 'keys' in set && set.keys !== undefined ? set.keys : null;
+  // Integer literals, checked as such: DuckDB skips row groups on them, not on a bound list.
+  const keyFilter = known === null ? sql`true`
+    : known.length === 0 ? sql`false`
+    : sql`o.unit_key IN (${raw(known.map((k) => { if (!Number.isSafeInteger(k)) throw new Error(`bad unit key ${k}`); return String(k); }).join(', '))})`;
+  const keys = known === null
+    ? sql`keys AS MATERIALIZED (SELECT su.unit_key, su.unit_id FROM serving_units su WHERE su.unit_id IN (SELECT id FROM subjects))`
+    : sql`keys(unit_key, unit_id) AS (SELECT unnest(${numberList(known)})::INTEGER, unnest(${stringList((set as { ids: readonly string[] }).ids)}))`;
   return sql`WITH RECURSIVE ${subjectsCte(set)},
-    keys AS MATERIALIZED (SELECT su.unit_key, su.unit_id FROM serving_units su WHERE su.unit_id IN (SELECT id FROM subjects)),
+    ${keys},
     vals AS (
       SELECT k.unit_id AS subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_ids, o.observation_id, o.derived, o.basis, o.reporting, o.expected, o.recorded_at
       FROM serving_values o JOIN keys k ON k.unit_key = o.unit_key
-      WHERE o.indicator = ANY(${stringList(indicators)}) AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
+      WHERE ${keyFilter} AND o.indicator = ANY(${stringList(indicators)}) AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
         AND ${periodFilter(window)}
         AND (${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) > ${options.updatedAfter}::TIMESTAMP)
     )`;

@@ -12,7 +12,7 @@ export function contextFactory(store: Store, serving: ServingStatus | null, sign
   // With a signal, every statement of the request can be interrupted (time limit, shutdown).
   const runner = signal ? store.withSignal(signal) : store;
   const reader = new GrassrootsReader(runner);
-  const analytics = new AnalyticsReader(runner, () => serving?.isFresh ?? false);
+  const analytics = new AnalyticsReader(runner, serving);
   // Read-only entry points: no write token, so recordObservations answers READ_ONLY.
   const writer = new ObservationWriter(store);
   const writeAccess = new WriteAccess(null);

@@ -1,4 +1,5 @@
 import type { StatementRunner } from '../store/store.js';
+import type { ServingLookup } from '../serving/serving-status.js';
 import { seriesOnGrid, seriesPoints, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
@@ -12,16 +13,32 @@ import type { AvailabilityRow, ChangeRow, PartsRow, PeerRow, PivotRow, PointRow,
 
 /** Runs the analytics statements; each method is one statement over any number of units. */
 export class AnalyticsReader {
-  /** `servingFresh` says whether the store's serving layer reflects its latest import. */
-  constructor(private readonly store: StatementRunner, private readonly servingFresh: () => boolean = () => false) {}
+  /** `serving`: the store's serving layer (null: compute every value from observations). */
+  constructor(private readonly store: StatementRunner, private readonly serving: ServingLookup | null = null) {}
 
   /** Whether these options are answered from the serving layer (else computed from observations). */
   serves(options: ValueOptions): boolean {
-    return options.serving !== false && this.servingFresh() && servable(options);
+    return options.serving !== false && (this.serving?.isFresh ?? false) && servable(options);
   }
 
   private layout(options: ValueOptions): ValueOptions {
     return { ...options, serving: this.serves(options) };
+  }
+
+  /** Units named by id, with their serving keys when the layer will be read. */
+  private unitsOf(ids: readonly string[], options: ValueOptions): SubjectSet {
+    if (!this.serves(options)) return { ids };
+    const keys: number[] = [];
+    const known: string[] = [];
+    for (const id of ids) {
+      const key = this.serving!.keyOf(id);
+      if (key !== undefined) {
+        keys.push(key);
+        known.push(id);
+      }
+    }
+    // a unit without a key has no values in the layer; keys are kept aligned with their ids
+    return { ids: known, keys };
   }
 
   readReportedSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
@@ -33,11 +50,11 @@ export class AnalyticsReader {
   }
 
   readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series', seriesPoints({ ids }, indicators, window, this.layout(options)));
+    return this.store.all('analytics.series', seriesPoints(this.unitsOf(ids, options), indicators, window, this.layout(options)));
   }
 
   readSeriesOnGrid(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series-grid', seriesOnGrid({ ids }, indicator, window, this.layout(options), granularity, fill));
+    return this.store.all('analytics.series-grid', seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill));
   }
 
   async readGranularities(indicator: string): Promise<string[]> {
@@ -46,15 +63,15 @@ export class AnalyticsReader {
   }
 
   readChanges(ids: readonly string[], indicator: string, from: string, to: string, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.change', changeBetween({ ids }, indicator, from, to, this.layout(options)));
+    return this.store.all('analytics.change', changeBetween(this.unitsOf(ids, options), indicator, from, to, this.layout(options)));
   }
 
   readConsecutiveChanges(ids: readonly string[], indicator: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.yoy', consecutiveChanges({ ids }, indicator, window, this.layout(options)));
+    return this.store.all('analytics.yoy', consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)));
   }
 
   readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.latest', latestValues(ids, indicators, this.layout(options)));
+    return this.store.all('analytics.latest', latestValues(this.unitsOf(ids, options), indicators, this.layout(options)));
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {

@@ -27,8 +27,10 @@ export class GrassrootsReader {
     return this.store.all('units.ancestors', units.ancestorsOf(ids, asOf));
   }
 
-  readDescendants(ids: readonly string[], query: units.DescendantQuery): Promise<LinkedUnitRow[]> {
-    return this.store.all('units.descendants', units.descendantsOf(ids, query));
+  async readDescendants(ids: readonly string[], query: units.DescendantQuery): Promise<LinkedUnitRow[]> {
+    const found = await this.store.all<units.FoundDescendant>('units.descendant-walk', units.descendantWalk(ids, query));
+    if (found.length === 0) return [];
+    return this.store.all('units.descendants', units.descendantUnits(found, query));
   }
 
   readPartyOrganisationsIn(adminIds: readonly string[]): Promise<UnitRow[]> {

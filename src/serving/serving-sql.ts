@@ -1,12 +1,27 @@
-import { sql, stringList, type Fragment } from '../store/sql.js';
+import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 import { NO_ROLLUP, valuesCtes, type SubjectSet } from '../analytics/values-sql.js';
 
 /**
  * Statements that build the serving layer. Its rows are the `vals` of the general path (the
- * same CTE chain, so the same answers), keyed by integer unit keys and written in the order
- * lookups read them: by indicator, then unit, so a unit's rows and a bulk pull of one indicator
- * each sit in a few row groups.
+ * same CTE chain, so the same answers), keyed by integer unit keys and stored in the order
+ * lookups read them: by unit, so the values of a unit (or of a commune's villages, whose keys
+ * are neighbours) sit in one row group.
  */
+
+/** Where a full rebuild computes rows before writing them to serving_values in key order. */
+export type ServingTarget = 'serving_values' | 'serving_build';
+
+export function createBuildTable(): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE serving_build AS SELECT * FROM serving_values LIMIT 0`;
+}
+
+/** One sort of everything computed: cheaper than keeping each indicator's pass in order. */
+export function writeBuildInKeyOrder(): Fragment[] {
+  return [
+    sql`INSERT INTO serving_values SELECT * FROM serving_build ORDER BY unit_key, indicator, rollup_from, period_start, period`,
+    sql`DROP TABLE serving_build`,
+  ];
+}
 
 const EVERY_PERIOD = { from: null, to: null, periods: null };
 
@@ -58,16 +73,16 @@ export function allKinds(): Fragment {
  * Writes the values of `set` for `indicators`: with `ownToo`, the units' own values, and with a
  * rollup kind, the values rolled up from it.
  */
-export function insertValues(set: SubjectSet, indicators: readonly string[], rollupFrom: string | null, ownToo: boolean): Fragment {
+export function insertValues(target: ServingTarget, set: SubjectSet, indicators: readonly string[], rollupFrom: string | null, ownToo: boolean): Fragment {
   const keep = rollupFrom === null ? sql`true` : ownToo ? sql`true` : sql`v.basis = 'ROLLED_UP'`;
-  return sql`INSERT INTO serving_values
+  return sql`INSERT INTO ${raw(target === 'serving_build' ? 'serving_build' : 'serving_values')}
     ${valuesCtes(set, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom })}
     SELECT su.unit_key, v.indicator, CASE WHEN v.basis = 'ROLLED_UP' THEN ${rollupFrom ?? ''} ELSE '' END,
            v.period, v.period_start, v.period_end, v.granularity, v.value, v.qualifier, v.lower, v.upper,
            v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at
     FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
     WHERE ${keep}
-    ORDER BY v.indicator, su.unit_key, v.period_start, v.period`;
+    ${target === 'serving_values' ? sql`ORDER BY su.unit_key, v.indicator, v.period_start, v.period` : sql``}`;
 }
 
 /** Subjects of the import's observations: their own values change. */
@@ -103,4 +118,8 @@ export function deleteValues(ownOf: readonly string[], rolledOf: readonly string
 export function stateBefore(importId: number): Fragment {
   return sql`SELECT (SELECT max(id) FROM imports WHERE id < ${importId})::INTEGER AS previous,
     (SELECT max(import_id) FROM serving_state)::INTEGER AS served`;
+}
+
+export function unitKeys(): Fragment {
+  return sql`SELECT unit_id, unit_key FROM serving_units`;
 }

@@ -73,28 +73,47 @@ export interface DescendantQuery {
   limit: number;
 }
 
+/** A unit found under an anchor: the nearest path to it, and the last link on that path. */
+export interface FoundDescendant {
+  readonly anchor: string;
+  readonly id: string;
+  readonly depth: number;
+  readonly linkFrom: string | null;
+  readonly linkTo: string | null;
+}
+
 /**
  * Descendants of each unit down the hierarchy (links valid at `asOf`, or any link when no
- * date is given), filtered by kind and paged per anchor in one statement.
+ * date is given), nearest path first. Its own statement: joined in one statement with the
+ * units it finds, DuckDB hashed every unit for a walk that finds a few dozen (90 ms, not 10).
  */
-export function descendantsOf(ids: readonly string[], q: DescendantQuery): Fragment {
-  const kinds = q.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(q.kinds)})`;
+export function descendantWalk(ids: readonly string[], q: DescendantQuery): Fragment {
   return sql`WITH RECURSIVE walk(anchor, id, depth, link_from, link_to) AS (
       SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l
       WHERE l.parent_id = ANY(${stringList(ids)}) AND ${validAt('l', q.asOf)}
       UNION ALL
       SELECT w.anchor, l.child_id, w.depth + 1, l.valid_from, l.valid_to FROM walk w JOIN unit_links l ON l.parent_id = w.id
       WHERE w.depth < ${q.maxDepth} AND ${validAt('l', q.asOf)}
-    ),
-    found AS (
-      SELECT DISTINCT ON (w.anchor, w.id) w.anchor, w.id, w.depth, w.link_from, w.link_to FROM walk w ORDER BY w.anchor, w.id, w.depth
+    )
+    SELECT DISTINCT ON (w.anchor, w.id) w.anchor, w.id, w.depth::INTEGER AS depth, w.link_from::VARCHAR AS "linkFrom", w.link_to::VARCHAR AS "linkTo"
+    FROM walk w ORDER BY w.anchor, w.id, w.depth`;
+}
+
+/** The found units filtered by kind and paged per anchor. */
+export function descendantUnits(found: readonly FoundDescendant[], q: DescendantQuery): Fragment {
+  const kinds = q.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(q.kinds)})`;
+  const column = <K extends keyof FoundDescendant>(k: K) => stringList(found.map((f) => (f[k] === null ? null : String(f[k]))));
+  return sql`WITH found AS (
+      SELECT unnest(${column('anchor')}) AS anchor, unnest(${column('id')}) AS id, unnest(${column('depth')})::INTEGER AS depth,
+             unnest(${column('linkFrom')})::DATE AS link_from, unnest(${column('linkTo')})::DATE AS link_to
     ),
     ranked AS (
-      SELECT f.anchor AS "anchorId", f.link_from AS "linkValidFrom", f.link_to AS "linkValidTo", f.depth::INTEGER AS depth,
+      SELECT f.anchor AS "anchorId", f.link_from AS "linkValidFrom", f.link_to AS "linkValidTo", f.depth AS depth,
              ${raw(UNIT_COLUMNS)},
              count(*) OVER (PARTITION BY f.anchor)::INTEGER AS "totalCount",
              row_number() OVER (PARTITION BY f.anchor ORDER BY u.kind, u.name_folded, u.id) AS position
-      FROM found f JOIN units u ON u.id = f.id WHERE ${kinds}
+      FROM found f JOIN units u ON u.id = f.id
+      WHERE u.id = ANY(${column('id')}) AND ${kinds}
     )
     SELECT * EXCLUDE (position) FROM ranked WHERE position > ${q.offset} AND position <= ${q.offset + q.limit}
     ORDER BY "anchorId", position`;

@@ -181,6 +181,12 @@ export class Store {
     });
   }
 
+  /** DuckDB worker threads from now on (a CLI may need one for a step and all for the next). */
+  async setThreads(threads: number): Promise<void> {
+    if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: expected a positive integer, got ${threads}`);
+    await this.pool.use((connection) => connection.run(`SET threads = ${threads}`));
+  }
+
   async checkpoint(): Promise<void> {
     await this.pool.use((connection) => connection.run('CHECKPOINT'));
   }
