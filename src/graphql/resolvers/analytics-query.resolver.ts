@@ -119,7 +119,7 @@ function columnsOf(root: TableRequest, ctx: Context): Promise<TableColumnsRow> {
 
 @Resolver(() => Table)
 export class TableResolver {
-  @FieldResolver(() => Int, { description: 'Number of values (flat rows).' })
+  @FieldResolver(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
   async rowCount(@Root() root: TableRequest, @Ctx() ctx: Context): Promise<number> {
     return (await columnsOf(root, ctx)).values.length;
   }
