@@ -355,6 +355,6 @@ export class PackedTable {
 
 @ObjectType('Table', { description: 'Units × indicators × periods, as rows, pivoted, as columns, and packed for bulk pulls.' })
 export class Table {
-  @Field(() => Int, { description: 'Number of values (flat rows).' })
+  @Field(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
   rowCount!: number;
 }
