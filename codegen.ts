@@ -11,7 +11,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: false,
-        scalars: { LocalDate: 'string', DateTime: 'string' },
+        scalars: { LocalDate: 'string', DateTime: 'string', FloatColumn: '(number | null)[]', IntColumn: '(number | null)[]', StringColumn: 'string[]' },
         rawRequest: false,
         gqlImport: 'graphql-tag#gql',
       },

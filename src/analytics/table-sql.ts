@@ -1,4 +1,4 @@
-import { sql, type Fragment } from '../store/sql.js';
+import { sql, stringList, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
 
 /**
@@ -38,4 +38,36 @@ export function tablePivot(set: SubjectSet, indicators: readonly string[], windo
     FROM cells c CROSS JOIN cols p
     LEFT JOIN vals v ON v.subject_id = c.subject_id AND v.indicator = c.indicator AND v.period = p.period
     GROUP BY c.subject_id, c.indicator ORDER BY c.subject_id, c.indicator`;
+}
+
+/**
+ * The table packed for bulk pulls: shared axes instead of a string per point. Rows are the
+ * (unit, indicator) pairs in table order, each owning a contiguous run of points; a point is a
+ * period index, a value and a qualifier index. Every axis is no longer than the points, so the
+ * statement returns them side by side (POSITIONAL JOIN, shorter ones padded with NULL) and one
+ * scan of `vals` feeds all of them; the reader cuts each axis at its first NULL. The join pairs
+ * rows by the order each side's ORDER BY gives them (DuckDB keeps it while preserve_insertion_order
+ * is on, its default). Indexes are computed here so the server never handles a string per point,
+ * and integer and double columns are read straight off DuckDB's vectors. Row offsets are a
+ * running sum over the rows (one per unit and indicator), not a window over the points, and the
+ * points sort by their row's offset rather than by two strings (measured 15-20% faster at
+ * national scale).
+ */
+export function tablePacked(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, qualifiers: readonly string[]): Fragment {
+  return sql`${valuesCtes(set, indicators, window, options)},
+    points AS MATERIALIZED (SELECT subject_id, indicator, period, period_start, value, qualifier FROM vals),
+    period_axis AS (SELECT period, (row_number() OVER (ORDER BY min(period_start), period) - 1)::INTEGER AS i FROM points GROUP BY period),
+    indicator_axis AS (SELECT indicator, (row_number() OVER (ORDER BY indicator) - 1)::INTEGER AS i FROM points GROUP BY indicator),
+    row_axis AS (
+      SELECT subject_id, indicator, (sum(count(*)) OVER (ORDER BY subject_id, indicator) - count(*))::INTEGER AS start
+      FROM points GROUP BY subject_id, indicator
+    )
+    SELECT * FROM
+      (SELECT pa.i AS "periodIndexes", p.value AS "values", (list_position(${stringList(qualifiers)}, p.qualifier) - 1)::INTEGER AS "qualifierIndexes"
+       FROM points p JOIN period_axis pa ON pa.period = p.period JOIN row_axis r ON r.subject_id = p.subject_id AND r.indicator = p.indicator
+       ORDER BY r.start, p.period_start, p.period)
+    POSITIONAL JOIN (SELECT r.subject_id AS "localityCodes", ia.i AS "rowIndicators", r.start AS "rowStarts"
+       FROM row_axis r JOIN indicator_axis ia ON ia.indicator = r.indicator ORDER BY r.start)
+    POSITIONAL JOIN (SELECT period AS periods FROM period_axis ORDER BY i)
+    POSITIONAL JOIN (SELECT indicator AS indicators FROM indicator_axis ORDER BY i)`;
 }

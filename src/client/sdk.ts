@@ -342,7 +342,7 @@ export type TableQuery = { table: { rowCount: number, rows: Array<{ period: stri
           | { code: string }
           | { code: string }
           | { code: string }
-         | null }> }, columns: { localityCodes: Array<string>, indicators: Array<string>, periods: Array<string>, values: Array<number | null>, qualifiers: Array<Qualifier>, lowers: Array<number | null>, uppers: Array<number | null>, sourceCodes: Array<string | null>, bases: Array<ValueBasis> } } };
+         | null }> }, columns: { localityCodes: Array<string>, indicators: Array<string>, periods: Array<string>, values: Array<number | null>, qualifiers: Array<Qualifier>, lowers: Array<number | null>, uppers: Array<number | null>, sourceCodes: Array<string | null>, bases: Array<ValueBasis> }, packed: { periods: string[], indicators: string[], qualifiers: Array<Qualifier>, localityCodes: string[], rowIndicators: (number | null)[], rowOffsets: (number | null)[], periodIndexes: (number | null)[], values: (number | null)[], qualifierIndexes: (number | null)[] } } };
 
 export type AvailabilityQueryVariables = Exact<{
   indicator?: string | null | undefined;
@@ -1249,6 +1249,17 @@ export const TableDocument = gql`
       uppers
       sourceCodes
       bases
+    }
+    packed {
+      periods
+      indicators
+      qualifiers
+      localityCodes
+      rowIndicators
+      rowOffsets
+      periodIndexes
+      values
+      qualifierIndexes
     }
   }
 }

@@ -99,6 +99,22 @@ export interface TableColumnsRow {
   bases: string[];
 }
 
+/**
+ * The table packed around shared axes (see `tablePacked`): rows are (unit, indicator) pairs,
+ * each owning the points from rowOffsets[r] to rowOffsets[r + 1].
+ */
+export interface PackedTableRow {
+  periods: string[];
+  indicators: string[];
+  qualifiers: readonly string[];
+  localityCodes: string[];
+  rowIndicators: number[];
+  rowOffsets: number[];
+  periodIndexes: number[];
+  values: (number | null)[];
+  qualifierIndexes: (number | null)[];
+}
+
 export interface PivotRow {
   subjectId: string;
   indicator: string;

@@ -5,11 +5,12 @@ import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, latestValues } from '../analytics/availability-sql.js';
-import { tableColumns, tablePivot, tableRows } from '../analytics/table-sql.js';
+import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import { servable, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
 import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
-import type { AvailabilityRow, ChangeRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
+import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
+import { QUALIFIERS } from '../domain/rows.js';
 
 /** Runs the analytics statements; each method is one statement over any number of units. */
 export class AnalyticsReader {
@@ -100,7 +101,25 @@ export class AnalyticsReader {
   }
 
   async readTableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<TableColumnsRow> {
-    return (await this.store.columns('analytics.table-columns', tableColumns(set, indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
+    return (await this.store.vectors('analytics.table-columns', tableColumns(set, indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
+  }
+
+  async readTablePacked(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PackedTableRow> {
+    const c = await this.store.vectors('analytics.table-packed', tablePacked(set, indicators, window, this.layout(options), QUALIFIERS), ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators']);
+    // Arrow's convention: one offset more than rows, so the last row's end needs no special case.
+    // (A copy: the result may be a cached one, shared with other requests.)
+    const rowOffsets = [...(c['rowStarts'] as number[]), (c['periodIndexes'] as number[]).length];
+    return {
+      periods: c['periods'] as string[],
+      indicators: c['indicators'] as string[],
+      qualifiers: QUALIFIERS,
+      localityCodes: c['localityCodes'] as string[],
+      rowIndicators: c['rowIndicators'] as number[],
+      rowOffsets,
+      periodIndexes: c['periodIndexes'] as number[],
+      values: c['values'] as (number | null)[],
+      qualifierIndexes: c['qualifierIndexes'] as (number | null)[],
+    };
   }
 
   readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {

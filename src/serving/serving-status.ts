@@ -18,9 +18,9 @@ export class ServingStatus implements ServingLookup {
   private fresh = false;
   private keys = new Map<string, number>();
 
-  private constructor(private readonly store: Pick<Store, 'all' | 'columns'>) {}
+  private constructor(private readonly store: Pick<Store, 'all' | 'vectors'>) {}
 
-  static async of(store: Pick<Store, 'all' | 'columns'>): Promise<ServingStatus> {
+  static async of(store: Pick<Store, 'all' | 'vectors'>): Promise<ServingStatus> {
     const status = new ServingStatus(store);
     await status.recheck();
     return status;
@@ -30,7 +30,7 @@ export class ServingStatus implements ServingLookup {
     this.fresh = await isServingFresh(this.store);
     this.keys = new Map();
     if (!this.fresh) return;
-    const columns = await this.store.columns('serving.unit-keys', unitKeys());
+    const columns = await this.store.vectors('serving.unit-keys', unitKeys());
     const ids = columns['unit_id'] as string[];
     const keys = columns['unit_key'] as number[];
     for (let i = 0; i < ids.length; i++) this.keys.set(ids[i]!, keys[i]!);

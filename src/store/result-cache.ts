@@ -41,8 +41,8 @@ export class ResultCache {
     if (this.options.entries === 0) return runner;
     return {
       all: <T = Row>(id: string, fragment: Fragment) => this.through(`r\u0000${keyOf(id, fragment)}`, () => runner.all<T>(id, fragment), (rows) => rows.length),
-      columns: (id: string, fragment: Fragment) =>
-        this.through(`c\u0000${keyOf(id, fragment)}`, () => runner.columns(id, fragment), (c) => Object.values(c)[0]?.length ?? 0),
+      vectors: (id: string, fragment: Fragment, padded: readonly string[] = []) =>
+        this.through(`v\u0000${padded.join(',')}\u0000${keyOf(id, fragment)}`, () => runner.vectors(id, fragment, padded), (c) => Math.max(0, ...Object.values(c).map((v) => v.length))),
     };
   }
 

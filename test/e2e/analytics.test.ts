@@ -12,6 +12,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+interface Packed { periods: string[]; indicators: string[]; qualifiers: string[]; localityCodes: string[]; rowIndicators: (number | null)[]; rowOffsets: (number | null)[]; periodIndexes: (number | null)[]; values: (number | null)[]; qualifierIndexes: (number | null)[] }
+
+/** The packed table expanded back into the flat columns it must equal, point by point. */
+function unpack(p: Packed) {
+  const flat = { localityCodes: [] as string[], indicators: [] as string[], periods: [] as string[], values: [] as (number | null)[], qualifiers: [] as (string | null)[] };
+  p.localityCodes.forEach((code, r) => {
+    for (let k = p.rowOffsets[r]!; k < p.rowOffsets[r + 1]!; k++) {
+      flat.localityCodes.push(code);
+      flat.indicators.push(p.indicators[p.rowIndicators[r]!]!);
+      flat.periods.push(p.periods[p.periodIndexes[k]!]!);
+      flat.values.push(p.values[k]!);
+      flat.qualifiers.push(p.qualifierIndexes[k] == null ? null : p.qualifiers[p.qualifierIndexes[k]!]!);
+    }
+  });
+  return flat;
+}
+
 describe('series on a time axis', () => {
   it('without granularity returns the points as recorded', async () => {
     const { locality } = await t.sdk.Series({ code: 'village/a1', indicator: 'poor_households' });
@@ -143,7 +160,7 @@ describe('rankings, peers, parts, tables, availability', () => {
     expect(locality.totalsAndParts[0]!.children).toMatchObject({ value: 56, basis: 'ROLLED_UP' });
   });
 
-  it('a table in three shapes: rows, pivot and columns', async () => {
+  it('a table in four shapes: rows, pivot, columns and packed', async () => {
     const columnReads: string[] = [];
     const stop = t.store.onStatement((s) => { if (s.id === 'analytics.table-columns') columnReads.push(s.id); });
     const { table } = await t.sdk.Table({ indicators: ['poor_households'], localities: [ids['village/a1']!, ids['village/a2']!], periods: ['2022', '2023'] });
@@ -161,6 +178,28 @@ describe('rankings, peers, parts, tables, availability', () => {
       ],
     });
     expect(table.columns).toMatchObject({ localityCodes: ['village/a1', 'village/a1', 'village/a2', 'village/a2'], values: [20, 10, 36, 30], lowers: [20, 10, 36, 27] });
+    expect(table.packed).toMatchObject({
+      periods: ['2022', '2023'], indicators: ['poor_households'], localityCodes: ['village/a1', 'village/a2'], rowIndicators: [0, 0], rowOffsets: [0, 2, 4],
+      periodIndexes: [0, 1, 0, 1], values: [20, 10, 36, 30],
+    });
+    const { localityCodes, indicators, periods, values, qualifiers } = table.columns;
+    expect(unpack(table.packed)).toEqual({ localityCodes, indicators, periods, values, qualifiers });
+    // asked again, the read comes from the result cache: the offsets must not grow with each use
+    const again = await t.sdk.Table({ indicators: ['poor_households'], localities: [ids['village/a1']!, ids['village/a2']!], periods: ['2022', '2023'] });
+    expect(again.table.packed.rowOffsets).toEqual([0, 2, 4]);
+  });
+
+  it.each([
+    ['several indicators, gaps and a null ratio', { indicators: ['members', 'em_members', 'em_member_share'], kind: 'COMMUNE' as const }],
+    ['rolled up from villages', { indicators: ['poor_households'], kind: 'COMMUNE' as const, rollup: 'VILLAGE' as const }],
+    ['every village, all periods', { indicators: ['poor_households'], kind: 'VILLAGE' as const }],
+    ['nothing in the window', { indicators: ['poor_households'], kind: 'VILLAGE' as const, from: '1990', to: '1991' }],
+  ])('the packed table holds the same values as the columns: %s', async (_, args) => {
+    const { table } = await t.sdk.Table(args);
+    const { localityCodes, indicators, periods, values, qualifiers } = table.columns;
+    expect(unpack(table.packed)).toEqual({ localityCodes, indicators, periods, values, qualifiers });
+    expect(table.packed.rowOffsets.at(-1)).toBe(table.rowCount);
+    expect(table.packed.periods).toEqual([...new Set(periods)].sort());
   });
 
   it('a table over every commune of a province leaves empty cells null in the pivot', async () => {

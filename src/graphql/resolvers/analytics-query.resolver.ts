@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RankRow, TableColumnsRow } from '../../domain/analytics-rows.js';
-import { Availability, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
+import { Availability, PackedTable, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
 import { LocalityKind } from '../types/enums.js';
@@ -55,7 +55,7 @@ export class AnalyticsQueryResolver {
     };
   }
 
-  @Query(() => Table, { description: 'Units × indicators × periods as a flat typed table (`rows`), pivoted one column per period (`pivot`), and column-oriented (`columns`). Give localities, or kind with optional within.' })
+  @Query(() => Table, { description: 'Units × indicators × periods as a flat typed table (`rows`), pivoted one column per period (`pivot`), column-oriented (`columns`), and packed around shared axes for bulk pulls (`packed`). Give localities, or kind with optional within.' })
   async table(
     @Ctx() ctx: Context,
     @Arg('indicators', () => [String], { description: 'Indicator codes (1 to 50).' }) indicators: string[],
@@ -119,7 +119,7 @@ function columnsOf(root: TableRequest, ctx: Context): Promise<TableColumnsRow> {
 
 @Resolver(() => Table)
 export class TableResolver {
-  @FieldResolver(() => Int, { description: 'Number of values (flat rows).' })
+  @FieldResolver(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
   async rowCount(@Root() root: TableRequest, @Ctx() ctx: Context): Promise<number> {
     return (await columnsOf(root, ctx)).values.length;
   }
@@ -133,6 +133,11 @@ export class TableResolver {
   async pivot(@Root() root: TableRequest, @Ctx() ctx: Context) {
     const rows = await ctx.analytics.readTablePivot(root.set, root.indicators, root.window, root.options);
     return { periods: rows[0]?.periods ?? [], rows };
+  }
+
+  @FieldResolver(() => PackedTable, { description: 'The table for bulk pulls: axes shared by the points, each column one array (a fraction of the bytes and time of `columns`).' })
+  packed(@Root() root: TableRequest, @Ctx() ctx: Context) {
+    return ctx.analytics.readTablePacked(root.set, root.indicators, root.window, root.options);
   }
 
   @FieldResolver(() => TableColumns, { description: 'The flat rows as parallel arrays.' })

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Indicator } from './indicator.type.js';
 import { LocalityKind, PeriodGranularity, Qualifier } from './enums.js';
+import { FloatColumn, IntColumn, StringColumn } from './column-scalars.js';
 
 export enum ValueBasis {
   REPORTED = 'REPORTED',
@@ -315,8 +316,45 @@ export class TableColumns {
   bases!: ValueBasis[];
 }
 
-@ObjectType('Table', { description: 'Units × indicators × periods, as rows, pivoted, and as columns.' })
+@ObjectType('PackedTable', {
+  description: [
+    'The table for bulk pulls: shared axes instead of a string per value, and each column as one array.',
+    'Rows are (unit, indicator) pairs in table order; row r owns points rowOffsets[r] to rowOffsets[r + 1] - 1,',
+    'and point k is values[k] in period periods[periodIndexes[k]] with qualifier qualifiers[qualifierIndexes[k]].',
+    'Holds the same values as `columns`, in the same order.',
+  ].join(' '),
+})
+export class PackedTable {
+  @Field(() => StringColumn, { description: 'The period axis: every period with a value, oldest first.' })
+  periods!: string[];
+
+  @Field(() => StringColumn, { description: 'The indicator axis: every indicator with a value, by code.' })
+  indicators!: string[];
+
+  @Field(() => [Qualifier], { description: 'The qualifier dictionary `qualifierIndexes` points into (always every qualifier, in a fixed order).' })
+  qualifiers!: readonly Qualifier[];
+
+  @Field(() => StringColumn, { description: 'Per row: the locality code.' })
+  localityCodes!: string[];
+
+  @Field(() => IntColumn, { description: 'Per row: index into `indicators`.' })
+  rowIndicators!: number[];
+
+  @Field(() => IntColumn, { description: 'Row boundaries, one more than the rows: row r owns points rowOffsets[r] up to (not including) rowOffsets[r + 1]; the last is the number of points.' })
+  rowOffsets!: number[];
+
+  @Field(() => IntColumn, { description: 'Per point: index into `periods`.' })
+  periodIndexes!: number[];
+
+  @Field(() => FloatColumn, { description: 'Per point: the value (null only where the value itself is null).' })
+  values!: (number | null)[];
+
+  @Field(() => IntColumn, { description: 'Per point: index into `qualifiers`; null where the value has no qualifier.' })
+  qualifierIndexes!: (number | null)[];
+}
+
+@ObjectType('Table', { description: 'Units × indicators × periods, as rows, pivoted, as columns, and packed for bulk pulls.' })
 export class Table {
-  @Field(() => Int, { description: 'Number of values (flat rows).' })
+  @Field(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
   rowCount!: number;
 }
