@@ -17,8 +17,11 @@ export function availability(indicators: readonly string[] | null): Fragment {
 /** The most recent non-empty value of each unit (latest period start, then latest end). */
 export function latestValues(set: SubjectSet, indicators: readonly string[], options: ValueOptions): Fragment {
   return sql`${valuesCtes(set, indicators, { from: null, to: null, periods: null }, options)}
-    SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v
+    -- An ordered aggregate, not a window: DuckDB partitions a window's input however small it is
+    -- (15 ms of a 20 ms lookup of 35 villages).
+    SELECT v.subject_id AS "subjectId", first(${pointStruct('v')} ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) AS point
+    FROM vals v
     WHERE v.value IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY v.subject_id, v.indicator ORDER BY v.period_start DESC, v.period_end DESC NULLS FIRST, v.period) = 1
+    GROUP BY v.subject_id, v.indicator
     ORDER BY v.subject_id, v.indicator`;
 }
