@@ -32,9 +32,13 @@ export async function rebuildServing(tx: Transaction, onStep: (step: string) => 
   const kinds = await tx.all<{ indicator: string; kinds: string[] }>('serving.rollup-kinds', q.rollupKindsPerIndicator());
   await tx.run('serving.build-table', q.createBuildTable());
   for (const { indicators, rollups } of batches(kinds)) {
-    await tx.run('serving.own', q.createOwnTable(indicators));
-    await tx.run('serving.insert-own', q.insertOwnFromTable(indicators));
-    for (const kind of rollups) await tx.run('serving.insert-rolled', q.insertRolledFromOwn(kind, indicators));
+    if (rollups.length <= 1) {
+      await tx.run('serving.insert', q.insertOwnAndRolled(indicators, rollups[0] ?? null));
+    } else {
+      await tx.run('serving.own', q.createOwnTable(indicators));
+      await tx.run('serving.insert-own', q.insertOwnFromTable(indicators));
+      for (const kind of rollups) await tx.run('serving.insert-rolled', q.insertRolledFromOwn(kind, indicators));
+    }
     onStep(indicators.join(', '));
   }
   for (const f of q.writeBuildInKeyOrder()) await tx.run('serving.write', f);

@@ -35,6 +35,17 @@ export function createBuildTable(): Fragment {
   return sql`CREATE OR REPLACE TEMP TABLE serving_build AS SELECT * FROM serving_values LIMIT 0`;
 }
 
+/**
+ * Own values and those rolled up from `kind` in one statement: for indicators summed from one
+ * kind only (most), a table of own values would only add a write.
+ */
+export function insertOwnAndRolled(indicators: readonly string[], kind: string | null): Fragment {
+  return sql`INSERT INTO serving_build
+    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind })}
+    SELECT ${servingColumns(kind)}
+    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id`;
+}
+
 /** The values of `indicators` rolled up from `kind`, summed from `serving_own` by the general path's SQL. */
 export function insertRolledFromOwn(kind: string, indicators: readonly string[]): Fragment {
   return sql`INSERT INTO serving_build
