@@ -130,7 +130,13 @@ function servingCtes(set: SubjectSet, indicators: readonly string[], window: Val
     )`;
 }
 
-function computedCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+/**
+ * `vals` computed from the observations. With `ownTable`, the units' own values (the `own` CTE,
+ * for at least these indicators and their parts, over the same window) are read from that table
+ * instead: the serving build computes them once for every indicator and then only the rollups
+ * per kind, through the same SQL as here.
+ */
+export function computedCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, ownTable: string | null = null): Fragment {
   const rollup = options.rollupFrom;
   const children = rollup === null
     ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
@@ -154,50 +160,7 @@ function computedCtes(set: SubjectSet, indicators: readonly string[], window: Va
     ),
     ${children},
     scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children),
-    -- Filter before ranking revisions: the window then runs over the few rows asked for, and a
-    -- literal id list lets DuckDB skip row groups by their min/max subject_id.
-    candidates AS MATERIALIZED (
-      SELECT o.id, o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-             o.lower, o.upper, o.source_id, o.derived, o.recorded_at
-      FROM observations o
-      WHERE ${subjectFilter(set, rollup)}
-        AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
-        AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
-    ),
-    revised AS (${options.recordedAsOf === null
-      // the latest revisions are those no later one superseded: a filter, not a ranking
-      ? sql`SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM superseded_observations)`
-      : sql`SELECT * FROM candidates
-          QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`}
-    ),
-    picked AS (
-      SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at
-      FROM revised o JOIN sources s ON s.id = o.source_id
-      WHERE o.indicator IN (SELECT code FROM components)
-      QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-                 ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
-    ),
-    own_reported AS (
-      SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
-             [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
-             p.recorded_at
-      FROM picked p
-    ),
-    own_computed AS (
-      SELECT n.subject_id, w.code AS indicator, n.period, n.period_start, n.period_end, n.granularity,
-             ${raw(ratio.value)} AS value,
-             ${raw(derivedQualifier(`n.qualifier = 'EXACT' AND d.qualifier = 'EXACT'`, ratio))} AS qualifier,
-             ${raw(ratio.lower)} AS lower, ${raw(ratio.upper)} AS upper,
-             list_distinct(n.source_ids || d.source_ids) AS source_ids, NULL::BIGINT AS observation_id, true AS derived,
-             'COMPUTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected, greatest(n.recorded_at, d.recorded_at) AS recorded_at
-      FROM wanted w
-      JOIN own_reported n ON n.indicator = w.numerator
-      JOIN own_reported d ON d.indicator = w.denominator AND d.subject_id = n.subject_id AND d.period = n.period
-      WHERE w.aggregation = 'RATIO'
-        AND NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = w.code AND r.period = n.period)
-    ),
-    own AS MATERIALIZED (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed),
+    ${ownTable === null ? ownCtes(set, indicators, window, options) : ownFromTable(ownTable)},
     -- How many descendants of the kind existed at each period's start: a commune that ended in
     -- 2023 counts for 2022 and not for 2024.
     period_keys AS (
@@ -231,20 +194,25 @@ function computedCtes(set: SubjectSet, indicators: readonly string[], window: Va
       FROM child_sums cs JOIN wanted w ON w.code = cs.indicator AND w.aggregation = 'SUM'
       JOIN expected_children e ON e.parent_id = cs.subject_id AND e.period = cs.period
     ),
+    -- Each numerator row carries the denominator it pairs with, so that join is on the indicator
+    -- too: joined on unit and period alone (the planner's choice otherwise), every indicator of a
+    -- unit met every other, quadratic in the indicators asked.
+    numerators AS MATERIALIZED (
+      SELECT w.code, w.denominator, n.* FROM wanted w JOIN own n ON n.indicator = w.numerator WHERE w.aggregation = 'RATIO'
+    ),
     ratio_parts AS (
-      SELECT c.parent_id AS subject_id, w.code AS indicator, n.period, min(n.period_start) AS period_start, max(n.period_end) AS period_end,
+      SELECT c.parent_id AS subject_id, n.code AS indicator, n.period, min(n.period_start) AS period_start, max(n.period_end) AS period_end,
              min(n.granularity) AS granularity,
              sum(n.value) AS rn_value, CASE WHEN bool_or(n.lower IS NULL) THEN NULL ELSE sum(n.lower) END AS rn_lower, CASE WHEN bool_or(n.upper IS NULL) THEN NULL ELSE sum(n.upper) END AS rn_upper,
              sum(d.value) AS rd_value, CASE WHEN bool_or(d.lower IS NULL) THEN NULL ELSE sum(d.lower) END AS rd_lower, CASE WHEN bool_or(d.upper IS NULL) THEN NULL ELSE sum(d.upper) END AS rd_upper,
              bool_and(n.qualifier = 'EXACT' AND d.qualifier = 'EXACT') AS all_exact,
              list_distinct(flatten(list(n.source_ids || d.source_ids))) AS source_ids, count(*)::INTEGER AS reporting,
              max(greatest(n.recorded_at, d.recorded_at)) AS recorded_at
-      FROM (SELECT * FROM wanted WHERE aggregation = 'RATIO') w
-      JOIN own n ON n.indicator = w.numerator
+      FROM numerators n
       JOIN children c ON c.child_id = n.subject_id
-      JOIN own d ON d.subject_id = n.subject_id AND d.indicator = w.denominator AND d.period = n.period
+      JOIN own d ON d.subject_id = n.subject_id AND d.indicator = n.denominator AND d.period = n.period
       WHERE (c.link_from IS NULL OR c.link_from <= n.period_start) AND (c.link_to IS NULL OR c.link_to > n.period_start)
-      GROUP BY c.parent_id, w.code, n.period
+      GROUP BY c.parent_id, n.code, n.period
     ),
     rolled_ratio AS (
       SELECT rp.subject_id, rp.indicator, rp.period, rp.period_start, rp.period_end, rp.granularity,
@@ -265,4 +233,65 @@ function computedCtes(set: SubjectSet, indicators: readonly string[], window: Va
       SELECT * FROM all_vals
       WHERE ${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', recorded_at) > ${options.updatedAfter}::TIMESTAMP
     )`;
+}
+
+/** Every subject's own values: its picked observations and the ratios computed from them. */
+function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  const rollup = options.rollupFrom;
+  return sql`-- Filter before ranking revisions: the window then runs over the few rows asked for, and a
+    -- literal id list lets DuckDB skip row groups by their min/max subject_id.
+    candidates AS MATERIALIZED (
+      SELECT o.id, o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
+             o.lower, o.upper, o.source_id, o.derived, o.recorded_at
+      FROM observations o
+      WHERE ${subjectFilter(set, rollup)}
+        AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
+        AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
+    ),
+    revised AS (${options.recordedAsOf === null
+      // the latest revisions are those no later one superseded: a filter, not a ranking
+      ? sql`SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM superseded_observations)`
+      : sql`SELECT * FROM candidates
+          QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`}
+    ),
+    picked AS (
+      SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
+             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at
+      FROM revised o JOIN sources s ON s.id = o.source_id
+      WHERE o.indicator IN (SELECT code FROM components)
+      QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
+                 ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
+    ),
+    own_reported AS (
+      SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
+             [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
+             p.recorded_at
+      FROM picked p
+    ),
+    -- Paired with their denominator before meeting it, as in ratio_parts below.
+    reported_numerators AS MATERIALIZED (
+      SELECT w.code, w.denominator, n.* FROM wanted w JOIN own_reported n ON n.indicator = w.numerator WHERE w.aggregation = 'RATIO'
+    ),
+    own_computed AS (
+      SELECT n.subject_id, n.code AS indicator, n.period, n.period_start, n.period_end, n.granularity,
+             ${raw(ratio.value)} AS value,
+             ${raw(derivedQualifier(`n.qualifier = 'EXACT' AND d.qualifier = 'EXACT'`, ratio))} AS qualifier,
+             ${raw(ratio.lower)} AS lower, ${raw(ratio.upper)} AS upper,
+             list_distinct(n.source_ids || d.source_ids) AS source_ids, NULL::BIGINT AS observation_id, true AS derived,
+             'COMPUTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected, greatest(n.recorded_at, d.recorded_at) AS recorded_at
+      FROM reported_numerators n
+      JOIN own_reported d ON d.indicator = n.denominator AND d.subject_id = n.subject_id AND d.period = n.period
+      WHERE NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = n.code AND r.period = n.period)
+    ),
+    own AS MATERIALIZED (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed)`;
+}
+
+/**
+ * Own values read from a table of them (possibly of more indicators): keeping what `ownCtes` would
+ * give for these (a part that is itself a ratio counts only as reported, as there), so rollups
+ * match. Materialized as the computed `own` is, so the rollup's plan keeps the same shape.
+ */
+function ownFromTable(table: string): Fragment {
+  return sql`own AS MATERIALIZED (SELECT * FROM ${raw(table)}
+      WHERE indicator IN (SELECT code FROM wanted) OR (basis = 'REPORTED' AND indicator IN (SELECT code FROM components)))`;
 }

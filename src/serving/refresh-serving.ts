@@ -6,10 +6,10 @@ export type RefreshOutcome = 'full' | 'incremental' | 'left-stale';
 /** Past this many units to recompute, rebuilding everything is cheaper than deleting and redoing them. */
 const INCREMENTAL_LIMIT = 20_000;
 
-/** Indicators per statement: each statement scans every observation once, so fewer is faster, up to memory. */
+/** Indicators per pass: fewer passes scan the observations fewer times, up to memory (see createOwnTable). */
 const INDICATORS_PER_PASS = 4;
 
-/** Indicators summed from the same kinds share statements. */
+/** Indicators summed from the same kinds share passes. */
 function batches(kinds: { indicator: string; kinds: string[] }[]): { indicators: string[]; rollups: string[] }[] {
   const byKinds = new Map<string, string[]>();
   for (const k of kinds) byKinds.set(k.kinds.join(','), [...(byKinds.get(k.kinds.join(',')) ?? []), k.indicator]);
@@ -32,10 +32,12 @@ export async function rebuildServing(tx: Transaction, onStep: (step: string) => 
   const kinds = await tx.all<{ indicator: string; kinds: string[] }>('serving.rollup-kinds', q.rollupKindsPerIndicator());
   await tx.run('serving.build-table', q.createBuildTable());
   for (const { indicators, rollups } of batches(kinds)) {
-    // The first statement writes the indicators' own values too; later ones only their rollups.
-    const passes = rollups.length > 0 ? rollups : [null];
-    for (const [i, rollup] of passes.entries()) {
-      await tx.run('serving.insert', q.insertValues('serving_build', { all: true }, indicators, rollup, i === 0));
+    if (rollups.length <= 1) {
+      await tx.run('serving.insert', q.insertOwnAndRolled(indicators, rollups[0] ?? null));
+    } else {
+      await tx.run('serving.own', q.createOwnTable(indicators));
+      await tx.run('serving.insert-own', q.insertOwnFromTable(indicators));
+      for (const kind of rollups) await tx.run('serving.insert-rolled', q.insertRolledFromOwn(kind, indicators));
     }
     onStep(indicators.join(', '));
   }
@@ -64,9 +66,9 @@ export async function refreshAfterImport(tx: Transaction, importId: number): Pro
   if (subjects.length > 0) {
     await tx.run('serving.delete', q.deleteValues(subjects, rolled));
     const indicators = (await tx.all<{ code: string }>('serving.indicators', q.allIndicators())).map((r) => r.code);
-    await tx.run('serving.insert-own', q.insertValues('serving_values', { ids: subjects }, indicators, null, true));
+    await tx.run('serving.insert-own', q.insertValues({ ids: subjects }, indicators, null, true));
     for (const { kind } of await tx.all<{ kind: string }>('serving.kinds', q.allKinds())) {
-      await tx.run('serving.insert-rolled', q.insertValues('serving_values', { ids: rolled }, indicators, kind, false));
+      await tx.run('serving.insert-rolled', q.insertValues({ ids: rolled }, indicators, kind, false));
     }
   }
   for (const f of q.markRefreshed(importId, 'incremental')) await tx.run('serving.mark', f);

@@ -1,5 +1,5 @@
-import { sql, raw, stringList, type Fragment } from '../store/sql.js';
-import { NO_ROLLUP, valuesCtes, type SubjectSet } from '../analytics/values-sql.js';
+import { sql, stringList, type Fragment } from '../store/sql.js';
+import { NO_ROLLUP, computedCtes, valuesCtes, type SubjectSet } from '../analytics/values-sql.js';
 
 /**
  * Statements that build the serving layer. Its rows are the `vals` of the general path (the
@@ -8,22 +8,68 @@ import { NO_ROLLUP, valuesCtes, type SubjectSet } from '../analytics/values-sql.
  * are neighbours) sit in one row group.
  */
 
-/** Where a full rebuild computes rows before writing them to serving_values in key order. */
-export type ServingTarget = 'serving_values' | 'serving_build';
+const EVERY_PERIOD = { from: null, to: null, periods: null };
+
+/**
+ * A full rebuild takes the indicators a few at a time. For each pass it computes the units' own
+ * values once (the costly part: the scan of the observations, the revision filter, the source
+ * preference) into `serving_own`, then reads the rollups of every kind from that table, where it
+ * used to recompute them per kind. Passes stay small: own values of every indicator at once
+ * ranked all observations in one window and spilled gigabytes, and a rollup's joins and list
+ * aggregates grow with the indicators asked.
+ */
+export function createOwnTable(indicators: readonly string[]): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE serving_own AS
+    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, NO_ROLLUP)}
+    SELECT * FROM own`;
+}
+
+/** The pass's own values (the table holds their parts too, which their own pass writes). */
+export function insertOwnFromTable(indicators: readonly string[]): Fragment {
+  return sql`INSERT INTO serving_build
+    SELECT ${servingColumns(null)} FROM serving_own v JOIN serving_units su ON su.unit_id = v.subject_id
+    WHERE v.indicator = ANY(${stringList(indicators)})`;
+}
 
 export function createBuildTable(): Fragment {
   return sql`CREATE OR REPLACE TEMP TABLE serving_build AS SELECT * FROM serving_values LIMIT 0`;
 }
 
-/** One sort of everything computed: cheaper than keeping each indicator's pass in order. */
+/**
+ * Own values and those rolled up from `kind` in one statement: for indicators summed from one
+ * kind only (most), a table of own values would only add a write.
+ */
+export function insertOwnAndRolled(indicators: readonly string[], kind: string | null): Fragment {
+  return sql`INSERT INTO serving_build
+    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind })}
+    SELECT ${servingColumns(kind)}
+    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id`;
+}
+
+/** The values of `indicators` rolled up from `kind`, summed from `serving_own` by the general path's SQL. */
+export function insertRolledFromOwn(kind: string, indicators: readonly string[]): Fragment {
+  return sql`INSERT INTO serving_build
+    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind }, 'serving_own')}
+    SELECT ${servingColumns(kind)}
+    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
+    WHERE v.basis = 'ROLLED_UP'`;
+}
+
+/** One sort of everything computed: cheaper than keeping each pass in order. */
 export function writeBuildInKeyOrder(): Fragment[] {
   return [
     sql`INSERT INTO serving_values SELECT * FROM serving_build ORDER BY unit_key, indicator, rollup_from, period_start, period`,
     sql`DROP TABLE serving_build`,
+    sql`DROP TABLE IF EXISTS serving_own`,
   ];
 }
 
-const EVERY_PERIOD = { from: null, to: null, periods: null };
+/** A row of serving_values from a row `v` of `vals` and its unit's key `su`. */
+function servingColumns(rollupFrom: string | null): Fragment {
+  return sql`su.unit_key, v.indicator, CASE WHEN v.basis = 'ROLLED_UP' THEN ${rollupFrom ?? ''} ELSE '' END AS rollup_from,
+           v.period, v.period_start, v.period_end, v.granularity, v.value, v.qualifier, v.lower, v.upper,
+           v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at`;
+}
 
 export function servingState(): Fragment {
   return sql`SELECT (SELECT max(import_id) FROM serving_state)::INTEGER AS "servedImport",
@@ -70,19 +116,17 @@ export function allKinds(): Fragment {
 }
 
 /**
- * Writes the values of `set` for `indicators`: with `ownToo`, the units' own values, and with a
- * rollup kind, the values rolled up from it.
+ * Writes the values of `set` for `indicators` (the incremental refresh): with `ownToo`, the units'
+ * own values, and with a rollup kind, the values rolled up from it.
  */
-export function insertValues(target: ServingTarget, set: SubjectSet, indicators: readonly string[], rollupFrom: string | null, ownToo: boolean): Fragment {
+export function insertValues(set: SubjectSet, indicators: readonly string[], rollupFrom: string | null, ownToo: boolean): Fragment {
   const keep = rollupFrom === null ? sql`true` : ownToo ? sql`true` : sql`v.basis = 'ROLLED_UP'`;
-  return sql`INSERT INTO ${raw(target === 'serving_build' ? 'serving_build' : 'serving_values')}
+  return sql`INSERT INTO serving_values
     ${valuesCtes(set, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom })}
-    SELECT su.unit_key, v.indicator, CASE WHEN v.basis = 'ROLLED_UP' THEN ${rollupFrom ?? ''} ELSE '' END,
-           v.period, v.period_start, v.period_end, v.granularity, v.value, v.qualifier, v.lower, v.upper,
-           v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at
+    SELECT ${servingColumns(rollupFrom)}
     FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
     WHERE ${keep}
-    ${target === 'serving_values' ? sql`ORDER BY su.unit_key, v.indicator, v.period_start, v.period` : sql``}`;
+    ORDER BY su.unit_key, v.indicator, v.period_start, v.period`;
 }
 
 /** Subjects of the import's observations: their own values change. */
