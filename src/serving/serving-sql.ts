@@ -11,10 +11,10 @@ import { NO_ROLLUP, computedCtes, valuesCtes, type SubjectSet } from '../analyti
 const EVERY_PERIOD = { from: null, to: null, periods: null };
 
 /**
- * A full rebuild takes the indicators a few at a time. For each pass it computes the units' own
- * values once (the costly part: the scan of the observations, the revision filter, the source
- * preference) into `serving_own`, then reads the rollups of every kind from that table, where it
- * used to recompute them per kind. Passes stay small: own values of every indicator at once
+ * A full rebuild takes the indicators a few at a time. A pass whose indicators roll up from
+ * several kinds computes the units' own values once (the scan of the observations, the revision
+ * filter, the source preference) into `serving_own` and reads each kind's rollups from it; a pass
+ * with one kind does both in one statement, where the table would only add a write. Passes stay small: own values of every indicator at once
  * ranked all observations in one window and spilled gigabytes, and a rollup's joins and list
  * aggregates grow with the indicators asked.
  */
