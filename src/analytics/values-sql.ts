@@ -65,6 +65,11 @@ function subjectsCte(set: SubjectSet): Fragment {
     subjects(id) AS (SELECT DISTINCT w.id FROM walk w JOIN units u ON u.id = w.id WHERE u.kind = ${kind} AND ${validAt('u', set.asOf)})`;
 }
 
+/** The ids a set stands for, so a lookup can name them (and their serving keys) as literals. */
+export function subjectIds(set: SubjectSet): Fragment {
+  return sql`WITH RECURSIVE ${subjectsCte(set)} SELECT id FROM subjects ORDER BY id`;
+}
+
 const periodFilter = (w: ValueWindow) => sql`
   (${w.to}::DATE IS NULL OR o.period_start <= ${w.to}::DATE)
   AND (${w.from}::DATE IS NULL OR coalesce(o.period_end, current_date) >= ${w.from}::DATE)
