@@ -14,6 +14,8 @@ export interface BenchQuery {
   readonly sql: (vars: Record<string, unknown>) => string;
   readonly servingSql: (vars: Record<string, unknown>) => string;
   readonly runs: number;
+  /** Not part of issue 6's mix: measured only with BENCH_EXTRA=1 (keeps the default run short). */
+  readonly extra?: boolean;
 }
 
 export interface Picker {
@@ -151,6 +153,7 @@ export const QUERIES: readonly BenchQuery[] = [
   {
     name: 'Q5-columns',
     description: 'the same bulk pull in the flat column-oriented shape (a string per point)',
+    extra: true,
     graphql: `query Q5columns { table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { columns { localityCodes periods values qualifiers } } }`,
     variables: () => ({}),
     sql: () => `

@@ -28,7 +28,7 @@ export class AnalyticsReader {
 
   /** Units named by id, with their serving keys when the layer will be read. */
   private unitsOf(ids: readonly string[], options: ValueOptions): SubjectSet {
-    if (!this.serves(options)) return { ids };
+    if (!this.serves(options) || !this.serving!.keysLoaded) return { ids };
     const keys: number[] = [];
     const known: string[] = [];
     for (const id of ids) {
