@@ -1,5 +1,6 @@
 import type { Store, Transaction } from '../store/store.js';
 import * as q from './serving-sql.js';
+import { allIndicators } from '../sql/catalog-sql.js';
 
 export type RefreshOutcome = 'full' | 'incremental' | 'left-stale';
 
@@ -65,7 +66,7 @@ export async function refreshAfterImport(tx: Transaction, importId: number): Pro
   }
   if (subjects.length > 0) {
     await tx.run('serving.delete', q.deleteValues(subjects, rolled));
-    const indicators = (await tx.all<{ code: string }>('serving.indicators', q.allIndicators())).map((r) => r.code);
+    const indicators = (await tx.all<{ code: string }>('catalog.indicators', allIndicators())).map((r) => r.code);
     await tx.run('serving.insert-own', q.insertValues({ ids: subjects }, indicators, null, true));
     for (const { kind } of await tx.all<{ kind: string }>('serving.kinds', q.allKinds())) {
       await tx.run('serving.insert-rolled', q.insertValues({ ids: rolled }, indicators, kind, false));

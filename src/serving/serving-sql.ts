@@ -107,10 +107,6 @@ export function rollupKindsPerIndicator(): Fragment {
     GROUP BY i.code ORDER BY i.code`;
 }
 
-export function allIndicators(): Fragment {
-  return sql`SELECT code FROM indicators ORDER BY code`;
-}
-
 export function allKinds(): Fragment {
   return sql`SELECT DISTINCT kind FROM units ORDER BY kind`;
 }
