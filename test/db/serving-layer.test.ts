@@ -75,44 +75,43 @@ describe('the serving layer answers exactly what the general path computes', { t
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('on the seed: every kind, indicator, period and rollup', async () => {
-    await prepareStore(join(dir, 'seed.duckdb'), SEED_DIR);
-    const store = await Store.open({ path: join(dir, 'seed.duckdb'), poolSize: 1 });
+  async function withStore(name: string, use: (store: Store) => Promise<void>): Promise<void> {
+    const store = await Store.open({ path: join(dir, name), poolSize: 1 });
     try {
-      expect(await isServingFresh(store)).toBe(true);
-      expect(await compareAll(store)).toBeGreaterThan(50);
+      await use(store);
     } finally {
       store.close();
     }
+  }
+
+  it('on the seed: every kind, indicator, period and rollup', async () => {
+    await prepareStore(join(dir, 'seed.duckdb'), SEED_DIR);
+    await withStore('seed.duckdb', async (store) => {
+      expect(await isServingFresh(store)).toBe(true);
+      expect(await compareAll(store)).toBeGreaterThan(50);
+    });
   });
 
   it('on the hand-worked fixture (gap, zero denominator, a unit ending mid-series)', async () => {
     await prepareStore(join(dir, 'fixture.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
-    const store = await Store.open({ path: join(dir, 'fixture.duckdb'), poolSize: 1 });
-    try {
+    await withStore('fixture.duckdb', async (store) => {
       expect(await compareAll(store)).toBeGreaterThan(30);
-    } finally {
-      store.close();
-    }
+    });
   });
 
   it('on a synthetic country with mergers (villages counted for the old commune before, the new one after)', async () => {
-    const store = await Store.open({ path: join(dir, 'tiny.duckdb'), poolSize: 1 });
-    try {
+    await withStore('tiny.duckdb', async (store) => {
       await migrate(store);
       await generateSynthetic(store, SCALES['tiny']!, SEED_DIR);
       expect(await isServingFresh(store)).toBe(false);
       expect(await ensureServingFresh(store)).toBe('full');
       expect(await compareAll(store)).toBeGreaterThan(5000);
-    } finally {
-      store.close();
-    }
+    });
   });
 
   it('a load refreshes the layer in its own transaction, to what a full rebuild gives', async () => {
     await prepareStore(join(dir, 'inc.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
-    const store = await Store.open({ path: join(dir, 'inc.duckdb'), poolSize: 1 });
-    try {
+    await withStore('inc.duckdb', async (store) => {
       // a revision of a village figure, a new year for another, a commune's own figure that now
       // hides its rollup for that year
       const file = join(dir, 'more.csv');
@@ -132,15 +131,12 @@ commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,
       expect(await ensureServingFresh(store)).toBe('full');
       expect(rounded(incremental)).toEqual(rounded(await layerRows(store)));
       expect(await compareAll(store)).toBeGreaterThan(30);
-    } finally {
-      store.close();
-    }
+    });
   });
 
   it('a layer behind the latest import is not used, and a load does not half-refresh it', async () => {
     await prepareStore(join(dir, 'stale.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
-    const store = await Store.open({ path: join(dir, 'stale.duckdb'), poolSize: 1 });
-    try {
+    await withStore('stale.duckdb', async (store) => {
       await store.all('t', sql`DELETE FROM serving_state`);
       expect(await isServingFresh(store)).toBe(false);
       const file = join(dir, 'one.csv');
@@ -154,9 +150,7 @@ village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,
       expect(reader.serves(NO_ROLLUP)).toBe(false);
       const [row] = await reader.readLatest(['village/a2'], ['poor_households'], NO_ROLLUP);
       expect(row!.point.value).toBe(25);
-    } finally {
-      store.close();
-    }
+    });
   });
 
   it('time travel and other source preferences are computed, never served', () => {
