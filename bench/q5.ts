@@ -83,7 +83,7 @@ async function breakdown(): Promise<void> {
 
   const store = await Store.open({ path: STORE, readOnly: true });
   const schema = await buildGrassrootsSchema();
-  const context = contextFactory(store, await ServingStatus.of(store));
+  const context = contextFactory(store, await ServingStatus.of(store), null);
   for (const shape of shapes) {
     const document = parse(`{ table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { ${shape.field} } }`);
     const executeMs: number[] = [];

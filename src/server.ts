@@ -15,6 +15,7 @@ import { createRoutes } from './http/routes.js';
 import { EXPORT_PATH } from './http/export-route.js';
 import { contextFactory } from './graphql/create-context.js';
 import { ServingStatus } from './serving/serving-status.js';
+import { HierarchyCache } from './hierarchy/hierarchy-cache.js';
 import { DEFAULT_RESULT_CACHE, ResultCache, type ResultCacheOptions } from './store/result-cache.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
 import type { Context, RequestInfo } from './graphql/context.js';
@@ -50,6 +51,8 @@ export interface RunningServer {
   readonly http: Server;
   /** Requests executing and waiting for a slot, for readiness probes and tests. */
   stats(): { running: number; queued: number };
+  /** Resolves once what loads after listening (serving keys, the in-memory hierarchy) has loaded; requests before then get the same answers, read more slowly. */
+  warm(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish up to the grace period, then interrupts them. */
   close(): Promise<void>;
 }
@@ -116,6 +119,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
   const serving = await ServingStatus.of(store);
+  const hierarchy = new HierarchyCache(store);
+  const warming = performance.now();
+  const warm = () => Promise.all([serving.keysReady(), hierarchy.ready()]).then(() => undefined);
+  void warm().then(() => log({ msg: 'warm', units: hierarchy.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming) }));
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -127,7 +134,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
 
   // The browser pages serve files; exports go through exportAdmitted below.
-  const routes = createRoutes({ context: contextFactory(store, serving), exportDir: store.exportDir });
+  const routes = createRoutes({ context: contextFactory(store, serving, hierarchy), exportDir: store.exportDir });
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -185,8 +192,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
 
     await runAdmitted(info, async (signal) => {
       const scoped = results.wrap(store.withSignal(signal));
-      const reader = new GrassrootsReader(scoped);
-      const analytics = new AnalyticsReader(scoped, serving);
+      const reader = new GrassrootsReader(scoped, hierarchy);
+      const analytics = new AnalyticsReader(scoped, serving, hierarchy);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method as string, headers, search: url.search, body },
         context: async () => ({ reader, analytics, loaders: createLoaders(reader, analytics), request: info, writer, writeAccess, authorization: req.headers.authorization ?? null }),
@@ -240,7 +247,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     if (stopping) throw new HttpError(503, 'SHUTTING_DOWN', 'Server is shutting down; retry on another instance.', {}, { 'retry-after': '1', connection: 'close' });
     try {
       await runAdmitted(info, async (signal) => {
-        await createRoutes({ context: contextFactory(store, serving, signal), exportDir: store.exportDir })(req, res, url);
+        await createRoutes({ context: contextFactory(store, serving, hierarchy, signal), exportDir: store.exportDir })(req, res, url);
       });
     } catch (error) {
       if (error instanceof StatementInterruptedError && error.reason === 'timeout') {
@@ -310,6 +317,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     url: `http://${host}:${port}/graphql`,
     http,
     stats: () => ({ running: inFlight.size, queued: admission.queued }),
+    warm,
     close: () => {
       closing ??= (async () => {
         stopping = true;

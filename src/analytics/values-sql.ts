@@ -49,6 +49,9 @@ const validAt = (alias: string, asOf: string | null) =>
     ? sql`true`
     : sql`(${raw(alias)}.valid_from IS NULL OR ${raw(alias)}.valid_from <= ${asOf}::DATE) AND (${raw(alias)}.valid_to IS NULL OR ${raw(alias)}.valid_to > ${asOf}::DATE)`;
 
+/** How far below `within` a kind's units are looked for (a province's villages are three links down). */
+export const SUBJECT_WALK_DEPTH = 8;
+
 function subjectsCte(set: SubjectSet): Fragment {
   if ('all' in set) return sql`subjects(id) AS (SELECT id FROM units)`;
   if ('query' in set) return sql`${set.prelude}, subjects(id) AS (${set.query})`;
@@ -60,7 +63,7 @@ function subjectsCte(set: SubjectSet): Fragment {
   return sql`walk(id, depth) AS (
       SELECT l.child_id, 1 FROM unit_links l WHERE l.parent_id = ${set.within} AND ${validAt('l', set.asOf)}
       UNION ALL
-      SELECT l.child_id, w.depth + 1 FROM walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < 8 AND ${validAt('l', set.asOf)}
+      SELECT l.child_id, w.depth + 1 FROM walk w JOIN unit_links l ON l.parent_id = w.id WHERE w.depth < ${SUBJECT_WALK_DEPTH} AND ${validAt('l', set.asOf)}
     ),
     subjects(id) AS (SELECT DISTINCT w.id FROM walk w JOIN units u ON u.id = w.id WHERE u.kind = ${kind} AND ${validAt('u', set.asOf)})`;
 }

@@ -6,13 +6,14 @@ import { ObservationWriter } from '../ingest/observation-writer.js';
 import { WriteAccess } from './write-access.js';
 import type { Context } from './context.js';
 import type { ServingStatus } from '../serving/serving-status.js';
+import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 
 /** One factory for every entry point (HTTP, exports, CLI): readers once, loaders per request. */
-export function contextFactory(store: Store, serving: ServingStatus | null, signal?: AbortSignal): () => Context {
+export function contextFactory(store: Store, serving: ServingStatus | null, hierarchy: HierarchySource | null, signal?: AbortSignal): () => Context {
   // With a signal, every statement of the request can be interrupted (time limit, shutdown).
   const runner = signal ? store.withSignal(signal) : store;
-  const reader = new GrassrootsReader(runner);
-  const analytics = new AnalyticsReader(runner, serving);
+  const reader = new GrassrootsReader(runner, hierarchy);
+  const analytics = new AnalyticsReader(runner, serving, hierarchy);
   // Read-only entry points: no write token, so recordObservations answers READ_ONLY.
   const writer = new ObservationWriter(store);
   const writeAccess = new WriteAccess(null);

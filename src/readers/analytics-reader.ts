@@ -7,15 +7,19 @@ import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, latestValues } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
-import { servable, subjectIds, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
+import { servable, subjectIds, SUBJECT_WALK_DEPTH, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
 import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
 import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 import { QUALIFIERS } from '../domain/rows.js';
+import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 
 /** Runs the analytics statements; each method is one statement over any number of units. */
 export class AnalyticsReader {
-  /** `serving`: the store's serving layer (null: compute every value from observations). */
-  constructor(private readonly store: StatementRunner, private readonly serving: ServingLookup | null = null) {}
+  /**
+   * `serving`: the store's serving layer (null: compute every value from observations);
+   * `hierarchy`: units and links in memory, which name a set's units without a statement.
+   */
+  constructor(private readonly store: StatementRunner, private readonly serving: ServingLookup | null = null, private readonly hierarchy: HierarchySource | null = null) {}
 
   /** Whether these options are answered from the serving layer (else computed from observations). */
   serves(options: ValueOptions): boolean {
@@ -45,12 +49,16 @@ export class AnalyticsReader {
   /**
    * A set of units under a parent, named by id and serving key when the layer is read: a join
    * on keys found by a walk gives DuckDB no bounds, so it scanned the whole layer (110 ms for a
-   * province's communes); literal keys read a few row groups, for 13 ms of walk first. That pays
-   * for a ranking (120 → 90 ms) but not for a table (43 → 47 ms), so only rankings resolve.
+   * province's communes); literal keys read a few row groups. With the hierarchy in memory the
+   * names cost nothing; without it they cost a walk statement (13 ms), which pays for a ranking
+   * (120 → 90 ms) but not for a table (43 → 47 ms), so then only rankings resolve (`always`).
    * Kind-wide sets read most of the layer anyway and stay a join.
    */
-  private async scoped(set: SubjectSet, options: ValueOptions): Promise<SubjectSet> {
+  private async scoped(set: SubjectSet, options: ValueOptions, always: boolean): Promise<SubjectSet> {
     if (!('kind' in set) || set.within === null || !this.serves(options)) return set;
+    const hierarchy = this.hierarchy?.current();
+    if (hierarchy) return this.unitsOf(hierarchy.unitsWithin(set.within, set.kind, set.asOf, SUBJECT_WALK_DEPTH), options);
+    if (!always) return set;
     const rows = await this.store.all<{ id: string }>('analytics.subjects', subjectIds(set));
     return this.unitsOf(rows.map((r) => r.id), options);
   }
@@ -97,7 +105,7 @@ export class AnalyticsReader {
   }
 
   async rank(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions): Promise<RankRow[]> {
-    return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options), indicator, by, from, to, descending, limit, this.layout(options)));
+    return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options, true), indicator, by, from, to, descending, limit, this.layout(options)));
   }
 
   readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
@@ -106,19 +114,19 @@ export class AnalyticsReader {
 
   /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */
   async exportTable(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, path: string, format: ExportFormat): Promise<void> {
-    await this.store.all('analytics.table-export', copyTable(tableRows(set, indicators, window, this.layout(options)), path, format));
+    await this.store.all('analytics.table-export', copyTable(tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)), path, format));
   }
 
   async readTableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PointRow[]> {
-    return this.store.all('analytics.table-rows', tableRows(set, indicators, window, this.layout(options)));
+    return this.store.all('analytics.table-rows', tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)));
   }
 
   async readTableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<TableColumnsRow> {
-    return (await this.store.vectors('analytics.table-columns', tableColumns(set, indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
+    return (await this.store.vectors('analytics.table-columns', tableColumns(await this.scoped(set, options, false), indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
   }
 
   async readTablePacked(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PackedTableRow> {
-    const c = await this.store.vectors('analytics.table-packed', tablePacked(set, indicators, window, this.layout(options), QUALIFIERS), ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators']);
+    const c = await this.store.vectors('analytics.table-packed', tablePacked(await this.scoped(set, options, false), indicators, window, this.layout(options), QUALIFIERS), ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators']);
     // Arrow's convention: one offset more than rows, so the last row's end needs no special case.
     // (A copy: the result may be a cached one, shared with other requests.)
     const rowOffsets = [...(c['rowStarts'] as number[]), (c['periodIndexes'] as number[]).length];
@@ -136,6 +144,6 @@ export class AnalyticsReader {
   }
 
   async readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
-    return this.store.all('analytics.table-pivot', tablePivot(set, indicators, window, this.layout(options)));
+    return this.store.all('analytics.table-pivot', tablePivot(await this.scoped(set, options, false), indicators, window, this.layout(options)));
   }
 }

@@ -1,4 +1,5 @@
 import type { StatementRunner } from '../store/store.js';
+import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 import * as units from '../sql/units-sql.js';
 import * as catalog from '../sql/catalog-sql.js';
 import * as obs from '../sql/observations-sql.js';
@@ -7,12 +8,16 @@ import type {
   DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
 } from '../domain/rows.js';
 
-/** Reads domain rows through the store; every method is one SQL statement. */
+/**
+ * Reads domain rows through the store; every method is one SQL statement, except that units and
+ * their links come from the in-memory hierarchy once it is loaded (same rows).
+ */
 export class GrassrootsReader {
-  constructor(private readonly store: StatementRunner) {}
+  constructor(private readonly store: StatementRunner, private readonly hierarchy: HierarchySource | null = null) {}
 
   readUnits(ids: readonly string[]): Promise<UnitRow[]> {
-    return this.store.all('units.by-ids', units.unitsByIds(ids));
+    const h = this.hierarchy?.current();
+    return h ? Promise.resolve(h.units(ids)) : this.store.all('units.by-ids', units.unitsByIds(ids));
   }
 
   searchUnits(search: units.UnitSearch): Promise<(UnitRow & { totalCount: number })[]> {
@@ -20,20 +25,28 @@ export class GrassrootsReader {
   }
 
   readParents(ids: readonly string[], asOf: string | null): Promise<LinkedUnitRow[]> {
+    const h = this.hierarchy?.current();
+    if (h) return Promise.resolve(h.parents(ids, asOf));
     return this.store.all('units.parents', units.parentsOf(ids, asOf));
   }
 
   readAncestors(ids: readonly string[], asOf: string | null): Promise<LinkedUnitRow[]> {
+    const h = this.hierarchy?.current();
+    if (h) return Promise.resolve(h.ancestors(ids, asOf));
     return this.store.all('units.ancestors', units.ancestorsOf(ids, asOf));
   }
 
   async readDescendants(ids: readonly string[], query: units.DescendantQuery): Promise<LinkedUnitRow[]> {
+    const h = this.hierarchy?.current();
+    if (h) return h.descendants(ids, query);
     const found = await this.store.all<units.FoundDescendant>('units.descendant-walk', units.descendantWalk(ids, query));
     if (found.length === 0) return [];
     return this.store.all('units.descendants', units.descendantUnits(found, query));
   }
 
   readPartyOrganisationsIn(adminIds: readonly string[]): Promise<UnitRow[]> {
+    const h = this.hierarchy?.current();
+    if (h) return Promise.resolve(h.partyOrganisationsIn(adminIds));
     return this.store.all('units.party-organisations', units.partyOrganisationsIn(adminIds));
   }
 

@@ -3,6 +3,12 @@ import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 const UNIT_COLUMNS = `u.id, u.kind, u.name, u.level, u.admin_unit_id AS "adminUnitId", u.valid_from AS "validFrom",
   u.valid_to AS "validTo", u.source_id AS "sourceId", u.note`;
 
+/** How units are listed and paged: what the in-memory hierarchy keeps its units in too. */
+const UNIT_ORDER = 'u.kind, u.name_folded, u.id';
+
+/** Which of a unit's links counts as its parent: open-ended first, then the latest end. */
+const MOST_RECENT_LINK_FIRST = 'l.valid_to DESC NULLS FIRST, l.valid_from DESC NULLS LAST, l.parent_id';
+
 /** A link or unit is valid at `asOf` when asOf falls in [valid_from, valid_to). */
 const validAt = (alias: string, asOf: string | null) =>
   asOf === null
@@ -41,7 +47,7 @@ export function parentsOf(ids: readonly string[], asOf: string | null): Fragment
   return sql`SELECT * EXCLUDE (rank) FROM (
       SELECT l.child_id AS "anchorId", l.valid_from AS "linkValidFrom", l.valid_to AS "linkValidTo", 1 AS depth, 1 AS "totalCount",
              ${raw(UNIT_COLUMNS)},
-             row_number() OVER (PARTITION BY l.child_id ORDER BY l.valid_to DESC NULLS FIRST, l.valid_from DESC NULLS LAST, l.parent_id) AS rank
+             row_number() OVER (PARTITION BY l.child_id ORDER BY ${raw(MOST_RECENT_LINK_FIRST)}) AS rank
       FROM unit_links l JOIN units u ON u.id = l.parent_id
       WHERE l.child_id = ANY(${stringList(ids)}) AND ${validAt('l', asOf)}
     ) WHERE rank = 1`;
@@ -52,7 +58,7 @@ export function ancestorsOf(ids: readonly string[], asOf: string | null): Fragme
   return sql`WITH RECURSIVE chosen AS (
       SELECT child_id, parent_id FROM (
         SELECT l.child_id, l.parent_id,
-               row_number() OVER (PARTITION BY l.child_id ORDER BY l.valid_to DESC NULLS FIRST, l.valid_from DESC NULLS LAST, l.parent_id) AS rank
+               row_number() OVER (PARTITION BY l.child_id ORDER BY ${raw(MOST_RECENT_LINK_FIRST)}) AS rank
         FROM unit_links l WHERE ${validAt('l', asOf)}
       ) WHERE rank = 1
     ),
@@ -84,19 +90,19 @@ export interface FoundDescendant {
 
 /**
  * Descendants of each unit down the hierarchy (links valid at `asOf`, or any link when no
- * date is given), nearest path first. Its own statement: joined in one statement with the
+ * date is given), nearest path first, and of equally near ones the most recent last link. Its own statement: joined in one statement with the
  * units it finds, DuckDB hashed every unit for a walk that finds a few dozen (90 ms, not 10).
  */
 export function descendantWalk(ids: readonly string[], q: DescendantQuery): Fragment {
-  return sql`WITH RECURSIVE walk(anchor, id, depth, link_from, link_to) AS (
-      SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l
+  return sql`WITH RECURSIVE walk(anchor, id, depth, link_from, link_to, link_parent) AS (
+      SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to, l.parent_id FROM unit_links l
       WHERE l.parent_id = ANY(${stringList(ids)}) AND ${validAt('l', q.asOf)}
       UNION ALL
-      SELECT w.anchor, l.child_id, w.depth + 1, l.valid_from, l.valid_to FROM walk w JOIN unit_links l ON l.parent_id = w.id
+      SELECT w.anchor, l.child_id, w.depth + 1, l.valid_from, l.valid_to, l.parent_id FROM walk w JOIN unit_links l ON l.parent_id = w.id
       WHERE w.depth < ${q.maxDepth} AND ${validAt('l', q.asOf)}
     )
     SELECT DISTINCT ON (w.anchor, w.id) w.anchor, w.id, w.depth::INTEGER AS depth, w.link_from::VARCHAR AS "linkFrom", w.link_to::VARCHAR AS "linkTo"
-    FROM walk w ORDER BY w.anchor, w.id, w.depth`;
+    FROM walk w ORDER BY w.anchor, w.id, w.depth, w.link_to DESC NULLS FIRST, w.link_from DESC NULLS LAST, w.link_parent`;
 }
 
 /** The found units filtered by kind and paged per anchor. */
@@ -111,7 +117,7 @@ export function descendantUnits(found: readonly FoundDescendant[], q: Descendant
       SELECT f.anchor AS "anchorId", f.link_from AS "linkValidFrom", f.link_to AS "linkValidTo", f.depth AS depth,
              ${raw(UNIT_COLUMNS)},
              count(*) OVER (PARTITION BY f.anchor)::INTEGER AS "totalCount",
-             row_number() OVER (PARTITION BY f.anchor ORDER BY u.kind, u.name_folded, u.id) AS position
+             row_number() OVER (PARTITION BY f.anchor ORDER BY ${raw(UNIT_ORDER)}) AS position
       FROM found f JOIN units u ON u.id = f.id
       WHERE u.id = ANY(${column('id')}) AND ${kinds}
     )
@@ -122,5 +128,16 @@ export function descendantUnits(found: readonly FoundDescendant[], q: Descendant
 /** Party organisations sitting in each administrative unit. */
 export function partyOrganisationsIn(adminIds: readonly string[]): Fragment {
   return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u
-    WHERE u.admin_unit_id = ANY(${stringList(adminIds)}) ORDER BY u.kind, u.name_folded`;
+    WHERE u.admin_unit_id = ANY(${stringList(adminIds)}) ORDER BY ${raw(UNIT_ORDER)}`;
+}
+
+/** Every unit, in listing order: what the in-memory hierarchy is built from. */
+export function allUnitsInOrder(): Fragment {
+  return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u ORDER BY ${raw(UNIT_ORDER)}`;
+}
+
+/** Every link, each child's in the order its parent is chosen by. */
+export function allLinksMostRecentFirst(): Fragment {
+  return sql`SELECT l.child_id AS "childId", l.parent_id AS "parentId", l.valid_from AS "validFrom", l.valid_to AS "validTo"
+    FROM unit_links l ORDER BY ${raw(MOST_RECENT_LINK_FIRST)}`;
 }

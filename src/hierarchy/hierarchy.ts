@@ -1,0 +1,142 @@
+import type { LinkedUnitRow, UnitRow } from '../domain/rows.js';
+import type { DescendantQuery } from '../sql/units-sql.js';
+
+/** A hierarchy edge as loaded: dates as the store gives them (ISO strings). */
+export interface LinkRow {
+  childId: string;
+  parentId: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** Depth limit of an ancestor walk, as in units-sql's `ancestorsOf`. */
+const MAX_ANCESTOR_DEPTH = 16;
+
+/** As units-sql's validAt: the date falls in [validFrom, validTo). */
+const validAt = (dated: { validFrom: string | null; validTo: string | null }, asOf: string | null) =>
+  asOf === null || ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
+
+/**
+ * The units and links of a store held in memory, answering the hierarchy reads of units-sql
+ * with the same rows: a commune profile walks four levels of the tree, and a statement per level
+ * cost more in DuckDB's planning than in its reading. Units arrive in listing order and each
+ * child's links in the order its parent is chosen by (both sorted by DuckDB, so the collation is
+ * the store's), and every method keeps those orders; `test/db/hierarchy-cache.test.ts` proves
+ * the two paths agree.
+ */
+export class Hierarchy {
+  private readonly byId = new Map<string, UnitRow>();
+  private readonly position = new Map<string, number>();
+  private readonly byAdminUnit = new Map<string, UnitRow[]>();
+  private readonly up = new Map<string, LinkRow[]>();
+  private readonly down = new Map<string, LinkRow[]>();
+  /** A link's place in the order parents are chosen by; ties between equally near paths go by it too. */
+  private readonly recency = new Map<LinkRow, number>();
+
+  constructor(unitsInOrder: readonly UnitRow[], linksMostRecentFirst: readonly LinkRow[]) {
+    unitsInOrder.forEach((unit, i) => {
+      this.byId.set(unit.id, unit);
+      this.position.set(unit.id, i);
+      if (unit.adminUnitId !== null) push(this.byAdminUnit, unit.adminUnitId, unit);
+    });
+    linksMostRecentFirst.forEach((link, i) => this.recency.set(link, i));
+    for (const link of linksMostRecentFirst) {
+      push(this.up, link.childId, link);
+      push(this.down, link.parentId, link);
+    }
+  }
+
+  get unitCount(): number {
+    return this.byId.size;
+  }
+
+  units(ids: readonly string[]): UnitRow[] {
+    return [...new Set(ids)].flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  partyOrganisationsIn(adminIds: readonly string[]): UnitRow[] {
+    return [...new Set(adminIds)].flatMap((id) => this.byAdminUnit.get(id) ?? []);
+  }
+
+  /** The chosen parent of each unit: its first valid link to a known unit. */
+  parents(ids: readonly string[], asOf: string | null): LinkedUnitRow[] {
+    return [...new Set(ids)].flatMap((id) => {
+      for (const link of this.up.get(id) ?? []) {
+        const parent = this.byId.get(link.parentId);
+        if (parent && validAt(link, asOf)) return [linked(parent, id, link.validFrom, link.validTo, 1, 1)];
+      }
+      return [];
+    });
+  }
+
+  /** Each unit's chain of chosen parents, nearest first; unlike `parents`, the choice ignores whether the parent is a known unit. */
+  ancestors(ids: readonly string[], asOf: string | null): LinkedUnitRow[] {
+    const chosen = (id: string) => (this.up.get(id) ?? []).find((link) => validAt(link, asOf));
+    return [...new Set(ids)].flatMap((anchor) => {
+      const rows: LinkedUnitRow[] = [];
+      let link = chosen(anchor);
+      for (let depth = 1; link && depth <= MAX_ANCESTOR_DEPTH; depth++, link = chosen(link.parentId)) {
+        const unit = this.byId.get(link.parentId);
+        if (unit) rows.push(linked(unit, anchor, null, null, depth, 0));
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * Units below each anchor by their nearest path (links valid at `asOf`, or any), of the given
+   * kinds, one page per anchor in listing order, each row counting all of its anchor's matches.
+   */
+  descendants(ids: readonly string[], q: DescendantQuery): LinkedUnitRow[] {
+    const kinds = q.kinds === null ? null : new Set(q.kinds);
+    return [...new Set(ids)].flatMap((anchor) => {
+      const found = this.walkDown(anchor, q.asOf, q.maxDepth)
+        .filter((f) => kinds === null || kinds.has(this.byId.get(f.link.childId)!.kind))
+        .sort((a, b) => this.position.get(a.link.childId)! - this.position.get(b.link.childId)!);
+      return found.slice(q.offset, q.offset + q.limit).map((f) =>
+        linked(this.byId.get(f.link.childId)!, anchor, f.link.validFrom, f.link.validTo, f.depth, found.length));
+    });
+  }
+
+  /**
+   * Units of a kind valid at `asOf` anywhere below `within` (links valid then; any link and any
+   * unit without a date): the subject sets of values-sql, in id order.
+   */
+  unitsWithin(within: string, kind: string, asOf: string | null, maxDepth: number): string[] {
+    return this.walkDown(within, asOf, maxDepth)
+      .map((f) => this.byId.get(f.link.childId)!)
+      .filter((unit) => unit.kind === kind && validAt(unit, asOf))
+      .map((unit) => unit.id)
+      .sort();
+  }
+
+  /** Breadth first, so each unit is kept at its smallest depth, reached there by the most recent link. */
+  private walkDown(anchor: string, asOf: string | null, maxDepth: number): { link: LinkRow; depth: number }[] {
+    const found = new Map<string, { link: LinkRow; depth: number }>();
+    let frontier = [anchor];
+    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const link of this.down.get(id) ?? []) {
+          if (!validAt(link, asOf)) continue;
+          const known = found.get(link.childId);
+          if (known === undefined) next.push(link.childId);
+          else if (known.depth < depth || this.recency.get(known.link)! < this.recency.get(link)!) continue;
+          found.set(link.childId, { link, depth });
+        }
+      }
+      frontier = next;
+    }
+    return [...found.values()].filter((f) => this.byId.has(f.link.childId));
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function linked(unit: UnitRow, anchorId: string, linkValidFrom: string | null, linkValidTo: string | null, depth: number, totalCount: number): LinkedUnitRow {
+  return { anchorId, linkValidFrom, linkValidTo, depth, totalCount, ...unit };
+}

@@ -1,0 +1,176 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStore } from '../../src/store/build-store.js';
+import { Store } from '../../src/store/store.js';
+import { migrate } from '../../src/store/migrate.js';
+import { sql } from '../../src/store/sql.js';
+import { GrassrootsReader } from '../../src/readers/grassroots-reader.js';
+import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
+import type { Hierarchy } from '../../src/hierarchy/hierarchy.js';
+import type { LinkedUnitRow } from '../../src/domain/rows.js';
+import { generateSynthetic } from '../../src/synthetic/generate.js';
+import { SCALES } from '../../src/synthetic/scales.js';
+import { SYNTHETIC_SOURCE, writeDataDir, type Files } from '../support/fixtures.js';
+import { SEED_DIR } from '../support/test-server.js';
+import { subjectIds, SUBJECT_WALK_DEPTH } from '../../src/analytics/values-sql.js';
+
+const S = 'synthetic-test';
+
+/**
+ * A hierarchy with the awkward cases: a commune moved from a district to a province on the
+ * reform date, a village linked twice to the same commune (a gap between the links), Party
+ * organisations sitting in units, and names that sort differently folded.
+ */
+const AWKWARD: Files = {
+  'sources.csv': SYNTHETIC_SOURCE,
+  'units.csv': [
+    'id,kind,name,level,admin_unit_id,valid_from,valid_to,source_id,note',
+    `province/p,PROVINCE,Điện P,PROVINCE,,,,${S},`,
+    `district/d,DISTRICT,D,DISTRICT,,,2025-07-01,${S},`,
+    `commune/c,COMMUNE,Chiềng,COMMUNE,,,,${S},`,
+    `commune/e,COMMUNE,Ẳng,COMMUNE,,,,${S},`,
+    `village/v1,VILLAGE,Bản Một,,,,,${S},`,
+    `village/v2,VILLAGE,bản hai,,,,,${S},`,
+    `village/v3,VILLAGE,Ba,,,2018-01-01,,${S},`,
+    `party-committee/c,PARTY_COMMITTEE,Đảng ủy Chiềng,COMMUNE,commune/c,,,${S},`,
+    `party-cell/v1,PARTY_CELL,Chi bộ Một,VILLAGE,village/v1,,,${S},`,
+    `party-cell/v1b,PARTY_CELL,Chi bộ Ba,VILLAGE,village/v1,,,${S},`,
+  ].join('\n') + '\n',
+  'unit_links.csv': [
+    'child_id,parent_id,valid_from,valid_to,source_id,note',
+    `district/d,province/p,,2025-07-01,${S},`,
+    `commune/c,district/d,,2025-07-01,${S},`,
+    `commune/c,province/p,2025-07-01,,${S},`,
+    `commune/e,province/p,,,${S},`,
+    `village/v1,commune/c,,,${S},`,
+    `village/v2,commune/c,2010-01-01,2015-01-01,${S},`,
+    `village/v2,commune/c,2016-01-01,,${S},`,
+    `village/v3,commune/e,2018-01-01,2025-07-01,${S},`,
+    `village/v3,commune/c,2025-07-01,,${S},`,
+    `party-cell/v1,party-committee/c,,,${S},`,
+  ].join('\n') + '\n',
+};
+
+const KINDS = [null, ['COMMUNE'], ['VILLAGE'], ['PARTY_CELL'], ['COMMUNE', 'VILLAGE']] as const;
+const PAGES = [{ offset: 0, limit: 100 }, { offset: 1, limit: 2 }] as const;
+
+/** Every link date and the day before it: where a date-aware answer can change. */
+async function datesToAsk(store: Store): Promise<(string | null)[]> {
+  const rows = await store.all<{ d: string }>('t', sql`SELECT DISTINCT d::VARCHAR AS d FROM (
+      SELECT unnest([valid_from, valid_to, valid_from - 1, valid_to - 1]) AS d FROM unit_links) WHERE d IS NOT NULL ORDER BY d`);
+  return [null, ...rows.map((r) => r.d)];
+}
+
+/** Rows per anchor in the order given: what the loaders read them as. */
+function byAnchor(rows: LinkedUnitRow[]): Record<string, LinkedUnitRow[]> {
+  const grouped: Record<string, LinkedUnitRow[]> = {};
+  for (const row of rows) (grouped[row.anchorId] ??= []).push(row);
+  return grouped;
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** Every hierarchy read the reader offers, asked of SQL and of the in-memory copy. */
+async function compareAll(store: Store): Promise<number> {
+  const cache = new HierarchyCache(store);
+  expect(cache.current()).toBeNull();
+  await cache.ready();
+  const hierarchy: Hierarchy = cache.current()!;
+  const sqlReader = new GrassrootsReader(store);
+  const memoryReader = new GrassrootsReader(store, cache);
+  const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units ORDER BY id`)).map((r) => r.id);
+  const asked = [...ids, 'village/nowhere'];
+  expect(hierarchy.unitCount).toBe(ids.length);
+  let compared = 0;
+  const same = async (what: string, fromSql: Promise<unknown>, fromMemory: Promise<unknown>) => {
+    expect(await fromMemory, what).toEqual(await fromSql);
+    compared++;
+  };
+
+  // The memory reader must not run a statement once loaded.
+  const before = store.statementCount;
+  await memoryReader.readUnits(asked);
+  expect(store.statementCount).toBe(before);
+
+  await same('units', sqlReader.readUnits(asked).then(byId), memoryReader.readUnits(asked).then(byId));
+  await same('party organisations', sqlReader.readPartyOrganisationsIn(asked).then((r) => byAnchor(r.map((u) => ({ ...u, anchorId: u.adminUnitId! }) as LinkedUnitRow))),
+    memoryReader.readPartyOrganisationsIn(asked).then((r) => byAnchor(r.map((u) => ({ ...u, anchorId: u.adminUnitId! }) as LinkedUnitRow))));
+  const parents = (await store.all<{ id: string }>('t', sql`SELECT DISTINCT parent_id AS id FROM unit_links ORDER BY id`)).map((r) => r.id);
+  for (const asOf of await datesToAsk(store)) {
+    for (const kind of ['DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_CELL']) {
+      for (const within of parents) {
+        const fromSql = store.all<{ id: string }>('t', subjectIds({ kind, within, asOf })).then((rows) => rows.map((r) => r.id).sort());
+        await same(`${kind} within ${within} at ${asOf}`, fromSql, Promise.resolve(hierarchy.unitsWithin(within, kind, asOf, SUBJECT_WALK_DEPTH)));
+      }
+    }
+    await same(`parents at ${asOf}`, sqlReader.readParents(asked, asOf).then(byAnchor), memoryReader.readParents(asked, asOf).then(byAnchor));
+    await same(`ancestors at ${asOf}`, sqlReader.readAncestors(asked, asOf).then(byAnchor), memoryReader.readAncestors(asked, asOf).then(byAnchor));
+    for (const kinds of KINDS) {
+      for (const maxDepth of [1, 8]) {
+        for (const page of PAGES) {
+          const q = { kinds, asOf, maxDepth, ...page };
+          await same(`descendants ${JSON.stringify(q)}`, sqlReader.readDescendants(asked, q).then(byAnchor), memoryReader.readDescendants(asked, q).then(byAnchor));
+        }
+      }
+    }
+  }
+  return compared;
+}
+
+describe('the in-memory hierarchy answers exactly what the SQL statements do', { timeout: 120_000 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'grassroots-hierarchy-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function withStore(name: string, use: (store: Store) => Promise<void>): Promise<void> {
+    const store = await Store.open({ path: join(dir, name), poolSize: 2 });
+    try {
+      await use(store);
+    } finally {
+      store.close();
+    }
+  }
+
+  it('on the seed (districts abolished and communes moved in 2025)', async () => {
+    await prepareStore(join(dir, 'seed.duckdb'), SEED_DIR);
+    await withStore('seed.duckdb', async (store) => {
+      expect(await compareAll(store)).toBeGreaterThan(200);
+    });
+  });
+
+  it('on awkward links (a moved commune, a village linked twice, organisations in units)', async () => {
+    await prepareStore(join(dir, 'awkward.duckdb'), await writeDataDir(AWKWARD, true));
+    await withStore('awkward.duckdb', async (store) => {
+      expect(await compareAll(store)).toBeGreaterThan(100);
+    });
+  });
+
+  it('on a synthetic country with mergers', async () => {
+    await withStore('tiny.duckdb', async (store) => {
+      await migrate(store);
+      await generateSynthetic(store, SCALES['tiny']!, SEED_DIR);
+      expect(await compareAll(store)).toBeGreaterThan(40);
+    });
+  });
+
+  it('a commit makes the copy stale: reads go back to SQL until it reloads', async () => {
+    await withStore('seed.duckdb', async (store) => {
+      const cache = new HierarchyCache(store);
+      await cache.ready();
+      const loaded = cache.current();
+      expect(loaded).not.toBeNull();
+      await store.transaction(async (tx) => {
+        await tx.run('t', sql`UPDATE units SET name = name || ' (renamed)' WHERE id = 'commune/phin-ho'`);
+      });
+      expect(cache.current()).toBeNull();
+      await cache.ready();
+      const [unit] = cache.current()!.units(['commune/phin-ho']);
+      expect(unit?.name).toMatch(/\(renamed\)$/);
+      expect(cache.current()).not.toBe(loaded);
+    });
+  });
+});
