@@ -1,4 +1,4 @@
-import { sql, raw, stringList, numberList, type Fragment } from '../store/sql.js';
+import { sql, raw, join, stringList, numberList, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
@@ -73,10 +73,19 @@ export function subjectIds(set: SubjectSet): Fragment {
   return sql`WITH RECURSIVE ${subjectsCte(set)} SELECT id FROM subjects ORDER BY id`;
 }
 
-const periodFilter = (w: ValueWindow) => sql`
-  (${w.to}::DATE IS NULL OR o.period_start <= ${w.to}::DATE)
-  AND (${w.from}::DATE IS NULL OR coalesce(o.period_end, current_date) >= ${w.from}::DATE)
-  AND (${w.periods === null} OR o.period = ANY(${stringList(w.periods ?? [])}))`;
+/** The window's bounds on `o`; only the bounds given, so DuckDB has no NULL tests to fold. */
+export function periodFilter(w: ValueWindow): Fragment {
+  const bounds = [sql`true`];
+  if (w.to !== null) bounds.push(sql`o.period_start <= ${w.to}::DATE`);
+  if (w.from !== null) bounds.push(sql`coalesce(o.period_end, current_date) >= ${w.from}::DATE`);
+  if (w.periods !== null) bounds.push(sql`o.period = ANY(${stringList(w.periods)})`);
+  return join(bounds, ' AND ');
+}
+
+/** Values recorded (or revised) after `updatedAfter`, for incremental pulls. */
+export function updatedAfterFilter(options: ValueOptions): Fragment {
+  return options.updatedAfter === null ? sql`true` : sql`date_trunc('millisecond', o.recorded_at) > ${options.updatedAfter}::TIMESTAMP`;
+}
 
 const ratio = divide(triple('n'), triple('d'));
 
@@ -114,15 +123,24 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
 }
 
 /**
+ * The serving rows a read wants: of these units (integer keys as literals, which DuckDB skips row
+ * groups on, not a bound list; null: every unit, joined by the caller), of these indicators, own
+ * values and those rolled up from the asked kind, in the window.
+ */
+export function servedRowFilter(keys: readonly number[] | null, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  const keyFilter = keys === null ? sql`true`
+    : keys.length === 0 ? sql`false`
+    : sql`o.unit_key IN (${raw(keys.map((k) => { if (!Number.isSafeInteger(k)) throw new Error(`bad unit key ${k}`); return String(k); }).join(', '))})`;
+  return sql`${keyFilter} AND o.indicator = ANY(${stringList(indicators)}) AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
+    AND ${periodFilter(window)} AND ${updatedAfterFilter(options)}`;
+}
+
+/**
  * `vals` read from the serving layer: the unit's own values and, with a rollup, the values
  * rolled up from that kind (stored only where the unit has no own value, as computed).
  */
 function servingCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
   const known = 'keys' in set && set.keys !== undefined ? set.keys : null;
-  // Integer literals, checked as such: DuckDB skips row groups on them, not on a bound list.
-  const keyFilter = known === null ? sql`true`
-    : known.length === 0 ? sql`false`
-    : sql`o.unit_key IN (${raw(known.map((k) => { if (!Number.isSafeInteger(k)) throw new Error(`bad unit key ${k}`); return String(k); }).join(', '))})`;
   const keys = known === null
     ? sql`keys AS MATERIALIZED (SELECT su.unit_key, su.unit_id FROM serving_units su WHERE su.unit_id IN (SELECT id FROM subjects))`
     : sql`keys(unit_key, unit_id) AS (SELECT unnest(${numberList(known)})::INTEGER, unnest(${stringList((set as { ids: readonly string[] }).ids)}))`;
@@ -132,9 +150,7 @@ function servingCtes(set: SubjectSet, indicators: readonly string[], window: Val
       SELECT k.unit_id AS subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_ids, o.observation_id, o.derived, o.basis, o.reporting, o.expected, o.recorded_at
       FROM serving_values o JOIN keys k ON k.unit_key = o.unit_key
-      WHERE ${keyFilter} AND o.indicator = ANY(${stringList(indicators)}) AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
-        AND ${periodFilter(window)}
-        AND (${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) > ${options.updatedAfter}::TIMESTAMP)
+      WHERE ${servedRowFilter(known, indicators, window, options)}
     )`;
 }
 

@@ -1,4 +1,5 @@
 import type { StatementRunner } from '../store/store.js';
+import type { Fragment } from '../store/sql.js';
 import type { ServingLookup } from '../serving/serving-status.js';
 import { seriesOnGrid, seriesPoints, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
@@ -9,6 +10,7 @@ import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/t
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import { servable, subjectIds, SUBJECT_WALK_DEPTH, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
 import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
+import { servedLatest, servedSeries } from '../analytics/served-sql.js';
 import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 import { QUALIFIERS } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
@@ -31,7 +33,7 @@ export class AnalyticsReader {
   }
 
   /** Units named by id, with their serving keys when the layer will be read. */
-  private unitsOf(ids: readonly string[], options: ValueOptions): SubjectSet {
+  private unitsOf(ids: readonly string[], options: ValueOptions): { ids: readonly string[]; keys?: readonly number[] } {
     if (!this.serves(options) || !this.serving!.keysLoaded) return { ids };
     const keys: number[] = [];
     const known: string[] = [];
@@ -72,7 +74,9 @@ export class AnalyticsReader {
   }
 
   readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series', seriesPoints(this.unitsOf(ids, options), indicators, window, this.layout(options)));
+    const set = this.unitsOf(ids, options);
+    if (set.keys) return this.readServed('analytics.series-served', set.ids, set.keys, servedSeries(set.keys, indicators, window, options));
+    return this.store.all('analytics.series', seriesPoints(set, indicators, window, this.layout(options)));
   }
 
   readSeriesOnGrid(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Promise<{ subjectId: string; point: PointRow }[]> {
@@ -93,7 +97,19 @@ export class AnalyticsReader {
   }
 
   readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.latest', latestValues(this.unitsOf(ids, options), indicators, this.layout(options)));
+    const set = this.unitsOf(ids, options);
+    if (set.keys) return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options));
+    return this.store.all('analytics.latest', latestValues(set, indicators, this.layout(options)));
+  }
+
+  /** Rows of a served lookup named by the ids their keys were asked for (rows may be shared with the read cache: copied, not changed). */
+  private async readServed(id: string, ids: readonly string[], keys: readonly number[], lookup: Fragment): Promise<{ subjectId: string; point: PointRow }[]> {
+    const idOfKey = new Map(keys.map((key, i) => [key, ids[i]!]));
+    const rows = await this.store.all<{ unitKey: number; point: Omit<PointRow, 'subjectId'> }>(id, lookup);
+    return rows.map((row) => {
+      const subjectId = idOfKey.get(row.unitKey)!;
+      return { subjectId, point: { subjectId, ...row.point } };
+    });
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {
