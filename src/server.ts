@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createHash, randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { printSchema, type GraphQLFormattedError } from 'graphql';
 import { StatementInterruptedError, type Store } from './store/store.js';
 import { pendingMigrations } from './store/migrate.js';
@@ -147,7 +147,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     // main.ts owns shutdown (drain, then close DuckDB); Apollo's own signal handlers would stop
     // it underneath and leave the process to exit with the store still open.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(limits), requestInfoPlugin],
+    // Cache headers are ours (an ETag per data version, below); Apollo's cache-control plugin,
+    // on by default, would wrap every field's resolver to collect hints nothing sets.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limits), requestInfoPlugin],
     formatError: (formatted, error) => {
       const masked = maskError(formatted, error, log, limits.timeoutMs);
       return options.production ? withoutSuggestions(masked) : masked;
