@@ -122,7 +122,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const hierarchy = new HierarchyCache(store);
   const warming = performance.now();
   const warm = () => Promise.all([serving.keysReady(), hierarchy.ready()]).then(() => undefined);
-  void warm().then(() => log({ msg: 'warm', units: hierarchy.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming) }));
+  void warm().then(() => log({ msg: 'warm', units: hierarchy.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming), ...(hierarchy.lastError ? { hierarchyError: hierarchy.lastError } : {}) }));
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();

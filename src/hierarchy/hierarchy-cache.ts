@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { UnitRow } from '../domain/rows.js';
-import { allLinksMostRecentFirst, allUnitsInOrder } from '../sql/units-sql.js';
+import { allLinksAsJson, allUnitsAsJson } from '../sql/units-sql.js';
+import type { Fragment } from '../store/sql.js';
 import { Hierarchy, type LinkRow } from './hierarchy.js';
 
 /** Where a reader finds the in-memory hierarchy; null: not loaded yet, read it with SQL. */
@@ -19,6 +20,8 @@ export interface HierarchySource {
 export class HierarchyCache implements HierarchySource {
   private loaded: { version: number; hierarchy: Hierarchy } | null = null;
   private loading: { version: number; done: Promise<void> } | null = null;
+  /** Why the last load failed, for the server's log (reads meanwhile stay on SQL). */
+  lastError: string | null = null;
 
   constructor(private readonly store: Pick<Store, 'all' | 'commits'>) {}
 
@@ -40,15 +43,28 @@ export class HierarchyCache implements HierarchySource {
     const done = (async () => {
       try {
         const [units, links] = await Promise.all([
-          this.store.all<UnitRow>('hierarchy.units', allUnitsInOrder()),
-          this.store.all<LinkRow>('hierarchy.links', allLinksMostRecentFirst()),
+          this.readJsonChunks<UnitRow>('hierarchy.units', allUnitsAsJson()),
+          this.readJsonChunks<LinkRow>('hierarchy.links', allLinksAsJson()),
         ]);
         // A commit while these ran may have changed what they read: the next read loads again.
         if (version === this.store.commits) this.loaded = { version, hierarchy: new Hierarchy(units, links) };
-      } catch {
+        this.lastError = null;
+      } catch (error) {
         // Without the copy every hierarchy read is a statement: slower, never wrong.
+        this.lastError = error instanceof Error ? error.message : String(error);
       }
     })();
     this.loading = { version, done };
+  }
+
+  /** Rows from chunks of JSON, parsed one at a time with requests served in between. */
+  private async readJsonChunks<T>(id: string, fragment: Fragment): Promise<T[]> {
+    const chunks = await this.store.all<{ rows: string }>(id, fragment);
+    const rows: T[] = [];
+    for (const chunk of chunks) {
+      for (const row of JSON.parse(chunk.rows) as T[]) rows.push(row);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return rows;
   }
 }

@@ -1,7 +1,16 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 
-const UNIT_COLUMNS = `u.id, u.kind, u.name, u.level, u.admin_unit_id AS "adminUnitId", u.valid_from AS "validFrom",
-  u.valid_to AS "validTo", u.source_id AS "sourceId", u.note`;
+/** A UnitRow's fields and the columns they come from. */
+const UNIT_FIELDS: readonly (readonly [field: string, column: string])[] = [
+  ['id', 'id'], ['kind', 'kind'], ['name', 'name'], ['level', 'level'], ['adminUnitId', 'admin_unit_id'],
+  ['validFrom', 'valid_from'], ['validTo', 'valid_to'], ['sourceId', 'source_id'], ['note', 'note'],
+];
+
+const UNIT_COLUMNS = UNIT_FIELDS.map(([field, column]) => `u.${column} AS "${field}"`).join(', ');
+const UNIT_STRUCT = `{${UNIT_FIELDS.map(([field, column]) => `'${field}': u.${column}`).join(', ')}}`;
+
+/** Rows per JSON chunk of a hierarchy load: the server parses one between requests (~30 ms each). */
+const JSON_CHUNK_ROWS = 20_000;
 
 /** How units are listed and paged: what the in-memory hierarchy keeps its units in too. */
 const UNIT_ORDER = 'u.kind, u.name_folded, u.id';
@@ -131,13 +140,22 @@ export function partyOrganisationsIn(adminIds: readonly string[]): Fragment {
     WHERE u.admin_unit_id = ANY(${stringList(adminIds)}) ORDER BY ${raw(UNIT_ORDER)}`;
 }
 
-/** Every unit, in listing order: what the in-memory hierarchy is built from. */
-export function allUnitsInOrder(): Fragment {
-  return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u ORDER BY ${raw(UNIT_ORDER)}`;
+/**
+ * Every unit in listing order, as JSON arrays of UnitRows in chunks: what the in-memory
+ * hierarchy is built from. Converting 185,000 rows value by value in the DuckDB client took
+ * 2.3 s of the server's only thread; DuckDB writes the JSON and parsing it takes a tenth of that.
+ */
+export function allUnitsAsJson(): Fragment {
+  return sql`SELECT to_json(list(unit ORDER BY position))::VARCHAR AS rows FROM (
+      SELECT ${raw(UNIT_STRUCT)} AS unit, row_number() OVER (ORDER BY ${raw(UNIT_ORDER)}) - 1 AS position FROM units u
+    ) GROUP BY position // ${raw(String(JSON_CHUNK_ROWS))} ORDER BY position // ${raw(String(JSON_CHUNK_ROWS))}`;
 }
 
-/** Every link, each child's in the order its parent is chosen by. */
-export function allLinksMostRecentFirst(): Fragment {
-  return sql`SELECT l.child_id AS "childId", l.parent_id AS "parentId", l.valid_from AS "validFrom", l.valid_to AS "validTo"
-    FROM unit_links l ORDER BY ${raw(MOST_RECENT_LINK_FIRST)}`;
+/** Every link as JSON chunks as above, each child's in the order its parent is chosen by. */
+export function allLinksAsJson(): Fragment {
+  return sql`SELECT to_json(list(link ORDER BY position))::VARCHAR AS rows FROM (
+      SELECT {'childId': l.child_id, 'parentId': l.parent_id, 'validFrom': l.valid_from, 'validTo': l.valid_to} AS link,
+             row_number() OVER (ORDER BY ${raw(MOST_RECENT_LINK_FIRST)}) - 1 AS position
+      FROM unit_links l
+    ) GROUP BY position // ${raw(String(JSON_CHUNK_ROWS))} ORDER BY position // ${raw(String(JSON_CHUNK_ROWS))}`;
 }
