@@ -1,4 +1,4 @@
-import { sql, raw, type Fragment, type Raw } from '../store/sql.js';
+import { sql, raw, join, type Fragment, type Raw } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
 import { compoundRate, derivedQualifier, divide, minus, offset, scale, triple, type Triple } from './interval-sql.js';
@@ -13,15 +13,29 @@ const EXACT = `(a.qualifier = 'EXACT' AND b.qualifier = 'EXACT')`;
 const ratioBA = divide(B, A);
 const YEARS = `(date_diff('month', a.period_start, b.period_start) / 12.0)`;
 
-/** The change columns between point a (earlier) and point b (later), each with its interval. */
-export const CHANGE_COLUMNS = sql`
-  ${pointStruct('a')} AS "from",
-  ${pointStruct('b')} AS "to",
-  ${raw(YEARS)} AS years,
-  ${estimate(minus(B, A), EXACT)} AS absolute,
-  ${estimate(scale(offset(ratioBA, '-1'), '100'), EXACT)} AS percent,
-  ${estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT)} AS cagr,
-  ${estimate(scale(ratioBA, '100'), EXACT)} AS "index"`;
+export const CHANGE_MEASURES = ['from', 'to', 'years', 'absolute', 'percent', 'cagr', 'index'] as const;
+export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
+
+const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
+  from: pointStruct('a'),
+  to: pointStruct('b'),
+  years: raw(YEARS),
+  absolute: estimate(minus(B, A), EXACT),
+  percent: estimate(scale(offset(ratioBA, '-1'), '100'), EXACT),
+  cagr: estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT),
+  index: estimate(scale(ratioBA, '100'), EXACT),
+};
+
+/**
+ * The change columns between point a (earlier) and point b (later), each with its interval;
+ * those not `wanted` are NULL. DuckDB binds and optimises every interval expression whether or
+ * not it is read, and they are most of a ranking's statement (52 → 27 ms with one of four).
+ */
+export function changeColumns(wanted: ReadonlySet<ChangeMeasure> = new Set(CHANGE_MEASURES)): Fragment {
+  return join(CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m] : raw('NULL')} AS ${raw(`"${m}"`)}`), ',\n  ');
+}
+
+const CHANGE_COLUMNS = changeColumns();
 
 /** Change of one indicator between two named periods for every subject of the set. */
 export function changeBetween(set: SubjectSet, indicator: string, from: string, to: string, options: ValueOptions): Fragment {

@@ -1,7 +1,7 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { CHANGE_COLUMNS } from './change-sql.js';
+import { changeColumns, CHANGE_MEASURES, type ChangeMeasure } from './change-sql.js';
 
 export type RankBy = 'VALUE' | 'ABSOLUTE_CHANGE' | 'PERCENT_CHANGE';
 
@@ -11,17 +11,25 @@ const SORT_KEY: Record<RankBy, string> = {
   PERCENT_CHANGE: '((b.value / nullif(a.value, 0)) - 1) * 100',
 };
 
+/** What of each entry a ranking returns besides its rank: the columns left out are NULL. */
+export interface RankColumns {
+  readonly point: boolean;
+  readonly change: ReadonlySet<ChangeMeasure>;
+}
+
+export const ALL_RANK_COLUMNS: RankColumns = { point: true, change: new Set(CHANGE_MEASURES) };
+
 /**
  * Units of a set ranked by a value in one period or by its change between two; ties share a
  * rank (1, 2, 2, 4). Units without the figures are left out of the ranking but counted in
  * `unitCount`; `peerCount` is the number ranked.
  */
-export function rankUnits(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions): Fragment {
+export function rankUnits(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions, columns: RankColumns = ALL_RANK_COLUMNS): Fragment {
   const periods = from === null ? [to] : [from, to];
   const direction = raw(descending ? 'DESC' : 'ASC');
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
     scored AS (
-      SELECT s.id AS subject_id, ${raw(SORT_KEY[by])} AS sort_value, ${CHANGE_COLUMNS}, ${pointStruct('b')} AS point
+      SELECT s.id AS subject_id, ${raw(SORT_KEY[by])} AS sort_value, ${changeColumns(columns.change)}, ${columns.point ? pointStruct('b') : raw('NULL')} AS point
       FROM subjects s
       LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
       LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}

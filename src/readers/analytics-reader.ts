@@ -3,7 +3,7 @@ import type { Fragment } from '../store/sql.js';
 import type { ServingLookup } from '../serving/serving-status.js';
 import { seriesOnGrid, seriesPoints, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
-import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
+import { rankUnits, type RankBy, type RankColumns } from '../analytics/rank-sql.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, latestValues } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
@@ -120,8 +120,8 @@ export class AnalyticsReader {
     return this.store.all('analytics.parts', totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)));
   }
 
-  async rank(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions): Promise<RankRow[]> {
-    return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options, true), indicator, by, from, to, descending, limit, this.layout(options)));
+  async rank(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions, columns?: RankColumns): Promise<RankRow[]> {
+    return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options, true), indicator, by, from, to, descending, limit, this.layout(options), columns));
   }
 
   readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {

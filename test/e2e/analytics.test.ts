@@ -134,6 +134,24 @@ describe('rankings, peers, parts, tables, availability', () => {
     expect(ranking).toMatchObject({ peerCount: 2, unitCount: 3 });
   });
 
+  it('a ranking computes only the change measures asked for, through aliases and fragments, with the same figures', async () => {
+    const args = { indicator: 'poor_households', kind: 'COMMUNE', within: ids['province/p'], by: 'PERCENT_CHANGE', from: '2022', to: '2023', order: 'ASC', rollup: 'VILLAGE', first: 10 } as const;
+    const full = (await t.sdk.Ranking(args)).ranking;
+    const texts: string[] = [];
+    const stop = t.store.onStatement((s) => { if (s.id === 'analytics.rank') texts.push(s.text); });
+    const lean = await t.client.request<{ ranking: { entries: { rank: number; change: { down: { value: number }; absolute: { value: number } } }[] } }>(`
+      fragment Abs on Change { ... on Change { absolute { value } } }
+      query ($within: ID) { ranking(indicator: "poor_households", kind: COMMUNE, within: $within, by: PERCENT_CHANGE, from: "2022", to: "2023", order: ASC, rollup: VILLAGE, first: 10) {
+        entries { rank change { down: percent { value } ...Abs } } } }`, { within: args.within });
+    stop();
+    expect(lean.ranking.entries.map((e) => [e.rank, e.change.down.value, e.change.absolute.value]))
+      .toEqual(full.entries.map((e) => [e.rank, e.change!.percent!.value, e.change!.absolute!.value]));
+    // cagr and index were not asked for: the statement has no compound-rate expression.
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).not.toMatch(/power\(|pow\(/i);
+    expect(texts[0]).toMatch(/NULL AS "cagr"/);
+  });
+
   it('first limits the entries but not the peer group', async () => {
     const { ranking } = await t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', period: '2023', first: 1 });
     expect(ranking.entries).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RankRow, TableColumnsRow } from '../../domain/analytics-rows.js';
 import { Availability, PackedTable, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
@@ -9,14 +10,29 @@ import { analyticsIndicator, checkLimit, orderedPeriods, periodLabel, valueOptio
 import { subjectSet, tableRequest, type TableRequest } from '../table-args.js';
 import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
+import { selectedFields } from '../selection.js';
+import { CHANGE_MEASURES } from '../../analytics/change-sql.js';
+import type { RankColumns } from '../../analytics/rank-sql.js';
 
 const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
+
+const NO_RANK_COLUMNS: RankColumns = { point: false, change: new Set() };
+
+/** The entry columns a ranking request reads: the statement computes only those. */
+function rankColumnsSelected(info: GraphQLResolveInfo): RankColumns {
+  const change = selectedFields(info, ['entries', 'change']);
+  return {
+    point: selectedFields(info, ['entries']).has('point'),
+    change: new Set(CHANGE_MEASURES.filter((m) => change.has(m))),
+  };
+}
 
 @Resolver()
 export class AnalyticsQueryResolver {
   @Query(() => Ranking, { description: 'Top (order DESC) or bottom (ASC) N units of a kind, nationwide or within a unit, by value in `period` or by change between `from` and `to`. Ties share a rank.' })
   async ranking(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: 'Indicator code.' }) indicator: string,
     @Arg('kind', () => LocalityKind, { description: 'Which units compete.' }) kind: LocalityKind,
     @Arg('within', () => ID, { nullable: true, description: 'Only units below this one (global id); omitted: everywhere.' }) within?: string | null,
@@ -45,8 +61,8 @@ export class AnalyticsQueryResolver {
       orderedPeriods(start, end);
     }
     const set = subjectSet(null, kind, within, asOf);
-    const rows = await ctx.analytics.rank(set, indicator, rankBy, start, end, (order ?? SortOrder.DESC) === SortOrder.DESC, limit, valueOptions(rollup));
-    const counts = rows[0] ?? (await ctx.analytics.rank(set, indicator, rankBy, start, end, true, 1, valueOptions(rollup)))[0];
+        const rows = await ctx.analytics.rank(set, indicator, rankBy, start, end, (order ?? SortOrder.DESC) === SortOrder.DESC, limit, valueOptions(rollup), rankColumnsSelected(info));
+    const counts = rows[0] ?? (await ctx.analytics.rank(set, indicator, rankBy, start, end, true, 1, valueOptions(rollup), NO_RANK_COLUMNS))[0];
     return {
       indicatorCode: indicator,
       peerCount: counts?.peerCount ?? 0,
