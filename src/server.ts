@@ -115,7 +115,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
-  const serving = await ServingStatus.of(store);
+  // The unit keys load once the server listens (see ServingStatus.of); until then reads join on ids.
+  let listened!: () => void;
+  const serving = await ServingStatus.of(store, { keysAfter: new Promise<void>((resolve) => (listened = resolve)) });
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -303,6 +305,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
+  listened();
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
@@ -326,6 +329,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         // Sockets can close before a request's last statement returns; the caller closes DuckDB
         // next, so wait for every request to be done with it.
         if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
+        // So is the unit-key load, which starts as the server listens: closing DuckDB under it
+        // hangs the process (a stop right after "listening", as the bench does, hit that).
+        await serving.keysReady();
         await apollo.stop();
       })();
       return closing;
