@@ -51,9 +51,8 @@ const server = await createServer(store, {
   shutdownGraceMs: config.shutdownGraceMs,
   writeToken: config.writeToken,
 });
-log({ msg: config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)' });
-log({ msg: 'listening', url: server.url, pool: config.poolSize, limits: config.limits });
-
+// Handlers go in before the "listening" line: whoever waits for it (the bench, a supervisor) may
+// signal at once, and a signal that came first would kill the process with DuckDB still open.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -67,3 +66,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }).catch(() => process.exit(1));
   });
 }
+
+log({ msg: config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)' });
+log({ msg: 'listening', url: server.url, pool: config.poolSize, limits: config.limits });
