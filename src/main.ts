@@ -4,7 +4,6 @@ import { loadConfig } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { openSnapshot } from './store/snapshot.js';
-import { createServer } from './server.js';
 
 const config = loadConfig();
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
@@ -37,7 +36,13 @@ async function openStore(): Promise<Store> {
   });
 }
 
-const store = await openStore();
+// DuckDB opens the store on its own threads; meanwhile the main thread loads Apollo, type-graphql
+// and the resolvers and builds the schema (most of a start's CPU), instead of after the store.
+const opening = openStore();
+opening.catch(() => {}); // awaited below; an early failure must not count as unhandled meanwhile
+const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([import('./server.js'), import('./graphql/build-schema.js')]);
+await buildGrassrootsSchema();
+const store = await opening;
 const server = await createServer(store, {
   host: config.host,
   port: config.port,
