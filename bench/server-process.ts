@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { ensureServerBuilt, SERVER_ENTRY } from '../src/build/server-build.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -12,11 +13,15 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (src/main.ts) read-only on a store and waits until it listens. */
+/**
+ * Starts the real server read-only on a store and waits until it listens. It runs compiled, as
+ * `npm start` runs it; a stale build is redone first, outside the timed start.
+ */
 export function startServer(store: string, port = 0, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  ensureServerBuilt();
   const started = performance.now();
-  // node --import tsx (not the tsx CLI, which forks): the pid is the server's, so its peak RSS is.
-  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}src/main.ts`, '--read-only', '--store', store, '--port', String(port)], {
+  // node itself (not npm, which forks): the pid is the server's, so its peak RSS is.
+  const child = spawn(process.execPath, [SERVER_ENTRY, '--read-only', '--store', store, '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, UV_THREADPOOL_SIZE: '16', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DEFAULT_RESULT_CACHE } from './store/result-cache.js';
+import { PROJECT_ROOT as ROOT } from './project-root.js';
 
 /** Limits on what one request may ask; see README "Limits". */
 export interface LimitsConfig {
@@ -54,8 +55,6 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   timeoutMs: 10_000,
   queueLimit: 32,
 };
-
-const ROOT = new URL('..', import.meta.url).pathname;
 
 export const CONFIG_HELP = `grassroots server
 

@@ -118,11 +118,13 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
-  const serving = await ServingStatus.of(store);
+  // The unit keys and the hierarchy load once the server listens (see ServingStatus.of): their
+  // decoding runs on this thread, and started earlier it delayed listening. Until then reads are
+  // statements (same answers).
+  let listened!: () => void;
+  const serving = await ServingStatus.of(store, { keysAfter: new Promise<void>((resolve) => (listened = resolve)) });
   const hierarchy = new HierarchyCache(store);
-  const warming = performance.now();
   const warm = () => Promise.all([serving.keysReady(), hierarchy.ready()]).then(() => undefined);
-  void warm().then(() => log({ msg: 'warm', units: hierarchy.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming), ...(hierarchy.lastError ? { hierarchyError: hierarchy.lastError } : {}) }));
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -312,6 +314,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
+  listened();
+  const warming = performance.now();
+  void warm().then(() => log({ msg: 'warm', units: hierarchy.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming), ...(hierarchy.lastError ? { hierarchyError: hierarchy.lastError } : {}) }));
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
@@ -336,6 +341,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         // Sockets can close before a request's last statement returns; the caller closes DuckDB
         // next, so wait for every request to be done with it.
         if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
+        // So are the unit-key and hierarchy loads, which start as the server listens: closing DuckDB under them
+        // hangs the process (a stop right after "listening", as the bench does, hit that).
+        await Promise.all([serving.keysReady(), hierarchy.settled()]);
         await apollo.stop();
       })();
       return closing;

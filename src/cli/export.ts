@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Store } from '../store/store.js';
 import { exportSnapshot } from '../store/snapshot.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { PROJECT_ROOT as ROOT } from '../project-root.js';
 
 const HELP = `npm run export -- <dir> [--store PATH]
 

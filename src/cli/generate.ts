@@ -8,9 +8,9 @@ import { migrate } from '../store/migrate.js';
 import { generateSynthetic } from '../synthetic/generate.js';
 import { SCALES } from '../synthetic/scales.js';
 import { ensureServingFresh } from '../serving/refresh-serving.js';
+import { PROJECT_ROOT as ROOT } from '../project-root.js';
 
 /** npm run generate -- --scale national [--out bench/stores/national.duckdb] [--force] */
-const ROOT = new URL('../..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'tiny' }, out: { type: 'string' }, force: { type: 'boolean', default: false } } });
 const scale = SCALES[values.scale!];
 if (!scale) {

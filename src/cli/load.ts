@@ -5,8 +5,7 @@ import { Store } from '../store/store.js';
 import { fileInputs, hashInputs, UsageError } from '../ingest/file-inputs.js';
 import { runLoad, type LoadProgress } from '../ingest/run-load.js';
 import { LoadError } from '../ingest/load-error.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { PROJECT_ROOT as ROOT } from '../project-root.js';
 
 const HELP = `npm run load -- <file-or-dir> [--store PATH] [--data DIR] [--dry-run]
 

@@ -6,8 +6,7 @@ import { prepareStore } from '../store/build-store.js';
 import { Store } from '../store/store.js';
 import { runQuery } from './run-query.js';
 import { findRows, formatTable } from './format-table.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { PROJECT_ROOT as ROOT } from '../project-root.js';
 
 const HELP = `npm run -s query -- '<graphql>' [--json] [--variables '{"k":"v"}'] [--store PATH] [--data DIR]
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../project-root.js';
 
 export interface Recipe {
   readonly title: string;
   readonly query: string;
 }
 
-export const README_PATH = new URL('../../README.md', import.meta.url).pathname;
+export const README_PATH = projectPath('README.md');
 
 /** The README's cookbook: every ```graphql block under "## Cookbook", with its heading. The test suite and the IDE read the same list. */
 export function cookbookRecipes(readme: string = readFileSync(README_PATH, 'utf8')): Recipe[] {

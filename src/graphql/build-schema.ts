@@ -10,8 +10,9 @@ import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SourceReso
 import { LocalityAnalyticsResolver, PartsPointResolver, SeriesPointResolver, SeriesResolver } from './resolvers/analytics.resolver.js';
 import { AnalyticsQueryResolver, AvailabilityResolver, PivotRowResolver, RankEntryResolver, RankingResolver, TableResolver } from './resolvers/analytics-query.resolver.js';
 import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
+import { projectPath } from '../project-root.js';
 
-export const SCHEMA_FILE = new URL('../../schema/schema.graphql', import.meta.url).pathname;
+export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 let built: Promise<GraphQLSchema> | null = null;
 

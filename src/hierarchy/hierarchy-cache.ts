@@ -38,6 +38,11 @@ export class HierarchyCache implements HierarchySource {
     return this.loading?.done ?? Promise.resolve();
   }
 
+  /** Resolves once a load in progress ends, starting none: what closing the store must wait for. */
+  settled(): Promise<void> {
+    return this.loading?.done ?? Promise.resolve();
+  }
+
   private load(version: number): void {
     if (this.loading?.version === version) return;
     const done = (async () => {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cookbookRecipes, type Recipe } from '../docs/cookbook.js';
 import { sendError } from './respond.js';
+import { projectPath } from '../project-root.js';
 
-const UI_DIR = new URL('../../dist/ui/', import.meta.url).pathname;
+const UI_DIR = projectPath('dist/ui');
 /** Only these files are served; nothing from the request reaches the file system. */
 const ASSETS: Record<string, string> = {
   '/ui/ide.js': 'text/javascript; charset=utf-8',

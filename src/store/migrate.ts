@@ -2,8 +2,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql, raw } from './sql.js';
 import type { Store } from './store.js';
+import { projectPath } from '../project-root.js';
 
-export const MIGRATIONS_DIR = new URL('../../schema/migrations/', import.meta.url).pathname;
+export const MIGRATIONS_DIR = projectPath('schema/migrations');
 
 /**
  * Applies each migration in schema/migrations that the store has not seen, in file-name order,

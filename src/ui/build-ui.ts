@@ -3,8 +3,8 @@
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT as ROOT } from '../project-root.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 export const UI_DIR = join(ROOT, 'dist/ui');
 const ENTRIES = { ide: join(ROOT, 'src/ui/ide.ts'), explore: join(ROOT, 'src/ui/explore.ts') };
 
