@@ -30,9 +30,18 @@ export function startServer(store: string, port = 0, extraEnv: Record<string, st
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let warmed!: (ms: number) => void;
-  const warm = new Promise<number>((resolve) => (warmed = resolve));
+  let died!: (error: Error) => void;
+  const warm = new Promise<number>((resolve, reject) => {
+    warmed = resolve;
+    died = reject;
+  });
+  warm.catch(() => {});
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.once('exit', (code) => {
+      const error = new Error(`server exited with ${code}`);
+      died(error);
+      reject(error);
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.includes('"msg":"warm"')) warmed(performance.now() - started);
       if (!line.includes('"listening"')) return;

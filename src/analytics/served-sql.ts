@@ -17,11 +17,14 @@ export function servedSeries(keys: readonly number[], indicators: readonly strin
 }
 
 /**
- * The latest point with a value per unit and indicator: latest start, then latest end (an open
- * end first). A plain arg_max, not an ordered aggregate: nothing to sort per group.
+ * The latest point with a value per unit and indicator, in `latestValues`' order: latest start,
+ * then latest end (an open end first), then the smallest label (two labels can span the same
+ * days). A plain arg_min over that order as one key, not an ordered aggregate: nothing to sort
+ * per group.
  */
 export function servedLatest(keys: readonly number[], indicators: readonly string[], options: ValueOptions): Fragment {
-  return sql`SELECT o.unit_key AS "unitKey", arg_max(${servedPointStruct('o')}, (o.period_start, coalesce(o.period_end, DATE '9999-12-31'))) AS point
+  return sql`SELECT o.unit_key AS "unitKey", arg_min(${servedPointStruct('o')}, (
+      date_diff('day', o.period_start, DATE '9999-12-31'), date_diff('day', coalesce(o.period_end, DATE '9999-12-31'), DATE '9999-12-31'), o.period)) AS point
     FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, { from: null, to: null, periods: null }, options)} AND o.value IS NOT NULL
     GROUP BY o.unit_key, o.indicator

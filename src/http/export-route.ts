@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXPORT_FORMATS, isExportFormat } from '../analytics/export-sql.js';
 import type { Context } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
+import { LocalDateResolver } from 'graphql-scalars';
 import { toGlobalId, TYPE_OF_KIND } from '../graphql/ids.js';
 import { tableRequest, type TableArgs } from '../graphql/table-args.js';
 import { LocalityKind } from '../graphql/types/enums.js';
@@ -36,6 +37,18 @@ function kind(params: URLSearchParams, name: string): LocalityKind | null {
   return value as LocalityKind;
 }
 
+/** A date as the GraphQL API takes it (LocalDate, YYYY-MM-DD): every path then compares the same canonical form. */
+function localDate(params: URLSearchParams, name: string): string | null {
+  const value = single(params, name);
+  if (value === null) return null;
+  try {
+    LocalDateResolver.parseValue(value);
+  } catch {
+    throw new BadInputError(name, `"${value.slice(0, 40)}" is not a date (YYYY-MM-DD)`);
+  }
+  return value;
+}
+
 /** URLs take readable codes (`commune/tia-dinh`) as well as global ids; codes name their kind. */
 function localityId(value: string, name: string): string {
   const slash = value.indexOf('/');
@@ -59,7 +72,7 @@ export function exportArgs(params: URLSearchParams): TableArgs {
     kind: kind(params, 'kind'),
     within: within === null ? null : localityId(within, 'within'),
     localities: list(params, 'localities')?.map((v, i) => localityId(v, `localities[${i}]`)) ?? null,
-    asOf: single(params, 'asOf'),
+    asOf: localDate(params, 'asOf'),
     periods: list(params, 'periods'),
     from: single(params, 'from'),
     to: single(params, 'to'),

@@ -159,3 +159,12 @@ export function allLinksAsJson(): Fragment {
       FROM unit_links l
     ) GROUP BY position // ${raw(String(JSON_CHUNK_ROWS))} ORDER BY position // ${raw(String(JSON_CHUNK_ROWS))}`;
 }
+
+/**
+ * What changes whenever units or links do: every load stamps the rows it writes with its import
+ * id (replacing a file's rows deletes and rewrites them), so counts and import ids move.
+ */
+export function hierarchyFingerprint(): Fragment {
+  return sql`SELECT concat_ws('/', (SELECT count(*) FROM units), (SELECT max(import_id) FROM units), (SELECT sum(import_id) FROM units),
+      (SELECT count(*) FROM unit_links), (SELECT max(import_id) FROM unit_links), (SELECT sum(import_id) FROM unit_links)) AS fingerprint`;
+}
