@@ -1,8 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStore } from '../../src/store/build-store.js';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { migrate } from '../../src/store/migrate.js';
 import { sql } from '../../src/store/sql.js';
@@ -14,6 +10,7 @@ import { generateSynthetic } from '../../src/synthetic/generate.js';
 import { SCALES } from '../../src/synthetic/scales.js';
 import { SYNTHETIC_SOURCE, writeDataDir, type Files } from '../support/fixtures.js';
 import { SEED_DIR } from '../support/test-server.js';
+import { scratchStores } from '../support/scratch-stores.js';
 import { subjectIds, SUBJECT_WALK_DEPTH } from '../../src/analytics/values-sql.js';
 
 const S = 'synthetic-test';
@@ -120,31 +117,16 @@ async function compareAll(store: Store): Promise<number> {
 }
 
 describe('the in-memory hierarchy answers exactly what the SQL statements do', { timeout: 120_000 }, () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'grassroots-hierarchy-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  async function withStore(name: string, use: (store: Store) => Promise<void>): Promise<void> {
-    const store = await Store.open({ path: join(dir, name), poolSize: 2 });
-    try {
-      await use(store);
-    } finally {
-      store.close();
-    }
-  }
+  const { withStore, withPreparedStore } = scratchStores('grassroots-hierarchy-', 2);
 
   it('on the seed (districts abolished and communes moved in 2025)', async () => {
-    await prepareStore(join(dir, 'seed.duckdb'), SEED_DIR);
-    await withStore('seed.duckdb', async (store) => {
+    await withPreparedStore('seed.duckdb', SEED_DIR, async (store) => {
       expect(await compareAll(store)).toBeGreaterThan(200);
     });
   });
 
   it('on awkward links (a moved commune, a village linked twice, organisations in units)', async () => {
-    await prepareStore(join(dir, 'awkward.duckdb'), await writeDataDir(AWKWARD, true));
-    await withStore('awkward.duckdb', async (store) => {
+    await withPreparedStore('awkward.duckdb', await writeDataDir(AWKWARD, true), async (store) => {
       expect(await compareAll(store)).toBeGreaterThan(100);
     });
   });

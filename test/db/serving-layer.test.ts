@@ -1,8 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStore } from '../../src/store/build-store.js';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { migrate } from '../../src/store/migrate.js';
 import { sql } from '../../src/store/sql.js';
@@ -17,6 +14,7 @@ import { SCALES } from '../../src/synthetic/scales.js';
 import { writeDataDir } from '../support/fixtures.js';
 import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
 import { SEED_DIR } from '../support/test-server.js';
+import { scratchStores } from '../support/scratch-stores.js';
 
 const KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_COMMITTEE', 'PARTY_CELL'];
 const EVERY_PERIOD = { from: null, to: null, periods: null };
@@ -86,32 +84,17 @@ async function layerRows(store: Store): Promise<unknown[]> {
 
 // Each test reads every value of a store twice; on a busy 2-core machine that takes a while.
 describe('the serving layer answers exactly what the general path computes', { timeout: 120_000 }, () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'grassroots-serving-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  async function withStore(name: string, use: (store: Store) => Promise<void>): Promise<void> {
-    const store = await Store.open({ path: join(dir, name), poolSize: 1 });
-    try {
-      await use(store);
-    } finally {
-      store.close();
-    }
-  }
+  const { path, withStore, withPreparedStore } = scratchStores('grassroots-serving-', 1);
 
   it('on the seed: every kind, indicator, period and rollup', async () => {
-    await prepareStore(join(dir, 'seed.duckdb'), SEED_DIR);
-    await withStore('seed.duckdb', async (store) => {
+    await withPreparedStore('seed.duckdb', SEED_DIR, async (store) => {
       expect(await isServingFresh(store)).toBe(true);
       expect(await compareAll(store)).toBeGreaterThan(50);
     });
   });
 
   it('on the hand-worked fixture (gap, zero denominator, a unit ending mid-series)', async () => {
-    await prepareStore(join(dir, 'fixture.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
-    await withStore('fixture.duckdb', async (store) => {
+    await withPreparedStore('fixture.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       expect(await compareAll(store)).toBeGreaterThan(30);
     });
   });
@@ -127,11 +110,10 @@ describe('the serving layer answers exactly what the general path computes', { t
   });
 
   it('a load refreshes the layer in its own transaction, to what a full rebuild gives', async () => {
-    await prepareStore(join(dir, 'inc.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
-    await withStore('inc.duckdb', async (store) => {
+    await withPreparedStore('inc.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       // a revision of a village figure, a new year for another, a commune's own figure that now
       // hides its rollup for that year
-      const file = join(dir, 'more.csv');
+      const file = path('more.csv');
       await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
 village/a1,poor_households,2022,22,EXACT,,,synthetic-test,false,,,
 village/b1,poor_households,2024,20,MORE_THAN,,,synthetic-test,false,,,
@@ -152,11 +134,10 @@ commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,
   });
 
   it('a layer behind the latest import is not used, and a load does not half-refresh it', async () => {
-    await prepareStore(join(dir, 'stale.duckdb'), await writeDataDir(ANALYTICS_FIXTURE, true));
-    await withStore('stale.duckdb', async (store) => {
+    await withPreparedStore('stale.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       await store.all('t', sql`DELETE FROM serving_state`);
       expect(await isServingFresh(store)).toBe(false);
-      const file = join(dir, 'one.csv');
+      const file = path('one.csv');
       await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
 village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,
 `);
