@@ -63,6 +63,9 @@ describe('readiness fails when the store is not servable', () => {
       const r = await fetch(new URL('/readyz', server.url));
       expect(r.status).toBe(503);
       expect(await r.json()).toEqual({ status: 'unavailable', reason: 'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer' });
+      // What loads after listening must be done with DuckDB before it closes underneath (main.ts
+      // closes the server first, which waits for it).
+      await server.warm();
       store.close();
       const closed = await fetch(new URL('/readyz', server.url));
       expect(await closed.json()).toEqual({ status: 'unavailable', reason: 'store closed' });
