@@ -40,6 +40,8 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   readonly cacheMaxAgeSeconds?: number;
   readonly shutdownGraceMs?: number;
+  /** False: units and links are read with a statement every time, never copied into memory (tests prove both paths answer alike). */
+  readonly hierarchyInMemory?: boolean;
   /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
   readonly writeToken?: string | null;
   /** Results of read statements kept between requests until the next write (entries 0: off). */
@@ -123,8 +125,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // statements (same answers).
   let listened!: () => void;
   const serving = await ServingStatus.of(store, { keysAfter: new Promise<void>((resolve) => (listened = resolve)) });
-  const hierarchy = new HierarchyCache(store);
-  const warm = () => Promise.all([serving.keysReady(), hierarchy.ready()]).then(() => undefined);
+  const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store);
+  const warm = () => Promise.all([serving.keysReady(), hierarchy?.ready()]).then(() => undefined);
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -316,7 +318,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   });
   listened();
   const warming = performance.now();
-  void warm().then(() => log({ msg: 'warm', units: hierarchy.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming), ...(hierarchy.lastError ? { hierarchyError: hierarchy.lastError } : {}) }));
+  void warm().then(() => log({ msg: 'warm', units: hierarchy?.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming), ...(hierarchy?.lastError ? { hierarchyError: hierarchy.lastError } : {}) }));
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
@@ -343,7 +345,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
         // So are the unit-key and hierarchy loads, which start as the server listens: closing DuckDB under them
         // hangs the process (a stop right after "listening", as the bench does, hit that).
-        await Promise.all([serving.keysReady(), hierarchy.settled()]);
+        await Promise.all([serving.keysReady(), hierarchy?.settled()]);
         await apollo.stop();
       })();
       return closing;

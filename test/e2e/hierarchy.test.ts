@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { sql } from '../../src/store/sql.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -93,5 +94,32 @@ describe('global ids', () => {
     const obs = await t.sdk.Observations({ code: 'commune/tia-dinh' });
     const observation = await t.sdk.NodeById({ id: obs.locality.observations[0]!.id });
     expect(observation.node).toMatchObject({ __typename: 'Observation', value: 0.5 });
+  });
+});
+
+describe('the hierarchy in memory answers through the API exactly as the SQL statements do', () => {
+  let cold: TestServer;
+  beforeAll(async () => {
+    cold = await startTestServer(undefined, { server: { hierarchyInMemory: false } });
+  });
+  afterAll(() => cold.close());
+
+  it('every unit at every date that matters: parent, ancestors, children, organisations, trees', async () => {
+    const codes = (await t.store.all<{ id: string; kind: string }>('t', sql`SELECT id, kind FROM units ORDER BY id`));
+    const dates = [null, '2024-06-01', '2025-06-30', '2025-07-01', '2026-01-01'];
+    let compared = 0;
+    for (const { id, kind } of codes) {
+      for (const asOf of dates) {
+        expect(await t.sdk.LocalityByCode({ code: id, asOf }), `${id} at ${asOf}`).toEqual(await cold.sdk.LocalityByCode({ code: id, asOf }));
+        if (kind === 'PROVINCE') expect(await t.sdk.ProvinceTree({ code: id, asOf })).toEqual(await cold.sdk.ProvinceTree({ code: id, asOf }));
+        compared++;
+      }
+      if (kind === 'PARTY_COMMITTEE') expect(await t.sdk.PartyTree({ code: id })).toEqual(await cold.sdk.PartyTree({ code: id }));
+    }
+    expect(compared).toBeGreaterThan(100);
+    // the warm server really answered from memory: the cold one ran statements for the same reads
+    const before = t.store.statementCount;
+    await t.sdk.LocalityByCode({ code: 'district/nam-po', asOf: null });
+    expect(t.store.statementCount).toBe(before);
   });
 });
