@@ -39,11 +39,11 @@ export class Hierarchy {
       this.position.set(unit.id, i);
       if (unit.adminUnitId !== null) push(this.byAdminUnit, unit.adminUnitId, unit);
     });
-    linksMostRecentFirst.forEach((link, i) => this.recency.set(link, i));
-    for (const link of linksMostRecentFirst) {
+    linksMostRecentFirst.forEach((link, i) => {
+      this.recency.set(link, i);
       push(this.up, link.childId, link);
       push(this.down, link.parentId, link);
-    }
+    });
   }
 
   get unitCount(): number {
