@@ -1,4 +1,5 @@
-import { sql, raw, join, stringList, numberList, type Fragment } from '../store/sql.js';
+import { INTEGER } from '@duckdb/node-api';
+import { sql, raw, join, stringList, numberList, Bound, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
@@ -123,16 +124,27 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
 }
 
 /**
- * The serving rows a read wants: of these units (integer keys as literals, which DuckDB skips row
- * groups on, not a bound list; null: every unit, joined by the caller), of these indicators, own
- * values and those rolled up from the asked kind, in the window.
+ * The serving rows a read wants: of these units (null: every unit, joined by the caller), of
+ * these indicators, own values and those rolled up from the asked kind, in the window. Units and
+ * indicators are plain IN lists, which DuckDB turns into filters that skip row groups; a bound
+ * list (`= ANY($1)`) became a hash join with an unnest instead. A few keys are bound, so a lookup
+ * repeats one text and its prepared statement; many (a province's communes) are spelled out, as
+ * binding thousands of values one by one costs more than parsing them in a one-off text.
  */
 export function servedRowFilter(keys: readonly number[] | null, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  const keyFilter = keys === null ? sql`true`
-    : keys.length === 0 ? sql`false`
-    : sql`o.unit_key IN (${raw(keys.map((k) => { if (!Number.isSafeInteger(k)) throw new Error(`bad unit key ${k}`); return String(k); }).join(', '))})`;
-  return sql`${keyFilter} AND o.indicator = ANY(${stringList(indicators)}) AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
+  const keyFilter = keys === null ? sql`true` : keys.length === 0 ? sql`false` : sql`o.unit_key IN (${unitKeyList(keys)})`;
+  const indicatorFilter = indicators.length === 0 ? sql`false` : sql`o.indicator IN (${join(indicators.map((i) => sql`${i}`), ', ')})`;
+  return sql`${keyFilter} AND ${indicatorFilter} AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
     AND ${periodFilter(window)} AND ${updatedAfterFilter(options)}`;
+}
+
+/** Keys bound one by one up to this many; more are spelled out (see `servedRowFilter`). */
+const BOUND_KEYS = 128;
+
+function unitKeyList(keys: readonly number[]): Fragment {
+  for (const k of keys) if (!Number.isSafeInteger(k)) throw new Error(`bad unit key ${k}`);
+  if (keys.length > BOUND_KEYS) return sql`${raw(keys.join(', '))}`;
+  return join(keys.map((k) => sql`${new Bound(k, INTEGER)}`), ', ');
 }
 
 /**

@@ -12,6 +12,9 @@ export interface LinkRow {
 /** Depth limit of an ancestor walk, as in units-sql's `ancestorsOf`. */
 const MAX_ANCESTOR_DEPTH = 16;
 
+/** `unitsWithin` answers kept: every province's and district's sets of a kind or two. */
+const WITHIN_ANSWERS = 1024;
+
 /** As units-sql's validAt: the date falls in [validFrom, validTo). */
 const validAt = (dated: { validFrom: string | null; validTo: string | null }, asOf: string | null) =>
   asOf === null || ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
@@ -32,6 +35,12 @@ export class Hierarchy {
   private readonly down = new Map<string, LinkRow[]>();
   /** A link's place in the order parents are chosen by; ties between equally near paths go by it too. */
   private readonly recency = new Map<LinkRow, number>();
+  /**
+   * The latest `unitsWithin` answers (first in, first out). A province's communes walk its whole subtree (about 5,000
+   * units, 5 ms of the only thread), and dashboards ask the same few again and again; this copy
+   * never changes (a new one is loaded when units or links do), so answers stay right.
+   */
+  private readonly within = new Map<string, readonly string[]>();
 
   constructor(unitsInOrder: readonly UnitRow[], linksMostRecentFirst: readonly LinkRow[]) {
     unitsInOrder.forEach((unit, i) => {
@@ -102,12 +111,18 @@ export class Hierarchy {
    * Units of a kind valid at `asOf` anywhere below `within` (links valid then; any link and any
    * unit without a date): the subject sets of values-sql, in id order.
    */
-  unitsWithin(within: string, kind: string, asOf: string | null, maxDepth: number): string[] {
-    return this.walkDown(within, asOf, maxDepth)
+  unitsWithin(within: string, kind: string, asOf: string | null, maxDepth: number): readonly string[] {
+    const key = `${within}\u0000${kind}\u0000${asOf}\u0000${maxDepth}`;
+    const known = this.within.get(key);
+    if (known) return known;
+    const ids = this.walkDown(within, asOf, maxDepth)
       .map((f) => this.byId.get(f.link.childId)!)
       .filter((unit) => unit.kind === kind && validAt(unit, asOf))
       .map((unit) => unit.id)
       .sort();
+    this.within.set(key, ids);
+    if (this.within.size > WITHIN_ANSWERS) this.within.delete(this.within.keys().next().value!);
+    return ids;
   }
 
   /** Breadth first, so each unit is kept at its smallest depth, reached there by the most recent link. */

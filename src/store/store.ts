@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBMaterializedResult, type DuckDBResultReader, type DuckDBConnection } from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
+import { PreparedCache } from './prepared-cache.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
 
 export type Row = Record<string, unknown>;
+
+/** Prepared statements kept per connection: the few dozen statement shapes a server repeats. */
+const PREPARED_PER_CONNECTION = 64;
 
 export interface StoreOptions {
   readonly path: string;
@@ -72,6 +76,7 @@ export class Store {
   commits = 0;
   private closed = false;
   private listeners: ((s: SqlStatement) => void)[] = [];
+  private readonly preparedCaches = new WeakMap<DuckDBConnection, PreparedCache>();
 
   private constructor(
     readonly path: string,
@@ -136,7 +141,7 @@ export class Store {
    */
   withSignal(signal: AbortSignal): StatementRunner {
     return {
-      all: <T = Row>(id: string, fragment: Fragment) => this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment), signal)),
+      all: <T = Row>(id: string, fragment: Fragment) => this.pool.use((connection) => this.query<T>(connection, statement(id, fragment), signal)),
       vectors: (id: string, fragment: Fragment, padded: readonly string[] = []) =>
         this.pool.use(async (connection) => readVectors(await this.materialize(connection, statement(id, fragment), signal), new Set(padded))),
     };
@@ -150,7 +155,7 @@ export class Store {
   }
 
   async all<T = Row>(id: string, fragment: Fragment): Promise<T[]> {
-    return this.pool.use((connection) => this.execute<T>(connection, statement(id, fragment)));
+    return this.pool.use((connection) => this.query<T>(connection, statement(id, fragment)));
   }
 
   async vectors(id: string, fragment: Fragment, padded: readonly string[] = []): Promise<Record<string, unknown[]>> {
@@ -209,6 +214,29 @@ export class Store {
     this.closed = true;
     this.pool.closeAll();
     this.instance.closeSync();
+  }
+
+  /** A statement on its own (not in a transaction), through the connection's prepared statements. */
+  private async query<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
+    const reader = await this.guarded(connection, original, signal, async (s) => {
+      const cache = this.preparedCache(connection);
+      const prepared = await cache.get(s.text);
+      if (!prepared) return connection.runAndReadAll(s.text, s.values, s.types as never);
+      try {
+        prepared.bind(s.values, s.types as never);
+        return await prepared.runAndReadAll();
+      } catch (error) {
+        cache.drop(s.text);
+        throw error;
+      }
+    });
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  private preparedCache(connection: DuckDBConnection): PreparedCache {
+    let cache = this.preparedCaches.get(connection);
+    if (!cache) this.preparedCaches.set(connection, (cache = new PreparedCache(connection, PREPARED_PER_CONNECTION)));
+    return cache;
   }
 
   private async execute<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
