@@ -1,6 +1,7 @@
 import { sql, raw, join, type Fragment, type Raw } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
+import { CHANGE_MEASURES, type ChangeMeasure } from '../domain/change-measures.js';
 import { compoundRate, derivedQualifier, divide, minus, offset, scale, triple, type Triple } from './interval-sql.js';
 
 function estimate(t: Triple, allExact: string): Raw {
@@ -13,8 +14,6 @@ const EXACT = `(a.qualifier = 'EXACT' AND b.qualifier = 'EXACT')`;
 const ratioBA = divide(B, A);
 const YEARS = `(date_diff('month', a.period_start, b.period_start) / 12.0)`;
 
-export const CHANGE_MEASURES = ['from', 'to', 'years', 'absolute', 'percent', 'cagr', 'index'] as const;
-export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
 const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
   from: pointStruct('a'),

@@ -1,7 +1,8 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { changeColumns, CHANGE_MEASURES, type ChangeMeasure } from './change-sql.js';
+import { changeColumns } from './change-sql.js';
+import { ALL_RANK_COLUMNS, type RankColumns } from '../domain/change-measures.js';
 
 export type RankBy = 'VALUE' | 'ABSOLUTE_CHANGE' | 'PERCENT_CHANGE';
 
@@ -10,14 +11,6 @@ const SORT_KEY: Record<RankBy, string> = {
   ABSOLUTE_CHANGE: '(b.value - a.value)',
   PERCENT_CHANGE: '((b.value / nullif(a.value, 0)) - 1) * 100',
 };
-
-/** What of each entry a ranking returns besides its rank: the columns left out are NULL. */
-export interface RankColumns {
-  readonly point: boolean;
-  readonly change: ReadonlySet<ChangeMeasure>;
-}
-
-export const ALL_RANK_COLUMNS: RankColumns = { point: true, change: new Set(CHANGE_MEASURES) };
 
 /**
  * Units of a set ranked by a value in one period or by its change between two; ties share a

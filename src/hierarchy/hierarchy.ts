@@ -32,9 +32,23 @@ export class Hierarchy {
   private readonly position = new Map<string, number>();
   private readonly byAdminUnit = new Map<string, UnitRow[]>();
   private readonly up = new Map<string, LinkRow[]>();
-  private readonly down = new Map<string, LinkRow[]>();
-  /** A link's place in the order parents are chosen by; ties between equally near paths go by it too. */
-  private readonly recency = new Map<LinkRow, number>();
+  /**
+   * The downward walk works on numbers: every id a link names gets an index, and a link's index
+   * is its place in the order parents are chosen by, so ties between equally near paths go by
+   * it too. A province's subtree is thousands of units; with string maps the walk took 3-5 ms.
+   */
+  private readonly links: readonly LinkRow[];
+  private readonly walkIndex = new Map<string, number>();
+  private readonly walkIds: string[] = [];
+  /** The unit of each walk index (undefined: an id links name that is not a known unit). */
+  private readonly unitAt: (UnitRow | undefined)[] = [];
+  private readonly linkChild: Int32Array;
+  private readonly downLinks: number[][] = [];
+  /** Per-walk marks, reused: a unit is seen in this walk when its stamp is the walk's number. */
+  private readonly stamp: Int32Array;
+  private readonly depthOf: Int32Array;
+  private readonly chosenLink: Int32Array;
+  private walks = 0;
   /**
    * The latest `unitsWithin` answers (first in, first out). A province's communes walk its whole subtree (about 5,000
    * units, 5 ms of the only thread), and dashboards ask the same few again and again; this copy
@@ -48,11 +62,28 @@ export class Hierarchy {
       this.position.set(unit.id, i);
       if (unit.adminUnitId !== null) push(this.byAdminUnit, unit.adminUnitId, unit);
     });
+    this.links = linksMostRecentFirst;
+    this.linkChild = new Int32Array(linksMostRecentFirst.length);
     linksMostRecentFirst.forEach((link, i) => {
-      this.recency.set(link, i);
       push(this.up, link.childId, link);
-      push(this.down, link.parentId, link);
+      this.linkChild[i] = this.indexOf(link.childId);
+      this.downLinks[this.indexOf(link.parentId)]!.push(i);
     });
+    this.walkIds.forEach((id, i) => (this.unitAt[i] = this.byId.get(id)));
+    this.stamp = new Int32Array(this.walkIds.length);
+    this.depthOf = new Int32Array(this.walkIds.length);
+    this.chosenLink = new Int32Array(this.walkIds.length);
+  }
+
+  private indexOf(id: string): number {
+    let index = this.walkIndex.get(id);
+    if (index === undefined) {
+      index = this.walkIds.length;
+      this.walkIndex.set(id, index);
+      this.walkIds.push(id);
+      this.downLinks.push([]);
+    }
+    return index;
   }
 
   get unitCount(): number {
@@ -115,34 +146,51 @@ export class Hierarchy {
     const key = `${within}\u0000${kind}\u0000${asOf}\u0000${maxDepth}`;
     const known = this.within.get(key);
     if (known) return known;
-    const ids = this.walkDown(within, asOf, maxDepth)
-      .map((f) => this.byId.get(f.link.childId)!)
-      .filter((unit) => unit.kind === kind && validAt(unit, asOf))
-      .map((unit) => unit.id)
-      .sort();
+    const ids: string[] = [];
+    for (const index of this.walk(within, asOf, maxDepth)) {
+      const unit = this.unitAt[index]!;
+      if (unit.kind === kind && validAt(unit, asOf)) ids.push(unit.id);
+    }
+    ids.sort();
     this.within.set(key, ids);
     if (this.within.size > WITHIN_ANSWERS) this.within.delete(this.within.keys().next().value!);
     return ids;
   }
 
-  /** Breadth first, so each unit is kept at its smallest depth, reached there by the most recent link. */
   private walkDown(anchor: string, asOf: string | null, maxDepth: number): { link: LinkRow; depth: number }[] {
-    const found = new Map<string, { link: LinkRow; depth: number }>();
-    let frontier = [anchor];
+    return this.walk(anchor, asOf, maxDepth).map((index) => ({ link: this.links[this.chosenLink[index]!]!, depth: this.depthOf[index]! }));
+  }
+
+  /**
+   * Walk indexes of the known units below `anchor`, breadth first, so each is kept at its
+   * smallest depth, reached there by the most recent link (in `depthOf` and `chosenLink` until
+   * the next walk).
+   */
+  private walk(anchor: string, asOf: string | null, maxDepth: number): number[] {
+    const start = this.walkIndex.get(anchor);
+    if (start === undefined) return [];
+    const walk = ++this.walks;
+    const { stamp, depthOf, chosenLink, linkChild, links } = this;
+    const reached: number[] = [];
+    let frontier = [start];
     for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
-      const next: string[] = [];
-      for (const id of frontier) {
-        for (const link of this.down.get(id) ?? []) {
-          if (!validAt(link, asOf)) continue;
-          const known = found.get(link.childId);
-          if (known === undefined) next.push(link.childId);
-          else if (known.depth < depth || this.recency.get(known.link)! < this.recency.get(link)!) continue;
-          found.set(link.childId, { link, depth });
+      const next: number[] = [];
+      for (const parent of frontier) {
+        for (const link of this.downLinks[parent]!) {
+          if (asOf !== null && !validAt(links[link]!, asOf)) continue;
+          const child = linkChild[link]!;
+          if (stamp[child] !== walk) {
+            stamp[child] = walk;
+            next.push(child);
+            reached.push(child);
+          } else if (depthOf[child]! < depth || chosenLink[child]! < link) continue;
+          depthOf[child] = depth;
+          chosenLink[child] = link;
         }
       }
       frontier = next;
     }
-    return [...found.values()].filter((f) => this.byId.has(f.link.childId));
+    return reached.filter((index) => this.unitAt[index] !== undefined);
   }
 }
 

@@ -11,8 +11,7 @@ import { subjectSet, tableRequest, type TableRequest } from '../table-args.js';
 import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
-import { CHANGE_MEASURES } from '../../analytics/change-sql.js';
-import type { RankColumns } from '../../analytics/rank-sql.js';
+import { CHANGE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
 
 const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
 
