@@ -345,7 +345,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
         // So are the unit-key and hierarchy loads, which start as the server listens: closing DuckDB under them
         // hangs the process (a stop right after "listening", as the bench does, hit that).
-        await Promise.all([serving.keysReady(), hierarchy?.settled()]);
+        await Promise.all([serving.settled(), hierarchy?.settled()]);
         await apollo.stop();
       })();
       return closing;

@@ -163,3 +163,12 @@ export function stateBefore(importId: number): Fragment {
 export function unitKeys(): Fragment {
   return sql`SELECT unit_id, unit_key FROM serving_units`;
 }
+
+/**
+ * Changes whenever the unit keys may have: every build and refresh of the layer writes its state
+ * row anew (a full build numbers the units afresh), and refreshes append keys.
+ */
+export function unitKeysMark(): Fragment {
+  return sql`SELECT concat_ws('/', (SELECT count(*) FROM serving_units), (SELECT max(unit_key) FROM serving_units),
+      (SELECT string_agg(concat_ws(',', import_id, refreshed_at, how), ';') FROM serving_state)) AS mark`;
+}

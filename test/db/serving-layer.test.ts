@@ -133,6 +133,30 @@ commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,
     });
   });
 
+  it('unit keys follow the layer: kept across a commit that leaves it alone, reloaded when a refresh adds keys', async () => {
+    await withPreparedStore('keys.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
+      const status = await ServingStatus.of(store);
+      await status.keysReady();
+      const key = status.keyOf('village/a1');
+      expect(key).toBeGreaterThan(0);
+      await store.transaction((tx) => tx.run('t', sql`UPDATE imports SET rows_written = rows_written WHERE id = (SELECT max(id) FROM imports)`));
+      // unchecked since the commit: lookups join on unit ids meanwhile
+      expect(status.keysLoaded).toBe(false);
+      await status.keysReady();
+      expect(status.keyOf('village/a1')).toBe(key);
+      expect(status.keyOf('village/new')).toBeUndefined();
+      // as a refresh does: new units get the next keys, and the state row is written anew
+      await store.transaction(async (tx) => {
+        await tx.run('t', sql`INSERT INTO serving_units SELECT max(unit_key) + 1, 'village/new' FROM serving_units`);
+        await tx.run('t', sql`UPDATE serving_state SET refreshed_at = refreshed_at + INTERVAL 1 SECOND, how = 'incremental'`);
+      });
+      expect(status.keysLoaded).toBe(false);
+      await status.keysReady();
+      expect(status.keyOf('village/new')).toBeGreaterThan(key!);
+      expect(status.keyOf('village/a1')).toBe(key);
+    });
+  });
+
   it('a layer behind the latest import is not used, and a load does not half-refresh it', async () => {
     await withPreparedStore('stale.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       await store.all('t', sql`DELETE FROM serving_state`);
