@@ -1,17 +1,19 @@
 import { sql, type Fragment } from '../store/sql.js';
 import { servedRowFilter, type ValueOptions, type ValueWindow } from './values-sql.js';
 import { servedPointStruct } from './point-sql.js';
+import type { PointField } from '../domain/analytics-rows.js';
 
 /**
- * Lookups of the serving layer for units named by key, with nothing around them: no CTEs and no
+ * Lookups of the serving layer for units named by key (each point with the `fields` asked for;
+ * null: all), with nothing around them: no CTEs and no
  * join back to unit ids (the reader names each row from the keys it asked with). DuckDB's
  * binding and optimising grow with a statement's text, and for the few hundred rows of a commune
  * profile that scaffolding was most of the time: its series 12 → 7 ms, its villages' latest
  * values 14 → 8 ms. Same rows as `seriesPoints` and `latestValues` over the layer
  * (`test/db/serving-layer.test.ts` compares them with the computed path).
  */
-export function servedSeries(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  return sql`SELECT o.unit_key AS "unitKey", ${servedPointStruct('o')} AS point FROM serving_values o
+export function servedSeries(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Fragment {
+  return sql`SELECT o.unit_key AS "unitKey", ${servedPointStruct('o', fields)} AS point FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, window, options)}
     ORDER BY o.unit_key, o.indicator, o.period_start, o.period`;
 }
@@ -22,8 +24,8 @@ export function servedSeries(keys: readonly number[], indicators: readonly strin
  * days). A plain arg_min over that order as one key, not an ordered aggregate: nothing to sort
  * per group.
  */
-export function servedLatest(keys: readonly number[], indicators: readonly string[], options: ValueOptions): Fragment {
-  return sql`SELECT o.unit_key AS "unitKey", arg_min(${servedPointStruct('o')}, (
+export function servedLatest(keys: readonly number[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Fragment {
+  return sql`SELECT o.unit_key AS "unitKey", arg_min(${servedPointStruct('o', fields)}, (
       date_diff('day', o.period_start, DATE '9999-12-31'), date_diff('day', coalesce(o.period_end, DATE '9999-12-31'), DATE '9999-12-31'), o.period)) AS point
     FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, { from: null, to: null, periods: null }, options)} AND o.value IS NOT NULL

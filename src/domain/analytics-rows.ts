@@ -26,6 +26,14 @@ export interface PointRow {
   formula?: string | null;
 }
 
+/** A point's own columns, the ones a request can leave out (its subject is always there). */
+export type PointField = Exclude<keyof PointRow, 'subjectId' | 'formula'>;
+
+export const POINT_FIELDS: readonly PointField[] = [
+  'indicator', 'period', 'periodStart', 'periodEnd', 'granularity', 'value', 'qualifier', 'lower', 'upper',
+  'basis', 'derived', 'sourceIds', 'observationId', 'reporting', 'expected', 'filledFrom', 'recordedAt',
+];
+
 export interface EstimateRow {
   value: number;
   lower: number | null;

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { POINT_FIELDS, type PointField } from '../domain/analytics-rows.js';
 
 /**
  * The names of the fields a request selects at `path` below the field being resolved, through
@@ -21,3 +22,31 @@ function fieldsIn(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo) {
     return fragment ? fieldsIn([fragment.selectionSet], info) : [];
   }));
 }
+
+/**
+ * The point columns a SeriesPoint selection reads (at `path` below the field being resolved):
+ * scalar fields by name, field resolvers by the columns they use. Null (every column) when a
+ * field is not known here, so a field added to SeriesPoint later is never left without its data.
+ * `indicator` is always read: loaders file points by it.
+ */
+export function pointFieldsSelected(info: GraphQLResolveInfo, path: readonly string[]): PointField[] | null {
+  const fields = new Set<PointField>(['indicator']);
+  for (const name of selectedFields(info, path)) {
+    const columns = POINT_COLUMNS_OF[name];
+    if (columns === undefined) return null;
+    for (const column of columns) fields.add(column);
+  }
+  return POINT_FIELDS.filter((f) => fields.has(f));
+}
+
+const POINT_COLUMNS_OF: Record<string, readonly PointField[]> = {
+  ...Object.fromEntries(POINT_FIELDS.map((f) => [f, [f]])),
+  __typename: [],
+  locality: [],
+  sources: ['sourceIds'],
+  source: ['sourceIds'],
+  observation: ['observationId'],
+  formula: ['observationId'],
+  coverage: ['reporting', 'expected'],
+  reconstructed: ['basis'],
+};

@@ -5,7 +5,7 @@ import type { AnalyticsReader } from '../readers/analytics-reader.js';
 import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import type { Fill, Granularity } from '../analytics/series-sql.js';
 import { canUseReportedPath } from '../analytics/reported-sql.js';
-import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics-rows.js';
+import type { ChangeRow, PartsRow, PeerRow, PointField, PointRow } from '../domain/analytics-rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
 import type { ObservationFilter, Reconstruction } from '../sql/observations-sql.js';
 import type { DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
@@ -18,6 +18,15 @@ export interface SeriesArgs {
   grid: { granularity: Granularity; fill: Fill } | null;
   /** Set for a series on today's geography: how to rebuild it from predecessors (lineage). */
   reconstruction: Reconstruction | null;
+  /** The point fields the request reads (null: all); served lookups return just those. */
+  fields: readonly PointField[] | null;
+}
+
+export interface LatestArgs {
+  indicator: string;
+  options: ValueOptions;
+  /** As in SeriesArgs. */
+  fields: readonly PointField[] | null;
 }
 
 /** A rebuilt or recorded observation as a series point (the lineage path reads observations). */
@@ -56,7 +65,7 @@ export interface Loaders {
   series: DataLoader<{ id: string; args: SeriesArgs }, PointRow[], string>;
   change: DataLoader<{ id: string; args: ChangeArgs }, ChangeRow | null, string>;
   consecutiveChanges: DataLoader<{ id: string; args: WindowArgs }, ChangeRow[], string>;
-  latest: DataLoader<{ id: string; args: { indicator: string; options: ValueOptions } }, PointRow | null, string>;
+  latest: DataLoader<{ id: string; args: LatestArgs }, PointRow | null, string>;
   peers: DataLoader<{ id: string; args: { indicator: string; period: string; options: ValueOptions } }, PeerRow | null, string>;
   totalsAndParts: DataLoader<{ id: string; args: WindowArgs & { childKind: string } }, PartsRow[], string>;
   granularities: DataLoader<string, string[]>;
@@ -91,7 +100,7 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
     series: indicatorGroupedLoader({
       load: async (ids, indicators, a: SeriesArgs) => {
-        if (indicators.length > 1) return analytics.readSeries(ids, indicators, a.window, a.options);
+        if (indicators.length > 1) return analytics.readSeries(ids, indicators, a.window, a.options, a.fields);
         if (a.reconstruction !== null) {
           const filter: ObservationFilter = { indicators: [a.indicator], from: a.window.from, to: a.window.to, asOf: a.options.recordedAsOf, updatedAfter: a.options.updatedAfter };
           const preference = a.options.earliestPublication ? 'EARLIEST_PUBLICATION' : 'MOST_RECENT_PUBLICATION';
@@ -101,7 +110,7 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
         if (a.grid !== null) return analytics.readSeriesOnGrid(ids, a.indicator, a.window, a.options, a.grid.granularity, a.grid.fill);
         return await lean(a.options, a.indicator)
           ? analytics.readReportedSeries(ids, a.indicator, a.window, a.options)
-          : analytics.readSeries(ids, [a.indicator], a.window, a.options);
+          : analytics.readSeries(ids, [a.indicator], a.window, a.options, a.fields);
       },
       // Served plain series share statements across indicators; grids, lineage and computed paths do not.
       acrossIndicators: (a) => a.grid === null && a.reconstruction === null && analytics.serves(a.options),
@@ -112,9 +121,9 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     change: groupedLoader({ load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options), idOf: (r) => r.subjectId, collect: first }),
     consecutiveChanges: groupedLoader({ load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options), idOf: (r) => r.subjectId, collect: all }),
     latest: indicatorGroupedLoader({
-      load: async (ids, indicators, a: { indicator: string; options: ValueOptions }) => indicators.length === 1 && await lean(a.options, a.indicator)
+      load: async (ids, indicators, a: LatestArgs) => indicators.length === 1 && await lean(a.options, a.indicator)
         ? analytics.readReportedLatest(ids, a.indicator, a.options)
-        : analytics.readLatest(ids, indicators, a.options),
+        : analytics.readLatest(ids, indicators, a.options, a.fields),
       acrossIndicators: (a) => analytics.serves(a.options),
       idOf: (r) => r.subjectId,
       indicatorOf: (r) => r.point.indicator,

@@ -45,22 +45,25 @@ export function groupedLoader<Args, Row, Result>(options: {
  * A grouped loader whose keys may also share a statement across indicators: keys whose
  * arguments differ only in `indicator` and that `acrossIndicators` accepts go to the database
  * together (a profile of five series is one statement, not five); the rest as in groupedLoader.
+ * Keys never split over `fields` (the point fields each reads): a group reads all its keys want.
  */
-export function indicatorGroupedLoader<Args extends { indicator: string }, Row, Result>(options: {
+export function indicatorGroupedLoader<Args extends { indicator: string; fields: readonly string[] | null }, Row, Result>(options: {
   load: (ids: string[], indicators: string[], args: Args) => Promise<Row[]>;
   acrossIndicators: (args: Args) => boolean;
   idOf: (row: Row) => string;
   indicatorOf: (row: Row) => string;
   collect: (rows: Row[]) => Result;
 }): DataLoader<{ id: string; args: Args }, Result, string> {
-  const groupOf = (args: Args) => (options.acrossIndicators(args) ? JSON.stringify({ ...args, indicator: null }) : JSON.stringify(args));
+  const groupOf = (args: Args) => JSON.stringify({ ...args, indicator: options.acrossIndicators(args) ? null : args.indicator, fields: null });
   return new DataLoader(
     async (keys) => {
       const groupOfKey = keys.map((key) => groupOf(key.args));
       const groups = new Map<string, { args: Args; ids: Set<string>; indicators: Set<string> }>();
       keys.forEach((key, k) => {
         const group = groupOfKey[k]!;
-        const entry = groups.get(group) ?? { args: key.args, ids: new Set<string>(), indicators: new Set<string>() };
+        const known = groups.get(group);
+        const entry = known ?? { args: key.args, ids: new Set<string>(), indicators: new Set<string>() };
+        if (known) entry.args = { ...entry.args, fields: unionOf(entry.args.fields, key.args.fields) };
         entry.ids.add(key.id);
         entry.indicators.add(key.args.indicator);
         groups.set(group, entry);
@@ -84,6 +87,11 @@ export function indicatorGroupedLoader<Args extends { indicator: string }, Row, 
     },
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}` },
   );
+}
+
+/** Both lists' fields, sorted so a group's statement text does not depend on key order; null (all) wins. */
+function unionOf(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
+  return a === null || b === null ? null : [...new Set([...a, ...b])].sort();
 }
 
 /** A DataLoader over a single id, rows put back in key order and null for a missing key. */

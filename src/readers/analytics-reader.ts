@@ -12,7 +12,7 @@ import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import { servable, subjectIds, SUBJECT_WALK_DEPTH, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
 import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
 import { servedLatest, servedSeries } from '../analytics/served-sql.js';
-import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
+import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointField, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 import { QUALIFIERS } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 
@@ -74,9 +74,13 @@ export class AnalyticsReader {
     return this.store.all('analytics.latest-reported', reportedLatest(ids, indicator, options));
   }
 
-  readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
+  /**
+   * `fields`: the point fields the caller will read (null: all). Served lookups return just
+   * those, so a point may lack the others; computed paths return them all.
+   */
+  readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Promise<{ subjectId: string; point: PointRow }[]> {
     const set = this.unitsOf(ids, options);
-    if (set.keys) return this.readServed('analytics.series-served', set.ids, set.keys, servedSeries(set.keys, indicators, window, options));
+    if (set.keys) return this.readServed('analytics.series-served', set.ids, set.keys, servedSeries(set.keys, indicators, window, options, fields));
     return this.store.all('analytics.series', seriesPoints(set, indicators, window, this.layout(options)));
   }
 
@@ -97,9 +101,10 @@ export class AnalyticsReader {
     return this.store.all('analytics.yoy', consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)));
   }
 
-  readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
+  /** `fields` as for `readSeries`. */
+  readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Promise<{ subjectId: string; point: PointRow }[]> {
     const set = this.unitsOf(ids, options);
-    if (set.keys) return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options));
+    if (set.keys) return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options, fields));
     return this.store.all('analytics.latest', latestValues(set, indicators, this.layout(options)));
   }
 

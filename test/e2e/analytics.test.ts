@@ -152,6 +152,33 @@ describe('rankings, peers, parts, tables, availability', () => {
     expect(texts[0]).toMatch(/NULL AS "cagr"/);
   });
 
+  it('series and latest read only the point fields asked for, field resolvers included, with the same figures', async () => {
+    const everything = `period periodStart periodEnd granularity value qualifier lower upper basis derived filledFrom reporting expected recordedAt
+      coverage reconstructed locality { code } source { code } sources { code } observation { id }`;
+    const profile = (selection: string) => `query ($code: String!) { locality(code: $code) {
+      a: series(indicator: "poor_households", rollup: VILLAGE) { points { ${selection} } }
+      b: series(indicator: "households") { points { ${selection} } }
+      latest(indicator: "poor_households", rollup: VILLAGE) { ${selection} } } }`;
+    type Points = Record<string, unknown>[];
+    const full = await t.client.request<{ locality: { a: { points: Points }; b: { points: Points }; latest: Record<string, unknown> } }>(profile(everything), { code: 'commune/a' });
+    expect(full.locality.a.points.length).toBeGreaterThan(0);
+    const texts: string[] = [];
+    const stop = t.store.onStatement((s) => { if (s.id.endsWith('-served')) texts.push(s.text); });
+    const asked = ['period value qualifier', 'coverage reporting', 'sources { code } locality { code }'];
+    for (const selection of asked) {
+      const lean = await t.client.request<typeof full>(`fragment P on SeriesPoint { ${selection} } ${profile('...P')}`, { code: 'commune/a' });
+      const keys = Object.keys(lean.locality.latest);
+      const pick = (p: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, p[k]]));
+      expect(lean.locality.a.points).toEqual(full.locality.a.points.map(pick));
+      expect(lean.locality.b.points).toEqual(full.locality.b.points.map(pick));
+      expect(lean.locality.latest).toEqual(pick(full.locality.latest));
+    }
+    stop();
+    // served lookups (one per statement kind per request): the lean ones name no formatting of recordedAt
+    expect(texts.length).toBeGreaterThanOrEqual(asked.length);
+    for (const text of texts) expect(text).not.toMatch(/strftime/);
+  });
+
   it('first limits the entries but not the peer group', async () => {
     const { ranking } = await t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', period: '2023', first: 1 });
     expect(ranking.entries).toHaveLength(1);

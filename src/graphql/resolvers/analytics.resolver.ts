@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import type { ChangeRow, PartsRow, PointRow } from '../../domain/analytics-rows.js';
@@ -13,6 +14,7 @@ import { reconstructionOf, RECORDED_AS_OF, UPDATED_AFTER } from './locality.reso
 import { analyticsIndicator, checkGranularity, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
 import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
+import { pointFieldsSelected } from '../selection.js';
 
 const INDICATOR = 'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
 const ROLLUP = 'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
@@ -26,6 +28,7 @@ export class LocalityAnalyticsResolver {
   async series(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
@@ -54,6 +57,7 @@ export class LocalityAnalyticsResolver {
         options: valueOptions(rollup, sourcePreference, preferSource, recorded),
         grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
         reconstruction: current ? await reconstructionOf(ctx, indicator) : null,
+        fields: pointFieldsSelected(info, ['points']),
       },
     });
     return { indicatorCode: indicator, points };
@@ -90,11 +94,12 @@ export class LocalityAnalyticsResolver {
   async latest(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<PointRow | null> {
     await analyticsIndicator(ctx, indicator, rollup);
-    return ctx.loaders.latest.load({ id: root.id, args: { indicator, options: valueOptions(rollup) } });
+    return ctx.loaders.latest.load({ id: root.id, args: { indicator, options: valueOptions(rollup), fields: pointFieldsSelected(info, []) } });
   }
 
   @FieldResolver(() => PeerContext, { nullable: true, description: 'The unit beside its parent (share of the parent\'s value) and its peers (median, min, max, rank) in one period.' })
