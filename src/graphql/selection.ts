@@ -30,6 +30,21 @@ function fieldsIn(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo) {
  * `indicator` is always read: loaders file points by it.
  */
 export function pointFieldsSelected(info: GraphQLResolveInfo, path: readonly string[]): PointField[] | null {
+  // graphql-js hands every item of a list the same field nodes: 35 villages' latest values walk
+  // one selection once, not 35 times.
+  const key = path.join('.');
+  const known = pointFieldsSeen.get(info.fieldNodes)?.get(key);
+  if (known !== undefined) return known;
+  const fields = pointFieldsOf(info, path);
+  const byPath = pointFieldsSeen.get(info.fieldNodes) ?? new Map<string, PointField[] | null>();
+  byPath.set(key, fields);
+  pointFieldsSeen.set(info.fieldNodes, byPath);
+  return fields;
+}
+
+const pointFieldsSeen = new WeakMap<GraphQLResolveInfo['fieldNodes'], Map<string, PointField[] | null>>();
+
+function pointFieldsOf(info: GraphQLResolveInfo, path: readonly string[]): PointField[] | null {
   const fields = new Set<PointField>(['indicator']);
   for (const name of selectedFields(info, path)) {
     const columns = POINT_COLUMNS_OF[name];
