@@ -57,29 +57,37 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
   const groupOf = (args: Args) => JSON.stringify({ ...args, indicator: options.acrossIndicators(args) ? null : args.indicator, fields: null });
   return new DataLoader(
     async (keys) => {
-      const groupOfKey = keys.map((key) => groupOf(key.args));
-      const groups = new Map<string, { args: Args; ids: Set<string>; indicators: Set<string> }>();
-      keys.forEach((key, k) => {
-        const group = groupOfKey[k]!;
-        const known = groups.get(group);
-        const entry = known ?? { args: key.args, ids: new Set<string>(), indicators: new Set<string>() };
-        if (known) entry.args = { ...entry.args, fields: unionOf(entry.args.fields, key.args.fields) };
-        entry.ids.add(key.id);
-        entry.indicators.add(key.args.indicator);
-        groups.set(group, entry);
+      // Groups by number: rows are filed under (group, id, indicator), and a group's JSON in
+      // every row's slot made each a long string to build and hash.
+      const numberOf = new Map<string, number>();
+      const groups: { args: Args; ids: Set<string>; indicators: Set<string> }[] = [];
+      const groupOfKey = keys.map((key) => {
+        const json = groupOf(key.args);
+        let group = numberOf.get(json);
+        if (group === undefined) {
+          group = groups.length;
+          numberOf.set(json, group);
+          groups.push({ args: key.args, ids: new Set<string>(), indicators: new Set<string>() });
+        } else {
+          const entry = groups[group]!;
+          entry.args = { ...entry.args, fields: unionOf(entry.args.fields, key.args.fields) };
+        }
+        groups[group]!.ids.add(key.id);
+        groups[group]!.indicators.add(key.args.indicator);
+        return group;
       });
       const rowsOf = new Map<string, Row[]>();
-      const slot = (group: string, id: string, indicator: string) => `${group}\u0000${id}\u0000${indicator}`;
+      const slot = (group: number, id: string, indicator: string) => `${group}\u0000${id}\u0000${indicator}`;
       await Promise.all(
-        [...groups].map(async ([group, { args, ids, indicators }]) => {
+        groups.map(async ({ args, ids, indicators }, group) => {
           const rows = await options.load([...ids], [...indicators], args);
           // A single-indicator group files rows by id alone: its rows are all of that indicator.
           const single = indicators.size === 1 ? args.indicator : null;
           for (const row of rows) {
             const key = slot(group, options.idOf(row), single ?? options.indicatorOf(row));
-            const list = rowsOf.get(key) ?? [];
-            list.push(row);
-            rowsOf.set(key, list);
+            const list = rowsOf.get(key);
+            if (list) list.push(row);
+            else rowsOf.set(key, [row]);
           }
         }),
       );
