@@ -83,7 +83,8 @@ async function breakdown(): Promise<void> {
 
   const store = await Store.open({ path: STORE, readOnly: true });
   const schema = await buildGrassrootsSchema();
-  const context = contextFactory(store, await ServingStatus.of(store), null);
+  const serving = await ServingStatus.of(store);
+  const context = contextFactory(store, serving, null);
   for (const shape of shapes) {
     const document = parse(`{ table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { ${shape.field} } }`);
     const executeMs: number[] = [];
@@ -98,6 +99,7 @@ async function breakdown(): Promise<void> {
       if (i === RUNS) log(`${shape.name}: graphql execute in process (statement + read + completion) ${median(executeMs).toFixed(0)} ms | JSON.stringify ${median(stringifyMs).toFixed(0)} ms (${(text.result.length / 1e6).toFixed(1)} MB)`);
     }
   }
+  await serving.settled();
   store.close();
 }
 

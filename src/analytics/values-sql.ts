@@ -144,7 +144,13 @@ const BOUND_KEYS = 128;
 function unitKeyList(keys: readonly number[]): Fragment {
   for (const k of keys) if (!Number.isSafeInteger(k)) throw new Error(`bad unit key ${k}`);
   if (keys.length > BOUND_KEYS) return sql`${raw(keys.join(', '))}`;
-  return join(keys.map((k) => sql`${new Bound(k, INTEGER)}`), ', ');
+  // Padded to a power of two with the last key (IN ignores repeats): a lookup shape has a few
+  // texts, not one per key count, so their prepared statements stay in the cache.
+  const padded = [...keys];
+  let size = 1;
+  while (size < padded.length) size *= 2;
+  while (padded.length < size) padded.push(keys[keys.length - 1]!);
+  return join(padded.map((k) => sql`${new Bound(k, INTEGER)}`), ', ');
 }
 
 /**

@@ -6,6 +6,10 @@ import { ServingStatus } from '../serving/serving-status.js';
 
 /** Runs one GraphQL document in-process: the server's schema and context, without HTTP. */
 export async function runQuery(store: Store, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult> {
-  const context = contextFactory(store, await ServingStatus.of(store), null);
-  return graphql({ schema: await buildGrassrootsSchema(), source: query, contextValue: context(), variableValues: variables ?? null });
+  const serving = await ServingStatus.of(store);
+  const context = contextFactory(store, serving, null);
+  const result = await graphql({ schema: await buildGrassrootsSchema(), source: query, contextValue: context(), variableValues: variables ?? null });
+  // A served read starts loading the unit keys in the background; the caller closes the store next.
+  await serving.settled();
+  return result;
 }

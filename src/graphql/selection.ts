@@ -51,7 +51,8 @@ function pointFieldsOf(info: GraphQLResolveInfo, path: readonly string[]): Point
     if (columns === undefined) return null;
     for (const column of columns) fields.add(column);
   }
-  return POINT_FIELDS.filter((f) => fields.has(f));
+  // Sorted as the loaders sort a batch's union, so one field set is always one statement text.
+  return [...fields].sort();
 }
 
 const POINT_COLUMNS_OF: Record<string, readonly PointField[]> = {

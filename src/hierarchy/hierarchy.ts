@@ -12,8 +12,8 @@ export interface LinkRow {
 /** Depth limit of an ancestor walk, as in units-sql's `ancestorsOf`. */
 const MAX_ANCESTOR_DEPTH = 16;
 
-/** `unitsWithin` answers kept: every province's and district's sets of a kind or two. */
-const WITHIN_ANSWERS = 1024;
+/** `unitsWithin` answers kept: every province's sets of a kind or two (a province's villages are 3,500 ids). */
+const WITHIN_ANSWERS = 256;
 
 /** As units-sql's validAt: the date falls in [validFrom, validTo). */
 const validAt = (dated: { validFrom: string | null; validTo: string | null }, asOf: string | null) =>
@@ -169,6 +169,10 @@ export class Hierarchy {
   private walk(anchor: string, asOf: string | null, maxDepth: number): number[] {
     const start = this.walkIndex.get(anchor);
     if (start === undefined) return [];
+    if (this.walks === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.walks = 0;
+    }
     const walk = ++this.walks;
     const { stamp, depthOf, chosenLink, linkChild, links } = this;
     const reached: number[] = [];

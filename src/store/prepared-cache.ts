@@ -4,9 +4,9 @@ import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api
  * One connection's prepared statements by SQL text, least recently used dropped first. Running a
  * text afresh makes DuckDB split it, parse it and build a prepared statement on every call, part
  * of it on the JavaScript thread; a served lookup repeats the same text with new bound values,
- * so keeping its prepared statement saves that work each time. Bound values still reach the
- * optimiser (DuckDB rebinds a prepared statement with its values, so filters on them still
- * prune row groups), and DuckDB rebinds on its own when the catalog has changed under it.
+ * so keeping its prepared statement saves that work each time. Only statements with bound values
+ * come here (see `reusable` in store.ts): DuckDB plans those again with their values on every
+ * run, so filters on them still prune row groups and no plan outlives the data it was made for.
  */
 export class PreparedCache {
   /** null: a text of several statements, which DuckDB cannot prepare as one; it runs as before. */

@@ -56,7 +56,7 @@ export class StoreCopy<T> {
     if (this.running !== null || performance.now() - this.failedAt < RETRY_AFTER_MS) return;
     this.running = (async () => {
       try {
-        await this.after;
+        await this.after.catch(() => undefined);
         const mark = await this.source.mark();
         const value = this.loaded?.mark === mark ? this.loaded.value : await this.source.load();
         // A commit while these ran may have changed what they read: the next read checks again.

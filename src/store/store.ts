@@ -220,7 +220,7 @@ export class Store {
   private async query<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
     const result = await this.guarded(connection, original, signal, async (s) => {
       const cache = this.preparedCache(connection);
-      const prepared = await cache.get(s.text);
+      const prepared = reusable(s) ? await cache.get(s.text) : null;
       if (!prepared) return connection.run(s.text, s.values, s.types as never);
       try {
         prepared.bind(s.values, s.types as never);
@@ -265,6 +265,19 @@ export class Store {
     }
   }
 }
+
+/**
+ * Whether a statement's prepared form is worth keeping. DuckDB plans a statement with bound values
+ * again on every run (with the values, so filters on them prune row groups); one without keeps
+ * the plan made when it was prepared, and a plan can rest on table statistics a later write
+ * makes wrong. A long text is a one-off (a province's keys spelled out): kept, it would only push
+ * the repeated lookups out.
+ */
+function reusable(s: SqlStatement): boolean {
+  return s.values.length > 0 && s.text.length <= MAX_REUSED_TEXT;
+}
+
+const MAX_REUSED_TEXT = 8_000;
 
 /**
  * Rows in DuckDB's JSON form (as `getRowObjectsJson`), read off the materialized chunks where

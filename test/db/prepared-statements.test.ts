@@ -44,6 +44,18 @@ describe('prepared statements kept per connection', () => {
     expect(await byKey(1)).toEqual([{ v: 'neuf' }]);
   });
 
+  it('answers aggregates from the data as it is now, not as it was when first prepared', async () => {
+    const maxOver = (k: number) => store.all<{ m: number | null }>('t.max', sql`SELECT max(k) AS m FROM t WHERE k > ${k}`);
+    const maxAll = () => store.all<{ m: number }>('t.max-all', sql`SELECT max(k) AS m FROM t`);
+    expect(await maxOver(0)).toEqual([{ m: 3 }]);
+    expect(await maxAll()).toEqual([{ m: 3 }]);
+    expect(await maxOver(3)).toEqual([{ m: null }]);
+    await store.transaction((tx) => tx.run('t', sql`INSERT INTO t VALUES (10, 'ten')`));
+    expect(await maxOver(3)).toEqual([{ m: 10 }]);
+    expect(await maxOver(0)).toEqual([{ m: 10 }]);
+    expect(await maxAll()).toEqual([{ m: 10 }]);
+  });
+
   it('reports a failing run and runs the same text fine afterwards', async () => {
     const castOf = (text: string) => store.all<{ n: number }>('t.cast', sql`SELECT ${text}::INTEGER AS n`);
     await expect(castOf('not a number')).rejects.toThrow(/Could not convert|Conversion Error/);
