@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { migrate } from '../../src/store/migrate.js';
 import { sql } from '../../src/store/sql.js';
 import { GrassrootsReader } from '../../src/readers/grassroots-reader.js';
 import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
 import type { Hierarchy } from '../../src/hierarchy/hierarchy.js';
 import type { LinkedUnitRow } from '../../src/domain/rows.js';
-import { generateSynthetic } from '../../src/synthetic/generate.js';
-import { SCALES } from '../../src/synthetic/scales.js';
 import { SYNTHETIC_SOURCE, writeDataDir, type Files } from '../support/fixtures.js';
 import { SEED_DIR } from '../support/test-server.js';
 import { scratchStores } from '../support/scratch-stores.js';
@@ -117,7 +114,7 @@ async function compareAll(store: Store): Promise<number> {
 }
 
 describe('the in-memory hierarchy answers exactly what the SQL statements do', { timeout: 120_000 }, () => {
-  const { withStore, withPreparedStore } = scratchStores('grassroots-hierarchy-', 2);
+  const { withStore, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-hierarchy-', 2);
 
   it('on the seed (districts abolished and communes moved in 2025)', async () => {
     await withPreparedStore('seed.duckdb', SEED_DIR, async (store) => {
@@ -132,9 +129,7 @@ describe('the in-memory hierarchy answers exactly what the SQL statements do', {
   });
 
   it('on a small synthetic country', async () => {
-    await withStore('tiny.duckdb', async (store) => {
-      await migrate(store);
-      await generateSynthetic(store, SCALES['tiny']!, SEED_DIR);
+    await withSyntheticStore('tiny.duckdb', async (store) => {
       expect(await compareAll(store)).toBeGreaterThan(40);
     });
   });

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { migrate } from '../../src/store/migrate.js';
 import { sql } from '../../src/store/sql.js';
 import { AnalyticsReader } from '../../src/readers/analytics-reader.js';
 import { ServingStatus } from '../../src/serving/serving-status.js';
@@ -10,8 +9,6 @@ import type { PointField, PointRow } from '../../src/domain/analytics-rows.js';
 import { ensureServingFresh, isServingFresh } from '../../src/serving/refresh-serving.js';
 import { runLoad } from '../../src/ingest/run-load.js';
 import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
-import { generateSynthetic } from '../../src/synthetic/generate.js';
-import { SCALES } from '../../src/synthetic/scales.js';
 import { writeDataDir } from '../support/fixtures.js';
 import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
 import { SEED_DIR } from '../support/test-server.js';
@@ -96,7 +93,7 @@ async function layerRows(store: Store): Promise<unknown[]> {
 
 // Each test reads every value of a store twice; on a busy 2-core machine that takes a while.
 describe('the serving layer answers exactly what the general path computes', { timeout: 120_000 }, () => {
-  const { path, withStore, withPreparedStore } = scratchStores('grassroots-serving-', 1);
+  const { path, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-serving-', 1);
 
   it('on the seed: every kind, indicator, period and rollup', async () => {
     await withPreparedStore('seed.duckdb', SEED_DIR, async (store) => {
@@ -112,9 +109,7 @@ describe('the serving layer answers exactly what the general path computes', { t
   });
 
   it('on a synthetic country with mergers (villages counted for the old commune before, the new one after)', async () => {
-    await withStore('tiny.duckdb', async (store) => {
-      await migrate(store);
-      await generateSynthetic(store, SCALES['tiny']!, SEED_DIR);
+    await withSyntheticStore('tiny.duckdb', async (store) => {
       expect(await isServingFresh(store)).toBe(false);
       expect(await ensureServingFresh(store)).toBe('full');
       expect(await compareAll(store)).toBeGreaterThan(5000);

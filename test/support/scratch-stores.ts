@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { prepareStore } from '../../src/store/build-store.js';
+import { migrate } from '../../src/store/migrate.js';
+import { generateSynthetic } from '../../src/synthetic/generate.js';
+import { SCALES } from '../../src/synthetic/scales.js';
+import { SEED_DIR } from './test-server.js';
 
 /**
  * Store files in a temporary directory that lives as long as the describe block calling this:
  * `path` names one, `withStore` opens it for one use and closes it whatever happens, and
- * `withPreparedStore` first builds it from a data directory, as `npm start` would.
+ * `withPreparedStore` first builds it from a data directory, as `npm start` would;
+ * `withSyntheticStore` fills it with the tiny synthetic country (its serving layer not built).
  */
 export function scratchStores(prefix: string, poolSize: number) {
   let dir = '';
@@ -30,6 +35,13 @@ export function scratchStores(prefix: string, poolSize: number) {
     async withPreparedStore(name: string, dataDir: string, use: (store: Store) => Promise<void>): Promise<void> {
       await prepareStore(join(dir, name), dataDir);
       await withStore(name, use);
+    },
+    async withSyntheticStore(name: string, use: (store: Store) => Promise<void>): Promise<void> {
+      await withStore(name, async (store) => {
+        await migrate(store);
+        await generateSynthetic(store, SCALES['tiny']!, SEED_DIR);
+        await use(store);
+      });
     },
   };
 }
