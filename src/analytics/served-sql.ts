@@ -32,3 +32,23 @@ export function servedLatest(keys: readonly number[], indicators: readonly strin
     GROUP BY o.unit_key, o.indicator
     ORDER BY o.unit_key, o.indicator`;
 }
+
+/**
+ * `tablePivot` for units named by key, read straight off the layer: no subjects or keys CTE
+ * joined back to ids (the reader names and orders the rows by the keys it asked with).
+ */
+export function servedPivot(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+  return sql`WITH vals AS (
+      SELECT o.unit_key, o.indicator, o.period, o.period_start, o.value, o.qualifier FROM serving_values o
+      WHERE ${servedRowFilter(keys, indicators, window, options)}
+    ),
+    cols AS (SELECT period, min(period_start) AS period_start FROM vals GROUP BY period),
+    cells AS (SELECT DISTINCT unit_key, indicator FROM vals)
+    SELECT c.unit_key AS "unitKey", c.indicator,
+           list(v.value ORDER BY p.period_start, p.period) AS "values",
+           list(v.qualifier ORDER BY p.period_start, p.period) AS qualifiers,
+           (SELECT list(period ORDER BY period_start, period) FROM cols) AS periods
+    FROM cells c CROSS JOIN cols p
+    LEFT JOIN vals v ON v.unit_key = c.unit_key AND v.indicator = c.indicator AND v.period = p.period
+    GROUP BY c.unit_key, c.indicator`;
+}

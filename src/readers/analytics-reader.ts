@@ -11,7 +11,7 @@ import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/t
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import { servable, subjectIds, SUBJECT_WALK_DEPTH, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
 import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
-import { servedLatest, servedSeries } from '../analytics/served-sql.js';
+import { servedLatest, servedPivot, servedSeries } from '../analytics/served-sql.js';
 import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointField, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
 import { QUALIFIERS } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
@@ -166,6 +166,17 @@ export class AnalyticsReader {
   }
 
   async readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
-    return this.store.all('analytics.table-pivot', tablePivot(await this.scoped(set, options, false), indicators, window, this.layout(options)));
+    const scoped = await this.scoped(set, options, false);
+    if ('keys' in scoped && scoped.keys) return this.servedPivotRows(scoped.ids, scoped.keys, indicators, window, options);
+    return this.store.all('analytics.table-pivot', tablePivot(scoped, indicators, window, this.layout(options)));
+  }
+
+  /** Pivot rows of units named by key, in the order of `tablePivot`: by unit (as `ids` are), then indicator. */
+  private async servedPivotRows(ids: readonly string[], keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
+    const place = new Map(keys.map((key, i) => [key, i]));
+    const rows = await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>('analytics.table-pivot-served', servedPivot(keys, indicators, window, options));
+    return [...rows]
+      .sort((a, b) => place.get(a.unitKey)! - place.get(b.unitKey)! || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0))
+      .map(({ unitKey, ...row }) => ({ subjectId: ids[place.get(unitKey)!]!, ...row }));
   }
 }
