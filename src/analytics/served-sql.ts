@@ -2,6 +2,7 @@ import { sql, type Fragment } from '../store/sql.js';
 import { servedRowFilter, type ValueOptions, type ValueWindow } from './values-sql.js';
 import { servedPointStruct } from './point-sql.js';
 import type { PointField } from '../domain/analytics-rows.js';
+import { pivotOfVals } from './table-sql.js';
 
 /**
  * Lookups of the serving layer for units named by key (each point with the `fields` asked for;
@@ -41,14 +42,5 @@ export function servedPivot(keys: readonly number[], indicators: readonly string
   return sql`WITH vals AS (
       SELECT o.unit_key, o.indicator, o.period, o.period_start, o.value, o.qualifier FROM serving_values o
       WHERE ${servedRowFilter(keys, indicators, window, options)}
-    ),
-    cols AS (SELECT period, min(period_start) AS period_start FROM vals GROUP BY period),
-    cells AS (SELECT DISTINCT unit_key, indicator FROM vals)
-    SELECT c.unit_key AS "unitKey", c.indicator,
-           list(v.value ORDER BY p.period_start, p.period) AS "values",
-           list(v.qualifier ORDER BY p.period_start, p.period) AS qualifiers,
-           (SELECT list(period ORDER BY period_start, period) FROM cols) AS periods
-    FROM cells c CROSS JOIN cols p
-    LEFT JOIN vals v ON v.unit_key = c.unit_key AND v.indicator = c.indicator AND v.period = p.period
-    GROUP BY c.unit_key, c.indicator`;
+    ), ${pivotOfVals('unit_key', 'unitKey')}`;
 }

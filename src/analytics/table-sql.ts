@@ -1,4 +1,4 @@
-import { sql, stringList, type Fragment } from '../store/sql.js';
+import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
 
 /**
@@ -28,16 +28,24 @@ export function tableColumns(set: SubjectSet, indicators: readonly string[], win
 
 /** The table pivoted: one row per unit and indicator, one value per period (null where empty). */
 export function tablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  return sql`${valuesCtes(set, indicators, window, options)},
-    cols AS (SELECT period, min(period_start) AS period_start FROM vals GROUP BY period),
-    cells AS (SELECT DISTINCT subject_id, indicator FROM vals)
-    SELECT c.subject_id AS "subjectId", c.indicator,
+  return sql`${valuesCtes(set, indicators, window, options)}, ${pivotOfVals('subject_id', 'subjectId')} ORDER BY c.subject_id, c.indicator`;
+}
+
+/**
+ * The pivot of a `vals` CTE whose units are in column `unit` (ids, or serving keys): a row per
+ * unit and indicator, its values and qualifiers on the periods all rows share.
+ */
+export function pivotOfVals(unit: 'subject_id' | 'unit_key', as: 'subjectId' | 'unitKey'): Fragment {
+  const u = raw(unit);
+  return sql`cols AS (SELECT period, min(period_start) AS period_start FROM vals GROUP BY period),
+    cells AS (SELECT DISTINCT ${u}, indicator FROM vals)
+    SELECT c.${u} AS ${raw(`"${as}"`)}, c.indicator,
            list(v.value ORDER BY p.period_start, p.period) AS "values",
            list(v.qualifier ORDER BY p.period_start, p.period) AS qualifiers,
            (SELECT list(period ORDER BY period_start, period) FROM cols) AS periods
     FROM cells c CROSS JOIN cols p
-    LEFT JOIN vals v ON v.subject_id = c.subject_id AND v.indicator = c.indicator AND v.period = p.period
-    GROUP BY c.subject_id, c.indicator ORDER BY c.subject_id, c.indicator`;
+    LEFT JOIN vals v ON v.${u} = c.${u} AND v.indicator = c.indicator AND v.period = p.period
+    GROUP BY c.${u}, c.indicator`;
 }
 
 /**
