@@ -120,12 +120,13 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
-  // The unit keys and the hierarchy load once the server listens (see ServingStatus.of): their
+  // The unit keys and the hierarchy (both a StoreCopy) load once the server listens: their
   // decoding runs on this thread, and started earlier it delayed listening. Until then reads are
   // statements (same answers).
   let listened!: () => void;
-  const serving = await ServingStatus.of(store, { keysAfter: new Promise<void>((resolve) => (listened = resolve)) });
-  const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store);
+  const listening = new Promise<void>((resolve) => (listened = resolve));
+  const serving = await ServingStatus.of(store, { keysAfter: listening });
+  const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store, listening);
   const warm = () => Promise.all([serving.keysReady(), hierarchy?.ready()]).then(() => undefined);
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
