@@ -1,3 +1,5 @@
+import { postJsonText } from './http-post.js';
+
 /** Timing helpers: medians and percentiles of repeated runs, in milliseconds. */
 export interface Stats {
   readonly runs: number;
@@ -26,8 +28,7 @@ export function declaredVariables(query: string, all: Record<string, unknown>): 
 }
 
 export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<{ bytes: number }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: declaredVariables(query, variables) }) });
-  const text = await response.text();
-  if (response.status !== 200 || text.startsWith('{"errors"')) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  const { status, text } = await postJsonText(url, JSON.stringify({ query, variables: declaredVariables(query, variables) }));
+  if (status !== 200 || text.startsWith('{"errors"')) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
   return { bytes: text.length };
 }

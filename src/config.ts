@@ -30,6 +30,8 @@ export interface Config {
   /** DuckDB worker threads; null: DuckDB's default (one per core). */
   readonly duckdbThreads: number | null;
   readonly introspection: boolean;
+  /** Keep the serving layer's hot part in memory (see HotValues). */
+  readonly hotValues: boolean;
   /** Origins allowed by CORS; empty: no CORS headers. "*" allows any origin. */
   readonly corsOrigins: readonly string[];
   /** max-age of Cache-Control on successful GET queries. */
@@ -73,6 +75,8 @@ export const CONFIG_HELP = `grassroots server
   --duckdb-memory SIZE   DuckDB memory_limit       env GRASSROOTS_DUCKDB_MEMORY  default 1GB
   --duckdb-threads N     DuckDB threads            env GRASSROOTS_DUCKDB_THREADS default one per core
   --introspection BOOL   schema introspection      env GRASSROOTS_INTROSPECTION  default true
+  --hot-values BOOL      keep the serving layer's hot part in memory (~100 MB at national scale)
+                                                   env GRASSROOTS_HOT_VALUES     default true
   --cors ORIGINS         comma-separated or *      env GRASSROOTS_CORS_ORIGINS   default none (no CORS)
   --cache-max-age S      Cache-Control max-age     env GRASSROOTS_CACHE_MAX_AGE  default 60
   --result-cache N       read results kept until the next write (0: off)
@@ -113,6 +117,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       'read-only': { type: 'boolean' },
       'duckdb-memory': { type: 'string' },
       introspection: { type: 'string' },
+      'hot-values': { type: 'string' },
       cors: { type: 'string' },
       snapshot: { type: 'string' },
       help: { type: 'boolean' },
@@ -145,8 +150,11 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!(threadpool > poolSize)) {
     throw new Error(`pool: ${poolSize} connections need UV_THREADPOOL_SIZE above ${poolSize} (it is ${threadpool}); start with UV_THREADPOOL_SIZE=${poolSize + 4}`);
   }
-  const introspectionText = (values.introspection ?? env['GRASSROOTS_INTROSPECTION'] ?? 'true').toLowerCase();
-  if (!['true', 'false'].includes(introspectionText)) throw new Error(`introspection: expected true or false, got "${introspectionText}"`);
+  const bool = (name: 'introspection' | 'hot-values', variable: string): boolean => {
+    const text = ((flags[name] as string | undefined) ?? env[variable] ?? 'true').toLowerCase();
+    if (!['true', 'false'].includes(text)) throw new Error(`${name}: expected true or false, got "${text}"`);
+    return text === 'true';
+  };
   const duckdbMemory = values['duckdb-memory'] ?? env['GRASSROOTS_DUCKDB_MEMORY'] ?? '1GB';
   if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(duckdbMemory)) throw new Error(`duckdb-memory: expected a size such as 512MB or 2GB, got "${duckdbMemory}"`);
   const cors = (values.cors ?? env['GRASSROOTS_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -174,7 +182,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     },
     duckdbMemory,
     duckdbThreads: int('duckdb-threads') ?? null,
-    introspection: introspectionText === 'true',
+    introspection: bool('introspection', 'GRASSROOTS_INTROSPECTION'),
+    hotValues: bool('hot-values', 'GRASSROOTS_HOT_VALUES'),
     corsOrigins: cors,
     cacheMaxAgeSeconds: int('cache-max-age') ?? 60,
     resultCacheEntries: int('result-cache') ?? DEFAULT_RESULT_CACHE.entries,

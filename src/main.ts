@@ -50,6 +50,7 @@ const server = await createServer(store, {
   log,
   limits: config.limits,
   introspection: config.introspection,
+  hotValues: config.hotValues,
   corsOrigins: config.corsOrigins,
   cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
   resultCache: { ...DEFAULT_RESULT_CACHE, entries: config.resultCacheEntries },

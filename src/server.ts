@@ -44,6 +44,11 @@ export interface ServerOptions {
   readonly hierarchyInMemory?: boolean;
   /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
   readonly writeToken?: string | null;
+  /**
+   * False: the serving layer's hot part (every value of communes and above, leaves' latest values)
+   * is never copied into memory, and every lookup is a statement (tests prove both paths alike).
+   */
+  readonly hotValues?: boolean;
   /** Results of read statements kept between requests until the next write (entries 0: off). */
   readonly resultCache?: ResultCacheOptions;
 }
@@ -53,7 +58,7 @@ export interface RunningServer {
   readonly http: Server;
   /** Requests executing and waiting for a slot, for readiness probes and tests. */
   stats(): { running: number; queued: number };
-  /** Resolves once what loads after listening (serving keys, the in-memory hierarchy) has loaded; requests before then get the same answers, read more slowly. */
+  /** Resolves once what loads after listening (serving keys, hot values, the in-memory hierarchy) has loaded; requests before then get the same answers, read more slowly. */
   warm(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish up to the grace period, then interrupts them. */
   close(): Promise<void>;
@@ -125,9 +130,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // statements (same answers).
   let listened!: () => void;
   const listening = new Promise<void>((resolve) => (listened = resolve));
-  const serving = await ServingStatus.of(store, { keysAfter: listening });
+  const serving = await ServingStatus.of(store, { keysAfter: listening, hotValues: options.hotValues ?? true });
   const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store, listening);
-  const warm = () => Promise.all([serving.keysReady(), hierarchy?.ready()]).then(() => undefined);
+  const warm = () => Promise.all([serving.ready(), hierarchy?.ready()]).then(() => undefined);
   const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -319,7 +324,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   });
   listened();
   const warming = performance.now();
-  void warm().then(() => log({ msg: 'warm', units: hierarchy?.current()?.unitCount ?? null, ms: Math.round(performance.now() - warming), ...(hierarchy?.lastError ? { hierarchyError: hierarchy.lastError } : {}) }));
+  void warm().then(() => log({
+    msg: 'warm', units: hierarchy?.current()?.unitCount ?? null, hotValues: serving.hot()?.rowCount ?? null, ms: Math.round(performance.now() - warming),
+    ...(hierarchy?.lastError ? { hierarchyError: hierarchy.lastError } : {}), ...(serving.lastError ? { servingError: serving.lastError } : {}),
+  }));
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;

@@ -80,7 +80,11 @@ export class AnalyticsReader {
    */
   readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Promise<{ subjectId: string; point: PointRow }[]> {
     const set = this.unitsOf(ids, options);
-    if (set.keys) return this.readServed('analytics.series-served', set.ids, set.keys, servedSeries(set.keys, indicators, window, options, fields));
+    if (set.keys) {
+      const hot = this.serving!.hot()?.series(set.keys, indicators, window, options, fields);
+      if (hot) return Promise.resolve(named(set.ids, set.keys, hot));
+      return this.readServed('analytics.series-served', set.ids, set.keys, servedSeries(set.keys, indicators, window, options, fields));
+    }
     return this.store.all('analytics.series', seriesPoints(set, indicators, window, this.layout(options)));
   }
 
@@ -104,18 +108,17 @@ export class AnalyticsReader {
   /** `fields` as for `readSeries`. */
   readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Promise<{ subjectId: string; point: PointRow }[]> {
     const set = this.unitsOf(ids, options);
-    if (set.keys) return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options, fields));
+    if (set.keys) {
+      const hot = this.serving!.hot()?.latest(set.keys, indicators, options, fields);
+      if (hot) return Promise.resolve(named(set.ids, set.keys, hot));
+      return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options, fields));
+    }
     return this.store.all('analytics.latest', latestValues(set, indicators, this.layout(options)));
   }
 
-  /** Rows of a served lookup named by the ids their keys were asked for (rows may be shared with the read cache: copied, not changed). */
+  /** A served lookup's rows, named. */
   private async readServed(id: string, ids: readonly string[], keys: readonly number[], lookup: Fragment): Promise<{ subjectId: string; point: PointRow }[]> {
-    const idOfKey = new Map(keys.map((key, i) => [key, ids[i]!]));
-    const rows = await this.store.all<{ unitKey: number; point: Omit<PointRow, 'subjectId'> }>(id, lookup);
-    return rows.map((row) => {
-      const subjectId = idOfKey.get(row.unitKey)!;
-      return { subjectId, point: { subjectId, ...row.point } };
-    });
+    return named(ids, keys, await this.store.all<{ unitKey: number; point: Omit<PointRow, 'subjectId'> }>(id, lookup));
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {
@@ -179,4 +182,13 @@ export class AnalyticsReader {
       .sort((a, b) => place.get(a.unitKey)! - place.get(b.unitKey)! || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0))
       .map(({ unitKey, ...row }) => ({ subjectId: ids[place.get(unitKey)!]!, ...row }));
   }
+}
+
+/** Served rows named by the ids their keys were asked for (rows may be shared with the read cache: copied, not changed). */
+function named(ids: readonly string[], keys: readonly number[], rows: readonly { unitKey: number; point: Partial<Omit<PointRow, 'subjectId'>> }[]): { subjectId: string; point: PointRow }[] {
+  const idOfKey = new Map(keys.map((key, i) => [key, ids[i]!]));
+  return rows.map((row) => {
+    const subjectId = idOfKey.get(row.unitKey)!;
+    return { subjectId, point: { subjectId, ...row.point } as PointRow };
+  });
 }

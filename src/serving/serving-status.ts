@@ -2,6 +2,7 @@ import type { Store } from '../store/store.js';
 import { isServingFresh } from './refresh-serving.js';
 import { unitKeys, unitKeysMark } from './serving-sql.js';
 import { StoreCopy } from '../store/store-copy.js';
+import { HotValues } from './hot-values.js';
 
 /** What a reader needs of the serving layer: whether to use it, and the integer key of a unit. */
 export interface ServingLookup {
@@ -9,6 +10,8 @@ export interface ServingLookup {
   /** False while the keys load: lookups then join on unit ids (slower, same answers). */
   readonly keysLoaded: boolean;
   keyOf(unitId: string): number | undefined;
+  /** The layer's hot part in memory, when loaded (null: every lookup is a statement). */
+  hot(): HotValues | null;
 }
 
 /**
@@ -22,20 +25,22 @@ export interface ServingLookup {
 export class ServingStatus implements ServingLookup {
   private fresh = false;
   private readonly keys: StoreCopy<Map<string, number>>;
+  private readonly hotValues: StoreCopy<HotValues> | null;
 
-  private constructor(private readonly store: Pick<Store, 'all' | 'vectors' | 'commits'>, keysAfter: Promise<unknown>) {
-    this.keys = new StoreCopy(store, {
-      mark: async () => (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '',
-      load: () => loadKeys(store),
-    }, keysAfter);
+  private constructor(private readonly store: ServingStore, keysAfter: Promise<unknown>, hotValues: boolean) {
+    // Both change only when a build or refresh rewrites the layer, which moves this mark.
+    const mark = async () => (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '';
+    this.keys = new StoreCopy(store, { mark, load: () => loadKeys(store) }, keysAfter);
+    // The hot values load after the keys: lookups need keys to use them, and the keys are quick.
+    this.hotValues = hotValues ? new StoreCopy(store, { mark, load: () => HotValues.load(store) }, keysAfter.then(() => this.keys.ready())) : null;
   }
 
   /**
    * keysAfter holds the first key load back until it settles. A server passes its listening: the
    * load's decoding runs on the main thread, and started earlier it delayed listening by ~0.4 s.
    */
-  static async of(store: Pick<Store, 'all' | 'vectors' | 'commits'>, options: { keysAfter?: Promise<unknown> } = {}): Promise<ServingStatus> {
-    const status = new ServingStatus(store, options.keysAfter ?? Promise.resolve());
+  static async of(store: ServingStore, options: { keysAfter?: Promise<unknown>; hotValues?: boolean } = {}): Promise<ServingStatus> {
+    const status = new ServingStatus(store, options.keysAfter ?? Promise.resolve(), options.hotValues ?? false);
     await status.recheck();
     return status;
   }
@@ -49,9 +54,24 @@ export class ServingStatus implements ServingLookup {
     return this.fresh ? this.keys.ready() : this.keys.settled();
   }
 
-  /** Resolves once a key check or load in progress ends, starting none: what closing the store must wait for. */
-  settled(): Promise<void> {
-    return this.keys.settled();
+  /** Resolves once the keys and the hot values (if kept) of the latest commit are loaded, or failed to. */
+  async ready(): Promise<void> {
+    await this.keysReady();
+    if (this.hotValues) await (this.fresh ? this.hotValues.ready() : this.hotValues.settled());
+  }
+
+  /** Resolves once the checks or loads in progress end, starting none: what closing the store must wait for. */
+  async settled(): Promise<void> {
+    await Promise.all([this.keys.settled(), this.hotValues?.settled()]);
+  }
+
+  /** Why the last load of the keys or hot values failed, for the server's log (reads go to DuckDB meanwhile). */
+  get lastError(): string | null {
+    return this.keys.lastError ?? this.hotValues?.lastError ?? null;
+  }
+
+  hot(): HotValues | null {
+    return this.fresh ? (this.hotValues?.current() ?? null) : null;
   }
 
   get keysLoaded(): boolean {
@@ -66,6 +86,8 @@ export class ServingStatus implements ServingLookup {
     return this.fresh;
   }
 }
+
+type ServingStore = Pick<Store, 'all' | 'vectors' | 'scan' | 'commits'>;
 
 async function loadKeys(store: Pick<Store, 'vectors'>): Promise<Map<string, number>> {
   const columns = await store.vectors('serving.unit-keys', unitKeys());

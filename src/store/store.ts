@@ -40,6 +40,11 @@ export class StatementInterruptedError extends Error {
   }
 }
 
+/** One column of a scanned chunk: its values by row index (null for NULL). */
+export interface ScannedColumn {
+  getItem(index: number): unknown;
+}
+
 /** Runs one request's statements under its abort signal. */
 export interface StatementRunner {
   all<T = Row>(id: string, fragment: Fragment): Promise<T[]>;
@@ -160,6 +165,23 @@ export class Store {
 
   async vectors(id: string, fragment: Fragment, padded: readonly string[] = []): Promise<Record<string, unknown[]>> {
     return this.pool.use(async (connection) => readVectors(await this.materialize(connection, statement(id, fragment)), new Set(padded)));
+  }
+
+  /**
+   * Streams a large result chunk by chunk to `onChunk` (one column accessor per selected column,
+   * and the chunk's row count), so a reader can pack it into typed arrays without the whole
+   * result, or a JS value per cell, ever being held at once. Resolves with the rows seen.
+   */
+  async scan(id: string, fragment: Fragment, onChunk: (columns: readonly ScannedColumn[], rowCount: number) => void): Promise<number> {
+    return this.pool.use(async (connection) => {
+      const result = await this.guarded(connection, statement(id, fragment), undefined, (s) => connection.stream(s.text, s.values, s.types as never));
+      let rows = 0;
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        onChunk(Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i)), chunk.rowCount);
+        rows += chunk.rowCount;
+      }
+      return rows;
+    });
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

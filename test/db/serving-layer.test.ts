@@ -204,7 +204,7 @@ village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,
   });
 
   it('time travel and other source preferences are computed, never served', () => {
-    const reader = new AnalyticsReader({ all: async () => [], vectors: async () => ({}) }, { isFresh: true, keysLoaded: true, keyOf: () => undefined });
+    const reader = new AnalyticsReader({ all: async () => [], vectors: async () => ({}) }, { isFresh: true, keysLoaded: true, keyOf: () => undefined, hot: () => null });
     expect(reader.serves(NO_ROLLUP)).toBe(true);
     expect(reader.serves({ ...NO_ROLLUP, updatedAfter: '2026-01-01 00:00:00.000' })).toBe(true);
     expect(reader.serves({ ...NO_ROLLUP, recordedAsOf: '2026-01-01 00:00:00.000' })).toBe(false);

@@ -1,0 +1,267 @@
+import type { Store } from '../store/store.js';
+import type { PointField, PointRow } from '../domain/analytics-rows.js';
+import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import { HOT_ROW_COLUMNS, hotDictionaries, hotLeafKeys, hotLeafLatestRows, hotUpperRows, type HotDictionaries } from './hot-values-sql.js';
+
+/** The point fields the copy holds; a lookup asking for any other goes to DuckDB. */
+export const HOT_FIELDS: ReadonlySet<PointField> = new Set<PointField>(['indicator', 'period', 'periodStart', 'periodEnd', 'granularity', 'value', 'qualifier']);
+
+/** A served lookup's rows: the unit's key and the point with the fields asked for. */
+export type HotRow = { unitKey: number; point: Partial<Omit<PointRow, 'subjectId'>> };
+
+const NO_CODE = 255;
+const NO_DAY = -2147483648;
+/** `servedLatest` ranks an open end as 9999-12-31. */
+const OPEN_END_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The serving layer's hot part in typed arrays: every row of the units above the leaves
+ * (provinces, communes, Party committees: 1.6 M rows at national scale) and each leaf unit's
+ * latest values (villages and Party cells: 2.7 M), about 100 MB. A commune profile or a
+ * province's dashboard then reads no statement at all: the per-statement cost on the server's
+ * thread (submission, conversion, promise plumbing: about 3 ms) is what held a commune profile
+ * to some 100 requests/s. Answers are those of `servedSeries` and `servedLatest`, row for row
+ * (`test/db/hot-values.test.ts`); a lookup the copy cannot answer exactly (another field, a
+ * village's series, `updatedAfter`) returns null and goes to DuckDB.
+ */
+export class HotValues {
+  /** Lookups answered, for tests and the bench. */
+  answered = 0;
+  private readonly indicatorCode: Map<string, number>;
+  private readonly periodCode: Map<string, number>;
+  private readonly rollupCode: Map<string, number>;
+  private readonly dayText = new Map<number, string>();
+
+  private constructor(
+    private readonly d: HotDictionaries & { openEnded: number },
+    /** rows of unit key k: [from[k], to[k]) */
+    private readonly unitFrom: Int32Array,
+    private readonly unitTo: Int32Array,
+    /** 1: the unit's rows are all here; 0: a leaf, latest values only */
+    private readonly complete: Uint8Array,
+    private readonly c: HotColumns,
+  ) {
+    this.indicatorCode = new Map(d.indicators.map((v, i) => [v, i]));
+    this.periodCode = new Map(d.periods.map((v, i) => [v, i]));
+    this.rollupCode = new Map(d.rollups.map((v, i) => [v, i]));
+  }
+
+  get rowCount(): number {
+    return this.c.value.length;
+  }
+
+  static async load(store: Pick<Store, 'all' | 'scan'>): Promise<HotValues> {
+    const [dictionaries] = await store.all<HotDictionaries & { openEnded: number }>('serving.hot-dictionaries', hotDictionaries());
+    const d = dictionaries!;
+    if (d.periods.length >= 65_536 || d.indicators.length >= NO_CODE || d.qualifiers.length >= NO_CODE || d.rollups.length >= NO_CODE || d.granularities.length >= NO_CODE) {
+      throw new Error('serving layer has too many distinct labels for the hot copy');
+    }
+    const leafKeys: number[] = [];
+    await store.scan('serving.hot-leaf-keys', hotLeafKeys(), ([key], n) => {
+      for (let i = 0; i < n; i++) leafKeys.push(key!.getItem(i) as number);
+    });
+    const columns = new ColumnBuilder();
+    // Two runs, each sorted by unit: a unit's rows are contiguous in one of them.
+    await store.scan('serving.hot-upper-rows', hotUpperRows(d), (vectors, n) => columns.append(vectors, n));
+    await store.scan('serving.hot-leaf-latest', hotLeafLatestRows(d), (vectors, n) => columns.append(vectors, n));
+    const c = columns.finish();
+    let maxKey = 0;
+    for (const k of leafKeys) maxKey = Math.max(maxKey, k);
+    for (let r = 0; r < c.unitKey.length; r++) maxKey = Math.max(maxKey, c.unitKey[r]!);
+    const unitFrom = new Int32Array(maxKey + 1);
+    const unitTo = new Int32Array(maxKey + 1);
+    for (let r = 0; r < c.unitKey.length; r++) {
+      const k = c.unitKey[r]!;
+      if (r === 0 || c.unitKey[r - 1] !== k) unitFrom[k] = r;
+      unitTo[k] = r + 1;
+    }
+    const complete = new Uint8Array(maxKey + 1).fill(1);
+    for (const k of leafKeys) complete[k] = 0;
+    return new HotValues(d, unitFrom, unitTo, complete, c);
+  }
+
+  /** `servedSeries` from memory, or null when the copy cannot answer it exactly. */
+  series(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null): HotRow[] | null {
+    if (!this.answers(options, fields)) return null;
+    // An open period's end is today in DuckDB's time zone: left to DuckDB.
+    if (window.from !== null && this.d.openEnded > 0) return null;
+    const units = this.unitsOf(keys);
+    if (units === null || units.some((k) => this.complete[k] === 0)) return null;
+    const toDay = window.to === null ? null : dayOf(window.to);
+    const fromDay = window.from === null ? null : dayOf(window.from);
+    if (toDay === undefined || fromDay === undefined) return null;
+    const periods = window.periods === null ? null : new Set(window.periods.map((p) => this.periodCode.get(p)).filter((p) => p !== undefined));
+    const wanted = this.codes(indicators);
+    const rollups = this.rollupsOf(options);
+    const { indicator, rollup, period, startDay, endDay } = this.c;
+    const rows: HotRow[] = [];
+    for (const k of units) {
+      for (let r = this.unitFrom[k]!, end = this.unitTo[k]!; r < end; r++) {
+        if (!wanted.has(indicator[r]!) || !rollups.has(rollup[r]!)) continue;
+        if (toDay !== null && startDay[r]! > toDay) continue;
+        if (fromDay !== null && endDay[r]! !== NO_DAY && endDay[r]! < fromDay) continue;
+        if (periods !== null && !periods.has(period[r]!)) continue;
+        rows.push({ unitKey: k, point: this.point(r, fields!) });
+      }
+    }
+    this.answered++;
+    return rows;
+  }
+
+  /** `servedLatest` from memory, or null when the copy cannot answer it exactly. */
+  latest(keys: readonly number[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null): HotRow[] | null {
+    if (!this.answers(options, fields)) return null;
+    const units = this.unitsOf(keys);
+    if (units === null) return null;
+    const wanted = this.codes(indicators);
+    const rollups = this.rollupsOf(options);
+    const { indicator, rollup, period, startDay, endDay, valueMissing } = this.c;
+    const rows: HotRow[] = [];
+    const best = new Int32Array(this.d.indicators.length);
+    for (const k of units) {
+      best.fill(-1);
+      for (let r = this.unitFrom[k]!, end = this.unitTo[k]!; r < end; r++) {
+        const i = indicator[r]!;
+        if (!wanted.has(i) || !rollups.has(rollup[r]!) || valueMissing[r] === 1) continue;
+        const b = best[i]!;
+        if (b < 0 || later(r, b, startDay, endDay, period)) best[i] = r;
+      }
+      for (let i = 0; i < best.length; i++) if (best[i]! >= 0) rows.push({ unitKey: k, point: this.point(best[i]!, fields!) });
+    }
+    this.answered++;
+    return rows;
+  }
+
+  private answers(options: ValueOptions, fields: readonly PointField[] | null): boolean {
+    return fields !== null && options.updatedAfter === null && fields.every((f) => HOT_FIELDS.has(f));
+  }
+
+  /** Distinct keys, ascending (the lookups' order), or null if one lies outside the copy. */
+  private unitsOf(keys: readonly number[]): number[] | null {
+    const units = [...new Set(keys)].sort((a, b) => a - b);
+    return units.every((k) => Number.isInteger(k) && k >= 0 && k < this.complete.length) ? units : null;
+  }
+
+  private codes(indicators: readonly string[]): Set<number> {
+    const codes = new Set<number>();
+    for (const i of indicators) {
+      const code = this.indicatorCode.get(i);
+      if (code !== undefined) codes.add(code);
+    }
+    return codes;
+  }
+
+  /** A unit's own values and, with a rollup, those rolled up from that kind (as `servedRowFilter`). */
+  private rollupsOf(options: ValueOptions): Set<number> {
+    const codes = new Set<number>();
+    for (const r of ['', options.rollupFrom ?? '']) {
+      const code = this.rollupCode.get(r);
+      if (code !== undefined) codes.add(code);
+    }
+    return codes;
+  }
+
+  private point(r: number, fields: readonly PointField[]): Partial<Omit<PointRow, 'subjectId'>> {
+    const c = this.c;
+    const point: Record<string, unknown> = {};
+    for (const f of fields) {
+      switch (f) {
+        case 'indicator': point[f] = this.d.indicators[c.indicator[r]!]; break;
+        case 'period': point[f] = this.d.periods[c.period[r]!]; break;
+        case 'periodStart': point[f] = this.dateText(c.startDay[r]!); break;
+        case 'periodEnd': point[f] = c.endDay[r] === NO_DAY ? null : this.dateText(c.endDay[r]!); break;
+        case 'granularity': point[f] = this.d.granularities[c.granularity[r]!]; break;
+        case 'value': point[f] = c.valueMissing[r] === 1 ? null : c.value[r]; break;
+        case 'qualifier': point[f] = c.qualifier[r] === NO_CODE ? null : this.d.qualifiers[c.qualifier[r]!]; break;
+        default: throw new Error(`hot copy has no field ${f}`);
+      }
+    }
+    return point as Partial<Omit<PointRow, 'subjectId'>>;
+  }
+
+  private dateText(day: number): string {
+    let text = this.dayText.get(day);
+    if (text === undefined) this.dayText.set(day, (text = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+    return text;
+  }
+}
+
+/** Whether row a comes before row b in `servedLatest`'s order: latest start, latest end (open first), smallest label. */
+function later(a: number, b: number, startDay: Int32Array, endDay: Int32Array, period: Uint16Array): boolean {
+  if (startDay[a] !== startDay[b]) return startDay[a]! > startDay[b]!;
+  const ea = endDay[a] === NO_DAY ? OPEN_END_DAY : endDay[a]!;
+  const eb = endDay[b] === NO_DAY ? OPEN_END_DAY : endDay[b]!;
+  if (ea !== eb) return ea > eb;
+  return period[a]! < period[b]!;
+}
+
+/** Days since 1970-01-01 of an ISO date, undefined for anything else (then DuckDB casts it). */
+function dayOf(date: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const back = new Date(ms);
+  return back.getUTCMonth() === Number(m[2]) - 1 && back.getUTCDate() === Number(m[3]) ? ms / DAY_MS : undefined;
+}
+
+interface HotColumns {
+  readonly unitKey: Int32Array;
+  readonly indicator: Uint8Array;
+  readonly rollup: Uint8Array;
+  readonly period: Uint16Array;
+  readonly startDay: Int32Array;
+  readonly endDay: Int32Array;
+  readonly granularity: Uint8Array;
+  readonly value: Float64Array;
+  readonly valueMissing: Uint8Array;
+  readonly qualifier: Uint8Array;
+}
+
+/** Typed columns filled chunk by chunk (each chunk its own small arrays), joined once at the end. */
+class ColumnBuilder {
+  private readonly chunks: HotColumns[] = [];
+
+  append(vectors: readonly Vector[], n: number): void {
+    if (vectors.length !== HOT_ROW_COLUMNS.length) throw new Error(`hot rows: expected ${HOT_ROW_COLUMNS.length} columns, got ${vectors.length}`);
+    const [unitKey, indicator, rollup, period, startDay, endDay, granularity, value, qualifier] = vectors as [Vector, Vector, Vector, Vector, Vector, Vector, Vector, Vector, Vector];
+    const c = allocate(n);
+    for (let r = 0; r < n; r++) {
+      c.unitKey[r] = unitKey.getItem(r) as number;
+      c.indicator[r] = indicator.getItem(r) as number;
+      c.rollup[r] = rollup.getItem(r) as number;
+      c.period[r] = period.getItem(r) as number;
+      c.startDay[r] = startDay.getItem(r) as number;
+      const end = endDay.getItem(r) as number | null;
+      c.endDay[r] = end === null ? NO_DAY : end;
+      c.granularity[r] = granularity.getItem(r) as number;
+      const v = value.getItem(r) as number | null;
+      c.value[r] = v ?? 0;
+      c.valueMissing[r] = v === null ? 1 : 0;
+      const q = qualifier.getItem(r) as number | null;
+      c.qualifier[r] = q === null ? NO_CODE : q;
+    }
+    this.chunks.push(c);
+  }
+
+  finish(): HotColumns {
+    const all = allocate(this.chunks.reduce((n, c) => n + c.value.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      for (const name of Object.keys(all) as (keyof HotColumns)[]) all[name].set(c[name] as never, at);
+      at += c.value.length;
+    }
+    this.chunks.length = 0;
+    return all;
+  }
+}
+
+type Vector = { getItem(i: number): unknown };
+
+function allocate(rows: number): HotColumns {
+  return {
+    unitKey: new Int32Array(rows), indicator: new Uint8Array(rows), rollup: new Uint8Array(rows), period: new Uint16Array(rows),
+    startDay: new Int32Array(rows), endDay: new Int32Array(rows), granularity: new Uint8Array(rows), value: new Float64Array(rows),
+    valueMissing: new Uint8Array(rows), qualifier: new Uint8Array(rows),
+  };
+}

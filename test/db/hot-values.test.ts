@@ -1,0 +1,141 @@
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { sql } from '../../src/store/sql.js';
+import { AnalyticsReader } from '../../src/readers/analytics-reader.js';
+import { ServingStatus } from '../../src/serving/serving-status.js';
+import { HOT_FIELDS } from '../../src/serving/hot-values.js';
+import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
+import type { PointField } from '../../src/domain/analytics-rows.js';
+import { ensureServingFresh } from '../../src/serving/refresh-serving.js';
+import { runLoad } from '../../src/ingest/run-load.js';
+import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
+import { writeDataDir } from '../support/fixtures.js';
+import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
+import { SEED_DIR } from '../support/test-server.js';
+import { scratchStores } from '../support/scratch-stores.js';
+
+const KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_COMMITTEE', 'PARTY_CELL'];
+const WINDOWS = [
+  { from: null, to: null, periods: null },
+  { from: '2021-01-01', to: '2025-12-31', periods: null },
+  { from: null, to: '2019-12-31', periods: null },
+  { from: null, to: null, periods: ['2023', '2025', '2024-Q3', 'no-such-period'] },
+];
+const FIELD_SETS: PointField[][] = [
+  ['indicator', 'period', 'qualifier', 'value'],
+  [...HOT_FIELDS].sort(),
+  ['indicator', 'periodEnd', 'periodStart'],
+];
+
+/** Each subject's rows in the order given, subjects by id (both paths list subjects by key). */
+function bySubject<T extends { subjectId: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+}
+
+/**
+ * Every lookup the hot copy can answer, asked of it and of DuckDB (the same store, without the
+ * copy), for every kind, window, rollup and field set; returns how many lookups it answered.
+ */
+async function compareWithStatements(store: Store): Promise<number> {
+  const withCopy = await ServingStatus.of(store, { hotValues: true });
+  await withCopy.ready();
+  const hot = withCopy.hot();
+  expect(hot).not.toBeNull();
+  const statements = await ServingStatus.of(store);
+  await statements.ready();
+  expect(statements.hot()).toBeNull();
+  const fromCopy = new AnalyticsReader(store, withCopy);
+  const fromDuckDB = new AnalyticsReader(store, statements);
+  const indicators = [...(await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code), 'no-such-indicator'];
+  let statementsRun = 0;
+  const stop = store.onStatement(() => statementsRun++);
+  for (const kind of KINDS) {
+    const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)).map((r) => r.id);
+    for (const rollupFrom of [null, 'VILLAGE', 'PARTY_CELL']) {
+      const options: ValueOptions = { ...NO_ROLLUP, rollupFrom };
+      for (const fields of FIELD_SETS) {
+        for (const window of WINDOWS) {
+          const answered = hot!.answered;
+          const expected = await fromDuckDB.readSeries(ids, indicators, window, options, fields);
+          const before = statementsRun;
+          expect(bySubject(await fromCopy.readSeries(ids, indicators, window, options, fields)), `${kind} series ${JSON.stringify(window)} ${rollupFrom}`).toEqual(bySubject(expected));
+          // answered without a statement, or (leaves' series) by one
+          expect(hot!.answered - answered + (statementsRun - before)).toBe(1);
+        }
+        const expected = await fromDuckDB.readLatest(ids, indicators, options, fields);
+        const before = statementsRun;
+        expect(bySubject(await fromCopy.readLatest(ids, indicators, options, fields)), `${kind} latest ${rollupFrom}`).toEqual(bySubject(expected));
+        expect(statementsRun).toBe(before);
+        // a few units at a time, as the loaders ask
+        for (const few of [ids.slice(0, 1), ids.slice(1, 4), [...ids.slice(0, 2), ...ids.slice(0, 2)]]) {
+          expect(bySubject(await fromCopy.readLatest(few, indicators.slice(0, 3), options, fields))).toEqual(bySubject(await fromDuckDB.readLatest(few, indicators.slice(0, 3), options, fields)));
+        }
+      }
+    }
+  }
+  stop();
+  return hot!.answered;
+}
+
+describe('the serving layer\'s hot values in memory answer what its statements answer', { timeout: 120_000 }, () => {
+  const { path, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-hot-', 1);
+
+  it('on the seed (quarters, months and open-ended periods among the years)', async () => {
+    await withPreparedStore('seed.duckdb', SEED_DIR, async (store) => {
+      expect(await compareWithStatements(store)).toBeGreaterThan(100);
+    });
+  });
+
+  it('on a synthetic country with mergers and rollups', async () => {
+    await withSyntheticStore('tiny.duckdb', async (store) => {
+      expect(await ensureServingFresh(store)).toBe('full');
+      expect(await compareWithStatements(store)).toBeGreaterThan(100);
+    });
+  });
+
+  it('a lookup it cannot answer exactly goes to DuckDB: other fields, all fields, incremental pulls, a leaf\'s series', async () => {
+    await withPreparedStore('fixture.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
+      const status = await ServingStatus.of(store, { hotValues: true });
+      await status.ready();
+      const hot = status.hot()!;
+      const commune = status.keyOf('commune/a')!;
+      const village = status.keyOf('village/a1')!;
+      const all = { from: null, to: null, periods: null };
+      expect(hot.series([commune], ['poor_households'], all, NO_ROLLUP, ['indicator', 'value'])).not.toBeNull();
+      expect(hot.series([commune], ['poor_households'], all, NO_ROLLUP, ['indicator', 'sourceIds'])).toBeNull();
+      expect(hot.series([commune], ['poor_households'], all, NO_ROLLUP, null)).toBeNull();
+      expect(hot.series([commune], ['poor_households'], all, { ...NO_ROLLUP, updatedAfter: '2020-01-01 00:00:00.000' }, ['indicator', 'value'])).toBeNull();
+      expect(hot.series([commune, village], ['poor_households'], all, NO_ROLLUP, ['indicator', 'value'])).toBeNull();
+      expect(hot.latest([commune, village], ['poor_households'], NO_ROLLUP, ['indicator', 'value'])).not.toBeNull();
+      expect(hot.series([commune], ['poor_households'], { from: '2020-1-1', to: null, periods: null }, NO_ROLLUP, ['indicator', 'value'])).toBeNull();
+    });
+  });
+
+  it('follows the layer: gone after a commit until checked, reloaded with the new values after a refresh', async () => {
+    await withPreparedStore('refresh.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
+      const status = await ServingStatus.of(store, { hotValues: true });
+      await status.ready();
+      const reader = new AnalyticsReader(store, status);
+      const latest = async () => (await reader.readLatest(['village/b1'], ['poor_households'], NO_ROLLUP, ['indicator', 'period', 'value']))[0]!.point;
+      const before = status.hot();
+      expect(await latest()).not.toMatchObject({ period: '2026' });
+      const file = path('more.csv');
+      await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
+village/b1,poor_households,2026,7,EXACT,,,synthetic-test,false,,,
+`);
+      const inputs = await fileInputs(file);
+      expect((await runLoad(store, inputs, { kind: 'file', origin: `file:${file}`, hash: await hashInputs(inputs) })).serving).toBe('incremental');
+      await status.recheck();
+      // the commit leaves no copy in use until its mark is checked: reads are statements meanwhile
+      expect(status.hot()).toBeNull();
+      expect(await latest()).toMatchObject({ period: '2026', value: 7 });
+      await status.ready();
+      expect(status.hot()).not.toBeNull();
+      expect(status.hot()).not.toBe(before);
+      const answered = status.hot()!.answered;
+      expect(await latest()).toMatchObject({ period: '2026', value: 7 });
+      expect(status.hot()!.answered).toBe(answered + 1);
+    });
+  });
+});
