@@ -177,7 +177,8 @@ export class AnalyticsReader {
   /** Pivot rows of units named by key, in the order of `tablePivot`: by unit (as `ids` are), then indicator. */
   private async servedPivotRows(ids: readonly string[], keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
     const place = new Map(keys.map((key, i) => [key, i]));
-    const rows = await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>('analytics.table-pivot-served', servedPivot(keys, indicators, window, options));
+    const rows = this.serving!.hot()?.pivot(keys, indicators, window, options)
+      ?? await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>('analytics.table-pivot-served', servedPivot(keys, indicators, window, options));
     return [...rows]
       .sort((a, b) => place.get(a.unitKey)! - place.get(b.unitKey)! || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0))
       .map(({ unitKey, ...row }) => ({ subjectId: ids[place.get(unitKey)!]!, ...row }));

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { PointField, PointRow } from '../domain/analytics-rows.js';
+import type { PivotRow, PointField, PointRow } from '../domain/analytics-rows.js';
 import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import { HOT_ROW_COLUMNS, hotDictionaries, hotLeafKeys, hotLeafLatestRows, hotUpperRows, type HotDictionaries } from './hot-values-sql.js';
 
@@ -8,6 +8,9 @@ export const HOT_FIELDS: ReadonlySet<PointField> = new Set<PointField>(['indicat
 
 /** A served lookup's rows: the unit's key and the point with the fields asked for. */
 export type HotRow = { unitKey: number; point: Partial<Omit<PointRow, 'subjectId'>> };
+
+/** A served pivot's row (as `servedPivot`), by unit key. */
+export type HotPivotRow = Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] };
 
 const NO_CODE = 255;
 const NO_DAY = -2147483648;
@@ -84,27 +87,9 @@ export class HotValues {
   /** `servedSeries` from memory, or null when the copy cannot answer it exactly. */
   series(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null): HotRow[] | null {
     if (!this.answers(options, fields)) return null;
-    // An open period's end is today in DuckDB's time zone: left to DuckDB.
-    if (window.from !== null && this.d.openEnded > 0) return null;
-    const units = this.unitsOf(keys);
-    if (units === null || units.some((k) => this.complete[k] === 0)) return null;
-    const toDay = window.to === null ? null : dayOf(window.to);
-    const fromDay = window.from === null ? null : dayOf(window.from);
-    if (toDay === undefined || fromDay === undefined) return null;
-    const periods = window.periods === null ? null : new Set(window.periods.map((p) => this.periodCode.get(p)).filter((p) => p !== undefined));
-    const wanted = this.codes(indicators);
-    const rollups = this.rollupsOf(options);
-    const { indicator, rollup, period, startDay, endDay } = this.c;
-    const rows: HotRow[] = [];
-    for (const k of units) {
-      for (let r = this.unitFrom[k]!, end = this.unitTo[k]!; r < end; r++) {
-        if (!wanted.has(indicator[r]!) || !rollups.has(rollup[r]!)) continue;
-        if (toDay !== null && startDay[r]! > toDay) continue;
-        if (fromDay !== null && endDay[r]! !== NO_DAY && endDay[r]! < fromDay) continue;
-        if (periods !== null && !periods.has(period[r]!)) continue;
-        rows.push({ unitKey: k, point: this.point(r, fields!) });
-      }
-    }
+    const matches = this.matching(keys, indicators, window, options);
+    if (matches === null) return null;
+    const rows = matches.map((r) => ({ unitKey: this.c.unitKey[r]!, point: this.point(r, fields!) }));
     this.answered++;
     return rows;
   }
@@ -130,6 +115,66 @@ export class HotValues {
       for (let i = 0; i < best.length; i++) if (best[i]! >= 0) rows.push({ unitKey: k, point: this.point(best[i]!, fields!) });
     }
     this.answered++;
+    return rows;
+  }
+
+  /**
+   * `servedPivot` from memory (rows in key order, then indicator code order), or null when the
+   * copy cannot answer it exactly. Columns are the periods any row has, by start then label; a
+   * unit and indicator with a row in the window gets a value (or null) per column.
+   */
+  pivot(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): HotPivotRow[] | null {
+    const matches = this.matching(keys, indicators, window, options);
+    if (matches === null) return null;
+    const { unitKey, indicator, period, startDay, value, valueMissing, qualifier } = this.c;
+    // columns: each period's earliest start (as `min(period_start)` per period), ordered by start, then label
+    const startOf = new Map<number, number>();
+    for (const r of matches) {
+      const known = startOf.get(period[r]!);
+      if (known === undefined || startDay[r]! < known) startOf.set(period[r]!, startDay[r]!);
+    }
+    const columns = [...startOf.keys()].sort((a, b) => startOf.get(a)! - startOf.get(b)! || a - b);
+    const columnOf = new Map(columns.map((p, i) => [p, i]));
+    const periods = columns.map((p) => this.d.periods[p]!);
+    const rows: HotPivotRow[] = [];
+    let current: HotPivotRow | null = null;
+    for (const r of matches) {
+      if (current === null || current.unitKey !== unitKey[r] || current.indicator !== this.d.indicators[indicator[r]!]) {
+        current = { unitKey: unitKey[r]!, indicator: this.d.indicators[indicator[r]!]!, values: columns.map(() => null), qualifiers: columns.map(() => null), periods };
+        rows.push(current);
+      }
+      const column = columnOf.get(period[r]!)!;
+      current.values[column] = valueMissing[r] === 1 ? null : value[r]!;
+      current.qualifiers[column] = qualifier[r] === NO_CODE ? null : this.d.qualifiers[qualifier[r]!]!;
+    }
+    this.answered++;
+    return rows;
+  }
+
+  /** Rows of `servedRowFilter` (units ascending, each unit's rows in copy order), or null if the copy lacks some. */
+  private matching(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): number[] | null {
+    if (options.updatedAfter !== null) return null;
+    // An open period's end is today in DuckDB's time zone: left to DuckDB.
+    if (window.from !== null && this.d.openEnded > 0) return null;
+    const units = this.unitsOf(keys);
+    if (units === null || units.some((k) => this.complete[k] === 0)) return null;
+    const toDay = window.to === null ? null : dayOf(window.to);
+    const fromDay = window.from === null ? null : dayOf(window.from);
+    if (toDay === undefined || fromDay === undefined) return null;
+    const periods = window.periods === null ? null : new Set(window.periods.map((p) => this.periodCode.get(p)).filter((p) => p !== undefined));
+    const wanted = this.codes(indicators);
+    const rollups = this.rollupsOf(options);
+    const { indicator, rollup, period, startDay, endDay } = this.c;
+    const rows: number[] = [];
+    for (const k of units) {
+      for (let r = this.unitFrom[k]!, end = this.unitTo[k]!; r < end; r++) {
+        if (!wanted.has(indicator[r]!) || !rollups.has(rollup[r]!)) continue;
+        if (toDay !== null && startDay[r]! > toDay) continue;
+        if (fromDay !== null && endDay[r]! !== NO_DAY && endDay[r]! < fromDay) continue;
+        if (periods !== null && !periods.has(period[r]!)) continue;
+        rows.push(r);
+      }
+    }
     return rows;
   }
 

@@ -5,6 +5,7 @@ import { sql } from '../../src/store/sql.js';
 import { AnalyticsReader } from '../../src/readers/analytics-reader.js';
 import { ServingStatus } from '../../src/serving/serving-status.js';
 import { HOT_FIELDS } from '../../src/serving/hot-values.js';
+import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
 import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
 import type { PointField } from '../../src/domain/analytics-rows.js';
 import { ensureServingFresh } from '../../src/serving/refresh-serving.js';
@@ -45,10 +46,17 @@ async function compareWithStatements(store: Store): Promise<number> {
   const statements = await ServingStatus.of(store);
   await statements.ready();
   expect(statements.hot()).toBeNull();
-  const fromCopy = new AnalyticsReader(store, withCopy);
-  const fromDuckDB = new AnalyticsReader(store, statements);
+  // Tables under a parent name their units from the hierarchy in memory, then read by key.
+  const hierarchy = new HierarchyCache(store);
+  await hierarchy.ready();
+  const fromCopy = new AnalyticsReader(store, withCopy, hierarchy);
+  const fromDuckDB = new AnalyticsReader(store, statements, hierarchy);
+  // two parents of each kind that has children (a province's tables are of communes, held whole)
+  const parents = (await store.all<{ id: string }>('t', sql`SELECT id FROM (SELECT DISTINCT u.id, u.kind FROM unit_links l JOIN units u ON u.id = l.parent_id)
+    QUALIFY row_number() OVER (PARTITION BY kind ORDER BY id) <= 2 ORDER BY id`)).map((r) => r.id);
   const indicators = [...(await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code), 'no-such-indicator'];
   let statementsRun = 0;
+  let pivotsFromMemory = 0;
   const stop = store.onStatement(() => statementsRun++);
   for (const kind of KINDS) {
     const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)).map((r) => r.id);
@@ -72,9 +80,21 @@ async function compareWithStatements(store: Store): Promise<number> {
           expect(bySubject(await fromCopy.readLatest(few, indicators.slice(0, 3), options, fields))).toEqual(bySubject(await fromDuckDB.readLatest(few, indicators.slice(0, 3), options, fields)));
         }
       }
+      for (const within of parents) {
+        for (const window of WINDOWS) {
+          const set = { kind, within, asOf: null };
+          const answered = hot!.answered;
+          const expected = await fromDuckDB.readTablePivot(set, indicators, window, options);
+          const before = statementsRun;
+          expect(await fromCopy.readTablePivot(set, indicators, window, options), `${kind} pivot within ${within} ${JSON.stringify(window)} ${rollupFrom}`).toEqual(expected);
+          expect(hot!.answered - answered + (statementsRun - before)).toBe(1);
+          if (statementsRun === before && expected.length > 0) pivotsFromMemory++;
+        }
+      }
     }
   }
   stop();
+  expect(pivotsFromMemory).toBeGreaterThan(10);
   return hot!.answered;
 }
 
