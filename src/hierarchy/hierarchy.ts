@@ -15,6 +15,14 @@ const MAX_ANCESTOR_DEPTH = 16;
 /** `unitsWithin` answers kept: every province's sets of a kind or two (a province's villages are 3,500 ids). */
 const WITHIN_ANSWERS = 256;
 
+/**
+ * One anchor's `descendants` pages kept, of up to so many rows: a commune's villages are asked by
+ * every profile of it, and building the page (filter, order, rows) cost more than the walk. At
+ * most 262,144 rows are held; larger pages are built each time.
+ */
+const DESCENDANT_PAGES = 2048;
+const DESCENDANT_PAGE_ROWS = 128;
+
 /** As units-sql's validAt: the date falls in [validFrom, validTo). */
 const validAt = (dated: { validFrom: string | null; validTo: string | null }, asOf: string | null) =>
   asOf === null || ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
@@ -55,6 +63,8 @@ export class Hierarchy {
    * never changes (a new one is loaded when units or links do), so answers stay right.
    */
   private readonly within = new Map<string, readonly string[]>();
+  /** The latest anchors' `descendants` pages, as `within` (rows are shared: readers never change them). */
+  private readonly pages = new Map<string, readonly LinkedUnitRow[]>();
 
   constructor(unitsInOrder: readonly UnitRow[], linksMostRecentFirst: readonly LinkRow[]) {
     unitsInOrder.forEach((unit, i) => {
@@ -129,12 +139,20 @@ export class Hierarchy {
    */
   descendants(ids: readonly string[], q: DescendantQuery): LinkedUnitRow[] {
     const kinds = q.kinds === null ? null : new Set(q.kinds);
+    const query = `${q.kinds?.join(',') ?? '*'}\u0000${q.asOf}\u0000${q.maxDepth}\u0000${q.offset}\u0000${q.limit}`;
     return [...new Set(ids)].flatMap((anchor) => {
+      const key = `${anchor}\u0000${query}`;
+      const known = this.pages.get(key);
+      if (known) return known;
       const found = this.walkDown(anchor, q.asOf, q.maxDepth)
         .filter((f) => kinds === null || kinds.has(this.byId.get(f.link.childId)!.kind))
         .sort((a, b) => this.position.get(a.link.childId)! - this.position.get(b.link.childId)!);
-      return found.slice(q.offset, q.offset + q.limit).map((f) =>
+      const page = found.slice(q.offset, q.offset + q.limit).map((f) =>
         linked(this.byId.get(f.link.childId)!, anchor, f.link.validFrom, f.link.validTo, f.depth, found.length));
+      if (page.length > DESCENDANT_PAGE_ROWS) return page;
+      this.pages.set(key, page);
+      if (this.pages.size > DESCENDANT_PAGES) this.pages.delete(this.pages.keys().next().value!);
+      return page;
     });
   }
 

@@ -54,7 +54,14 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
   indicatorOf: (row: Row) => string;
   collect: (rows: Row[]) => Result;
 }): DataLoader<{ id: string; args: Args }, Result, string> {
-  const groupOf = (args: Args) => JSON.stringify({ ...args, indicator: options.acrossIndicators(args) ? null : args.indicator, fields: null });
+  // The arguments but indicator and fields, as JSON once per key: both its cache key and its group use it.
+  const restOf = new WeakMap<Args, string>();
+  const rest = (args: Args) => {
+    let json = restOf.get(args);
+    if (json === undefined) restOf.set(args, (json = JSON.stringify({ ...args, indicator: null, fields: null })));
+    return json;
+  };
+  const groupOf = (args: Args) => `${options.acrossIndicators(args) ? '*' : `=${args.indicator}`}\u0000${rest(args)}`;
   return new DataLoader(
     async (keys) => {
       // Groups by number: rows are filed under (group, id, indicator), and a group's JSON in
@@ -93,7 +100,7 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
       );
       return keys.map((key, k) => options.collect(rowsOf.get(slot(groupOfKey[k]!, key.id, key.args.indicator)) ?? []));
     },
-    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}` },
+    { cacheKeyFn: (key) => `${key.id}\u0000${key.args.indicator}\u0000${key.args.fields?.join(',') ?? '*'}\u0000${rest(key.args)}` },
   );
 }
 
