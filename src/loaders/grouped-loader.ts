@@ -75,7 +75,8 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
           group = groups.length;
           numberOf.set(json, group);
           groups.push({ args: key.args, ids: new Set<string>(), indicators: new Set<string>() });
-        } else {
+        } else if (groups[group]!.args.fields !== key.args.fields) {
+          // (the same selection hands every key the same fields array: nothing to join)
           const entry = groups[group]!;
           entry.args = { ...entry.args, fields: unionOf(entry.args.fields, key.args.fields) };
         }
