@@ -13,7 +13,8 @@ const leafKeys = raw(`SELECT su.unit_key FROM serving_units su JOIN units u ON u
 export function hotDictionaries(): Fragment {
   return sql`SELECT list(DISTINCT indicator ORDER BY indicator) AS indicators, list(DISTINCT period ORDER BY period) AS periods,
       list(DISTINCT rollup_from ORDER BY rollup_from) AS rollups, coalesce(list(DISTINCT qualifier ORDER BY qualifier) FILTER (WHERE qualifier IS NOT NULL), []) AS qualifiers,
-      list(DISTINCT granularity ORDER BY granularity) AS granularities, (count(*) FILTER (WHERE period_end IS NULL))::INTEGER AS "openEnded"
+      list(DISTINCT granularity ORDER BY granularity) AS granularities, (count(*) FILTER (WHERE period_end IS NULL))::INTEGER AS "openEnded",
+      coalesce((SELECT max(unit_key) FROM serving_units), 0) AS "maxKey"
     FROM serving_values`;
 }
 
@@ -42,23 +43,34 @@ function numericRow(d: HotDictionaries, a: string): Fragment {
 }
 
 /**
+ * Units with keys from..to (inclusive). The rows are read a slice of keys at a time: DuckDB keeps
+ * the memory a statement grew to, and the leaves' latest values in one aggregate took 550 MB more
+ * than in 32 slices (the layer is stored by key, so each slice reads its own row groups).
+ */
+export interface KeyRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
  * Every row of the units above the leaves, sorted by unit key, indicator, period start, period,
  * rollup: a unit's rows are one run, in the order series are read.
  */
-export function hotUpperRows(d: HotDictionaries): Fragment {
+export function hotUpperRows(d: HotDictionaries, keys: KeyRange): Fragment {
   return sql`SELECT ${numericRow(d, 'o')}
     FROM serving_values o ANTI JOIN (${leafKeys}) l ON l.unit_key = o.unit_key
+    WHERE o.unit_key BETWEEN ${keys.from} AND ${keys.to}
     ORDER BY o.unit_key, o.indicator, o.period_start, o.period, o.rollup_from`;
 }
 
 /** The latest row with a value per leaf unit, indicator and rollup, picked as `servedLatest` picks, by unit key. */
-export function hotLeafLatestRows(d: HotDictionaries): Fragment {
+export function hotLeafLatestRows(d: HotDictionaries, keys: KeyRange): Fragment {
   return sql`WITH latest AS (
       SELECT o.unit_key, o.indicator, o.rollup_from,
         arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, (
           date_diff('day', o.period_start, DATE '9999-12-31'), date_diff('day', coalesce(o.period_end, DATE '9999-12-31'), DATE '9999-12-31'), o.period)) AS b
       FROM serving_values o SEMI JOIN (${leafKeys}) l ON l.unit_key = o.unit_key
-      WHERE o.value IS NOT NULL
+      WHERE o.value IS NOT NULL AND o.unit_key BETWEEN ${keys.from} AND ${keys.to}
       GROUP BY o.unit_key, o.indicator, o.rollup_from
     )
     SELECT ${numericRow(d, 'x')}

@@ -17,6 +17,8 @@ const NO_DAY = -2147483648;
 /** `servedLatest` ranks an open end as 9999-12-31. */
 const OPEN_END_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
 const DAY_MS = 86_400_000;
+/** Key ranges the rows are read in (see `KeyRange`). */
+const KEY_SLICES = 32;
 
 /**
  * The serving layer's hot part in typed arrays: every row of the units above the leaves
@@ -55,7 +57,7 @@ export class HotValues {
   }
 
   static async load(store: Pick<Store, 'all' | 'scan'>): Promise<HotValues> {
-    const [dictionaries] = await store.all<HotDictionaries & { openEnded: number }>('serving.hot-dictionaries', hotDictionaries());
+    const [dictionaries] = await store.all<HotDictionaries & { openEnded: number; maxKey: number }>('serving.hot-dictionaries', hotDictionaries());
     const d = dictionaries!;
     if (d.periods.length >= 65_536 || d.indicators.length >= NO_CODE || d.qualifiers.length >= NO_CODE || d.rollups.length >= NO_CODE || d.granularities.length >= NO_CODE) {
       throw new Error('serving layer has too many distinct labels for the hot copy');
@@ -65,9 +67,12 @@ export class HotValues {
       for (let i = 0; i < n; i++) leafKeys.push(key!.getItem(i) as number);
     });
     const columns = new ColumnBuilder();
-    // Two runs, each sorted by unit: a unit's rows are contiguous in one of them.
-    await store.scan('serving.hot-upper-rows', hotUpperRows(d), (vectors, n) => columns.append(vectors, n));
-    await store.scan('serving.hot-leaf-latest', hotLeafLatestRows(d), (vectors, n) => columns.append(vectors, n));
+    // Per slice two runs, each sorted by unit: a unit's rows are contiguous in one of them.
+    for (let slice = 0; slice < KEY_SLICES; slice++) {
+      const keys = { from: Math.floor(((d.maxKey + 1) * slice) / KEY_SLICES), to: Math.floor(((d.maxKey + 1) * (slice + 1)) / KEY_SLICES) - 1 };
+      await store.scan('serving.hot-upper-rows', hotUpperRows(d, keys), (vectors, n) => columns.append(vectors, n));
+      await store.scan('serving.hot-leaf-latest', hotLeafLatestRows(d, keys), (vectors, n) => columns.append(vectors, n));
+    }
     const c = columns.finish();
     let maxKey = 0;
     for (const k of leafKeys) maxKey = Math.max(maxKey, k);
