@@ -29,6 +29,7 @@ import { etagOf, matchesIfNoneMatch } from './http/cache.js';
 import { answerHealth } from './http/health.js';
 import { ObservationWriter } from './ingest/observation-writer.js';
 import { WriteAccess } from './graphql/write-access.js';
+import { bulkReclaimer } from './http/bulk-reclaim.js';
 
 export interface ServerOptions {
   readonly host: string;
@@ -142,6 +143,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const writeAccess = new WriteAccess(options.writeToken ?? null);
   const admission = new Admission(store.poolSize, limits.queueLimit);
   const cacheMaxAge = options.cacheMaxAgeSeconds ?? 60;
+  const afterResponse = bulkReclaimer();
 
   // The browser pages serve files; exports go through exportAdmitted below.
   const routes = createRoutes({ context: contextFactory(store, serving, hierarchy), exportDir: store.exportDir });
@@ -225,6 +227,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
           res.setHeader('cache-control', 'no-store');
         }
         res.end(text);
+        afterResponse(text.length);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { bulkReclaimer } from '../../src/http/bulk-reclaim.js';
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('garbage is collected after bulk responses, off their path and at most once a second', () => {
+  it('a bulk response schedules one collection; ordinary ones and a second bulk within the second do not', async () => {
+    let collections = 0;
+    const afterResponse = bulkReclaimer(() => collections++);
+    afterResponse(7_000);
+    afterResponse(40_000);
+    await turn();
+    expect(collections).toBe(0);
+    afterResponse(12_000_000);
+    // not during the response: on a later turn of the event loop
+    expect(collections).toBe(0);
+    afterResponse(12_000_000);
+    await turn();
+    expect(collections).toBe(1);
+    afterResponse(12_000_000);
+    await turn();
+    expect(collections).toBe(1);
+  });
+
+  it('the default collects with V8\'s own gc, exposed at run time', async () => {
+    const afterResponse = bulkReclaimer();
+    const before = process.memoryUsage().heapUsed;
+    let garbage: unknown[] | null = Array.from({ length: 200_000 }, (_, i) => ({ i }));
+    expect(garbage.length).toBe(200_000);
+    garbage = null;
+    afterResponse(2_000_000);
+    await turn();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(before + 4_000_000);
+  });
+});
