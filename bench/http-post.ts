@@ -18,6 +18,8 @@ export function postJsonText(url: string, body: string): Promise<{ status: numbe
       res.on('error', reject);
     });
     req.on('error', reject);
+    // A request that never answers fails the run instead of hanging it (Q5 takes about 2 s).
+    req.setTimeout(120_000, () => req.destroy(new Error(`no answer from ${url} in 120 s`)));
     req.end(body);
   });
 }

@@ -355,9 +355,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         // Sockets can close before a request's last statement returns; the caller closes DuckDB
         // next, so wait for every request to be done with it.
         if (inFlight.size > 0) await new Promise<void>((resolve) => (drained = resolve));
-        // So are the unit-key and hierarchy loads, which start as the server listens: closing DuckDB under them
-        // hangs the process (a stop right after "listening", as the bench does, hit that).
-        await Promise.all([serving.settled(), hierarchy?.settled()]);
+        // So are the loads of the unit keys, hot values and hierarchy, which start as the server
+        // listens: closing DuckDB under them hangs the process (a stop right after "listening", as
+        // the bench does, hit that). Stopped, not just awaited: a load could otherwise start after.
+        await Promise.all([serving.stop(), hierarchy?.stop()]);
         await apollo.stop();
       })();
       return closing;

@@ -10,6 +10,6 @@ export async function runQuery(store: Store, query: string, variables?: Record<s
   const context = contextFactory(store, serving, null);
   const result = await graphql({ schema: await buildGrassrootsSchema(), source: query, contextValue: context(), variableValues: variables ?? null });
   // A served read starts loading the unit keys in the background; the caller closes the store next.
-  await serving.settled();
+  await serving.stop();
   return result;
 }

@@ -61,7 +61,7 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
     if (json === undefined) restOf.set(args, (json = JSON.stringify({ ...args, indicator: null, fields: null })));
     return json;
   };
-  const groupOf = (args: Args) => `${options.acrossIndicators(args) ? '*' : `=${args.indicator}`}\u0000${rest(args)}`;
+  const groupOf = (args: Args) => `${options.acrossIndicators(args) ? '*' : JSON.stringify(args.indicator)}${rest(args)}`;
   return new DataLoader(
     async (keys) => {
       // Groups by number: rows are filed under (group, id, indicator), and a group's JSON in
@@ -101,7 +101,8 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
       );
       return keys.map((key, k) => options.collect(rowsOf.get(slot(groupOfKey[k]!, key.id, key.args.indicator)) ?? []));
     },
-    { cacheKeyFn: (key) => `${key.id}\u0000${key.args.indicator}\u0000${key.args.fields?.join(',') ?? '*'}\u0000${rest(key.args)}` },
+    // JSON, not separators: an id or indicator is any string a client sends.
+    { cacheKeyFn: (key) => `${JSON.stringify([key.id, key.args.indicator, key.args.fields])}${rest(key.args)}` },
   );
 }
 

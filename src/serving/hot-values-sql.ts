@@ -1,4 +1,5 @@
-import { raw, sql, stringList, type Fragment } from '../store/sql.js';
+import { join, raw, sql, stringList, type Fragment } from '../store/sql.js';
+import { latestOrder } from '../analytics/served-sql.js';
 
 /**
  * Statements that read the serving layer's hot part into memory (see `HotValues`). Leaf units
@@ -7,13 +8,14 @@ import { raw, sql, stringList, type Fragment } from '../store/sql.js';
  */
 const LEAF_KINDS = ['VILLAGE', 'PARTY_CELL'];
 
-const leafKeys = raw(`SELECT su.unit_key FROM serving_units su JOIN units u ON u.id = su.unit_id WHERE u.kind IN (${LEAF_KINDS.map((k) => `'${k}'`).join(', ')})`);
+const leafKeys = sql`SELECT su.unit_key FROM serving_units su JOIN units u ON u.id = su.unit_id WHERE u.kind IN (${join(LEAF_KINDS.map((k) => sql`${k}`), ', ')})`;
 
-/** The layer's distinct labels, each list in DuckDB's own sort order: codes then sort as labels do. */
+/** The layer's distinct labels, each list in DuckDB's own sort order: codes then sort as labels do (an empty layer: empty lists). */
 export function hotDictionaries(): Fragment {
-  return sql`SELECT list(DISTINCT indicator ORDER BY indicator) AS indicators, list(DISTINCT period ORDER BY period) AS periods,
-      list(DISTINCT rollup_from ORDER BY rollup_from) AS rollups, coalesce(list(DISTINCT qualifier ORDER BY qualifier) FILTER (WHERE qualifier IS NOT NULL), []) AS qualifiers,
-      list(DISTINCT granularity ORDER BY granularity) AS granularities, (count(*) FILTER (WHERE period_end IS NULL))::INTEGER AS "openEnded",
+  return sql`SELECT coalesce(list(DISTINCT indicator ORDER BY indicator), []) AS indicators, coalesce(list(DISTINCT period ORDER BY period), []) AS periods,
+      coalesce(list(DISTINCT rollup_from ORDER BY rollup_from), []) AS rollups,
+      coalesce(list(DISTINCT qualifier ORDER BY qualifier) FILTER (WHERE qualifier IS NOT NULL), []) AS qualifiers,
+      coalesce(list(DISTINCT granularity ORDER BY granularity), []) AS granularities,
       coalesce((SELECT max(unit_key) FROM serving_units), 0) AS "maxKey"
     FROM serving_values`;
 }
@@ -42,11 +44,7 @@ function numericRow(d: HotDictionaries, a: string): Fragment {
     ${raw(c('value'))} AS value, ${code(d.qualifiers, c('qualifier'))} AS qualifier`;
 }
 
-/**
- * Units with keys from..to (inclusive). The rows are read a slice of keys at a time: DuckDB keeps
- * the memory a statement grew to, and the leaves' latest values in one aggregate took 550 MB more
- * than in 32 slices (the layer is stored by key, so each slice reads its own row groups).
- */
+/** Units with keys from..to (inclusive): the rows are read a slice at a time (see `HotValues.load`). */
 export interface KeyRange {
   readonly from: number;
   readonly to: number;
@@ -67,8 +65,7 @@ export function hotUpperRows(d: HotDictionaries, keys: KeyRange): Fragment {
 export function hotLeafLatestRows(d: HotDictionaries, keys: KeyRange): Fragment {
   return sql`WITH latest AS (
       SELECT o.unit_key, o.indicator, o.rollup_from,
-        arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, (
-          date_diff('day', o.period_start, DATE '9999-12-31'), date_diff('day', coalesce(o.period_end, DATE '9999-12-31'), DATE '9999-12-31'), o.period)) AS b
+        arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, ${latestOrder('o')}) AS b
       FROM serving_values o SEMI JOIN (${leafKeys}) l ON l.unit_key = o.unit_key
       WHERE o.value IS NOT NULL AND o.unit_key BETWEEN ${keys.from} AND ${keys.to}
       GROUP BY o.unit_key, o.indicator, o.rollup_from

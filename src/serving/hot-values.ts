@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { ScannedColumn, Store } from '../store/store.js';
 import type { PivotRow, PointField, PointRow } from '../domain/analytics-rows.js';
 import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import { HOT_ROW_COLUMNS, hotDictionaries, hotLeafKeys, hotLeafLatestRows, hotUpperRows, type HotDictionaries } from './hot-values-sql.js';
@@ -17,7 +17,11 @@ const NO_DAY = -2147483648;
 /** `servedLatest` ranks an open end as 9999-12-31. */
 const OPEN_END_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
 const DAY_MS = 86_400_000;
-/** Key ranges the rows are read in (see `KeyRange`). */
+/**
+ * Key ranges the rows are read in. DuckDB keeps the memory a statement grew to, and the leaves'
+ * latest values in one aggregate left the server 550 MB larger than in 32 slices; the layer is
+ * stored by key, so each slice reads its own row groups.
+ */
 const KEY_SLICES = 32;
 
 /**
@@ -26,9 +30,10 @@ const KEY_SLICES = 32;
  * latest values (villages and Party cells: 2.7 M), about 100 MB. A commune profile or a
  * province's dashboard then reads no statement at all: the per-statement cost on the server's
  * thread (submission, conversion, promise plumbing: about 3 ms) is what held a commune profile
- * to some 100 requests/s. Answers are those of `servedSeries` and `servedLatest`, row for row
- * (`test/db/hot-values.test.ts`); a lookup the copy cannot answer exactly (another field, a
- * village's series, `updatedAfter`) returns null and goes to DuckDB.
+ * to some 100 requests/s. Answers are those of `servedSeries`, `servedLatest` and `servedPivot`,
+ * row for row (`test/db/hot-values.test.ts`); a lookup the copy cannot answer exactly (another
+ * field, a village's series, `updatedAfter`, an open-ended period under a `from` bound) returns
+ * null and goes to DuckDB. Each refresh of the layer (every write) loads it anew.
  */
 export class HotValues {
   /** Lookups answered, for tests and the bench. */
@@ -39,7 +44,7 @@ export class HotValues {
   private readonly dayText = new Map<number, string>();
 
   private constructor(
-    private readonly d: HotDictionaries & { openEnded: number },
+    private readonly d: HotDictionaries,
     /** rows of unit key k: [from[k], to[k]) */
     private readonly unitFrom: Int32Array,
     private readonly unitTo: Int32Array,
@@ -56,10 +61,11 @@ export class HotValues {
     return this.c.value.length;
   }
 
-  static async load(store: Pick<Store, 'all' | 'scan'>): Promise<HotValues> {
-    const [dictionaries] = await store.all<HotDictionaries & { openEnded: number; maxKey: number }>('serving.hot-dictionaries', hotDictionaries());
+  /** `signal`: stops the load between statements (the server is shutting down). */
+  static async load(store: Pick<Store, 'all' | 'scan'>, signal?: AbortSignal): Promise<HotValues> {
+    const [dictionaries] = await store.all<HotDictionaries & { maxKey: number }>('serving.hot-dictionaries', hotDictionaries());
     const d = dictionaries!;
-    if (d.periods.length >= 65_536 || d.indicators.length >= NO_CODE || d.qualifiers.length >= NO_CODE || d.rollups.length >= NO_CODE || d.granularities.length >= NO_CODE) {
+    if (d.periods.length >= 65_536 || d.indicators.length >= 65_536 || d.qualifiers.length >= NO_CODE || d.rollups.length >= NO_CODE || d.granularities.length >= NO_CODE) {
       throw new Error('serving layer has too many distinct labels for the hot copy');
     }
     const leafKeys: number[] = [];
@@ -69,6 +75,7 @@ export class HotValues {
     const columns = new ColumnBuilder();
     // Per slice two runs, each sorted by unit: a unit's rows are contiguous in one of them.
     for (let slice = 0; slice < KEY_SLICES; slice++) {
+      signal?.throwIfAborted();
       const keys = { from: Math.floor(((d.maxKey + 1) * slice) / KEY_SLICES), to: Math.floor(((d.maxKey + 1) * (slice + 1)) / KEY_SLICES) - 1 };
       await store.scan('serving.hot-upper-rows', hotUpperRows(d, keys), (vectors, n) => columns.append(vectors, n));
       await store.scan('serving.hot-leaf-latest', hotLeafLatestRows(d, keys), (vectors, n) => columns.append(vectors, n));
@@ -159,8 +166,6 @@ export class HotValues {
   /** Rows of `servedRowFilter` (units ascending, each unit's rows in copy order), or null if the copy lacks some. */
   private matching(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): number[] | null {
     if (options.updatedAfter !== null) return null;
-    // An open period's end is today in DuckDB's time zone: left to DuckDB.
-    if (window.from !== null && this.d.openEnded > 0) return null;
     const units = this.unitsOf(keys);
     if (units === null || units.some((k) => this.complete[k] === 0)) return null;
     const toDay = window.to === null ? null : dayOf(window.to);
@@ -175,7 +180,11 @@ export class HotValues {
       for (let r = this.unitFrom[k]!, end = this.unitTo[k]!; r < end; r++) {
         if (!wanted.has(indicator[r]!) || !rollups.has(rollup[r]!)) continue;
         if (toDay !== null && startDay[r]! > toDay) continue;
-        if (fromDay !== null && endDay[r]! !== NO_DAY && endDay[r]! < fromDay) continue;
+        if (fromDay !== null) {
+          // An open period ends today in DuckDB's time zone (`coalesce(period_end, current_date)`): left to DuckDB.
+          if (endDay[r] === NO_DAY) return null;
+          if (endDay[r]! < fromDay) continue;
+        }
         if (periods !== null && !periods.has(period[r]!)) continue;
         rows.push(r);
       }
@@ -257,7 +266,7 @@ function dayOf(date: string): number | undefined {
 
 interface HotColumns {
   readonly unitKey: Int32Array;
-  readonly indicator: Uint8Array;
+  readonly indicator: Uint16Array;
   readonly rollup: Uint8Array;
   readonly period: Uint16Array;
   readonly startDay: Int32Array;
@@ -272,9 +281,9 @@ interface HotColumns {
 class ColumnBuilder {
   private readonly chunks: HotColumns[] = [];
 
-  append(vectors: readonly Vector[], n: number): void {
+  append(vectors: readonly ScannedColumn[], n: number): void {
     if (vectors.length !== HOT_ROW_COLUMNS.length) throw new Error(`hot rows: expected ${HOT_ROW_COLUMNS.length} columns, got ${vectors.length}`);
-    const [unitKey, indicator, rollup, period, startDay, endDay, granularity, value, qualifier] = vectors as [Vector, Vector, Vector, Vector, Vector, Vector, Vector, Vector, Vector];
+    const [unitKey, indicator, rollup, period, startDay, endDay, granularity, value, qualifier] = vectors as [ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn];
     const c = allocate(n);
     for (let r = 0; r < n; r++) {
       c.unitKey[r] = unitKey.getItem(r) as number;
@@ -306,11 +315,9 @@ class ColumnBuilder {
   }
 }
 
-type Vector = { getItem(i: number): unknown };
-
 function allocate(rows: number): HotColumns {
   return {
-    unitKey: new Int32Array(rows), indicator: new Uint8Array(rows), rollup: new Uint8Array(rows), period: new Uint16Array(rows),
+    unitKey: new Int32Array(rows), indicator: new Uint16Array(rows), rollup: new Uint8Array(rows), period: new Uint16Array(rows),
     startDay: new Int32Array(rows), endDay: new Int32Array(rows), granularity: new Uint8Array(rows), value: new Float64Array(rows),
     valueMissing: new Uint8Array(rows), qualifier: new Uint8Array(rows),
   };

@@ -32,7 +32,7 @@ export class ServingStatus implements ServingLookup {
     const mark = async () => (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '';
     this.keys = new StoreCopy(store, { mark, load: () => loadKeys(store) }, keysAfter);
     // The hot values load after the keys: lookups need keys to use them, and the keys are quick.
-    this.hotValues = hotValues ? new StoreCopy(store, { mark, load: () => HotValues.load(store) }, keysAfter.then(() => this.keys.ready())) : null;
+    this.hotValues = hotValues ? new StoreCopy(store, { mark, load: (signal) => HotValues.load(store, signal) }, keysAfter.then(() => this.keys.ready())) : null;
   }
 
   /**
@@ -60,9 +60,9 @@ export class ServingStatus implements ServingLookup {
     if (this.hotValues) await (this.fresh ? this.hotValues.ready() : this.hotValues.settled());
   }
 
-  /** Resolves once the checks or loads in progress end, starting none: what closing the store must wait for. */
-  async settled(): Promise<void> {
-    await Promise.all([this.keys.settled(), this.hotValues?.settled()]);
+  /** Stops both copies (no load starts, one running gives up), and resolves once they have: what closing the store must wait for. */
+  async stop(): Promise<void> {
+    await Promise.all([this.keys.stop(), this.hotValues?.stop()]);
   }
 
   /** Why the last load of the keys or hot values failed, for the server's log (reads go to DuckDB meanwhile). */

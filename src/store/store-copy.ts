@@ -4,7 +4,8 @@ import type { Store } from './store.js';
 export interface CopySource<T> {
   /** Changes whenever what `load` would read changes (counts and import ids, say). */
   mark(): Promise<string>;
-  load(): Promise<T>;
+  /** `signal` aborts when the copy is stopped: a long load gives up between its statements. */
+  load(signal: AbortSignal): Promise<T>;
 }
 
 /** After a failed load, reads go without the copy this long before the next read tries again. */
@@ -24,6 +25,7 @@ export class StoreCopy<T> {
   private loaded: { version: number; mark: string; value: T } | null = null;
   private running: Promise<void> | null = null;
   private failedAt = -Infinity;
+  private readonly stopping = new AbortController();
   /** Why the last check or load failed, for the server's log (reads meanwhile go without the copy). */
   lastError: string | null = null;
 
@@ -52,13 +54,26 @@ export class StoreCopy<T> {
     return this.running ?? Promise.resolve();
   }
 
+  /**
+   * No check or load starts from now on, and one in progress gives up at its next statement;
+   * resolves once it has. Before closing the store: a load that started after a plain
+   * `settled()` would run its statements on a closed store.
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort('stopped');
+    await this.settled();
+  }
+
   private refresh(version: number): void {
-    if (this.running !== null || performance.now() - this.failedAt < RETRY_AFTER_MS) return;
+    if (this.running !== null || this.stopping.signal.aborted || performance.now() - this.failedAt < RETRY_AFTER_MS) return;
     this.running = (async () => {
       try {
         await this.after.catch(() => undefined);
+        if (this.stopping.signal.aborted) return;
         const mark = await this.source.mark();
-        const value = this.loaded?.mark === mark ? this.loaded.value : await this.source.load();
+        // A copy of an older mark is of no use any more: let it go before the new one is built.
+        if (this.loaded !== null && this.loaded.mark !== mark) this.loaded = null;
+        const value = this.loaded?.mark === mark ? this.loaded.value : await this.source.load(this.stopping.signal);
         // A commit while these ran may have changed what they read: the next read checks again.
         if (version === this.store.commits) this.loaded = { version, mark, value };
         this.lastError = null;

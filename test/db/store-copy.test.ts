@@ -34,6 +34,40 @@ describe('StoreCopy', () => {
     },
   }, after);
 
+  it('once stopped, starts no load (one waiting on `after` gives up) and hands a running one an aborted signal', async () => {
+    let release!: () => void;
+    const waiting = copyOfT(new Promise<void>((resolve) => (release = resolve)));
+    expect(waiting.current()).toBeNull();
+    const stopped = waiting.stop();
+    release();
+    await stopped;
+    expect(loads).toBe(0);
+    expect(waiting.current()).toBeNull();
+    await waiting.ready();
+    expect(loads).toBe(0);
+
+    let signalSeen!: AbortSignal;
+    let finish!: () => void;
+    const running = new StoreCopy(store, {
+      mark: async () => 'm',
+      load: async (signal) => {
+        signalSeen = signal;
+        await new Promise<void>((resolve) => (finish = resolve));
+        signal.throwIfAborted();
+        return values();
+      },
+    });
+    expect(running.current()).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(signalSeen.aborted).toBe(false);
+    const stopping = running.stop();
+    expect(signalSeen.aborted).toBe(true);
+    finish();
+    await stopping;
+    expect(running.current()).toBeNull();
+    expect(running.lastError).toBe('stopped');
+  });
+
   it('loads once for reads that ask while it loads, and not before `after` settles', async () => {
     let release!: () => void;
     const copy = copyOfT(new Promise<void>((resolve) => (release = resolve)));
