@@ -99,7 +99,7 @@ async function breakdown(): Promise<void> {
       if (i === RUNS) log(`${shape.name}: graphql execute in process (statement + read + completion) ${median(executeMs).toFixed(0)} ms | JSON.stringify ${median(stringifyMs).toFixed(0)} ms (${(text.result.length / 1e6).toFixed(1)} MB)`);
     }
   }
-  await serving.settled();
+  await serving.stop();
   store.close();
 }
 
