@@ -33,7 +33,9 @@ async function prepareBenchStore(path: string): Promise<{ migrations: string[]; 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SCALE = process.env['BENCH_SCALE'] ?? 'national';
 const STORE = `${ROOT}bench/stores/${SCALE}.duckdb`;
-const RECORD_SQL_RUNS = 10;
+// SQL on the tables of record is context (hundreds of ms where the serving layer takes a few),
+// not the limit: five runs give its median, and the whole bench stays within its 10 minutes.
+const RECORD_SQL_RUNS = 5;
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 8);
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
@@ -99,7 +101,7 @@ async function main() {
     let bytes = 0;
     for (let i = 0; i < 3; i++) {
       bytes = (await postGraphQL(server.url, query.graphql, vars[i]!)).bytes;
-      await sqlConnection.runAndReadAll(query.sql(vars[i]!));
+      if (i === 0) await sqlConnection.runAndReadAll(query.sql(vars[i]!));
       await sqlConnection.runAndReadAll(query.servingSql(vars[i]!));
     }
     const g: number[] = [];
