@@ -165,8 +165,9 @@ export function unitKeys(): Fragment {
 }
 
 /**
- * Changes whenever the unit keys may have: every build and refresh of the layer writes its state
- * row anew (a full build numbers the units afresh), and refreshes append keys.
+ * Changes whenever the unit keys or the layer's values may have: every build and refresh of the
+ * layer writes its state row anew (a full build numbers the units afresh), and refreshes append
+ * keys. The unit keys and the hot values (`HotValues`) are both copies of this mark.
  */
 export function unitKeysMark(): Fragment {
   return sql`SELECT concat_ws('/', (SELECT count(*) FROM serving_units), (SELECT max(unit_key) FROM serving_units),

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { sql } from '../../src/store/sql.js';
@@ -9,8 +8,7 @@ import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
 import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
 import type { PointField } from '../../src/domain/analytics-rows.js';
 import { ensureServingFresh } from '../../src/serving/refresh-serving.js';
-import { runLoad } from '../../src/ingest/run-load.js';
-import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
+import { loadObservationRows } from '../support/load-rows.js';
 import { writeDataDir } from '../support/fixtures.js';
 import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
 import { SEED_DIR } from '../support/test-server.js';
@@ -140,12 +138,7 @@ describe('the serving layer\'s hot values in memory answer what its statements a
       const latest = async () => (await reader.readLatest(['village/b1'], ['poor_households'], NO_ROLLUP, ['indicator', 'period', 'value']))[0]!.point;
       const before = status.hot();
       expect(await latest()).not.toMatchObject({ period: '2026' });
-      const file = path('more.csv');
-      await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
-village/b1,poor_households,2026,7,EXACT,,,synthetic-test,false,,,
-`);
-      const inputs = await fileInputs(file);
-      expect((await runLoad(store, inputs, { kind: 'file', origin: `file:${file}`, hash: await hashInputs(inputs) })).serving).toBe('incremental');
+      expect((await loadObservationRows(store, path('more.csv'), ['village/b1,poor_households,2026,7,EXACT,,,synthetic-test,false,,,'])).serving).toBe('incremental');
       await status.recheck();
       // the commit leaves no copy in use until its mark is checked: reads are statements meanwhile
       expect(status.hot()).toBeNull();

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { sql } from '../../src/store/sql.js';
@@ -8,8 +7,7 @@ import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
 import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
 import type { PointField, PointRow } from '../../src/domain/analytics-rows.js';
 import { ensureServingFresh, isServingFresh } from '../../src/serving/refresh-serving.js';
-import { runLoad } from '../../src/ingest/run-load.js';
-import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
+import { loadObservationRows } from '../support/load-rows.js';
 import { writeDataDir } from '../support/fixtures.js';
 import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
 import { SEED_DIR } from '../support/test-server.js';
@@ -141,14 +139,11 @@ describe('the serving layer answers exactly what the general path computes', { t
     await withPreparedStore('inc.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       // a revision of a village figure, a new year for another, a commune's own figure that now
       // hides its rollup for that year
-      const file = path('more.csv');
-      await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
-village/a1,poor_households,2022,22,EXACT,,,synthetic-test,false,,,
-village/b1,poor_households,2024,20,MORE_THAN,,,synthetic-test,false,,,
-commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,
-`);
-      const inputs = await fileInputs(file);
-      const result = await runLoad(store, inputs, { kind: 'file', origin: `file:${file}`, hash: await hashInputs(inputs) });
+      const result = await loadObservationRows(store, path('more.csv'), [
+        'village/a1,poor_households,2022,22,EXACT,,,synthetic-test,false,,,',
+        'village/b1,poor_households,2024,20,MORE_THAN,,,synthetic-test,false,,,',
+        'commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,',
+      ]);
       expect(result.serving).toBe('incremental');
       expect(await isServingFresh(store)).toBe(true);
       const incremental = await layerRows(store);
@@ -189,12 +184,7 @@ commune/a,poor_households,2020,71,EXACT,,,synthetic-test,false,,,
     await withPreparedStore('stale.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       await store.all('t', sql`DELETE FROM serving_state`);
       expect(await isServingFresh(store)).toBe(false);
-      const file = path('one.csv');
-      await writeFile(file, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note
-village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,
-`);
-      const inputs = await fileInputs(file);
-      expect((await runLoad(store, inputs, { kind: 'file', origin: `file:${file}`, hash: await hashInputs(inputs) })).serving).toBe('left-stale');
+      expect((await loadObservationRows(store, path('one.csv'), ['village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,'])).serving).toBe('left-stale');
       expect(await isServingFresh(store)).toBe(false);
       const reader = new AnalyticsReader(store, await ServingStatus.of(store));
       expect(reader.serves(NO_ROLLUP)).toBe(false);
