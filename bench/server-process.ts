@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ensureServerBuilt, SERVER_ENTRY } from '../src/build/server-build.js';
+import { ensureServerBuilt, SERVER_ENTRY, SERVER_NODE_FLAGS } from '../src/build/server-build.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -24,7 +24,7 @@ export function startServer(store: string, port = 0, extraEnv: Record<string, st
   ensureServerBuilt();
   const started = performance.now();
   // node itself (not npm, which forks): the pid is the server's, so its peak RSS is.
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--read-only', '--store', store, '--port', String(port)], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY, '--read-only', '--store', store, '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, UV_THREADPOOL_SIZE: '16', NODE_ENV: 'production', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],

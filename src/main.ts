@@ -4,9 +4,12 @@ import { loadConfig } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { openSnapshot } from './store/snapshot.js';
+import { lineLog } from './log-lines.js';
 
 const config = loadConfig();
-const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+const { log, flush } = lineLog();
+// However the process ends, its last lines (a failure, "stopped") are written first.
+process.on('exit', flush);
 
 // Migrations and the seed import need a writable store; serving then reopens it sandboxed (no
 // file access, configuration locked; read-only unless a write token enables recordObservations).

@@ -9,6 +9,14 @@ import { projectPath } from '../project-root.js';
 
 const OUT_DIR = projectPath('dist/server');
 export const SERVER_ENTRY = join(OUT_DIR, 'src/main.js');
+/**
+ * V8 flags the server runs with (`npm start` spells them too; a unit test keeps the two equal).
+ * The young generation starts at its full default size (16 MiB semi-spaces) instead of 1 MiB:
+ * each request leaves a few hundred KiB of garbage, and with the small start V8 scavenged
+ * constantly and promoted it for its first 20-30 s under load. Q1 with 16 clients went from
+ * 260-320 to 400-435 requests/s in its first 4 s, and from 400-435 to 500-600 after 12 s.
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=16'];
 // Written after each build: tsc's incremental mode rewrites only the outputs that changed, so no
 // output file's own time says when the last build ran.
 const STAMP = join(OUT_DIR, '.built');

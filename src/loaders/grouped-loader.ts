@@ -10,10 +10,11 @@ export function groupedLoader<Args, Row, Result>(options: {
   idOf: (row: Row) => string;
   collect: (rows: Row[]) => Result;
 }): DataLoader<{ id: string; args: Args }, Result, string> {
+  const json = jsonOnce<Args>((args) => JSON.stringify(args));
   return new DataLoader(
     async (keys) => {
       // Each key's group once: the arguments' JSON is the hot part of a batch of hundreds.
-      const groupOfKey = keys.map((key) => JSON.stringify(key.args));
+      const groupOfKey = keys.map((key) => json(key.args));
       const groups = new Map<string, { args: Args; ids: Set<string> }>();
       keys.forEach((key, k) => {
         const group = groupOfKey[k]!;
@@ -37,7 +38,8 @@ export function groupedLoader<Args, Row, Result>(options: {
       );
       return keys.map((key, k) => options.collect(byGroupAndId.get(groupOfKey[k]!)?.get(key.id) ?? []));
     },
-    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.args)}` },
+    // JSON, not separators: an id is any string a client sends.
+    { cacheKeyFn: (key) => `${JSON.stringify(key.id)}${json(key.args)}` },
   );
 }
 
@@ -54,13 +56,9 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
   indicatorOf: (row: Row) => string;
   collect: (rows: Row[]) => Result;
 }): DataLoader<{ id: string; args: Args }, Result, string> {
-  // The arguments but indicator and fields, as JSON once per key: both its cache key and its group use it.
-  const restOf = new WeakMap<Args, string>();
-  const rest = (args: Args) => {
-    let json = restOf.get(args);
-    if (json === undefined) restOf.set(args, (json = JSON.stringify({ ...args, indicator: null, fields: null })));
-    return json;
-  };
+  // The arguments but indicator and fields: its group's part of a key, and of its cache key.
+  const rest = jsonOnce<Args>((args) => JSON.stringify({ ...args, indicator: null, fields: null }));
+  const whole = jsonOnce<Args>((args) => `${JSON.stringify([args.indicator, args.fields])}${rest(args)}`);
   const groupOf = (args: Args) => `${options.acrossIndicators(args) ? '*' : JSON.stringify(args.indicator)}${rest(args)}`;
   return new DataLoader(
     async (keys) => {
@@ -102,8 +100,23 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
       return keys.map((key, k) => options.collect(rowsOf.get(slot(groupOfKey[k]!, key.id, key.args.indicator)) ?? []));
     },
     // JSON, not separators: an id or indicator is any string a client sends.
-    { cacheKeyFn: (key) => `${JSON.stringify([key.id, key.args.indicator, key.args.fields])}${rest(key.args)}` },
+    { cacheKeyFn: (key) => `${JSON.stringify(key.id)}${whole(key.args)}` },
   );
+}
+
+/**
+ * A string per arguments object, computed once per object. Resolvers hand every item of a list
+ * the same arguments object (perField), so a batch of hundreds of keys builds its JSON once.
+ */
+function jsonOnce<Args>(toJson: (args: Args) => string): (args: Args) => string {
+  const memo = new WeakMap<object, string>();
+  return (args) => {
+    // (some loaders' arguments are a plain string or null: nothing to keep)
+    if (typeof args !== 'object' || args === null) return toJson(args);
+    let json = memo.get(args);
+    if (json === undefined) memo.set(args, (json = toJson(args)));
+    return json;
+  };
 }
 
 /** Both lists' fields, sorted so a group's statement text does not depend on key order; null (all) wins. */

@@ -15,6 +15,8 @@ import { analyticsIndicator, checkGranularity, orderedPeriods, periodLabel, valu
 import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected } from '../selection.js';
+import { perField } from '../per-field.js';
+import type { ChangeArgs, LatestArgs, SeriesArgs, WindowArgs } from '../../loaders/create-loaders.js';
 
 const INDICATOR = 'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
 const ROLLUP = 'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
@@ -41,53 +43,59 @@ export class LocalityAnalyticsResolver {
     @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
     @Arg('geography', () => Geography, { nullable: true, description: 'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors (lineage), flagged RECONSTRUCTED. CURRENT does not combine with granularity or rollup.' }) geography?: Geography | null,
   ) {
-    await analyticsIndicator(ctx, indicator, rollup);
-    if (fill != null && fill !== Fill.NONE && granularity == null) throw new BadInputError('fill', 'filling needs a time axis: give granularity too', Object.values(SeriesGranularity));
-    if (granularity != null) await checkGranularity(ctx, indicator, granularity);
-    const current = geography === Geography.CURRENT;
-    if (current && (granularity != null || rollup != null)) throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [Geography.AS_RECORDED]);
-    const recorded = { asOf: toUtcTimestamp(asOf, 'asOf'), updatedAfter: toUtcTimestamp(updatedAfter, 'updatedAfter') };
-    if (recorded.asOf !== null && recorded.updatedAfter !== null && recorded.updatedAfter >= recorded.asOf) throw new BadInputError('updatedAfter', 'must be earlier than asOf');
-    const window = { ...toPeriodWindow(from, to), periods: null };
-    const points = await ctx.loaders.series.load({
-      id: root.id,
-      args: {
+    const args = await perField(info, async (): Promise<SeriesArgs> => {
+      await analyticsIndicator(ctx, indicator, rollup);
+      if (fill != null && fill !== Fill.NONE && granularity == null) throw new BadInputError('fill', 'filling needs a time axis: give granularity too', Object.values(SeriesGranularity));
+      if (granularity != null) await checkGranularity(ctx, indicator, granularity);
+      const current = geography === Geography.CURRENT;
+      if (current && (granularity != null || rollup != null)) throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [Geography.AS_RECORDED]);
+      const recorded = { asOf: toUtcTimestamp(asOf, 'asOf'), updatedAfter: toUtcTimestamp(updatedAfter, 'updatedAfter') };
+      if (recorded.asOf !== null && recorded.updatedAfter !== null && recorded.updatedAfter >= recorded.asOf) throw new BadInputError('updatedAfter', 'must be earlier than asOf');
+      return {
         indicator,
-        window,
+        window: { ...toPeriodWindow(from, to), periods: null },
         options: valueOptions(rollup, sourcePreference, preferSource, recorded),
         grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
         reconstruction: current ? await reconstructionOf(ctx, indicator) : null,
         fields: pointFieldsSelected(info, ['points']),
-      },
+      };
     });
-    return { indicatorCode: indicator, points };
+    return { indicatorCode: indicator, points: await ctx.loaders.series.load({ id: root.id, args }) };
   }
 
   @FieldResolver(() => Change, { description: 'Change between two periods: absolute, percent, compound annual growth and index, each with its interval.' })
   async change(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('from', () => String, { description: 'The earlier period, exactly as recorded (e.g. "2024").' }) from: string,
     @Arg('to', () => String, { description: 'The later period, exactly as recorded (e.g. "2026").' }) to: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<ChangeRow | null> {
-    await analyticsIndicator(ctx, indicator, rollup);
-    orderedPeriods(periodLabel(from, 'from'), periodLabel(to, 'to'));
-    return ctx.loaders.change.load({ id: root.id, args: { indicator, from, to, options: valueOptions(rollup) } });
+    const args = await perField(info, async (): Promise<ChangeArgs> => {
+      await analyticsIndicator(ctx, indicator, rollup);
+      orderedPeriods(periodLabel(from, 'from'), periodLabel(to, 'to'));
+      return { indicator, from, to, options: valueOptions(rollup) };
+    });
+    return ctx.loaders.change.load({ id: root.id, args });
   }
 
   @FieldResolver(() => [Change], { description: 'Change for every consecutive pair of periods of the same length (year over year for yearly data), oldest first.' })
   async yoy(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<ChangeRow[]> {
-    await analyticsIndicator(ctx, indicator, rollup);
-    return ctx.loaders.consecutiveChanges.load({ id: root.id, args: { indicator, window: toPeriodWindow(from, to), options: valueOptions(rollup) } });
+    const args = await perField(info, async (): Promise<WindowArgs> => {
+      await analyticsIndicator(ctx, indicator, rollup);
+      return { indicator, window: toPeriodWindow(from, to), options: valueOptions(rollup) };
+    });
+    return ctx.loaders.consecutiveChanges.load({ id: root.id, args });
   }
 
   @FieldResolver(() => SeriesPoint, { nullable: true, description: 'The most recent non-empty value.' })
@@ -98,33 +106,44 @@ export class LocalityAnalyticsResolver {
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<PointRow | null> {
-    await analyticsIndicator(ctx, indicator, rollup);
-    return ctx.loaders.latest.load({ id: root.id, args: { indicator, options: valueOptions(rollup), fields: pointFieldsSelected(info, []) } });
+    const args = await perField(info, async (): Promise<LatestArgs> => {
+      await analyticsIndicator(ctx, indicator, rollup);
+      return { indicator, options: valueOptions(rollup), fields: pointFieldsSelected(info, []) };
+    });
+    return ctx.loaders.latest.load({ id: root.id, args });
   }
 
   @FieldResolver(() => PeerContext, { nullable: true, description: 'The unit beside its parent (share of the parent\'s value) and its peers (median, min, max, rank) in one period.' })
   async peers(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('period', () => String, { description: 'The period, exactly as recorded (e.g. "2026").' }) period: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ) {
-    await analyticsIndicator(ctx, indicator, rollup);
-    return ctx.loaders.peers.load({ id: root.id, args: { indicator, period: periodLabel(period, 'period'), options: valueOptions(rollup) } });
+    const args = await perField(info, async () => {
+      await analyticsIndicator(ctx, indicator, rollup);
+      return { indicator, period: periodLabel(period, 'period'), options: valueOptions(rollup) };
+    });
+    return ctx.loaders.peers.load({ id: root.id, args });
   }
 
   @FieldResolver(() => [PartsPoint], { description: 'Per period, the unit\'s own total beside the sum of its descendants of `childKind`: both, the gap and the coverage.' })
   async totalsAndParts(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('childKind', () => LocalityKind, { description: 'Which descendants to add up (e.g. VILLAGE).' }) childKind: LocalityKind,
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
   ): Promise<PartsRow[]> {
-    await analyticsIndicator(ctx, indicator, childKind, 'indicator');
-    return ctx.loaders.totalsAndParts.load({ id: root.id, args: { indicator, childKind, window: toPeriodWindow(from, to), options: valueOptions(null) } });
+    const args = await perField(info, async () => {
+      await analyticsIndicator(ctx, indicator, childKind, 'indicator');
+      return { indicator, childKind, window: toPeriodWindow(from, to), options: valueOptions(null) };
+    });
+    return ctx.loaders.totalsAndParts.load({ id: root.id, args });
   }
 }
 

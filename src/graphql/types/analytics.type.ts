@@ -59,7 +59,7 @@ export enum SortOrder {
 }
 registerEnumType(SortOrder, { name: 'SortOrder', description: 'DESC ranks the largest first (top N); ASC the smallest first (bottom N; e.g. the fastest decline by PERCENT_CHANGE).' });
 
-@ObjectType('Estimate', {
+@ObjectType('Estimate', { simpleResolvers: true,
   description: 'A computed number with the interval it stands for, carried from approximate inputs (sums add bounds, differences subtract opposite bounds, ratios divide them). Qualifier: EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, otherwise ABOUT.',
 })
 export class Estimate {
@@ -76,7 +76,7 @@ export class Estimate {
   qualifier!: Qualifier;
 }
 
-@ObjectType('SeriesPoint', { description: 'One value of an indicator for one unit and period, with its interval, how it was obtained and its sources.' })
+@ObjectType('SeriesPoint', { simpleResolvers: true, description: 'One value of an indicator for one unit and period, with its interval, how it was obtained and its sources.' })
 export class SeriesPoint {
   @Field(() => String, { description: 'The period, ISO 8601 ("2024", "2024-Q3", "2024-07", "2025-07/..").' })
   period!: string;
@@ -121,13 +121,13 @@ export class SeriesPoint {
   recordedAt!: string | null;
 }
 
-@ObjectType('Series', { description: 'One indicator over time for one unit. Where several sources report a period: reported figures before derived rows, then `preferSource`, then `sourcePreference`.' })
+@ObjectType('Series', { simpleResolvers: true, description: 'One indicator over time for one unit. Where several sources report a period: reported figures before derived rows, then `preferSource`, then `sourcePreference`.' })
 export class Series {
   @Field(() => [SeriesPoint], { description: 'The points, oldest first.' })
   points!: SeriesPoint[];
 }
 
-@ObjectType('Change', { description: 'The change of an indicator between two periods, each measure with its interval.' })
+@ObjectType('Change', { simpleResolvers: true, description: 'The change of an indicator between two periods, each measure with its interval.' })
 export class Change {
   @Field(() => SeriesPoint, { nullable: true, description: 'The earlier value; null when the unit has none.' })
   from!: SeriesPoint | null;
@@ -151,7 +151,7 @@ export class Change {
   index!: Estimate | null;
 }
 
-@ObjectType('RankEntry', { description: 'One unit\'s place in a ranking.' })
+@ObjectType('RankEntry', { simpleResolvers: true, description: 'One unit\'s place in a ranking.' })
 export class RankEntry {
   @Field(() => Int, { description: 'Rank, 1 first; ties share a rank and the next rank skips (1, 2, 2, 4).' })
   rank!: number;
@@ -166,7 +166,7 @@ export class RankEntry {
   change!: Change | null;
 }
 
-@ObjectType('Ranking', { description: 'Top or bottom units of a kind by an indicator.' })
+@ObjectType('Ranking', { simpleResolvers: true, description: 'Top or bottom units of a kind by an indicator.' })
 export class Ranking {
   @Field(() => Indicator, { description: 'What was ranked.' })
   indicator!: Indicator;
@@ -181,7 +181,7 @@ export class Ranking {
   entries!: RankEntry[];
 }
 
-@ObjectType('PeerContext', { description: 'A unit\'s value beside its parent and its peers (same kind, same parent) in one period.' })
+@ObjectType('PeerContext', { simpleResolvers: true, description: 'A unit\'s value beside its parent and its peers (same kind, same parent) in one period.' })
 export class PeerContext {
   @Field(() => SeriesPoint, { nullable: true, description: 'The unit\'s own value.' })
   point!: SeriesPoint | null;
@@ -211,7 +211,7 @@ export class PeerContext {
   rank!: number | null;
 }
 
-@ObjectType('PartsPoint', { description: 'A unit\'s own figure for a period beside the sum of its descendants\' figures.' })
+@ObjectType('PartsPoint', { simpleResolvers: true, description: 'A unit\'s own figure for a period beside the sum of its descendants\' figures.' })
 export class PartsPoint {
   @Field(() => String, { description: 'The period.' })
   period!: string;
@@ -235,7 +235,7 @@ export class PartsPoint {
   coverage!: number | null;
 }
 
-@ObjectType('Availability', { description: 'Where an indicator has data: per level (kind of unit) and period length.' })
+@ObjectType('Availability', { simpleResolvers: true, description: 'Where an indicator has data: per level (kind of unit) and period length.' })
 export class Availability {
   @Field(() => Indicator, { description: 'The indicator.' })
   indicator!: Indicator;
@@ -265,7 +265,7 @@ export class Availability {
   latest!: string;
 }
 
-@ObjectType('PivotRow', { description: 'One unit and indicator, one value per period of `Table.pivot.periods` (null where empty).' })
+@ObjectType('PivotRow', { simpleResolvers: true, description: 'One unit and indicator, one value per period of `Table.pivot.periods` (null where empty).' })
 export class PivotRow {
   @Field(() => String, { description: 'The indicator code.' })
   indicator!: string;
@@ -277,7 +277,7 @@ export class PivotRow {
   qualifiers!: (Qualifier | null)[];
 }
 
-@ObjectType('PivotTable', { description: 'The table with one column per period, ready for a dashboard grid.' })
+@ObjectType('PivotTable', { simpleResolvers: true, description: 'The table with one column per period, ready for a dashboard grid.' })
 export class PivotTable {
   @Field(() => [String], { description: 'The column periods, oldest first.' })
   periods!: string[];
@@ -286,7 +286,7 @@ export class PivotTable {
   rows!: PivotRow[];
 }
 
-@ObjectType('TableColumns', { description: 'The flat table as parallel arrays (column-oriented): compact for large pulls.' })
+@ObjectType('TableColumns', { simpleResolvers: true, description: 'The flat table as parallel arrays (column-oriented): compact for large pulls.' })
 export class TableColumns {
   @Field(() => [String], { description: 'Locality codes.' })
   localityCodes!: string[];
@@ -316,7 +316,7 @@ export class TableColumns {
   bases!: ValueBasis[];
 }
 
-@ObjectType('PackedTable', {
+@ObjectType('PackedTable', { simpleResolvers: true,
   description: [
     'The table for bulk pulls: shared axes instead of a string per value, and each column as one array.',
     'Rows are (unit, indicator) pairs in table order; row r owns points rowOffsets[r] to rowOffsets[r + 1] - 1,',
@@ -353,7 +353,7 @@ export class PackedTable {
   qualifierIndexes!: (number | null)[];
 }
 
-@ObjectType('Table', { description: 'Units × indicators × periods, as rows, pivoted, as columns, and packed for bulk pulls.' })
+@ObjectType('Table', { simpleResolvers: true, description: 'Units × indicators × periods, as rows, pivoted, as columns, and packed for bulk pulls.' })
 export class Table {
   @Field(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
   rowCount!: number;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.type.js';
 import { DocumentRole } from './enums.js';
 
-@ObjectType('Document', { implements: Node, description: 'A resolution, plan, guidance or law named by a source, with the period it covers.' })
+@ObjectType('Document', { simpleResolvers: true, implements: Node, description: 'A resolution, plan, guidance or law named by a source, with the period it covers.' })
 export class PolicyDocument extends Node {
   @Field(() => String, { description: 'Stable code used in data files.' })
   code!: string;
@@ -35,7 +35,7 @@ export class PolicyDocument extends Node {
   quote!: string | null;
 }
 
-@ObjectType('DocumentLink', { description: 'A document and a unit or organisation it relates to.' })
+@ObjectType('DocumentLink', { simpleResolvers: true, description: 'A document and a unit or organisation it relates to.' })
 export class DocumentLink {
   @Field(() => DocumentRole, { description: 'How the document relates to the unit.' })
   role!: DocumentRole;

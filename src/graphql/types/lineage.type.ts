@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { LineageKind } from './enums.js';
 
-@ObjectType('LineageLink', { description: 'One change linking a unit to a predecessor or successor.' })
+@ObjectType('LineageLink', { simpleResolvers: true, description: 'One change linking a unit to a predecessor or successor.' })
 export class LineageLink {
   @Field(() => LineageKind, { description: 'Merge, split, rename or abolition.' })
   kind!: LineageKind;
@@ -16,7 +16,7 @@ export class LineageLink {
   note!: string | null;
 }
 
-@ObjectType('Lineage', { description: 'Where a unit came from and what it became.' })
+@ObjectType('Lineage', { simpleResolvers: true, description: 'Where a unit came from and what it became.' })
 export class Lineage {
   @Field(() => [LineageLink], { description: 'Units this one was formed from, with the change.' })
   predecessors!: LineageLink[];

@@ -27,31 +27,31 @@ export abstract class Locality extends Node {
   note!: string | null;
 }
 
-@ObjectType('Province', { implements: [Node, Locality], description: 'A province (tỉnh).' })
+@ObjectType('Province', { simpleResolvers: true, implements: [Node, Locality], description: 'A province (tỉnh).' })
 export class Province extends Locality {}
 
-@ObjectType('District', { implements: [Node, Locality], description: 'A district (huyện). The district level was abolished on 2025-07-01; districts keep their history and end date.' })
+@ObjectType('District', { simpleResolvers: true, implements: [Node, Locality], description: 'A district (huyện). The district level was abolished on 2025-07-01; districts keep their history and end date.' })
 export class District extends Locality {}
 
-@ObjectType('Commune', { implements: [Node, Locality], description: 'A commune (xã) or ward; after 2025-07-01 communes sit directly under the province.' })
+@ObjectType('Commune', { simpleResolvers: true, implements: [Node, Locality], description: 'A commune (xã) or ward; after 2025-07-01 communes sit directly under the province.' })
 export class Commune extends Locality {}
 
-@ObjectType('Village', { implements: [Node, Locality], description: 'A village or hamlet (bản, thôn).' })
+@ObjectType('Village', { simpleResolvers: true, implements: [Node, Locality], description: 'A village or hamlet (bản, thôn).' })
 export class Village extends Locality {}
 
-@ObjectType('PartyCommittee', { implements: [Node, Locality], description: 'A Party committee at province, district or commune level, linked to the unit it sits in.' })
+@ObjectType('PartyCommittee', { simpleResolvers: true, implements: [Node, Locality], description: 'A Party committee at province, district or commune level, linked to the unit it sits in.' })
 export class PartyCommittee extends Locality {
   @Field(() => LocalityKind, { nullable: true, description: 'The administrative level it sits at.' })
   level!: LocalityKind | null;
 }
 
-@ObjectType('PartyCell', { implements: [Node, Locality], description: 'A Party cell or other grassroots Party organisation, linked to the unit it sits in (a village cell to its village).' })
+@ObjectType('PartyCell', { simpleResolvers: true, implements: [Node, Locality], description: 'A Party cell or other grassroots Party organisation, linked to the unit it sits in (a village cell to its village).' })
 export class PartyCell extends Locality {
   @Field(() => LocalityKind, { nullable: true, description: 'The administrative level it sits at.' })
   level!: LocalityKind | null;
 }
 
-@ObjectType('PageInfo', { description: 'Where a page sits in a list (Relay).' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a page sits in a list (Relay).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More items follow this page.' })
   hasNextPage!: boolean;
@@ -68,7 +68,7 @@ export class PageInfo {
 
 /** A Relay connection over one node type, so typed lists (`villages`) need no fragments. */
 function connectionOf<T extends object>(nodeType: abstract new () => T, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `${what} in a list, with its cursor and the validity of the link that reached it.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `${what} in a list, with its cursor and the validity of the link that reached it.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor for `after`.' })
     cursor!: string;
@@ -83,7 +83,7 @@ function connectionOf<T extends object>(nodeType: abstract new () => T, name: st
     linkValidTo!: string | null;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what.toLowerCase()} (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what.toLowerCase()} (Relay connection).` })
   class Connection {
     @Field(() => Int, { description: 'How many items match in all pages.' })
     totalCount!: number;

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from './node.type.js';
 import { PeriodGranularity, Qualifier } from './enums.js';
 
-@ObjectType('Observation', { implements: Node, description: 'One sourced figure: value, qualifier, period and source, with the interval it stands for.' })
+@ObjectType('Observation', { simpleResolvers: true, implements: Node, description: 'One sourced figure: value, qualifier, period and source, with the interval it stands for.' })
 export class Observation extends Node {
   @Field(() => String, { description: 'The period as ISO 8601: "2024", "2024-Q3", "2024-07", "2024-07-15", or an interval "2025-07/.." (open end: up to publication).' })
   period!: string;

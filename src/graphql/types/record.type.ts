@@ -40,7 +40,7 @@ export class ObservationInput {
   note?: string | null;
 }
 
-@ObjectType('RecordResult', { description: 'What a recordObservations call wrote.' })
+@ObjectType('RecordResult', { simpleResolvers: true, description: 'What a recordObservations call wrote.' })
 export class RecordResult {
   @Field(() => Int, { description: 'Figures received.' })
   received!: number;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.type.js';
 
-@ObjectType('Source', { implements: Node, description: 'A publication, law or dataset that figures come from.' })
+@ObjectType('Source', { simpleResolvers: true, implements: Node, description: 'A publication, law or dataset that figures come from.' })
 export class Source extends Node {
   @Field(() => String, { description: 'Stable code used in data files, e.g. "dbp-nam-po-village-heads".' })
   code!: string;
