@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { SERVER_NODE_FLAGS } from '../src/build/server-build.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -50,7 +51,7 @@ function pick(i: number) {
 }
 
 async function startServer(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts'), '--port', '0', '--pool', String(values.pool)], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts'), '--port', '0', '--pool', String(values.pool)], {
     cwd: ROOT,
     env: { ...process.env, UV_THREADPOOL_SIZE: String(Number(values.pool) + 4), GRASSROOTS_STORE: join(dir, 'load.duckdb'), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { QUERIES, type Picker } from './queries.js';
 import { postGraphQL, stats, time, type Stats } from './measure.js';
-import { startServer } from './server-process.js';
+import { startServer, type ServerProcess } from './server-process.js';
 import { loadTest, type LoadResult } from './load.js';
 import { ensureNginx, freePort, startNginx } from './nginx.js';
 import { Store } from '../src/store/store.js';
@@ -41,10 +41,10 @@ const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 5);
 // seconds under load, and a server in use has long done that.
 const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 3);
 // Each query of the mix is asked this long before its timed runs (one Q5 pull takes about 2 s).
+const QUERY_WARMUP_SECONDS = Number(process.env['BENCH_QUERY_WARMUP_SECONDS'] ?? 1.5);
 /** PostGraphile over PostgreSQL on the same shape of data (issue #6): medians of 200 sequential requests after warm-up. */
 const POSTGRAPHILE_MEDIAN_MS: Record<string, number> = { Q1: 5.0, Q2: 35, Q4: 13.8 };
 const PEER_METHOD_RUNS = 200;
-const QUERY_WARMUP_SECONDS = Number(process.env['BENCH_QUERY_WARMUP_SECONDS'] ?? 1.5);
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
@@ -91,94 +91,82 @@ async function main() {
     },
   };
 
-  const server = await startServer(STORE);
-  report['serverStartMs'] = server.startMs;
-  log(`server ready in ${server.startMs.toFixed(0)} ms at ${server.url}`);
-  // It answers from the start; the mix is timed once the hierarchy and unit keys are in memory.
-  const warmMs = await server.warm;
-  report['serverWarmMs'] = warmMs;
-  log(`server warm (hierarchy, unit keys and hot values loaded) ${warmMs.toFixed(0)} ms after spawn`);
-
   const results: Record<string, QueryResult> = {};
-  const mix = QUERIES.filter((q) => !q.extra || process.env['BENCH_EXTRA'] === '1');
-  for (const query of mix) {
-    const vars = Array.from({ length: query.runs + 3 }, () => {
-      const v = query.variables(picker);
-      return { ...v, province: v['province'] ?? (typeof v['code'] === 'string' ? undefined : undefined) };
-    });
-    // Drawn after the timed ones, from the same pool, so those stay the same from run to run.
-    const warmupVars = Array.from({ length: 50 }, () => query.variables(picker));
-    let bytes = 0;
-    // GraphQL first asked for a while, not counted, as the PostGraphile figures were taken after
-    // a warm-up: V8 optimises the server's code over its first few hundred requests.
-    const warmUntil = performance.now() + QUERY_WARMUP_SECONDS * 1000;
-    for (let i = 0; i === 0 || performance.now() < warmUntil; i++) bytes = (await postGraphQL(server.url, query.graphql, warmupVars[i % warmupVars.length]!)).bytes;
-    // And the SQL, whose first run reads cold pages.
-    await sqlConnection.runAndReadAll(query.sql(vars[0]!));
-    for (let i = 0; i < 3; i++) await sqlConnection.runAndReadAll(query.servingSql(vars[i]!));
-    const g: number[] = [];
-    const s: number[] = [];
-    const l: number[] = [];
-    // Interleaved, so a burst of load on the shared machine hits all three alike.
-    for (let i = 3; i < vars.length; i++) {
-      g.push((await time(() => postGraphQL(server.url, query.graphql, vars[i]!))).ms);
-      // The tables-of-record SQL is context, not the limit: a few runs give its median.
-      if (i < 3 + RECORD_SQL_RUNS) s.push((await time(() => sqlConnection.runAndReadAll(query.sql(vars[i]!)))).ms);
-      l.push((await time(() => sqlConnection.runAndReadAll(query.servingSql(vars[i]!)))).ms);
-    }
-    const gs = stats(g);
-    const ss = stats(s);
-    const ls = stats(l);
-    results[query.name] = { description: query.description, graphql: gs, sql: ss, servingSql: ls, ratio: gs.median / ls.median, ratioToRecordSql: gs.median / ss.median, responseBytes: bytes };
-    log(`${query.name}: GraphQL median ${gs.median.toFixed(1)} ms p95 ${gs.p95.toFixed(1)} | serving-layer SQL ${ls.median.toFixed(1)} ms (ratio ${(gs.median / ls.median).toFixed(2)}) | SQL on observations ${ss.median.toFixed(1)} ms (ratio ${(gs.median / ss.median).toFixed(2)})`);
-  }
-  report['queries'] = results;
-
-  // The PostGraphile figures were taken as 200 sequential requests after a warm-up, back to back.
-  // The runs above alternate with SQL, which leaves the machine a moment between requests and
-  // costs each about 0.7 ms (scratch measurement); against those figures, time the same way.
-  const peerMethod: Record<string, { graphql: Stats; postgraphileMedianMs: number }> = {};
-  for (const [name, postgraphileMedianMs] of Object.entries(POSTGRAPHILE_MEDIAN_MS)) {
-    const query = QUERIES.find((q) => q.name === name)!;
-    const vars = Array.from({ length: PEER_METHOD_RUNS }, () => query.variables(picker));
-    const g: number[] = [];
-    for (const v of vars) g.push((await time(() => postGraphQL(server.url, query.graphql, v))).ms);
-    peerMethod[name] = { graphql: stats(g), postgraphileMedianMs };
-    log(`${name}, ${PEER_METHOD_RUNS} sequential requests: median ${stats(g).median.toFixed(1)} ms (PostGraphile ${postgraphileMedianMs} ms)`);
-  }
-  report['postgraphileMethod'] = peerMethod;
-
   const throughput: Record<string, LoadResult> = {};
-  for (const name of ['Q1', 'Q4']) {
-    const query = QUERIES.find((q) => q.name === name)!;
-    throughput[name] = await loadTest(server.url, query.graphql, () => query.variables(picker), 16, LOAD_SECONDS, WARMUP_SECONDS);
-    log(`${name} with 16 clients: ${throughput[name]!.perSecond.toFixed(0)} req/s, p99 ${throughput[name]!.latency.p99.toFixed(1)} ms, errors ${throughput[name]!.errors}`);
-  }
-  report['throughput'] = throughput;
-  report['peakRssMb'] = server.peakRssMb();
+  const server = await startServer(STORE);
+  // However the run ends, the server (1.4 GiB) does not outlive it.
+  try {
+    report['serverStartMs'] = server.startMs;
+    log(`server ready in ${server.startMs.toFixed(0)} ms at ${server.url}`);
+    // It answers from the start; the mix is timed once the hierarchy and unit keys are in memory.
+    const warmMs = await server.warm;
+    report['serverWarmMs'] = warmMs;
+    log(`server warm (hierarchy, unit keys and hot values loaded) ${warmMs.toFixed(0)} ms after spawn`);
 
-  if (process.env['BENCH_SKIP_REPLICAS'] !== '1' && ensureNginx()) {
-    const q1 = QUERIES.find((q) => q.name === 'Q1')!;
-    // The server measured above is read-only, so it is the first replica; one more joins it (one
-    // server warming takes the two cores for 20 s, two at once took longer).
-    const second = await startServer(STORE, await freePort());
-    await second.warm;
-    // Warmed on its own first, as the first was by the mix: through nginx it would get half the
-    // warm-up load, and its cold start showed as a lower figure for two (×1.02 in one run).
-    await loadTest(second.url, q1.graphql, () => q1.variables(picker), 16, WARMUP_SECONDS);
-    const replicas = [server, second];
-    const ports = replicas.map((r) => Number(new URL(r.url).port));
-    const oneNginx = await startNginx([ports[0]!]);
-    const one = await loadTest(oneNginx.url, q1.graphql, () => q1.variables(picker), 16, LOAD_SECONDS, WARMUP_SECONDS);
-    oneNginx.stop();
-    const twoNginx = await startNginx(ports);
-    const two = await loadTest(twoNginx.url, q1.graphql, () => q1.variables(picker), 16, LOAD_SECONDS, WARMUP_SECONDS);
-    twoNginx.stop();
-    await second.stop();
-    report['replicas'] = { oneReplica: one, twoReplicas: two, speedup: two.perSecond / one.perSecond };
-    log(`Q1 through nginx: 1 replica ${one.perSecond.toFixed(0)} req/s, 2 replicas ${two.perSecond.toFixed(0)} req/s`);
+    const mix = QUERIES.filter((q) => !q.extra || process.env['BENCH_EXTRA'] === '1');
+    for (const query of mix) {
+      const vars = Array.from({ length: query.runs + 3 }, () => {
+        const v = query.variables(picker);
+        return { ...v, province: v['province'] ?? (typeof v['code'] === 'string' ? undefined : undefined) };
+      });
+      // Drawn after the timed ones, from the same pool, so those stay the same from run to run.
+      const warmupVars = Array.from({ length: 50 }, () => query.variables(picker));
+      let bytes = 0;
+      // GraphQL first asked for a while, not counted, as the PostGraphile figures were taken after
+      // a warm-up: V8 optimises the server's code over its first few hundred requests.
+      const warmUntil = performance.now() + QUERY_WARMUP_SECONDS * 1000;
+      for (let i = 0; i === 0 || performance.now() < warmUntil; i++) bytes = (await postGraphQL(server.url, query.graphql, warmupVars[i % warmupVars.length]!)).bytes;
+      // And the SQL, whose first run reads cold pages.
+      await sqlConnection.runAndReadAll(query.sql(vars[0]!));
+      for (let i = 0; i < 3; i++) await sqlConnection.runAndReadAll(query.servingSql(vars[i]!));
+      const g: number[] = [];
+      const s: number[] = [];
+      const l: number[] = [];
+      // Interleaved, so a burst of load on the shared machine hits all three alike.
+      for (let i = 3; i < vars.length; i++) {
+        g.push((await time(() => postGraphQL(server.url, query.graphql, vars[i]!))).ms);
+        // The tables-of-record SQL is context, not the limit: a few runs give its median.
+        if (i < 3 + RECORD_SQL_RUNS) s.push((await time(() => sqlConnection.runAndReadAll(query.sql(vars[i]!)))).ms);
+        l.push((await time(() => sqlConnection.runAndReadAll(query.servingSql(vars[i]!)))).ms);
+      }
+      const gs = stats(g);
+      const ss = stats(s);
+      const ls = stats(l);
+      results[query.name] = { description: query.description, graphql: gs, sql: ss, servingSql: ls, ratio: gs.median / ls.median, ratioToRecordSql: gs.median / ss.median, responseBytes: bytes };
+      log(`${query.name}: GraphQL median ${gs.median.toFixed(1)} ms p95 ${gs.p95.toFixed(1)} | serving-layer SQL ${ls.median.toFixed(1)} ms (ratio ${(gs.median / ls.median).toFixed(2)}) | SQL on observations ${ss.median.toFixed(1)} ms (ratio ${(gs.median / ss.median).toFixed(2)})`);
+    }
+    report['queries'] = results;
+
+    // The PostGraphile figures were taken as 200 sequential requests after a warm-up, back to back.
+    // The runs above alternate with SQL, which leaves the machine a moment between requests and
+    // costs each about 0.7 ms (scratch measurement); against those figures, time the same way.
+    const peerMethod: Record<string, { graphql: Stats; postgraphileMedianMs: number }> = {};
+    for (const [name, postgraphileMedianMs] of Object.entries(POSTGRAPHILE_MEDIAN_MS)) {
+      const query = QUERIES.find((q) => q.name === name)!;
+      const vars = Array.from({ length: PEER_METHOD_RUNS }, () => query.variables(picker));
+      const g: number[] = [];
+      for (const v of vars) g.push((await time(() => postGraphQL(server.url, query.graphql, v))).ms);
+      peerMethod[name] = { graphql: stats(g), postgraphileMedianMs };
+      log(`${name}, ${PEER_METHOD_RUNS} sequential requests: median ${stats(g).median.toFixed(1)} ms (PostGraphile ${postgraphileMedianMs} ms)`);
+    }
+    report['postgraphileMethod'] = peerMethod;
+
+    for (const name of ['Q1', 'Q4']) {
+      const query = QUERIES.find((q) => q.name === name)!;
+      throughput[name] = await loadTest(server.url, query.graphql, () => query.variables(picker), 16, LOAD_SECONDS, WARMUP_SECONDS);
+      log(`${name} with 16 clients: ${throughput[name]!.perSecond.toFixed(0)} req/s, p99 ${throughput[name]!.latency.p99.toFixed(1)} ms, errors ${throughput[name]!.errors}`);
+    }
+    report['throughput'] = throughput;
+    report['peakRssMb'] = server.peakRssMb();
+
+    if (process.env['BENCH_SKIP_REPLICAS'] !== '1' && ensureNginx()) {
+      const replicas = await measureReplicas(server, picker);
+      report['replicas'] = replicas;
+      log(`Q1 through nginx: 1 replica ${replicas.oneReplica.perSecond.toFixed(0)} req/s, 2 replicas ${replicas.twoReplicas.perSecond.toFixed(0)} req/s`);
+    }
+  } finally {
+    await server.stop();
   }
-  await server.stop();
   sqlConnection.closeSync();
   db.closeSync();
 
@@ -199,6 +187,37 @@ interface QueryResult {
   readonly ratio: number;
   readonly ratioToRecordSql: number;
   readonly responseBytes: number;
+}
+
+/**
+ * Q1 through nginx with one replica and with two. The server measured above is read-only, so it is
+ * the first; one more joins it (one server warming takes the two cores for 20 s, two at once took longer).
+ */
+async function measureReplicas(first: ServerProcess, picker: Picker): Promise<{ oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number }> {
+  const q1 = QUERIES.find((q) => q.name === 'Q1')!;
+  const second = await startServer(STORE, await freePort());
+  try {
+    await second.warm;
+    // Warmed on its own first, as the first was by the mix: through nginx it would get half the
+    // warm-up load, and its cold start showed as a lower figure for two (×1.02 in one run). Its
+    // errors count with the two-replica run's.
+    const warmup = await loadTest(second.url, q1.graphql, () => q1.variables(picker), 16, WARMUP_SECONDS);
+    const ports = [first, second].map((r) => Number(new URL(r.url).port));
+    const one = await throughNginx([ports[0]!], q1.graphql, () => q1.variables(picker));
+    const two = await throughNginx(ports, q1.graphql, () => q1.variables(picker));
+    return { oneReplica: one, twoReplicas: { ...two, errors: two.errors + warmup.errors }, speedup: two.perSecond / one.perSecond };
+  } finally {
+    await second.stop();
+  }
+}
+
+async function throughNginx(ports: number[], query: string, variables: () => Record<string, unknown>): Promise<LoadResult> {
+  const nginx = await startNginx(ports);
+  try {
+    return await loadTest(nginx.url, query, variables, 16, LOAD_SECONDS, WARMUP_SECONDS);
+  } finally {
+    nginx.stop();
+  }
 }
 
 function toMarkdown(report: Record<string, unknown>, results: Record<string, QueryResult>, throughput: Record<string, LoadResult>): string {

@@ -11,11 +11,13 @@ export interface LineLog {
 }
 
 /**
- * JSON lines, written once per turn of the event loop rather than one write each. stdout to a
- * pipe or file is synchronous in Node: a busy server's request lines, one console.log each, were
- * about 5% of its CPU (a format, a syscall and a wait per request). Lines keep their order.
+ * JSON lines. Those `deferred` says may wait are written once per turn of the event loop rather
+ * than one write each: stdout to a pipe or file is synchronous in Node, and a busy server's
+ * request lines, one console.log each, were about 5% of its CPU. Any other line (start, errors,
+ * shutdown: the ones a crash must not swallow) is written at once, after those queued before it,
+ * so lines keep their order.
  */
-export function lineLog(sink: LineSink = process.stdout): LineLog {
+export function lineLog(sink: LineSink = process.stdout, deferred: (entry: Record<string, unknown>) => boolean = () => true): LineLog {
   let queued: string[] = [];
   let scheduled = false;
   const flush = () => {
@@ -27,7 +29,8 @@ export function lineLog(sink: LineSink = process.stdout): LineLog {
   };
   const log = (entry: Record<string, unknown>) => {
     queued.push(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
-    if (!scheduled) {
+    if (!deferred(entry)) flush();
+    else if (!scheduled) {
       scheduled = true;
       setImmediate(flush);
     }

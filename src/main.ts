@@ -7,8 +7,9 @@ import { openSnapshot } from './store/snapshot.js';
 import { lineLog } from './log-lines.js';
 
 const config = loadConfig();
-const { log, flush } = lineLog();
-// However the process ends, its last lines (a failure, "stopped") are written first.
+// Request lines wait for the turn's end; the rest are written at once. Queued lines are written
+// however the process exits (a signal that kills it outright loses at most a turn of requests).
+const { log, flush } = lineLog(process.stdout, (entry) => entry['msg'] === 'request');
 process.on('exit', flush);
 
 // Migrations and the seed import need a writable store; serving then reopens it sandboxed (no

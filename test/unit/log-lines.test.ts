@@ -31,4 +31,14 @@ describe('lineLog', () => {
     await nextTurn();
     expect(writes.map((w) => JSON.parse(w).msg)).toEqual(['before exit', 'later']);
   });
+
+  it('a line that may not wait is written at once, after the lines queued before it', () => {
+    const writes: string[] = [];
+    const { log } = lineLog({ write: (text) => writes.push(text) }, (entry) => entry['msg'] === 'request');
+    log({ msg: 'request', n: 1 });
+    expect(writes).toEqual([]);
+    log({ level: 'error', msg: 'internal error' });
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.trim().split('\n').map((line) => JSON.parse(line).msg)).toEqual(['request', 'internal error']);
+  });
 });
