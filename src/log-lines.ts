@@ -4,7 +4,7 @@ export interface LineSink {
 }
 
 export interface LineLog {
-  /** Queues one JSON line, stamped with the time it was logged. */
+  /** One JSON line, stamped with the time it was logged: queued or written at once (see lineLog). */
   readonly log: (entry: Record<string, unknown>) => void;
   /** Writes what is queued now (at exit, so no line is lost). */
   readonly flush: () => void;
