@@ -12,8 +12,12 @@ import { LocalityAnalyticsResolver, PartsPointResolver, SeriesPointResolver, Ser
 import { AnalyticsQueryResolver, AvailabilityResolver, PivotRowResolver, RankEntryResolver, RankingResolver, TableResolver } from './resolvers/analytics-query.resolver.js';
 import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
 import { projectPath } from '../project-root.js';
+import { bindParamsDirectly } from './direct-params.js';
 
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
+
+/** Arguments are checked by the resolvers (BadInputError names the argument), not class-validator. */
+const VALIDATE = false;
 
 let built: Promise<GraphQLSchema> | null = null;
 
@@ -28,13 +32,14 @@ export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
       AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
     ],
     orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
-    validate: false,
+    validate: VALIDATE,
   }).then((schema) => {
     const query = schema.getQueryType();
     if (query) query.description = 'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
     synchronousResolveType(schema);
+    bindParamsDirectly(schema, { validate: VALIDATE });
     return schema;
   });
   return built;

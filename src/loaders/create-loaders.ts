@@ -10,6 +10,7 @@ import type { DescendantQuery } from '../sql/units-sql.js';
 import type { ObservationFilter, Reconstruction } from '../sql/observations-sql.js';
 import type { DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
 import { byIdLoader, groupedLoader, indicatorGroupedLoader } from './grouped-loader.js';
+import { memoryFirst, type KeyLoader } from './memory-first.js';
 
 export interface SeriesArgs {
   indicator: string;
@@ -62,10 +63,10 @@ export interface Loaders {
   descendants: DataLoader<{ id: string; args: DescendantArgs }, LinkedUnitRow[], string>;
   partyOrganisations: DataLoader<{ id: string; args: null }, UnitRow[], string>;
   observations: DataLoader<{ id: string; args: ObservationFilter }, ObservationRow[], string>;
-  series: DataLoader<{ id: string; args: SeriesArgs }, PointRow[], string>;
+  series: KeyLoader<{ id: string; args: SeriesArgs }, PointRow[]>;
   change: DataLoader<{ id: string; args: ChangeArgs }, ChangeRow | null, string>;
   consecutiveChanges: DataLoader<{ id: string; args: WindowArgs }, ChangeRow[], string>;
-  latest: DataLoader<{ id: string; args: LatestArgs }, PointRow | null, string>;
+  latest: KeyLoader<{ id: string; args: LatestArgs }, PointRow | null>;
   peers: DataLoader<{ id: string; args: { indicator: string; period: string; options: ValueOptions } }, PeerRow | null, string>;
   totalsAndParts: DataLoader<{ id: string; args: WindowArgs & { childKind: string } }, PartsRow[], string>;
   granularities: DataLoader<string, string[]>;
@@ -98,7 +99,8 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
     descendants: groupedLoader({ load: (ids, q: DescendantArgs) => reader.readDescendants(ids, q), idOf: (r) => r.anchorId, collect: all }),
     partyOrganisations: groupedLoader({ load: (ids, _: null) => reader.readPartyOrganisationsIn(ids), idOf: (r) => r.adminUnitId ?? '', collect: all }),
     observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
-    series: indicatorGroupedLoader({
+    // Plain series and latest values come from the hot copy at once where it holds them.
+    series: memoryFirst(({ id, args: a }) => (a.grid === null && a.reconstruction === null ? analytics.seriesInMemory(id, a.indicator, a.window, a.options, a.fields) : undefined), indicatorGroupedLoader({
       load: async (ids, indicators, a: SeriesArgs) => {
         if (indicators.length > 1) return analytics.readSeries(ids, indicators, a.window, a.options, a.fields);
         if (a.reconstruction !== null) {
@@ -117,10 +119,10 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
       idOf: (r) => r.subjectId,
       indicatorOf: (r) => r.point.indicator,
       collect: (rows) => rows.map((r) => r.point),
-    }),
+    })),
     change: groupedLoader({ load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options), idOf: (r) => r.subjectId, collect: first }),
     consecutiveChanges: groupedLoader({ load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options), idOf: (r) => r.subjectId, collect: all }),
-    latest: indicatorGroupedLoader({
+    latest: memoryFirst(({ id, args: a }) => analytics.latestInMemory(id, a.indicator, a.options, a.fields), indicatorGroupedLoader({
       load: async (ids, indicators, a: LatestArgs) => indicators.length === 1 && await lean(a.options, a.indicator)
         ? analytics.readReportedLatest(ids, a.indicator, a.options)
         : analytics.readLatest(ids, indicators, a.options, a.fields),
@@ -128,7 +130,7 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
       idOf: (r) => r.subjectId,
       indicatorOf: (r) => r.point.indicator,
       collect: (rows) => rows[0]?.point ?? null,
-    }),
+    })),
     peers: groupedLoader({
       load: (ids, a: { indicator: string; period: string; options: ValueOptions }) => analytics.readPeers(ids, a.indicator, a.period, a.options),
       idOf: (r) => r.subjectId,

@@ -59,11 +59,9 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
   // The arguments but indicator and fields: its group's part of a key, and of its cache key.
   const rest = jsonOnce<Args>((args) => JSON.stringify({ ...args, indicator: null, fields: null }));
   const whole = jsonOnce<Args>((args) => `${JSON.stringify([args.indicator, args.fields])}${rest(args)}`);
-  const groupOf = (args: Args) => `${options.acrossIndicators(args) ? '*' : JSON.stringify(args.indicator)}${rest(args)}`;
+  const groupOf = jsonOnce<Args>((args) => `${options.acrossIndicators(args) ? '*' : JSON.stringify(args.indicator)}${rest(args)}`);
   return new DataLoader(
     async (keys) => {
-      // Groups by number: rows are filed under (group, id, indicator), and a group's JSON in
-      // every row's slot made each a long string to build and hash.
       const numberOf = new Map<string, number>();
       const groups: { args: Args; ids: Set<string>; indicators: Set<string> }[] = [];
       const groupOfKey = keys.map((key) => {
@@ -82,22 +80,27 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
         groups[group]!.indicators.add(key.args.indicator);
         return group;
       });
-      const rowsOf = new Map<string, Row[]>();
-      const slot = (group: number, id: string, indicator: string) => `${group}\u0000${id}\u0000${indicator}`;
+      // Rows filed per group by id, then indicator: maps, not a joined string per row (building
+      // and hashing those strings was most of a profile's batch cost).
+      const filed = groups.map(() => new Map<string, Map<string, Row[]>>());
       await Promise.all(
         groups.map(async ({ args, ids, indicators }, group) => {
           const rows = await options.load([...ids], [...indicators], args);
-          // A single-indicator group files rows by id alone: its rows are all of that indicator.
+          // A single-indicator group's rows are all of that indicator.
           const single = indicators.size === 1 ? args.indicator : null;
+          const byId = filed[group]!;
           for (const row of rows) {
-            const key = slot(group, options.idOf(row), single ?? options.indicatorOf(row));
-            const list = rowsOf.get(key);
+            const id = options.idOf(row);
+            const indicator = single ?? options.indicatorOf(row);
+            let byIndicator = byId.get(id);
+            if (!byIndicator) byId.set(id, (byIndicator = new Map()));
+            const list = byIndicator.get(indicator);
             if (list) list.push(row);
-            else rowsOf.set(key, [row]);
+            else byIndicator.set(indicator, [row]);
           }
         }),
       );
-      return keys.map((key, k) => options.collect(rowsOf.get(slot(groupOfKey[k]!, key.id, key.args.indicator)) ?? []));
+      return keys.map((key, k) => options.collect(filed[groupOfKey[k]!]!.get(key.id)?.get(key.args.indicator) ?? []));
     },
     // JSON, not separators: an id or indicator is any string a client sends.
     { cacheKeyFn: (key) => `${JSON.stringify(key.id)}${whole(key.args)}` },

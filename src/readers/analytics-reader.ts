@@ -1,6 +1,7 @@
 import type { StatementRunner } from '../store/store.js';
 import type { Fragment } from '../store/sql.js';
 import type { ServingLookup } from '../serving/serving-status.js';
+import type { HotRow, HotValues } from '../serving/hot-values.js';
 import { seriesOnGrid, seriesPoints, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
@@ -114,6 +115,29 @@ export class AnalyticsReader {
       return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options, fields));
     }
     return this.store.all('analytics.latest', latestValues(set, indicators, this.layout(options)));
+  }
+
+  /**
+   * One unit's latest value where the hot copy holds it, at once: no batch, no statement. A
+   * commune's villages each ask for theirs, and batched, each item's loader bookkeeping cost more
+   * than its lookup. undefined: memory cannot answer; readLatest (batched) does.
+   */
+  latestInMemory(id: string, indicator: string, options: ValueOptions, fields: readonly PointField[] | null): PointRow | null | undefined {
+    const rows = this.inMemory(id, options, (keys, hot) => hot.latest(keys, [indicator], options, fields));
+    return rows === undefined ? undefined : (rows[0]?.point ?? null);
+  }
+
+  /** One unit's series where the hot copy holds it, as latestInMemory; undefined: ask readSeries. */
+  seriesInMemory(id: string, indicator: string, window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null): PointRow[] | undefined {
+    const rows = this.inMemory(id, options, (keys, hot) => hot.series(keys, [indicator], window, options, fields));
+    return rows?.map((row) => row.point);
+  }
+
+  private inMemory(id: string, options: ValueOptions, lookup: (keys: readonly number[], hot: HotValues) => HotRow[] | null): { subjectId: string; point: PointRow }[] | undefined {
+    const set = this.unitsOf([id], options);
+    const hot = set.keys ? this.serving!.hot() : null;
+    const rows = hot ? lookup(set.keys!, hot) : null;
+    return rows ? named(set.ids, set.keys!, rows) : undefined;
   }
 
   /** A served lookup's rows, named. */

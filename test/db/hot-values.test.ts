@@ -55,6 +55,7 @@ async function compareWithStatements(store: Store): Promise<number> {
   const indicators = [...(await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code), 'no-such-indicator'];
   let statementsRun = 0;
   let pivotsFromMemory = 0;
+  let seriesFromMemory = 0;
   const stop = store.onStatement(() => statementsRun++);
   for (const kind of KINDS) {
     const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)).map((r) => r.id);
@@ -77,6 +78,24 @@ async function compareWithStatements(store: Store): Promise<number> {
         for (const few of [ids.slice(0, 1), ids.slice(1, 4), [...ids.slice(0, 2), ...ids.slice(0, 2)]]) {
           expect(bySubject(await fromCopy.readLatest(few, indicators.slice(0, 3), options, fields))).toEqual(bySubject(await fromDuckDB.readLatest(few, indicators.slice(0, 3), options, fields)));
         }
+        // one unit at a time, at once (the loaders ask memory first): what a statement gives, or undefined
+        for (const id of [...ids.slice(0, 3), 'no-such-unit']) {
+          for (const code of [indicators[0]!, indicators[indicators.length - 2]!, 'no-such-indicator']) {
+            const latest = fromCopy.latestInMemory(id, code, options, fields);
+            const expectedLatest = (await fromDuckDB.readLatest([id], [code], options, fields))[0]?.point ?? null;
+            expect(latest, `${id} ${code} latest in memory`).toEqual(expectedLatest);
+            for (const window of WINDOWS) {
+              const series = fromCopy.seriesInMemory(id, code, window, options, fields);
+              const expectedSeries = (await fromDuckDB.readSeries([id], [code], window, options, fields)).map((r) => r.point);
+              // (undefined: not in memory, e.g. a leaf's series; the loader then batches a statement)
+              if (series !== undefined) {
+                expect(series, `${id} ${code} series ${JSON.stringify(window)} in memory`).toEqual(expectedSeries);
+                seriesFromMemory++;
+              }
+            }
+          }
+        }
+        expect(fromDuckDB.latestInMemory(ids[0]!, indicators[0]!, options, fields)).toBeUndefined();
       }
       for (const within of parents) {
         for (const window of WINDOWS) {
@@ -93,6 +112,7 @@ async function compareWithStatements(store: Store): Promise<number> {
   }
   stop();
   expect(pivotsFromMemory).toBeGreaterThan(10);
+  expect(seriesFromMemory).toBeGreaterThan(100);
   return hot!.answered;
 }
 

@@ -4,21 +4,20 @@ import { encodeCursor, type Page } from '../args.js';
 /** Builds a Relay page from rows that carry the total count of the full list. */
 export function toConnection(rows: (UnitRow & Partial<Pick<LinkedUnitRow, 'linkValidFrom' | 'linkValidTo'>> & { totalCount: number })[], page: Page, total?: number) {
   const totalCount = total ?? rows[0]?.totalCount ?? 0;
-  const edges = rows.map((row, i) => ({
-    cursor: encodeCursor(page.offset + i),
-    node: row,
-    linkValidFrom: row.linkValidFrom ?? null,
-    linkValidTo: row.linkValidTo ?? null,
-  }));
+  const cursorAt = (i: number) => encodeCursor(page.offset + i);
   return {
     totalCount,
-    edges,
+    // Built when asked for: a list read through `nodes` (a commune's villages in a profile) then
+    // encodes no cursor per row.
+    get edges() {
+      return rows.map((row, i) => ({ cursor: cursorAt(i), node: row, linkValidFrom: row.linkValidFrom ?? null, linkValidTo: row.linkValidTo ?? null }));
+    },
     nodes: rows,
     pageInfo: {
       hasNextPage: page.offset + rows.length < totalCount,
       hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      startCursor: rows.length > 0 ? cursorAt(0) : null,
+      endCursor: rows.length > 0 ? cursorAt(rows.length - 1) : null,
     },
   };
 }
