@@ -18,6 +18,7 @@ import { ServingStatus } from './serving/serving-status.js';
 import { HierarchyCache } from './hierarchy/hierarchy-cache.js';
 import { DEFAULT_RESULT_CACHE, ResultCache, type ResultCacheOptions } from './store/result-cache.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
+import { compiledExecution, type ExecutionCounts } from './graphql/compiled-execution.js';
 import type { Context, RequestInfo } from './graphql/context.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
 import { queryLimitsPlugin } from './http/limits.js';
@@ -50,6 +51,8 @@ export interface ServerOptions {
    * is never copied into memory, and every lookup is a statement (tests prove both paths alike).
    */
   readonly hotValues?: boolean;
+  /** How often a document runs through graphql-js before it is compiled (tests: 0 compiles every one). */
+  readonly runsBeforeCompiling?: number;
   /** Results of read statements kept between requests until the next write (entries 0: off). */
   readonly resultCache?: ResultCacheOptions;
 }
@@ -59,6 +62,8 @@ export interface RunningServer {
   readonly http: Server;
   /** Requests executing and waiting for a slot, for readiness probes and tests. */
   stats(): { running: number; queued: number };
+  /** Operations executed so far: compiled (a document seen before) or by graphql-js. */
+  executions(): ExecutionCounts;
   /** Resolves once what loads after listening (serving keys, hot values, the in-memory hierarchy) has loaded; requests before then get the same answers, read more slowly. */
   warm(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish up to the grace period, then interrupts them. */
@@ -147,8 +152,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
 
   // The browser pages serve files; exports go through exportAdmitted below.
   const routes = createRoutes({ context: contextFactory(store, serving, hierarchy), exportDir: store.exportDir });
+  const execution = compiledExecution(schema, { runsBeforeCompiling: options.runsBeforeCompiling });
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: execution,
     includeStacktraceInErrorResponses: false,
     // In production, "Did you mean ...?" suggestions would reveal schema to a probing client.
     hideSchemaDetailsFromClientErrors: options.production ?? false,
@@ -338,6 +344,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     url: `http://${host}:${port}/graphql`,
     http,
     stats: () => ({ running: inFlight.size, queued: admission.queued }),
+    executions: () => ({ ...execution.counts }),
     warm,
     close: () => {
       closing ??= (async () => {

@@ -36,7 +36,9 @@ export async function startTestServer(dataDir: string = SEED_DIR, options: TestS
   await prepareStore(path, dataDir);
   const writable = options.writeToken !== undefined;
   const store = await Store.open({ path, poolSize: 2, sandboxed: true, writable, threads: 1, ...options.store });
-  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, writeToken: options.writeToken ?? null, ...options.server });
+  // Every operation runs compiled, the path repeated traffic takes; test/e2e/compiled-execution.test.ts
+  // proves a document's first run (graphql-js) answers the same.
+  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, writeToken: options.writeToken ?? null, runsBeforeCompiling: 0, ...options.server });
   // Statement counts are of a warm server; the cold path's answers are proven equal in test/db/hierarchy-cache.test.ts.
   await server.warm();
   const client = new GraphQLClient(server.url);

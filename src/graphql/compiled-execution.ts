@@ -1,0 +1,137 @@
+import {
+  execute, getNamedType, GraphQLError, getVariableValues, isAbstractType, isCompositeType, Kind, printSchema,
+  type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLObjectType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+
+/** Operations run so far, by path. */
+export interface ExecutionCounts {
+  compiled: number;
+  interpreted: number;
+}
+
+/** How often a document runs through graphql-js before it is compiled (ad-hoc queries run once). */
+export const RUNS_BEFORE_COMPILING = 1;
+
+/**
+ * A compiled function holds code for every field on every concrete type it may meet, so an
+ * interface inside an interface multiplies (ten nested `parent`s of a Locality, six types each,
+ * would be 6^10). Past this many (field, type) pairs a document stays with graphql-js.
+ */
+export const MAX_COMPILED_FIELDS = 500;
+
+/**
+ * Executes an operation that has run before as a function compiled for it (graphql-jit), the
+ * rest with graphql-js. graphql-js walks the document anew for every object in a result: for
+ * every field an arguments object, a resolve-info object and a generic completion, which was a
+ * quarter of a commune profile's time on the server's one thread; compiled, a profile's
+ * execution took a third of graphql-js's. The resolvers, the validation before and Apollo's
+ * error formatting after are the same on both paths (`test/api/compiled-execution.test.ts`
+ * asks both and compares).
+ *
+ * Plugged in through Apollo's executor interface (`gateway`), the one Apollo Server 5 offers
+ * for running operations other than with graphql-js's `execute`.
+ */
+export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCompiling?: number } = {}): Gateway & { readonly counts: ExecutionCounts } {
+  const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
+  const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
+  // Apollo keeps parsed documents (its document store), so a document repeated is the same
+  // object and a compiled function lives as long as Apollo keeps its document.
+  const byDocument = new WeakMap<DocumentNode, Map<string, { runs: number; compiled: CompiledQuery | null }>>();
+  const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
+    let byOperation = byDocument.get(document);
+    if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+    const key = operationName ?? '';
+    let entry = byOperation.get(key);
+    if (!entry) byOperation.set(key, (entry = { runs: 0, compiled: null }));
+    if (entry.compiled === null && entry.runs++ >= runsBeforeCompiling) {
+      const compiled = fieldsToCompile(schema, document, operationName) <= MAX_COMPILED_FIELDS ? compileQuery(schema, document, operationName ?? undefined) : null;
+      // (a document graphql-jit cannot compile stays with graphql-js)
+      entry.compiled = compiled !== null && isCompiledQuery(compiled) ? compiled : null;
+      if (entry.compiled === null) entry.runs = Number.NEGATIVE_INFINITY;
+    }
+    return entry.compiled;
+  };
+  return {
+    counts,
+    async load() {
+      return {
+        executor: async ({ document, operationName, operation, request, context }): Promise<ExecutionResult> => {
+          const compiled = compiledFor(document, operationName);
+          if (compiled === null) {
+            counts.interpreted++;
+            return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+          }
+          counts.compiled++;
+          // Variables are checked by graphql-js, so a bad one is refused in its words (Apollo
+          // answers those 400 BAD_USER_INPUT); the compiled function then coerces them the same way.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return { errors: variables.errors };
+          return withGraphQLErrors(await compiled.query(undefined, context, request.variables ?? {}));
+        },
+      };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => {};
+    },
+    async stop() {},
+  };
+}
+
+/**
+ * The (field, concrete type) pairs a compiled operation would hold code for, counted up to one
+ * past MAX_COMPILED_FIELDS (the walk stops there, so a fan-out costs no more to measure).
+ * Introspection counts as past the limit: graphql-js answers it.
+ */
+export function fieldsToCompile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): number {
+  const over = MAX_COMPILED_FIELDS + 1;
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
+  const root = operation ? schema.getRootType(operation.operation) : undefined;
+  if (!operation || !root) return over;
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  let count = 0;
+  const applies = (condition: string | undefined, object: GraphQLObjectType) => {
+    if (condition === undefined) return true;
+    const type = schema.getType(condition);
+    return type === object || (type !== undefined && isAbstractType(type) && schema.isSubType(type, object));
+  };
+  const walk = (selectionSet: SelectionSetNode, object: GraphQLObjectType): boolean => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (++count > MAX_COMPILED_FIELDS || (selection.name.value.startsWith('__') && selection.selectionSet)) return false;
+        const field = object.getFields()[selection.name.value];
+        if (!selection.selectionSet || !field) continue;
+        const type = getNamedType(field.type);
+        if (isCompositeType(type) && !within(selection.selectionSet, type)) return false;
+      } else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+        if (fragment && applies(fragment.typeCondition?.name.value, object) && !walk(fragment.selectionSet, object)) return false;
+      }
+    }
+    return true;
+  };
+  const within = (selectionSet: SelectionSetNode, type: GraphQLCompositeType): boolean =>
+    (isAbstractType(type) ? schema.getPossibleTypes(type) : [type]).every((object) => walk(selectionSet, object));
+  return walk(operation.selectionSet, root) ? count : over;
+}
+
+/**
+ * graphql-jit's errors lack `extensions` where the thrown error had none, and Apollo's error
+ * formatting reads `extensions.code` from every error; as graphql-js's own errors (same message,
+ * path, locations and original error) they are formatted, masked and logged as before.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors) return result;
+  const errors = result.errors.map((e) => {
+    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+    (error as { locations: GraphQLError['locations'] }).locations = e.locations;
+    return error;
+  });
+  return { ...result, errors };
+}
