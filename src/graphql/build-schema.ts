@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { isInterfaceType, type GraphQLSchema } from 'graphql';
 import { typeNameOf } from './types/node.type.js';
 import { QueryResolver } from './resolvers/query.resolver.js';
@@ -16,30 +16,30 @@ import { bindParamsDirectly } from './direct-params.js';
 
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
-/** Arguments are checked by the resolvers (BadInputError names the argument), not class-validator. */
-const VALIDATE = false;
+export const SCHEMA_OPTIONS = {
+  resolvers: [
+    QueryResolver, MutationResolver, LocalityResolver,
+    ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
+    ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
+    LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,
+    AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
+  ],
+  orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
+  // Arguments are checked by the resolvers (BadInputError names the argument), not class-validator.
+  validate: false,
+} satisfies BuildSchemaOptions;
 
 let built: Promise<GraphQLSchema> | null = null;
 
 /** The schema is the same for every server in the process; build it once. */
 export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [
-      QueryResolver, MutationResolver, LocalityResolver,
-      ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
-      ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
-      LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,
-      AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
-    ],
-    orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
-    validate: VALIDATE,
-  }).then((schema) => {
+  built ??= buildSchema(SCHEMA_OPTIONS).then((schema) => {
     const query = schema.getQueryType();
     if (query) query.description = 'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
     synchronousResolveType(schema);
-    bindParamsDirectly(schema, { validate: VALIDATE });
+    bindParamsDirectly(schema, SCHEMA_OPTIONS);
     return schema;
   });
   return built;

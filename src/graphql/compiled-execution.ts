@@ -20,18 +20,28 @@ export const RUNS_BEFORE_COMPILING = 1;
 /**
  * A compiled function holds code for every field on every concrete type it may meet, so an
  * interface inside an interface multiplies (ten nested `parent`s of a Locality, six types each,
- * would be 6^10). Past this many (field, type) pairs a document stays with graphql-js.
+ * would be 6^10). Past this many (field, type) pairs a document stays with graphql-js; compiling
+ * one near the limit takes some 10–25 ms of the thread, once.
  */
 export const MAX_COMPILED_FIELDS = 500;
 
+/** Documents whose runs are counted and whose compiled functions are kept, least recently run dropped first (each function is tens to hundreds of KB of code). */
+export const COMPILED_DOCUMENTS = 200;
+
 /**
- * Executes an operation that has run before as a function compiled for it (graphql-jit), the
- * rest with graphql-js. graphql-js walks the document anew for every object in a result: for
- * every field an arguments object, a resolve-info object and a generic completion, which was a
- * quarter of a commune profile's time on the server's one thread; compiled, a profile's
- * execution took a third of graphql-js's. The resolvers, the validation before and Apollo's
- * error formatting after are the same on both paths (`test/api/compiled-execution.test.ts`
- * asks both and compares).
+ * Executes a query that has run before as a function compiled for it (graphql-jit), the rest
+ * with graphql-js. graphql-js walks the document anew for every object in a result: for every
+ * field an arguments object, a resolve-info object and a generic completion, most of a commune
+ * profile's execution on the server's one thread; compiled, that execution took a third of the
+ * time. The resolvers, the validation before and Apollo's error formatting after are the same on
+ * both paths (`test/e2e/compiled-execution.test.ts` asks both and compares).
+ *
+ * Stays with graphql-js: mutations (rare, and graphql-jit fills an input field fed by an absent
+ * variable with null where graphql-js leaves it out), documents using @skip or @include
+ * (graphql-jit writes their conditions onto the shared syntax tree and mixes them between
+ * fragments), introspection, documents over MAX_COMPILED_FIELDS, and a request whose operation
+ * Apollo could not resolve (graphql-js then answers why). Type resolution must stay synchronous
+ * for graphql-jit (`synchronousResolveType` in build-schema.ts).
  *
  * Plugged in through Apollo's executor interface (`gateway`), the one Apollo Server 5 offers
  * for running operations other than with graphql-js's `execute`.
@@ -39,32 +49,29 @@ export const MAX_COMPILED_FIELDS = 500;
 export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCompiling?: number } = {}): Gateway & { readonly counts: ExecutionCounts } {
   const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
-  // Apollo keeps parsed documents (its document store), so a document repeated is the same
-  // object and a compiled function lives as long as Apollo keeps its document.
-  const byDocument = new WeakMap<DocumentNode, Map<string, { runs: number; compiled: CompiledQuery | null }>>();
-  const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
-    let byOperation = byDocument.get(document);
-    if (!byOperation) byDocument.set(document, (byOperation = new Map()));
-    const key = operationName ?? '';
-    let entry = byOperation.get(key);
-    if (!entry) byOperation.set(key, (entry = { runs: 0, compiled: null }));
-    if (entry.compiled === null && entry.runs++ >= runsBeforeCompiling) {
-      const compiled = fieldsToCompile(schema, document, operationName) <= MAX_COMPILED_FIELDS ? compileQuery(schema, document, operationName ?? undefined) : null;
-      // (a document graphql-jit cannot compile stays with graphql-js)
-      entry.compiled = compiled !== null && isCompiledQuery(compiled) ? compiled : null;
-      if (entry.compiled === null) entry.runs = Number.NEGATIVE_INFINITY;
-    }
+  // Apollo keeps parsed documents (its document store), so a document repeated is the same object.
+  const documents = new Map<DocumentNode, Map<string, { runs: number; compiled: CompiledQuery | null }>>();
+  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null => {
+    let byOperation = documents.get(document);
+    if (byOperation) documents.delete(document); // (re-inserted last: most recently run)
+    else byOperation = new Map();
+    documents.set(document, byOperation);
+    if (documents.size > COMPILED_DOCUMENTS) documents.delete(documents.keys().next().value!);
+    const name = operation.name?.value ?? '';
+    let entry = byOperation.get(name);
+    if (!entry) byOperation.set(name, (entry = { runs: 0, compiled: null }));
+    if (entry.compiled === null && entry.runs++ === runsBeforeCompiling) entry.compiled = compile(schema, document, operation);
     return entry.compiled;
   };
   return {
     counts,
     async load() {
       return {
-        executor: async ({ document, operationName, operation, request, context }): Promise<ExecutionResult> => {
-          const compiled = compiledFor(document, operationName);
-          if (compiled === null) {
+        executor: async ({ document, operation, request, context }): Promise<ExecutionResult> => {
+          const compiled = operation ? compiledFor(document, operation) : null;
+          if (compiled === null || !operation) {
             counts.interpreted++;
-            return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+            return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
           }
           counts.compiled++;
           // Variables are checked by graphql-js, so a bad one is refused in its words (Apollo
@@ -83,10 +90,24 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
   };
 }
 
+/** The operation compiled from a private copy of the document (graphql-jit annotates the tree it reads), or null where it stays with graphql-js. */
+function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+  if (operation.operation !== 'query' || fieldsToCompile(schema, document, operation.name?.value ?? null) > MAX_COMPILED_FIELDS) return null;
+  const compiled = compileQuery(schema, copyOf(document), operation.name?.value);
+  return isCompiledQuery(compiled) ? compiled : null;
+}
+
+/** A copy of a syntax tree's nodes; their locations (positions in the request's text) are shared, so errors point where graphql-js's do. */
+function copyOf<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(copyOf) as T;
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'loc' ? value : copyOf(value)])) as T;
+}
+
 /**
  * The (field, concrete type) pairs a compiled operation would hold code for, counted up to one
  * past MAX_COMPILED_FIELDS (the walk stops there, so a fan-out costs no more to measure).
- * Introspection counts as past the limit: graphql-js answers it.
+ * Introspection and @skip/@include count as past the limit: graphql-js answers those.
  */
 export function fieldsToCompile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): number {
   const over = MAX_COMPILED_FIELDS + 1;
@@ -103,6 +124,7 @@ export function fieldsToCompile(schema: GraphQLSchema, document: DocumentNode, o
   };
   const walk = (selectionSet: SelectionSetNode, object: GraphQLObjectType): boolean => {
     for (const selection of selectionSet.selections) {
+      if (selection.directives?.some((d) => d.name.value === 'skip' || d.name.value === 'include')) return false;
       if (selection.kind === Kind.FIELD) {
         if (++count > MAX_COMPILED_FIELDS || (selection.name.value.startsWith('__') && selection.selectionSet)) return false;
         const field = object.getFields()[selection.name.value];

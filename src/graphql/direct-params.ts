@@ -1,4 +1,4 @@
-import { getMetadataStorage } from 'type-graphql';
+import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { GraphQLScalarType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 
 type Params = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>;
@@ -12,12 +12,15 @@ type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, i
  * needs nothing type-graphql adds to its parameters (scalar and enum arguments as graphql-js
  * coerced them, the root, the context, info; no middlewares or roles), this binds them directly
  * and calls the method synchronously. Any other resolver keeps type-graphql's, and so does every
- * one of a schema built with validation on. Returns the fields bound ("Type.field").
+ * one of a schema built with validation, global middlewares or an auth checker. `built`: the
+ * options the schema was built with. Returns the fields bound ("Type.field").
  */
-export function bindParamsDirectly(schema: GraphQLSchema, built: { validate: boolean }): string[] {
+export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOptions): string[] {
   const bound: string[] = [];
-  if (built.validate) return bound;
+  if (built.validate !== false || (built.globalMiddlewares?.length ?? 0) > 0 || built.authChecker) return bound;
   const storage = getMetadataStorage();
+  // (as type-graphql: only the resolvers the schema was built from; other classes may be loaded)
+  const listed = new Set<Function>(built.resolvers);
   const instances = new Map<Function, object>();
   const instanceOf = (target: Function) => {
     let instance = instances.get(target);
@@ -36,14 +39,14 @@ export function bindParamsDirectly(schema: GraphQLSchema, built: { validate: boo
   };
 
   for (const [root, handlers] of [[schema.getQueryType(), storage.queries], [schema.getMutationType(), storage.mutations]] as const) {
-    if (root) for (const handler of handlers) bind(root.name, root.getFields()[handler.schemaName], handler);
+    if (root) for (const handler of handlers) if (listed.has(handler.target)) bind(root.name, root.getFields()[handler.schemaName], handler);
   }
 
   // An interface's field resolver serves every type that implements it, unless the type has its
   // own (as type-graphql chooses): each type's field gets the one handler that resolves it.
   const nameOf = new Map<Function, string>([...storage.interfaceTypes, ...storage.objectTypes].map((t) => [t.target, t.name]));
   const handlerOf = new Map<string, { typeName: string; fieldName: string; handler: Handler }>();
-  const external = storage.fieldResolvers.filter((handler) => handler.kind === 'external' && handler.getObjectType);
+  const external = storage.fieldResolvers.filter((handler) => handler.kind === 'external' && handler.getObjectType && listed.has(handler.target));
   for (const fromInterface of [true, false]) {
     for (const handler of external) {
       const type = schema.getType(nameOf.get(handler.getObjectType!()) ?? '');

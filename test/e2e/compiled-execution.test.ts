@@ -25,6 +25,7 @@ const REQUESTS: { name: string; body: { query: string; operationName?: string; v
   { name: 'bad enum variable', body: { query: OPERATIONS, operationName: 'Latest', variables: { code: COMMUNE, indicator: 'households', rollup: 'HAMLET' } } },
   { name: 'missing variable', body: { query: OPERATIONS, operationName: 'Change', variables: { code: COMMUNE } } },
   { name: 'bad period (argument error in a list)', body: { query: `{ localities(kind: [COMMUNE]) { nodes { code change(indicator: "households", from: "2025", to: "20x") { absolute { value } } } } }` } },
+  { name: '@include on one of two spreads of a fragment (stays with graphql-js)', body: { query: `query($x: Boolean!) { a: locality(code: "${COMMUNE}") { ...F @include(if: $x) } b: locality(code: "${COMMUNE}") { ...F } } fragment F on Locality { code name }`, variables: { x: false } } },
   { name: 'a village\'s parent chain, 10 deep (over the compile budget)', body: { query: `{ locality(code: "village/huoi-song") { ${'parent { '.repeat(10)}code${' }'.repeat(10)} } }` } },
 ];
 
@@ -58,6 +59,21 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
   });
 });
 
+describe('requests Apollo refuses before execution', () => {
+  it.each([['Nope'], ['']])('an operation name the document lacks (%j) is a 400 naming it, and nothing runs', async (operationName) => {
+    const before = t.store.statementCount;
+    for (let run = 0; run < 3; run++) {
+      const r = await postJson(t.server.url, { query: OPERATIONS, operationName });
+      expect(r.status).toBe(400);
+      expect(r.json!.errors![0]!.extensions!['code']).toBe('OPERATION_RESOLUTION_FAILURE');
+    }
+    const single = await postJson(t.server.url, { query: 'mutation M { recordObservations(input: []) { written } }', operationName: 'Nope' });
+    expect(single.status).toBe(400);
+    expect(single.json!.errors![0]!.message).toContain('Nope');
+    expect(t.store.statementCount).toBe(before);
+  });
+});
+
 describe('what gets compiled', () => {
   it('counts fields per concrete type, and stops past the budget on fan-out and introspection', async () => {
     const schema = await buildGrassrootsSchema();
@@ -66,6 +82,7 @@ describe('what gets compiled', () => {
     expect(count(`{ locality(code: "x") { name ... on Commune { code } } }`)).toBe(1 + 6 + 1);
     expect(count(`{ locality(code: "x") { ${'parent { '.repeat(10)}code${' }'.repeat(10)} } }`)).toBe(MAX_COMPILED_FIELDS + 1);
     expect(count('{ __schema { types { name } } }')).toBe(MAX_COMPILED_FIELDS + 1);
+    expect(count(`query($x: Boolean!) { locality(code: "x") { name @skip(if: $x) } }`)).toBe(MAX_COMPILED_FIELDS + 1);
     expect(fieldsToCompile(schema, parse(OPERATIONS), 'Series')).toBeLessThan(MAX_COMPILED_FIELDS);
     expect(fieldsToCompile(schema, parse(OPERATIONS), null)).toBe(MAX_COMPILED_FIELDS + 1); // several operations, none named
   });

@@ -49,9 +49,19 @@ class ItemsResolver {
   }
 }
 
+// Loaded but not among the schema's resolvers: type-graphql leaves it out, and so must the binding.
+@Resolver(() => Item)
+export class UnlistedResolver {
+  @FieldResolver(() => String)
+  label(): string {
+    return 'from a resolver the schema was not built from';
+  }
+}
+
 async function schemaWith(validate: boolean) {
-  const schema = await buildSchema({ resolvers: [ItemResolver, ItemsResolver], validate });
-  return { schema, bound: bindParamsDirectly(schema, { validate }) };
+  const options = { resolvers: [ItemResolver, ItemsResolver] as [Function, ...Function[]], validate };
+  const schema = await buildSchema(options);
+  return { schema, bound: bindParamsDirectly(schema, options) };
 }
 
 describe('resolver parameters bound directly (no promise per argument)', () => {
@@ -62,6 +72,7 @@ describe('resolver parameters bound directly (no promise per argument)', () => {
     if (!isObjectType(item)) throw new Error('Item is missing');
     // synchronous: a value, not a promise
     expect(item.getFields()['label']!.resolve!({ n: 3 }, { prefix: 'v' }, {}, {} as GraphQLResolveInfo)).toBe('v3');
+    expect(new UnlistedResolver().label()).toContain('not built from');
     const result = await graphql({ schema, source: '{ items(count: 3) { n label(prefix: "#", shade: DARK) within(range: { from: 1, to: 1 }) } }' });
     expect(result).toEqual({
       data: {
