@@ -3,7 +3,7 @@ import {
   type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLObjectType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -50,8 +50,8 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
   const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
   // Apollo keeps parsed documents (its document store), so a document repeated is the same object.
-  const documents = new Map<DocumentNode, Map<string, { runs: number; compiled: CompiledQuery | null }>>();
-  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null => {
+  const documents = new Map<DocumentNode, Map<string, { runs: number; compiled: CompiledQuery | null | Promise<CompiledQuery | null> }>>();
+  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null | Promise<CompiledQuery | null> => {
     let byOperation = documents.get(document);
     if (byOperation) documents.delete(document); // (re-inserted last: most recently run)
     else byOperation = new Map();
@@ -60,7 +60,11 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
     const name = operation.name?.value ?? '';
     let entry = byOperation.get(name);
     if (!entry) byOperation.set(name, (entry = { runs: 0, compiled: null }));
-    if (entry.compiled === null && entry.runs++ === runsBeforeCompiling) entry.compiled = compile(schema, document, operation);
+    if (entry.compiled === null && entry.runs++ === runsBeforeCompiling) {
+      const compiling = entry;
+      // (a document graphql-jit fails to compile stays with graphql-js)
+      compiling.compiled = compile(schema, document, operation).catch(() => null).then((compiled) => (compiling.compiled = compiled));
+    }
     return entry.compiled;
   };
   return {
@@ -68,7 +72,7 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
     async load() {
       return {
         executor: async ({ document, operation, request, context }): Promise<ExecutionResult> => {
-          const compiled = operation ? compiledFor(document, operation) : null;
+          const compiled = operation ? await compiledFor(document, operation) : null;
           if (compiled === null || !operation) {
             counts.interpreted++;
             return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
@@ -90,9 +94,13 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
   };
 }
 
+/** graphql-jit, loaded at the first compile: its modules took about 0.1 s of every start. */
+let graphqlJit: Promise<typeof import('graphql-jit')> | null = null;
+
 /** The operation compiled from a private copy of the document (graphql-jit annotates the tree it reads), or null where it stays with graphql-js. */
-function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+async function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Promise<CompiledQuery | null> {
   if (operation.operation !== 'query' || fieldsToCompile(schema, document, operation.name?.value ?? null) > MAX_COMPILED_FIELDS) return null;
+  const { compileQuery, isCompiledQuery } = await (graphqlJit ??= import('graphql-jit'));
   const compiled = compileQuery(schema, copyOf(document), operation.name?.value);
   return isCompiledQuery(compiled) ? compiled : null;
 }

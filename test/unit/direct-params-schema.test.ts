@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildSchema } from 'type-graphql';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { SCHEMA_OPTIONS } from '../../src/graphql/build-schema.js';
@@ -9,15 +9,20 @@ import { bindParamsDirectly } from '../../src/graphql/direct-params.js';
 class Called {
   constructor(readonly method: string, readonly args: unknown[]) {}
 }
+// The classes are shared with the other test files of this worker (isolate: false): put back after.
+const originals: (() => void)[] = [];
 for (const resolver of SCHEMA_OPTIONS.resolvers) {
   const prototype = resolver.prototype as unknown as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(prototype)) {
-    if (name === 'constructor' || typeof prototype[name] !== 'function') continue;
+    const original = prototype[name];
+    if (name === 'constructor' || typeof original !== 'function') continue;
     prototype[name] = function record(...args: unknown[]) {
       throw new Called(`${resolver.name}.${name}`, args);
     };
+    originals.push(() => (prototype[name] = original));
   }
 }
+afterAll(() => originals.forEach((restore) => restore()));
 
 async function callOf(resolve: GraphQLFieldResolver<unknown, unknown>, args: Record<string, unknown>): Promise<Called> {
   try {
