@@ -152,7 +152,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
 
   // The browser pages serve files; exports go through exportAdmitted below.
   const routes = createRoutes({ context: contextFactory(store, serving, hierarchy), exportDir: store.exportDir });
-  const execution = compiledExecution(schema, { runsBeforeCompiling: options.runsBeforeCompiling });
+  const execution = compiledExecution(schema, { runsBeforeCompiling: options.runsBeforeCompiling, log });
   const apollo = new ApolloServer<Context>({
     gateway: execution,
     includeStacktraceInErrorResponses: false,

@@ -1,5 +1,5 @@
 import {
-  execute, getNamedType, GraphQLError, getVariableValues, isAbstractType, isCompositeType, Kind, printSchema,
+  execute, getNamedType, GraphQLError, getVariableValues, isAbstractType, isCompositeType, Kind, printSchema, visit,
   type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLObjectType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
@@ -25,8 +25,8 @@ export const RUNS_BEFORE_COMPILING = 1;
  */
 export const MAX_COMPILED_FIELDS = 500;
 
-/** Documents whose runs are counted and whose compiled functions are kept, least recently run dropped first (each function is tens to hundreds of KB of code). */
-export const COMPILED_DOCUMENTS = 200;
+/** Operations (of any documents) whose runs are counted and whose compiled functions are kept, least recently run dropped first: each function is tens to some 500 KB of code. */
+export const COMPILED_OPERATIONS = 100;
 
 /**
  * Executes a query that has run before as a function compiled for it (graphql-jit), the rest
@@ -36,34 +36,47 @@ export const COMPILED_DOCUMENTS = 200;
  * time. The resolvers, the validation before and Apollo's error formatting after are the same on
  * both paths (`test/e2e/compiled-execution.test.ts` asks both and compares).
  *
- * Stays with graphql-js: mutations (rare, and graphql-jit fills an input field fed by an absent
- * variable with null where graphql-js leaves it out), documents using @skip or @include
- * (graphql-jit writes their conditions onto the shared syntax tree and mixes them between
- * fragments), introspection, documents over MAX_COMPILED_FIELDS, and a request whose operation
- * Apollo could not resolve (graphql-js then answers why). Type resolution must stay synchronous
- * for graphql-jit (`synchronousResolveType` in build-schema.ts).
+ * Stays with graphql-js (`reasonToInterpret`): mutations (rare), operations with variable
+ * defaults (graphql-jit skips them for non-null variables and turns a DateTime default into a
+ * string), input objects written with a variable inside (graphql-jit fills the field of an absent
+ * variable with null where graphql-js leaves it out), @skip or @include (graphql-jit writes their
+ * conditions onto the shared syntax tree and mixes them between fragments), introspection,
+ * operations over MAX_COMPILED_FIELDS, and a request whose operation Apollo could not resolve
+ * (graphql-js then answers why). Type resolution must stay synchronous for graphql-jit
+ * (`synchronousResolveType` in build-schema.ts). A compile that fails is logged, and the
+ * operation stays with graphql-js.
  *
  * Plugged in through Apollo's executor interface (`gateway`), the one Apollo Server 5 offers
  * for running operations other than with graphql-js's `execute`.
  */
-export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCompiling?: number } = {}): Gateway & { readonly counts: ExecutionCounts } {
+export function compiledExecution(
+  schema: GraphQLSchema,
+  options: { runsBeforeCompiling?: number; log?: (entry: Record<string, unknown>) => void } = {},
+): Gateway & { readonly counts: ExecutionCounts } {
   const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
-  // Apollo keeps parsed documents (its document store), so a document repeated is the same object.
-  const documents = new Map<DocumentNode, Map<string, { runs: number; compiled: CompiledQuery | null | Promise<CompiledQuery | null> }>>();
+  // Apollo keeps parsed documents (its document store), so a document repeated is the same
+  // object: numbered once, it names its operations in one bounded map.
+  const documentNumbers = new WeakMap<DocumentNode, number>();
+  let documentsSeen = 0;
+  const operations = new Map<string, { runs: number; compiled: CompiledQuery | null | Promise<CompiledQuery | null> }>();
   const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null | Promise<CompiledQuery | null> => {
-    let byOperation = documents.get(document);
-    if (byOperation) documents.delete(document); // (re-inserted last: most recently run)
-    else byOperation = new Map();
-    documents.set(document, byOperation);
-    if (documents.size > COMPILED_DOCUMENTS) documents.delete(documents.keys().next().value!);
-    const name = operation.name?.value ?? '';
-    let entry = byOperation.get(name);
-    if (!entry) byOperation.set(name, (entry = { runs: 0, compiled: null }));
+    let number = documentNumbers.get(document);
+    if (number === undefined) documentNumbers.set(document, (number = documentsSeen++));
+    const key = `${number} ${operation.name?.value ?? ''}`;
+    let entry = operations.get(key);
+    if (entry) operations.delete(key); // (re-inserted last: most recently run)
+    else entry = { runs: 0, compiled: null };
+    operations.set(key, entry);
+    if (operations.size > COMPILED_OPERATIONS) operations.delete(operations.keys().next().value!);
     if (entry.compiled === null && entry.runs++ === runsBeforeCompiling) {
       const compiling = entry;
-      // (a document graphql-jit fails to compile stays with graphql-js)
-      compiling.compiled = compile(schema, document, operation).catch(() => null).then((compiled) => (compiling.compiled = compiled));
+      compiling.compiled = compile(schema, document, operation)
+        .catch((error: unknown) => {
+          options.log?.({ level: 'error', msg: 'compile failed; the operation stays with graphql-js', operation: operation.name?.value ?? '(anonymous)', error: error instanceof Error ? error.message : String(error) });
+          return null;
+        })
+        .then((compiled) => (compiling.compiled = compiled));
     }
     return entry.compiled;
   };
@@ -99,10 +112,30 @@ let graphqlJit: Promise<typeof import('graphql-jit')> | null = null;
 
 /** The operation compiled from a private copy of the document (graphql-jit annotates the tree it reads), or null where it stays with graphql-js. */
 async function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Promise<CompiledQuery | null> {
-  if (operation.operation !== 'query' || fieldsToCompile(schema, document, operation.name?.value ?? null) > MAX_COMPILED_FIELDS) return null;
-  const { compileQuery, isCompiledQuery } = await (graphqlJit ??= import('graphql-jit'));
+  if (reasonToInterpret(schema, document, operation) !== null) return null;
+  // (a failed load is tried again at the next compile)
+  const { compileQuery, isCompiledQuery } = await (graphqlJit ??= import('graphql-jit').catch((error: unknown) => {
+    graphqlJit = null;
+    throw error;
+  }));
   const compiled = compileQuery(schema, copyOf(document), operation.name?.value);
-  return isCompiledQuery(compiled) ? compiled : null;
+  if (!isCompiledQuery(compiled)) throw new Error(compiled.errors?.map((e) => e.message).join('; ') ?? 'graphql-jit did not compile it');
+  return compiled;
+}
+
+/** Why an operation stays with graphql-js (see compiledExecution), or null: it is compiled. */
+export function reasonToInterpret(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string | null {
+  if (operation.operation !== 'query') return `a ${operation.operation}`;
+  if (operation.variableDefinitions?.some((v) => v.defaultValue !== undefined)) return 'a variable default';
+  let objectDepth = 0;
+  let variableInObject = false;
+  visit(document, {
+    ObjectValue: { enter: () => void objectDepth++, leave: () => void objectDepth-- },
+    Variable: () => void (variableInObject ||= objectDepth > 0),
+  });
+  if (variableInObject) return 'a variable inside an input object';
+  if (fieldsToCompile(schema, document, operation.name?.value ?? null) > MAX_COMPILED_FIELDS) return 'over the compile budget, introspection or @skip/@include';
+  return null;
 }
 
 /** A copy of a syntax tree's nodes; their locations (positions in the request's text) are shared, so errors point where graphql-js's do. */

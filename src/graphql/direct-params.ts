@@ -12,12 +12,12 @@ type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, i
  * needs nothing type-graphql adds to its parameters (scalar and enum arguments as graphql-js
  * coerced them, the root, the context, info; no middlewares or roles), this binds them directly
  * and calls the method synchronously. Any other resolver keeps type-graphql's, and so does every
- * one of a schema built with validation, global middlewares or an auth checker. `built`: the
+ * one of a schema built with validation, a validateFn, a container, global middlewares or an auth checker. `built`: the
  * options the schema was built with. Returns the fields bound ("Type.field").
  */
 export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOptions): string[] {
   const bound: string[] = [];
-  if (built.validate !== false || (built.globalMiddlewares?.length ?? 0) > 0 || built.authChecker) return bound;
+  if (built.validate !== false || built.validateFn || built.container || (built.globalMiddlewares?.length ?? 0) > 0 || built.authChecker) return bound;
   const storage = getMetadataStorage();
   // (as type-graphql: only the resolvers the schema was built from; other classes may be loaded)
   const listed = new Set<Function>(built.resolvers);
@@ -48,11 +48,18 @@ export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOpti
   const handlerOf = new Map<string, { typeName: string; fieldName: string; handler: Handler }>();
   const external = storage.fieldResolvers.filter((handler) => handler.kind === 'external' && handler.getObjectType && listed.has(handler.target));
   for (const fromInterface of [true, false]) {
+    // (within a level the first handler of a field wins, as in type-graphql)
+    const taken = new Set<string>();
     for (const handler of external) {
       const type = schema.getType(nameOf.get(handler.getObjectType!()) ?? '');
       if (isInterfaceType(type) !== fromInterface) continue;
       const objects = isInterfaceType(type) ? schema.getImplementations(type).objects : isObjectType(type) ? [type] : [];
-      for (const object of objects) handlerOf.set(`${object.name}.${handler.schemaName}`, { typeName: object.name, fieldName: handler.schemaName, handler });
+      for (const object of objects) {
+        const key = `${object.name}.${handler.schemaName}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        handlerOf.set(key, { typeName: object.name, fieldName: handler.schemaName, handler });
+      }
     }
   }
   for (const { typeName, fieldName, handler } of handlerOf.values()) {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'graphql';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { postJson } from '../support/http.js';
 import { cookbookRecipes } from '../../src/docs/cookbook.js';
 import { buildGrassrootsSchema } from '../../src/graphql/build-schema.js';
-import { fieldsToCompile, MAX_COMPILED_FIELDS } from '../../src/graphql/compiled-execution.js';
+import { fieldsToCompile, MAX_COMPILED_FIELDS, reasonToInterpret } from '../../src/graphql/compiled-execution.js';
 
 const OPERATIONS = ['analytics', 'hierarchy', 'lineage', 'statistics', 'revisions'].map((f) => readFileSync(new URL(`../operations/${f}.graphql`, import.meta.url), 'utf8')).join('\n');
 const COMMUNE = 'commune/tia-dinh';
@@ -26,6 +26,8 @@ const REQUESTS: { name: string; body: { query: string; operationName?: string; v
   { name: 'missing variable', body: { query: OPERATIONS, operationName: 'Change', variables: { code: COMMUNE } } },
   { name: 'bad period (argument error in a list)', body: { query: `{ localities(kind: [COMMUNE]) { nodes { code change(indicator: "households", from: "2025", to: "20x") { absolute { value } } } } }` } },
   { name: '@include on one of two spreads of a fragment (stays with graphql-js)', body: { query: `query($x: Boolean!) { a: locality(code: "${COMMUNE}") { ...F @include(if: $x) } b: locality(code: "${COMMUNE}") { ...F } } fragment F on Locality { code name }`, variables: { x: false } } },
+  { name: 'a non-null variable with a default, not sent (stays with graphql-js)', body: { query: `query($code: String! = "${COMMUNE}") { locality(code: $code) { name } }` } },
+  { name: 'a DateTime variable with a default, not sent (stays with graphql-js)', body: { query: `query($t: DateTime = "2020-01-01T00:00:00Z") { locality(code: "${COMMUNE}") { observations(updatedAfter: $t) { indicator { code } period value } } }` } },
   { name: 'a village\'s parent chain, 10 deep (over the compile budget)', body: { query: `{ locality(code: "village/huoi-song") { ${'parent { '.repeat(10)}code${' }'.repeat(10)} } }` } },
 ];
 
@@ -85,5 +87,18 @@ describe('what gets compiled', () => {
     expect(count(`query($x: Boolean!) { locality(code: "x") { name @skip(if: $x) } }`)).toBe(MAX_COMPILED_FIELDS + 1);
     expect(fieldsToCompile(schema, parse(OPERATIONS), 'Series')).toBeLessThan(MAX_COMPILED_FIELDS);
     expect(fieldsToCompile(schema, parse(OPERATIONS), null)).toBe(MAX_COMPILED_FIELDS + 1); // several operations, none named
+  });
+
+  it('leaves mutations, variable defaults and variables inside input objects to graphql-js', async () => {
+    const schema = await buildGrassrootsSchema();
+    const reason = (query: string) => {
+      const document = parse(query);
+      return reasonToInterpret(schema, document, document.definitions[0] as OperationDefinitionNode);
+    };
+    expect(reason(`query($code: String!) { locality(code: $code) { name } }`)).toBeNull();
+    expect(reason(`mutation { recordObservations(input: []) { written } }`)).toBe('a mutation');
+    expect(reason(`query($code: String! = "x") { locality(code: $code) { name } }`)).toBe('a variable default');
+    expect(reason(`query($q: Qualifier) { locality(code: "x") { name } } fragment F on Mutation { recordObservations(input: [{ qualifier: $q }]) { written } }`)).toBe('a variable inside an input object');
+    expect(reason(`query($x: Boolean!) { locality(code: "x") { name @include(if: $x) } }`)).toContain('@skip/@include');
   });
 });
