@@ -12,8 +12,9 @@ type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, i
  * needs nothing type-graphql adds to its parameters (scalar and enum arguments as graphql-js
  * coerced them, the root, the context, info; no middlewares or roles), this binds them directly
  * and calls the method synchronously. Any other resolver keeps type-graphql's, and so does every
- * one of a schema built with validation, a validateFn, a container, global middlewares or an auth checker. `built`: the
- * options the schema was built with. Returns the fields bound ("Type.field").
+ * one of a schema built with validation, a validateFn, a container, global middlewares or an
+ * auth checker. `built`: the options the schema was built with. Returns the fields bound
+ * ("Type.field").
  */
 export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOptions): string[] {
   const bound: string[] = [];

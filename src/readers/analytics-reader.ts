@@ -117,11 +117,7 @@ export class AnalyticsReader {
     return this.store.all('analytics.latest', latestValues(set, indicators, this.layout(options)));
   }
 
-  /**
-   * One unit's latest value where the hot copy holds it, at once: no batch, no statement. A
-   * commune's villages each ask for theirs, and batched, each item's loader bookkeeping cost more
-   * than its lookup. undefined: memory cannot answer; readLatest (batched) does.
-   */
+  /** One unit's latest value where the hot copy holds it, at once (see memoryFirst); undefined: memory cannot answer, readLatest does. */
   latestInMemory(id: string, indicator: string, options: ValueOptions, fields: readonly PointField[] | null): PointRow | null | undefined {
     const rows = this.inMemory(id, options, (keys, hot) => hot.latest(keys, [indicator], options, fields));
     return rows === undefined ? undefined : (rows[0]?.point ?? null);
