@@ -6,8 +6,9 @@ import { fileInputs, hashInputs, UsageError } from '../ingest/file-inputs.js';
 import { runLoad, type LoadProgress } from '../ingest/run-load.js';
 import { LoadError } from '../ingest/load-error.js';
 import { PROJECT_ROOT as ROOT } from '../project-root.js';
+import { matchNames, printMatch } from '../units/match-names.js';
 
-const HELP = `npm run load -- <file-or-dir> [--store PATH] [--data DIR] [--dry-run]
+const HELP = `npm run load -- <file-or-dir> [--store PATH] [--data DIR] [--dry-run] [--match-names --as-of DATE]
 
 Loads observations (or units, sources ... when the file is named units.csv, sources.parquet ...)
 from CSV, Parquet (.parquet) or JSON Lines (.jsonl, .ndjson) in one transaction: every row is
@@ -18,6 +19,10 @@ validated first; one rejected row rejects the load and nothing is written.
                  re-imported (a no-op when unchanged). Stop the server first: one process owns a store.
   --data DIR     seed directory (env GRASSROOTS_DATA, default data/)
   --dry-run      validate and report, write nothing
+  --match-names  subject_id holds units as a statistics office prints them ("Xã Tìa Dình",
+                 "H. Điện Biên Đông", a GSO code), optionally placed by province and district
+                 columns; each is matched to the one unit in force on --as-of, or the row is
+                 rejected with the candidates. One JSON line per row shows the matching.
 Exit status: 0 loaded (or nothing new), 1 rejected, 2 usage error.`;
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -31,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { store: { type: 'string' }, data: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { store: { type: 'string' }, data: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' }, 'match-names': { type: 'boolean' }, 'as-of': { type: 'string' } },
   });
   if (values.help || positionals.length !== 1) {
     console.log(HELP);
@@ -39,11 +44,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const target = resolve(positionals[0]!);
   const storePath = resolve(values.store ?? process.env['GRASSROOTS_STORE'] ?? resolve(ROOT, 'var/grassroots.duckdb'));
-  const inputs = await fileInputs(target);
+  let inputs = await fileInputs(target);
   await prepareStore(storePath, resolve(values.data ?? process.env['GRASSROOTS_DATA'] ?? resolve(ROOT, 'data')));
   const store = await Store.open({ path: storePath, poolSize: 1 });
   try {
     // Stdout carries one JSON line per event, so scripts (and the tests) can follow a load.
+    if (values['match-names']) inputs = await matchNames(store, inputs, values['as-of'], printMatch);
     console.log(JSON.stringify({ msg: 'loading', files: inputs.map((i) => i.label), store: storePath, dryRun: values['dry-run'] ?? false }));
     const result = await runLoad(store, inputs, {
       kind: 'file',

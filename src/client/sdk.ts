@@ -29,6 +29,39 @@ export type Fill =
   /** Carry the previous point forward, with its qualifier and interval. */
   | 'PREVIOUS';
 
+/** What a data-quality finding is about. */
+export type FindingKind =
+  /** A unit kept its code under a new name outside the 2025 reform; no lineage source says whether its territory changed. */
+  | 'CHANGED_WITHOUT_LINEAGE'
+  /** The package maps to a new code that is not in its own list of new communes. */
+  | 'CODE_NOT_IN_OWN_LIST'
+  /** A source names a code that the snapshot in force does not contain; resolved by name where one unit matches. */
+  | 'CODE_NOT_IN_SNAPSHOT'
+  /** The package states the same old → new edge more than once. */
+  | 'DUPLICATE_ROW'
+  /** A unit left the list outside the 2025 reform; no lineage source says what it became. */
+  | 'ENDED_WITHOUT_LINEAGE'
+  /** A name in the merger map text matches several old units; the text does not say which. */
+  | 'NAME_AMBIGUOUS'
+  /** A source spells a unit differently from the snapshot with the same code. */
+  | 'NAME_DIFFERS'
+  /** A name in the merger map text matches no old unit of the predecessor provinces. */
+  | 'NAME_UNRESOLVED'
+  /** A new unit is missing from a lineage source, or the source gives it no predecessor. */
+  | 'NO_PREDECESSOR'
+  /** An old unit in force before the reform is missing from a lineage source: that source does not say what it became. */
+  | 'NO_SUCCESSOR'
+  /** The merger map says only part of an old unit went to a new one, and no source says where the rest went. */
+  | 'PART_UNACCOUNTED'
+  /** A package row gives no old code (and possibly no old province); resolved by name where one unit matches. */
+  | 'ROW_WITHOUT_OLD_UNIT'
+  /** One lineage source states an old unit → new unit edge the other does not. */
+  | 'SOURCES_DISAGREE'
+  /** An old unit went to two or more new units and no source gives the shares. */
+  | 'SPLIT_WITHOUT_SHARES'
+  /** A unit joined the list outside the 2025 reform; no lineage source says what it was formed from. */
+  | 'STARTED_WITHOUT_LINEAGE';
+
 /** Which units a series follows over time. */
 export type Geography =
   /** Only figures recorded for the unit itself (default). */
@@ -40,11 +73,13 @@ export type Geography =
 export type LineageKind =
   /** Abolished; the successor, if any, took over its territory. */
   | 'ABOLISH'
+  /** Continued under its code and name, with other units added to it (Chà Tở absorbing Nậm Khăn in 2025). */
+  | 'CONTINUED'
   /** Merged with others into the successor. */
   | 'MERGE'
-  /** Same unit under a new name or code. */
+  /** Same unit under a new name, code or type (a commune reclassified as a ward). */
   | 'RENAME'
-  /** Divided between several successors; each edge carries the share (weight) its successor took. */
+  /** Divided between several successors; each edge carries the share (weight) its successor took, or null where no source gives it. */
   | 'SPLIT';
 
 /** The kind of a node in the hierarchy: an administrative unit or a Party organisation. */
@@ -129,6 +164,15 @@ export type SeriesGranularity =
   | 'QUARTER'
   | 'YEAR';
 
+/** How much a finding matters. */
+export type Severity =
+  /** The sources contradict each other or could not be read: nothing was derived from the row. */
+  | 'ERROR'
+  /** The sources were read with a stated rule (a padded code, a name matched ignoring diacritics). */
+  | 'INFO'
+  /** The sources are incomplete: what was derived is kept, and what is missing is named. */
+  | 'WARNING';
+
 /** DESC ranks the largest first (top N); ASC the smallest first (bottom N; e.g. the fastest decline by PERCENT_CHANGE). */
 export type SortOrder =
   | 'ASC'
@@ -138,6 +182,29 @@ export type SortOrder =
 export type SourcePreference =
   | 'EARLIEST_PUBLICATION'
   | 'MOST_RECENT_PUBLICATION';
+
+/** The type of an administrative unit, as its full name gives it (Tỉnh, Thành phố, Huyện, Quận, Thị xã, Xã, Phường, Thị trấn, Đặc khu). */
+export type UnitType =
+  /** Thành phố (city), province level. */
+  | 'CENTRAL_CITY'
+  /** Xã (commune), commune level. */
+  | 'COMMUNE'
+  /** Huyện (district), district level. */
+  | 'DISTRICT'
+  /** Tỉnh (province), province level. */
+  | 'PROVINCE'
+  /** Thành phố (city), district level. */
+  | 'PROVINCIAL_CITY'
+  /** Đặc khu (special administrative region), commune level. */
+  | 'SPECIAL_ZONE'
+  /** Thị xã (town), district level. */
+  | 'TOWN'
+  /** Thị trấn (township), commune level. */
+  | 'TOWNSHIP'
+  /** Quận (district), district level. */
+  | 'URBAN_DISTRICT'
+  /** Phường (ward), commune level. */
+  | 'WARD';
 
 /** How a value was obtained. */
 export type ValueBasis =
@@ -744,29 +811,14 @@ export type LineageQueryVariables = Exact<{
 
 
 export type LineageQuery = { locality:
-    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
-           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-           | null, source: { code: string } }> } }
-    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
@@ -774,29 +826,14 @@ export type LineageQuery = { locality:
             | { code: string, name: string }
             | { code: string, name: string }
            | null, source: { code: string } }> } }
-    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
-           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-           | null, source: { code: string } }> } }
-    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-            | { code: string, name: string }
-           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
@@ -804,14 +841,14 @@ export type LineageQuery = { locality:
             | { code: string, name: string }
             | { code: string, name: string }
            | null, source: { code: string } }> } }
-    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
-           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
@@ -819,14 +856,44 @@ export type LineageQuery = { locality:
             | { code: string, name: string }
             | { code: string, name: string }
            | null, source: { code: string } }> } }
-    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
-           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number, note: string | null, locality:
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }> } }
+    | { code: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+            | { code: string, name: string }
+           | null, source: { code: string } }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
             | { code: string, name: string }
             | { code: string, name: string }
             | { code: string, name: string }
@@ -853,6 +920,187 @@ export type CurrentGeographyQuery = { locality:
     | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
     | { code: string, series: { points: Array<{ period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, derived: boolean, reconstructed: boolean, formula: string | null, recordedAt: string | null, basis: ValueBasis, source: { code: string } | null }> } }
    };
+
+export type UnitByGsoCodeQueryVariables = Exact<{
+  code: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type UnitByGsoCodeQuery = { locality:
+    | { code: string, name: string, kind: LocalityKind, gsoCode: string | null, type: UnitType | null, fullName: string | null, nameEn: string | null, validFrom: string | null, validTo: string | null, source: { code: string } | null, parent:
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+       | null }
+    | { code: string, name: string, kind: LocalityKind, gsoCode: string | null, type: UnitType | null, fullName: string | null, nameEn: string | null, validFrom: string | null, validTo: string | null, source: { code: string } | null, parent:
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+       | null }
+    | { code: string, name: string, kind: LocalityKind, gsoCode: string | null, type: UnitType | null, fullName: string | null, nameEn: string | null, validFrom: string | null, validTo: string | null, source: { code: string } | null, parent:
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+       | null }
+    | { code: string, name: string, kind: LocalityKind, gsoCode: string | null, type: UnitType | null, fullName: string | null, nameEn: string | null, validFrom: string | null, validTo: string | null, source: { code: string } | null, parent:
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+       | null }
+    | { code: string, name: string, kind: LocalityKind, gsoCode: string | null, type: UnitType | null, fullName: string | null, nameEn: string | null, validFrom: string | null, validTo: string | null, source: { code: string } | null, parent:
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+       | null }
+    | { code: string, name: string, kind: LocalityKind, gsoCode: string | null, type: UnitType | null, fullName: string | null, nameEn: string | null, validFrom: string | null, validTo: string | null, source: { code: string } | null, parent:
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+        | { code: string, name: string, gsoCode: string | null }
+       | null }
+   };
+
+export type NationalLineageQueryVariables = Exact<{
+  code: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type NationalLineageQuery = { locality:
+    | { code: string, name: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }> } }
+    | { code: string, name: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }> } }
+    | { code: string, name: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }> } }
+    | { code: string, name: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }> } }
+    | { code: string, name: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }> } }
+    | { code: string, name: string, lineage: { predecessors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+            | { code: string, name: string, gsoCode: string | null, validTo: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }>, successors: Array<{ kind: LineageKind, changedOn: string, weight: number | null, note: string | null, locality:
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+            | { code: string, name: string, gsoCode: string | null, validFrom: string | null }
+           | null, source: { code: string }, sources: Array<{ code: string }> }> } }
+   };
+
+export type DataQualityQueryVariables = Exact<{
+  kind?: Array<FindingKind> | FindingKind | null | undefined;
+  severity?: Array<Severity> | Severity | null | undefined;
+  locality?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DataQualityQuery = { dataQuality: { totalCount: number, counts: Array<{ kind: FindingKind, severity: Severity, count: number, description: string }>, findings: Array<{ kind: FindingKind, severity: Severity, message: string, locality:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, otherLocality:
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+        | { code: string, name: string }
+       | null, sources: Array<{ code: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RecordObservationsMutationVariables = Exact<{
   input: Array<ObservationInput> | ObservationInput;
@@ -1566,6 +1814,114 @@ export const CurrentGeographyDocument = gql`
   }
 }
     `;
+export const UnitByGsoCodeDocument = gql`
+    query UnitByGsoCode($code: String!, $asOf: LocalDate) {
+  locality(code: $code, asOf: $asOf) {
+    code
+    name
+    kind
+    gsoCode
+    type
+    fullName
+    nameEn
+    validFrom
+    validTo
+    source {
+      code
+    }
+    parent(asOf: $asOf) {
+      code
+      name
+      gsoCode
+    }
+  }
+}
+    `;
+export const NationalLineageDocument = gql`
+    query NationalLineage($code: String!, $asOf: LocalDate) {
+  locality(code: $code, asOf: $asOf) {
+    code
+    name
+    lineage {
+      predecessors {
+        kind
+        changedOn
+        weight
+        note
+        locality {
+          code
+          name
+          gsoCode
+          validTo
+        }
+        source {
+          code
+        }
+        sources {
+          code
+        }
+      }
+      successors {
+        kind
+        changedOn
+        weight
+        note
+        locality {
+          code
+          name
+          gsoCode
+          validFrom
+        }
+        source {
+          code
+        }
+        sources {
+          code
+        }
+      }
+    }
+  }
+}
+    `;
+export const DataQualityDocument = gql`
+    query DataQuality($kind: [FindingKind!], $severity: [Severity!], $locality: String, $first: Int, $after: String) {
+  dataQuality(
+    kind: $kind
+    severity: $severity
+    locality: $locality
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    counts {
+      kind
+      severity
+      count
+      description
+    }
+    findings {
+      kind
+      severity
+      message
+      locality {
+        code
+        name
+      }
+      otherLocality {
+        code
+        name
+      }
+      sources {
+        code
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
 export const RecordObservationsDocument = gql`
     mutation RecordObservations($input: [ObservationInput!]!) {
   recordObservations(input: $input) {
@@ -1769,6 +2125,15 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CurrentGeography(variables: CurrentGeographyQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CurrentGeographyQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CurrentGeographyQuery>({ document: CurrentGeographyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CurrentGeography', 'query', variables);
+    },
+    UnitByGsoCode(variables: UnitByGsoCodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UnitByGsoCodeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UnitByGsoCodeQuery>({ document: UnitByGsoCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UnitByGsoCode', 'query', variables);
+    },
+    NationalLineage(variables: NationalLineageQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NationalLineageQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NationalLineageQuery>({ document: NationalLineageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NationalLineage', 'query', variables);
+    },
+    DataQuality(variables?: DataQualityQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DataQualityQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DataQualityQuery>({ document: DataQualityDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DataQuality', 'query', variables);
     },
     RecordObservations(variables: RecordObservationsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordObservationsMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<RecordObservationsMutation>({ document: RecordObservationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecordObservations', 'mutation', variables);

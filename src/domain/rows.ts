@@ -16,6 +16,11 @@ export interface UnitRow {
   validTo: string | null;
   sourceId: string | null;
   note: string | null;
+  /** GSO code of an administrative unit version (one code may name several versions over time). */
+  gsoCode: string | null;
+  /** PROVINCE, CENTRAL_CITY, DISTRICT ... (src/units/unit-types.ts); null when not known. */
+  unitType: string | null;
+  nameEn: string | null;
 }
 
 /** A unit reached through a hierarchy edge, with the edge's own validity. */
@@ -56,8 +61,11 @@ export interface LineageRow {
   otherId: string | null;
   kind: string;
   changedOn: string;
-  weight: number;
+  /** Share of the predecessor the successor took; null when no source gives it. */
+  weight: number | null;
   sourceId: string;
+  /** Other sources that state the same change. */
+  alsoSourceIds: string[] | null;
   note: string | null;
 }
 
@@ -103,4 +111,20 @@ export interface DocumentLinkRow {
   unitId: string;
   role: string;
   sourceId: string;
+}
+
+/** One finding of a data-quality report (see src/national/findings.ts for the kinds). */
+export interface FindingRow {
+  kind: string;
+  severity: string;
+  unitId: string | null;
+  otherUnitId: string | null;
+  message: string;
+  sourceIds: string[];
+}
+
+export interface FindingCountRow {
+  kind: string;
+  severity: string;
+  count: number;
 }

@@ -6,6 +6,8 @@ import { QueryResolver } from './resolvers/query.resolver.js';
 import { MutationResolver } from './resolvers/mutation.resolver.js';
 import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
+import { UnitIdentityResolver } from './resolvers/unit-identity.resolver.js';
+import { DataFindingResolver, DataQualityResolver } from './resolvers/data-quality.resolver.js';
 import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
 import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SourceResolver } from './resolvers/catalog.resolver.js';
 import { LocalityAnalyticsResolver, PartsPointResolver, SeriesPointResolver, SeriesResolver } from './resolvers/analytics.resolver.js';
@@ -18,7 +20,7 @@ export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 export const SCHEMA_OPTIONS = {
   resolvers: [
-    QueryResolver, MutationResolver, LocalityResolver,
+    QueryResolver, MutationResolver, LocalityResolver, UnitIdentityResolver, DataQualityResolver, DataFindingResolver,
     ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
     ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
     LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,

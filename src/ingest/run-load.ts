@@ -157,7 +157,7 @@ async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number;
  * null fields, so there only required columns must be present.
  */
 function checkHeader(spec: TableSpec, file: string, present: ReadonlySet<string>, strict: boolean): LoadProblem[] {
-  const needed = strict ? spec.columns : spec.required;
+  const needed = strict ? spec.columns.filter((c) => !spec.optional?.includes(c)) : spec.required;
   const missing = needed.filter((c) => !present.has(c));
   const unknown = [...present].filter((c) => !spec.columns.includes(c));
   return [

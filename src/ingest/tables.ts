@@ -1,3 +1,5 @@
+import { FINDING_KINDS } from '../national/findings.js';
+
 /**
  * The CSV files a data directory may hold, their columns, and the checks each row must pass.
  * Checks are SQL predicates over the staged (all-VARCHAR) table `s`; a row matching one is
@@ -15,6 +17,8 @@ export interface TableSpec {
   readonly columns: readonly string[];
   readonly required: readonly string[];
   readonly key: readonly string[];
+  /** Columns a CSV header may leave out (added after files in the wild were written); absent ones are NULL. */
+  readonly optional?: readonly string[];
   readonly checks: readonly Check[];
   /**
    * How staged rows are written: reference rows by id (an origin may replace its own), link
@@ -40,6 +44,22 @@ const known = (table: string, column: string, value: string) =>
 const indicatorsOfType = (types: string) => `(SELECT code FROM stage_indicators WHERE value_type IN ${types}
   UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators))`;
 const badDate = (c: string) => `${c} IS NOT NULL AND try_strptime(${c}, '%Y-%m-%d') IS NULL`;
+/** Space-separated source ids that are not sources. */
+const unknownSources = (c: string) => `${c} IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(string_split(trim(${c}), ' ')) t(x) WHERE x <> '' AND x NOT IN (SELECT id FROM sources UNION ALL SELECT id FROM stage_sources))`;
+/** The unit types each administrative kind takes (src/units/unit-types.ts). */
+const TYPES_OF_KIND = `CASE kind WHEN 'PROVINCE' THEN ['PROVINCE','CENTRAL_CITY'] WHEN 'DISTRICT' THEN ['DISTRICT','URBAN_DISTRICT','TOWN','PROVINCIAL_CITY'] WHEN 'COMMUNE' THEN ['COMMUNE','WARD','TOWNSHIP','SPECIAL_ZONE'] ELSE [] END`;
+/**
+ * A unit version is its GSO code plus its validity: two versions of one kind and code may not be
+ * valid on the same day, whether both are in this load or one is stored (and not replaced by it).
+ */
+const overlappingVersion = `gso_code IS NOT NULL AND EXISTS (
+  SELECT 1 FROM (
+    SELECT id, kind, gso_code, valid_from, valid_to FROM units WHERE gso_code IS NOT NULL AND id NOT IN (SELECT id FROM stage_units)
+    UNION ALL SELECT id, kind, nullif(trim(gso_code), ''), try_strptime(valid_from, '%Y-%m-%d')::DATE, try_strptime(valid_to, '%Y-%m-%d')::DATE FROM stage_units
+  ) o
+  WHERE o.gso_code = trim(s.gso_code) AND o.kind = s.kind AND o.id <> s.id
+    AND (o.valid_to IS NULL OR s.valid_from IS NULL OR o.valid_to > try_strptime(s.valid_from, '%Y-%m-%d')::DATE)
+    AND (s.valid_to IS NULL OR o.valid_from IS NULL OR try_strptime(s.valid_to, '%Y-%m-%d')::DATE > o.valid_from))`;
 
 export const TABLES: readonly TableSpec[] = [
   {
@@ -64,8 +84,8 @@ export const TABLES: readonly TableSpec[] = [
   },
   {
     file: 'units.csv', table: 'units', mode: 'reference',
-    columns: ['id', 'kind', 'name', 'level', 'admin_unit_id', 'valid_from', 'valid_to', 'source_id', 'note'],
-    required: ['id', 'kind', 'name', 'source_id'], key: ['id'],
+    columns: ['id', 'kind', 'name', 'level', 'admin_unit_id', 'valid_from', 'valid_to', 'source_id', 'note', 'gso_code', 'unit_type', 'name_en'],
+    required: ['id', 'kind', 'name', 'source_id'], key: ['id'], optional: ['gso_code', 'unit_type', 'name_en'],
     checks: [
       { column: 'kind', reason: `must be one of ${KINDS.replace(/[()']/g, '')}`, when: `kind NOT IN ${KINDS}` },
       { column: 'id', reason: "must be '<kind>/<slug>' with the kind in kebab case (e.g. commune/tia-dinh)", when: `split_part(id, '/', 1) <> replace(lower(kind), '_', '-') OR NOT regexp_full_match(id, '[a-z-]+/[a-z0-9-]+')` },
@@ -74,6 +94,9 @@ export const TABLES: readonly TableSpec[] = [
       { column: 'valid_to', reason: 'must be after valid_from', when: `try_strptime(valid_to, '%Y-%m-%d') <= try_strptime(valid_from, '%Y-%m-%d')` },
       { column: 'admin_unit_id', reason: 'unknown unit', when: known('units', 'id', 'admin_unit_id') },
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+      { column: 'gso_code', reason: 'a GSO code is 2 (province), 3 (district) or 5 (commune-level) digits', when: `gso_code IS NOT NULL AND trim(gso_code) <> '' AND NOT regexp_full_match(trim(gso_code), '\\d{2}|\\d{3}|\\d{5}')` },
+      { column: 'unit_type', reason: 'not a type of this kind: PROVINCE or CENTRAL_CITY; DISTRICT, URBAN_DISTRICT, TOWN or PROVINCIAL_CITY; COMMUNE, WARD, TOWNSHIP or SPECIAL_ZONE', when: `unit_type IS NOT NULL AND trim(unit_type) <> '' AND NOT list_contains(${TYPES_OF_KIND}, trim(unit_type))` },
+      { column: 'gso_code', reason: 'another version of this kind with this code is valid on some of the same days', when: overlappingVersion },
     ],
   },
   {
@@ -92,19 +115,34 @@ export const TABLES: readonly TableSpec[] = [
   {
     // Lineage sits after units so a load can add the new units and their lineage together.
     file: 'lineage.csv', table: 'unit_lineage', mode: 'links',
-    columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note'],
-    required: ['predecessor_id', 'changed_on', 'kind', 'source_id'], key: ['predecessor_id', 'successor_id', 'changed_on'],
+    columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note', 'also_source_ids'],
+    required: ['predecessor_id', 'changed_on', 'kind', 'source_id'], key: ['predecessor_id', 'successor_id', 'changed_on'], optional: ['also_source_ids'],
     checks: [
       { column: 'predecessor_id', reason: 'unknown unit', when: known('units', 'id', 'predecessor_id') },
       { column: 'successor_id', reason: 'unknown unit', when: known('units', 'id', 'successor_id') },
       { column: 'successor_id', reason: 'required unless kind is ABOLISH', when: `(successor_id IS NULL OR trim(successor_id) = '') AND kind <> 'ABOLISH'` },
       { column: 'successor_id', reason: 'a unit cannot succeed itself', when: `successor_id = predecessor_id` },
       { column: 'changed_on', reason: 'not a date (YYYY-MM-DD)', when: badDate('changed_on') },
-      { column: 'kind', reason: 'must be one of MERGE, SPLIT, RENAME, ABOLISH', when: `kind NOT IN ('MERGE','SPLIT','RENAME','ABOLISH')` },
+      { column: 'kind', reason: 'must be one of MERGE, SPLIT, RENAME, CONTINUED, ABOLISH', when: `kind NOT IN ('MERGE','SPLIT','RENAME','CONTINUED','ABOLISH')` },
       { column: 'weight', reason: 'must be a number above 0 and at most 1', when: `weight IS NOT NULL AND trim(weight) <> '' AND coalesce(NOT (try_cast(weight AS DOUBLE) > 0 AND try_cast(weight AS DOUBLE) <= 1), true)` },
-      { column: 'weight', reason: 'a SPLIT needs the weight of each successor', when: `kind = 'SPLIT' AND (weight IS NULL OR trim(weight) = '')` },
-      { column: 'weight', reason: 'the weights of one SPLIT must sum to 1', when: `kind = 'SPLIT' AND abs((SELECT sum(try_cast(x.weight AS DOUBLE)) FROM stage_unit_lineage x WHERE x.predecessor_id = s.predecessor_id AND x.changed_on = s.changed_on AND x.kind = 'SPLIT') - 1) > 0.001` },
+      // A split's shares are all known or all unknown (blank: no source gives them); known ones add up.
+      { column: 'weight', reason: 'give the weight of every successor of this SPLIT, or of none (shares unknown)', when: `kind = 'SPLIT' AND (SELECT count(*) FILTER (WHERE trim(x.weight) <> '') NOT IN (0, count(*)) FROM stage_unit_lineage x WHERE x.predecessor_id = s.predecessor_id AND x.changed_on = s.changed_on AND x.kind = 'SPLIT')` },
+      { column: 'weight', reason: 'the weights of one SPLIT must sum to 1', when: `kind = 'SPLIT' AND weight IS NOT NULL AND trim(weight) <> '' AND abs((SELECT sum(try_cast(x.weight AS DOUBLE)) FROM stage_unit_lineage x WHERE x.predecessor_id = s.predecessor_id AND x.changed_on = s.changed_on AND x.kind = 'SPLIT') - 1) > 0.001` },
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+      { column: 'also_source_ids', reason: 'unknown source (ids separated by spaces)', when: unknownSources('also_source_ids') },
+    ],
+  },
+  {
+    // The data-quality report of an import (findings.csv beside its units): replaced as a set.
+    file: 'findings.csv', table: 'data_findings', mode: 'links',
+    columns: ['kind', 'severity', 'unit_id', 'other_unit_id', 'message', 'source_ids'],
+    required: ['kind', 'severity', 'message', 'source_ids'], key: ['kind', 'unit_id', 'other_unit_id', 'message'],
+    checks: [
+      { column: 'kind', reason: `must be one of ${Object.keys(FINDING_KINDS).join(', ')}`, when: `kind NOT IN (${Object.keys(FINDING_KINDS).map((k) => `'${k}'`).join(',')})` },
+      { column: 'severity', reason: 'must be one of ERROR, WARNING, INFO', when: `severity NOT IN ('ERROR','WARNING','INFO')` },
+      { column: 'unit_id', reason: 'unknown unit', when: known('units', 'id', 'unit_id') },
+      { column: 'other_unit_id', reason: 'unknown unit', when: known('units', 'id', 'other_unit_id') },
+      { column: 'source_ids', reason: 'unknown source (ids separated by spaces)', when: unknownSources('source_ids') },
     ],
   },
   {

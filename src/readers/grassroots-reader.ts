@@ -1,11 +1,13 @@
 import type { StatementRunner } from '../store/store.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 import * as units from '../sql/units-sql.js';
+import type { MatchCandidate } from '../units/name-matcher.js';
 import * as catalog from '../sql/catalog-sql.js';
 import * as obs from '../sql/observations-sql.js';
 import * as lineage from '../sql/lineage-sql.js';
+import * as quality from '../sql/data-quality-sql.js';
 import type {
-  DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
+  DocumentLinkRow, DocumentRow, FindingCountRow, FindingRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
 } from '../domain/rows.js';
 
 /**
@@ -18,6 +20,19 @@ export class GrassrootsReader {
   readUnits(ids: readonly string[]): Promise<UnitRow[]> {
     const h = this.hierarchy?.current();
     return h ? Promise.resolve(h.units(ids)) : this.store.all('units.by-ids', units.unitsByIds(ids));
+  }
+
+  async readUnitByGsoCode(code: string, asOf: string | null): Promise<UnitRow | null> {
+    const [row] = await this.store.all<UnitRow>('units.by-gso-code', units.unitByGsoCode(code, asOf));
+    return row ?? null;
+  }
+
+  readCodedUnitsInForce(asOf: string): Promise<MatchCandidate[]> {
+    return this.store.all('units.coded-in-force', units.codedUnitsInForce(asOf));
+  }
+
+  readVersionsOfGsoCode(code: string): Promise<UnitRow[]> {
+    return this.store.all('units.versions-of-gso-code', units.versionsOfGsoCode(code));
   }
 
   searchUnits(search: units.UnitSearch): Promise<(UnitRow & { totalCount: number })[]> {
@@ -93,6 +108,14 @@ export class GrassrootsReader {
 
   readLineage(unitIds: readonly string[]): Promise<LineageRow[]> {
     return this.store.all('units.lineage', lineage.lineageOf(unitIds));
+  }
+
+  countFindings(filter: quality.FindingFilter): Promise<FindingCountRow[]> {
+    return this.store.all('quality.counts', quality.findingCounts(filter));
+  }
+
+  readFindings(filter: quality.FindingFilter, offset: number, limit: number): Promise<(FindingRow & { totalCount: number })[]> {
+    return this.store.all('quality.findings', quality.findingsPage(filter, offset, limit));
   }
 
   readRevisions(ids: readonly string[]): Promise<(ObservationRow & { anchorId: string })[]> {

@@ -1,9 +1,12 @@
-import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { sql, raw, join, stringList, type Fragment } from '../store/sql.js';
+import { parseUnitName } from '../units/name-query.js';
+import { UNIT_TYPES, type UnitType } from '../units/unit-types.js';
 
 /** A UnitRow's fields and the columns they come from. */
 const UNIT_FIELDS: readonly (readonly [field: string, column: string])[] = [
   ['id', 'id'], ['kind', 'kind'], ['name', 'name'], ['level', 'level'], ['adminUnitId', 'admin_unit_id'],
   ['validFrom', 'valid_from'], ['validTo', 'valid_to'], ['sourceId', 'source_id'], ['note', 'note'],
+  ['gsoCode', 'gso_code'], ['unitType', 'unit_type'], ['nameEn', 'name_en'],
 ];
 
 const UNIT_COLUMNS = UNIT_FIELDS.map(([field, column]) => `u.${column} AS "${field}"`).join(', ');
@@ -24,6 +27,36 @@ const validAt = (alias: string, asOf: string | null) =>
     ? sql`true`
     : sql`(${raw(alias)}.valid_from IS NULL OR ${raw(alias)}.valid_from <= ${asOf}::DATE) AND (${raw(alias)}.valid_to IS NULL OR ${raw(alias)}.valid_to > ${asOf}::DATE)`;
 
+/**
+ * The version of a GSO code in force on `asOf`; without a date, the one in force today, or the
+ * latest if none is (a district code names a unit that ended in 2025).
+ */
+export function unitByGsoCode(code: string, asOf: string | null): Fragment {
+  return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u WHERE u.gso_code = ${code} AND ${validAt('u', asOf)}
+    ORDER BY (u.valid_to IS NULL OR u.valid_to > current_date) DESC, u.valid_from DESC NULLS LAST, u.id LIMIT 1`;
+}
+
+/**
+ * The administrative units with a GSO code in force on `asOf`, each with its parent then: what
+ * names are matched against. Units without a code (villages, Party organisations, look-alikes a
+ * source describes) are not units a statistics office prints.
+ */
+export function codedUnitsInForce(asOf: string): Fragment {
+  return sql`WITH parent AS (
+      SELECT child_id, parent_id, row_number() OVER (PARTITION BY child_id ORDER BY ${raw(MOST_RECENT_LINK_FIRST)}) AS rank
+      FROM unit_links l WHERE ${validAt('l', asOf)}
+    )
+    SELECT u.id, u.kind, u.unit_type AS "unitType", u.name, u.name_en AS "nameEn", u.gso_code AS "gsoCode", p.parent_id AS "parentId"
+    FROM units u LEFT JOIN parent p ON p.child_id = u.id AND p.rank = 1
+    WHERE u.gso_code IS NOT NULL AND u.kind IN ('PROVINCE', 'DISTRICT', 'COMMUNE') AND ${validAt('u', asOf)}
+    ORDER BY u.id`;
+}
+
+/** Every version of a GSO code, oldest first: what a failed lookup lists. */
+export function versionsOfGsoCode(code: string): Fragment {
+  return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u WHERE u.gso_code = ${code} ORDER BY u.valid_from NULLS FIRST, u.id`;
+}
+
 export function unitsByIds(ids: readonly string[]): Fragment {
   return sql`SELECT ${raw(UNIT_COLUMNS)} FROM units u WHERE u.id = ANY(${stringList(ids)})`;
 }
@@ -36,12 +69,32 @@ export interface UnitSearch {
   limit: number;
 }
 
-/** Name search folds case and diacritics on both sides, so 'Tia Dinh' finds 'Tìa Dình'. */
+/** Case and diacritics folded as the store folds `name_folded`, punctuation and spacing evened out. */
+const folded = (expr: Fragment) => evened(sql`lower(strip_accents(replace(replace(${expr}, 'đ', 'd'), 'Đ', 'D')))`);
+const evened = (expr: Fragment) => sql`trim(regexp_replace(${expr}, '[^a-z0-9'']+', ' ', 'g'))`;
+
+/** A unit whose type is one of these, or whose type is not known but whose kind is theirs. */
+function ofTypes(types: readonly UnitType[]): Fragment {
+  const kinds = [...new Set(types.map((t) => UNIT_TYPES[t].level))];
+  return sql`(u.unit_type = ANY(${stringList(types)}) OR (u.unit_type IS NULL AND u.kind = ANY(${stringList(kinds)})))`;
+}
+
+/**
+ * Search reads names as name matching does (src/units/name-query.ts): with or without diacritics
+ * and type word ("Xã Tìa Dình", "tia dinh", "Tia Dinh Commune" all find Tìa Dình, and "Xã" keeps
+ * wards out), in Vietnamese or English, or a GSO code ("03385" finds every unit that had it).
+ */
+function nameMatches(search: string): Fragment {
+  const query = parseUnitName(search);
+  const readings = query.readings.map((r) => sql`((contains(${evened(sql`u.name_folded`)}, ${folded(sql`${r.bare}`)}) OR contains(${folded(sql`coalesce(u.name_en, '')`)}, ${folded(sql`${r.bare}`)}))
+      AND ${r.types ? ofTypes(r.types) : sql`true`})`);
+  if (query.code) readings.push(sql`u.gso_code = ${query.code}`, sql`contains(u.name_folded, ${query.code})`);
+  return readings.length === 0 ? sql`false` : sql`(${join(readings, ' OR ')})`;
+}
+
 export function searchUnits(f: UnitSearch): Fragment {
   const kinds = f.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(f.kinds)})`;
-  const search = f.search === null
-    ? sql`true`
-    : sql`contains(u.name_folded, lower(strip_accents(replace(replace(${f.search}, 'đ', 'd'), 'Đ', 'D'))))`;
+  const search = f.search === null ? sql`true` : nameMatches(f.search);
   return sql`SELECT ${raw(UNIT_COLUMNS)}, count(*) OVER ()::INTEGER AS "totalCount"
     FROM units u WHERE ${kinds} AND ${search} AND ${validAt('u', f.asOf)}
     ORDER BY u.kind, u.name_folded, u.id LIMIT ${f.limit} OFFSET ${f.offset}`;

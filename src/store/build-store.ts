@@ -5,10 +5,13 @@ import { Store } from './store.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
 import { ensureServingFresh } from '../serving/refresh-serving.js';
+import { importNational } from '../national/import-national.js';
 
 export interface PrepareResult {
   readonly created: boolean;
   readonly migrations: string[];
+  /** The national import (data/national/); null when the data directory has none. */
+  readonly national: ImportResult | null;
   readonly seed: ImportResult;
 }
 
@@ -16,7 +19,8 @@ export interface PrepareResult {
  * Makes the store at `path` ready to serve. A missing store is built in a temporary file and
  * renamed into place, so a crash mid-build leaves no half-built store. An existing store is
  * migrated and the data directory is imported into it as one more import: changed figures
- * become revisions, and nothing another import loaded is dropped or overwritten.
+ * become revisions, and nothing another import loaded is dropped or overwritten. The country's
+ * units (the data directory's national/) load first: the seed may refer to them.
  */
 export async function prepareStore(path: string, dataDir: string): Promise<PrepareResult> {
   if (path === ':memory:') throw new Error('prepareStore needs a file path; use openMemoryStore for tests');
@@ -29,12 +33,13 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
     const store = await Store.open({ path: tmp, poolSize: 1 });
     try {
       const migrations = await migrate(store);
+      const national = await importNational(store, dataDir);
       const seed = await importDirectory(store, dataDir);
       await ensureServingFresh(store);
       await store.checkpoint();
       store.close();
       await rename(tmp, path);
-      return { created: true, migrations, seed };
+      return { created: true, migrations, national, seed };
     } catch (error) {
       store.close();
       await rm(tmp, { force: true });
@@ -45,11 +50,12 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
   const store = await Store.open({ path, poolSize: 1 });
   try {
     const migrations = await migrate(store);
+    const national = await importNational(store, dataDir);
     const seed = await importDirectory(store, dataDir);
     // A store migrated from before the serving layer, or one a crash left behind, is rebuilt here.
     await ensureServingFresh(store);
     await store.checkpoint();
-    return { created: false, migrations, seed };
+    return { created: false, migrations, national, seed };
   } finally {
     store.close();
   }

@@ -40,6 +40,9 @@ function joinValues(rows: Fragment[]): Fragment {
   return rows.slice(1).reduce((acc, row) => sql`${acc}, ${row}`, rows[0]!);
 }
 
+/** The columns synthetic units fill; the rest (GSO code, type, English name) stay NULL. */
+const UNIT_COLUMNS = raw('(id, kind, name, name_folded, level, admin_unit_id, valid_from, valid_to, source_id, note, import_id)');
+
 /** All units and their links, one statement each. */
 export function insertUnits(importId: number, s: Scale): Fragment[] {
   const grid = `FROM range(${s.provinces}) t1(p), range(${s.communesPerProvince}) t2(c)`;
@@ -47,12 +50,12 @@ export function insertUnits(importId: number, s: Scale): Fragment[] {
   const unit = (idExpr: string, kind: string, name: string, level: string, admin: string, validTo: string, from: string) =>
     raw(`SELECT ${idExpr}, '${kind}', ${name}, lower(${name}), '${level}', ${admin}, NULL::DATE, ${validTo}, '${SYNTHETIC_SOURCE_ID}', 'synthetic', ${importId} ${from}`);
   return [
-    sql`INSERT INTO units ${unit(id.province, 'PROVINCE', `printf('Synthetic Province %02d', p + 1)`, 'PROVINCE', 'NULL', 'NULL::DATE', `FROM range(${s.provinces}) t1(p)`)}`,
-    sql`INSERT INTO units ${unit(id.provinceCommittee, 'PARTY_COMMITTEE', `printf('Synthetic Province %02d Party Committee', p + 1)`, 'PROVINCE', id.province, 'NULL::DATE', `FROM range(${s.provinces}) t1(p)`)}`,
-    sql`INSERT INTO units ${unit(id.commune, 'COMMUNE', `printf('Synthetic Commune %02d-%03d', p + 1, c + 1)`, 'COMMUNE', 'NULL', `CASE WHEN ${merged} THEN DATE '${MERGE_DATE}' END`, grid)}`,
-    sql`INSERT INTO units ${unit(id.communeCommittee, 'PARTY_COMMITTEE', `printf('Synthetic Commune %02d-%03d Party Committee', p + 1, c + 1)`, 'COMMUNE', id.commune, `CASE WHEN ${merged} THEN DATE '${MERGE_DATE}' END`, grid)}`,
-    sql`INSERT INTO units ${unit(id.village, 'VILLAGE', `printf('Synthetic Village %02d-%03d-%02d', p + 1, c + 1, v + 1)`, 'VILLAGE', 'NULL', 'NULL::DATE', villages)}`,
-    sql`INSERT INTO units ${unit(id.cell, 'PARTY_CELL', `printf('Synthetic Village %02d-%03d-%02d Party Cell', p + 1, c + 1, v + 1)`, 'VILLAGE', id.village, 'NULL::DATE', `${villages} WHERE v % 2 = 0`)}`,
+    sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.province, 'PROVINCE', `printf('Synthetic Province %02d', p + 1)`, 'PROVINCE', 'NULL', 'NULL::DATE', `FROM range(${s.provinces}) t1(p)`)}`,
+    sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.provinceCommittee, 'PARTY_COMMITTEE', `printf('Synthetic Province %02d Party Committee', p + 1)`, 'PROVINCE', id.province, 'NULL::DATE', `FROM range(${s.provinces}) t1(p)`)}`,
+    sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.commune, 'COMMUNE', `printf('Synthetic Commune %02d-%03d', p + 1, c + 1)`, 'COMMUNE', 'NULL', `CASE WHEN ${merged} THEN DATE '${MERGE_DATE}' END`, grid)}`,
+    sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.communeCommittee, 'PARTY_COMMITTEE', `printf('Synthetic Commune %02d-%03d Party Committee', p + 1, c + 1)`, 'COMMUNE', id.commune, `CASE WHEN ${merged} THEN DATE '${MERGE_DATE}' END`, grid)}`,
+    sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.village, 'VILLAGE', `printf('Synthetic Village %02d-%03d-%02d', p + 1, c + 1, v + 1)`, 'VILLAGE', 'NULL', 'NULL::DATE', villages)}`,
+    sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.cell, 'PARTY_CELL', `printf('Synthetic Village %02d-%03d-%02d Party Cell', p + 1, c + 1, v + 1)`, 'VILLAGE', id.village, 'NULL::DATE', `${villages} WHERE v % 2 = 0`)}`,
     sql`INSERT INTO unit_links SELECT ${raw(id.commune)}, ${raw(id.province)}, NULL, CASE WHEN ${raw(merged)} THEN DATE '${raw(MERGE_DATE)}' END, ${SYNTHETIC_SOURCE_ID}, NULL, ${importId} ${raw(grid)}`,
     sql`INSERT INTO unit_links SELECT ${raw(id.communeCommittee)}, ${raw(id.provinceCommittee)}, NULL, CASE WHEN ${raw(merged)} THEN DATE '${raw(MERGE_DATE)}' END, ${SYNTHETIC_SOURCE_ID}, NULL, ${importId} ${raw(grid)}`,
     // villages (and cells) of a merged commune move to the previous commune on the merge date

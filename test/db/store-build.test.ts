@@ -9,6 +9,7 @@ import { importDirectory } from '../../src/ingest/import-directory.js';
 import { LoadError } from '../../src/ingest/load-error.js';
 import { sql } from '../../src/store/sql.js';
 import { SEED_DIR } from '../support/test-server.js';
+import { prepareTestStore } from '../support/seed-store.js';
 import { SYNTHETIC_SOURCE, syntheticTree, writeDataDir } from '../support/fixtures.js';
 
 const cleanup: string[] = [];
@@ -36,7 +37,8 @@ async function fingerprint(path: string): Promise<{ n: number; checksum: string 
 
 async function withSeedCopy(edit: (files: Record<string, string>) => void): Promise<string> {
   const files: Record<string, string> = {};
-  for (const name of await readdir(SEED_DIR)) files[name] = await readFile(join(SEED_DIR, name), 'utf8');
+  // The seed's own files; the country's units (data/national/) are not needed by these stores.
+  for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv'))) files[name] = await readFile(join(SEED_DIR, name), 'utf8');
   edit(files);
   const dir = await writeDataDir(files);
   cleanup.push(dir);
@@ -114,7 +116,7 @@ describe('building the store', () => {
 describe('the store is a system of record', () => {
   it('re-importing unchanged data changes nothing', async () => {
     const path = join(await tempDir(), 'store.duckdb');
-    await prepareStore(path, SEED_DIR);
+    await prepareTestStore(path, SEED_DIR);
     const before = await fingerprint(path);
     const again = await prepareStore(path, SEED_DIR);
     expect(again).toMatchObject({ created: false, seed: { skipped: true } });
@@ -123,7 +125,7 @@ describe('the store is a system of record', () => {
 
   it('a corrected seed figure becomes a new revision; the old one is kept', async () => {
     const path = join(await tempDir(), 'store.duckdb');
-    await prepareStore(path, SEED_DIR);
+    await prepareTestStore(path, SEED_DIR);
     const before = await fingerprint(path);
     const corrected = await withSeedCopy((f) => {
       f['observations.csv'] = f['observations.csv']!.replace('village/huoi-song,households,2026,77,EXACT', 'village/huoi-song,households,2026,78,EXACT');
@@ -141,7 +143,7 @@ describe('the store is a system of record', () => {
 
   it('a failed import leaves row count and checksum unchanged', async () => {
     const path = join(await tempDir(), 'store.duckdb');
-    await prepareStore(path, SEED_DIR);
+    await prepareTestStore(path, SEED_DIR);
     const before = await fingerprint(path);
     const broken = await withSeedCopy((f) => {
       f['observations.csv'] = f['observations.csv']!.replace('village/huoi-song,households,2026,77,EXACT', 'village/huoi-song,households,2026,78,EXACT');
@@ -153,7 +155,7 @@ describe('the store is a system of record', () => {
 
   it('rebuilding from data/ keeps what other imports loaded, and they cannot overwrite seed rows', async () => {
     const path = join(await tempDir(), 'store.duckdb');
-    await prepareStore(path, SEED_DIR);
+    await prepareTestStore(path, SEED_DIR);
     const other = await writeDataDir(syntheticTree(2, 2), false);
     cleanup.push(other);
     const store = await Store.open({ path, poolSize: 1 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { prepareStore } from '../../src/store/build-store.js';
+import { prepareTestStore } from './seed-store.js';
 import { migrate } from '../../src/store/migrate.js';
 import { generateSynthetic } from '../../src/synthetic/generate.js';
 import { SCALES } from '../../src/synthetic/scales.js';
@@ -33,7 +33,7 @@ export function scratchStores(prefix: string, poolSize: number) {
     path: (name: string) => join(dir, name),
     withStore,
     async withPreparedStore(name: string, dataDir: string, use: (store: Store) => Promise<void>): Promise<void> {
-      await prepareStore(join(dir, name), dataDir);
+      await prepareTestStore(join(dir, name), dataDir);
       await withStore(name, use);
     },
     async withSyntheticStore(name: string, use: (store: Store) => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
-import { prepareStore } from '../../src/store/build-store.js';
+import { prepareTestStore } from './seed-store.js';
 import { Store, type StoreOptions } from '../../src/store/store.js';
 import { createServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { getSdk } from '../../src/client/sdk.js';
@@ -33,7 +33,7 @@ export interface TestServerOptions {
 export async function startTestServer(dataDir: string = SEED_DIR, options: TestServerOptions = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'grassroots-test-'));
   const path = join(dir, 'store.duckdb');
-  await prepareStore(path, dataDir);
+  await prepareTestStore(path, dataDir);
   const writable = options.writeToken !== undefined;
   const store = await Store.open({ path, poolSize: 2, sandboxed: true, writable, threads: 1, ...options.store });
   // Every operation runs compiled, the path repeated traffic takes; test/e2e/compiled-execution.test.ts

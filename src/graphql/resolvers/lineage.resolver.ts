@@ -12,8 +12,14 @@ export class LineageLinkResolver {
     return root.otherId ? ctx.loaders.unit.load(root.otherId) : null;
   }
 
-  @FieldResolver(() => Source, { description: 'The source that records the change.' })
+  @FieldResolver(() => Source, { description: 'The source that records the change (the first of `sources`).' })
   async source(@Root() root: LineageRow, @Ctx() ctx: Context): Promise<SourceRow | null> {
     return ctx.loaders.source.load(root.sourceId);
+  }
+
+  @FieldResolver(() => [Source], { description: 'Every source that states the change: where two independent sources agree, both.' })
+  async sources(@Root() root: LineageRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    const rows = await ctx.loaders.source.loadMany([root.sourceId, ...(root.alsoSourceIds ?? [])]);
+    return rows.filter((r): r is SourceRow => r !== null && !(r instanceof Error));
   }
 }

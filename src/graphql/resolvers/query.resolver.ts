@@ -25,6 +25,18 @@ async function loadNode(ctx: Context, id: string, argument: string): Promise<obj
   return found;
 }
 
+const isGsoCode = (code: string) => /^(\d{2}|\d{3}|\d{5})$/.test(code);
+
+/** The unit version a GSO code named on a date; an unknown code or date names what there is. */
+async function unitByGsoCode(ctx: Context, code: string, asOf: string | null): Promise<UnitRow> {
+  const unit = await ctx.reader.readUnitByGsoCode(code, asOf);
+  if (unit) return unit;
+  const versions = await ctx.reader.readVersionsOfGsoCode(code);
+  if (versions.length === 0) throw new NotFoundError('code', `unit with GSO code "${code}"`);
+  const spans = versions.map((v) => `${v.name} (${v.validFrom ?? 'start not known'} to ${v.validTo ?? 'today'})`).join(', ');
+  throw new NotFoundError('asOf', `unit with GSO code "${code}" on ${asOf}; it named ${spans}`);
+}
+
 @Resolver()
 export class QueryResolver {
   @Query(() => Node, { description: 'Any object by its global id. An unknown or malformed id is an error that names the argument.' })
@@ -38,13 +50,16 @@ export class QueryResolver {
     return Promise.all(ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`)));
   }
 
-  @Query(() => Locality, { description: 'One unit or Party organisation by global id or by code ("commune/tia-dinh"). Give exactly one.' })
+  @Query(() => Locality, { description: 'One unit or Party organisation by global id, by code ("commune/tia-dinh") or by GSO code with a date ("03385" on 2024-06-01 is Háng Lìa, on 2026-01-01 Tìa Dình). Give exactly one of id and code.' })
   async locality(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string | null,
-    @Arg('code', () => String, { nullable: true, description: 'Code, "<kind>/<slug>", e.g. "village/huoi-song".' }) code?: string | null,
+    @Arg('code', () => String, { nullable: true, description: 'Code, "<kind>/<slug>" (e.g. "village/huoi-song", "commune/03385-2025-07-01"), or a GSO code of 2, 3 or 5 digits ("11", "103", "03385").' }) code?: string | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'With a GSO code: the unit that had the code on this date (YYYY-MM-DD). Omitted: the one that has it today, or its last holder.' }) asOf?: string | null,
   ): Promise<UnitRow | object> {
     if ((id == null) === (code == null)) throw new BadInputError(id == null ? 'id' : 'code', 'give exactly one of id or code');
+    if (code != null && isGsoCode(code)) return unitByGsoCode(ctx, code, asOf ?? null);
+    if (asOf != null) throw new BadInputError('asOf', 'a date picks the unit a GSO code named then; an id or a "<kind>/<slug>" code names one unit already');
     if (id != null) {
       const { type } = fromGlobalId(id, 'id');
       if (!kindOfType(type)) throw new BadInputError('id', `expected the id of a locality, got a ${type}`);

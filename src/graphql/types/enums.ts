@@ -113,6 +113,7 @@ export enum LineageKind {
   MERGE = 'MERGE',
   SPLIT = 'SPLIT',
   RENAME = 'RENAME',
+  CONTINUED = 'CONTINUED',
   ABOLISH = 'ABOLISH',
 }
 registerEnumType(LineageKind, {
@@ -120,8 +121,9 @@ registerEnumType(LineageKind, {
   description: 'How a unit changed into another.',
   valuesConfig: {
     MERGE: { description: 'Merged with others into the successor.' },
-    SPLIT: { description: 'Divided between several successors; each edge carries the share (weight) its successor took.' },
-    RENAME: { description: 'Same unit under a new name or code.' },
+    SPLIT: { description: 'Divided between several successors; each edge carries the share (weight) its successor took, or null where no source gives it.' },
+    RENAME: { description: 'Same unit under a new name, code or type (a commune reclassified as a ward).' },
+    CONTINUED: { description: 'Continued under its code and name, with other units added to it (Chà Tở absorbing Nậm Khăn in 2025).' },
     ABOLISH: { description: 'Abolished; the successor, if any, took over its territory.' },
   },
 });

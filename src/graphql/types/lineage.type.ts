@@ -9,8 +9,8 @@ export class LineageLink {
   @Field(() => String, { description: 'First day of the successor in its new form (YYYY-MM-DD).' })
   changedOn!: string;
 
-  @Field(() => Float, { description: 'Share of the predecessor that went to the successor (1 unless split).' })
-  weight!: number;
+  @Field(() => Float, { nullable: true, description: 'Share of the predecessor that went to the successor: 1 unless split; null for a split whose shares no source gives.' })
+  weight!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Scope or caveats.' })
   note!: string | null;
