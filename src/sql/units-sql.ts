@@ -1,5 +1,6 @@
 import { sql, raw, join, stringList, type Fragment } from '../store/sql.js';
 import { parseUnitName } from '../units/name-query.js';
+import { foldName } from '../units/names.js';
 import { UNIT_TYPES, type UnitType } from '../units/unit-types.js';
 
 /** A UnitRow's fields and the columns they come from. */
@@ -86,7 +87,8 @@ function ofTypes(types: readonly UnitType[]): Fragment {
  */
 function nameMatches(search: string): Fragment {
   const query = parseUnitName(search);
-  const readings = query.readings.map((r) => sql`((contains(${evened(sql`u.name_folded`)}, ${folded(sql`${r.bare}`)}) OR contains(${folded(sql`coalesce(u.name_en, '')`)}, ${folded(sql`${r.bare}`)}))
+  // A text with no letters or digits ("%_%", replacement characters) names nothing.
+  const readings = query.readings.filter((r) => foldName(r.bare) !== '').map((r) => sql`((contains(${evened(sql`u.name_folded`)}, ${folded(sql`${r.bare}`)}) OR contains(${folded(sql`coalesce(u.name_en, '')`)}, ${folded(sql`${r.bare}`)}))
       AND ${r.types ? ofTypes(r.types) : sql`true`})`);
   if (query.code) readings.push(sql`u.gso_code = ${query.code}`, sql`contains(u.name_folded, ${query.code})`);
   return readings.length === 0 ? sql`false` : sql`(${join(readings, ' OR ')})`;

@@ -7,7 +7,7 @@ import { Store } from '../../src/store/store.js';
 import { sql } from '../../src/store/sql.js';
 import { AnalyticsReader } from '../../src/readers/analytics-reader.js';
 import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
-import { SEED_DIR } from '../support/test-server.js';
+import { seedWithOneProvince } from '../support/seed-one-province.js';
 
 /** The lean reported path must answer exactly what the general value chain answers. */
 describe('reported-only series and latest: lean path = general path', () => {
@@ -15,7 +15,8 @@ describe('reported-only series and latest: lean path = general path', () => {
   let store: Store;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'grassroots-lean-'));
-    await prepareStore(join(dir, 's.duckdb'), SEED_DIR);
+    // The seed with the country's units of its province only: every unit is asked.
+    await prepareStore(join(dir, 's.duckdb'), await seedWithOneProvince());
     store = await Store.open({ path: join(dir, 's.duckdb'), poolSize: 1 });
   });
   afterAll(async () => {

@@ -12,7 +12,10 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Starts `npm start`'s entry point as its own process and waits for its "listening" line. */
 function startMain(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts'), ...args], {
+  // `node --import tsx`, as npm start runs node itself: the tsx CLI runs the script in a child and
+  // SIGKILLs it unless it confirms a relayed signal within 30 ms, which a child busy loading the
+  // country's hierarchy after "listening" does not.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts'), ...args], {
     cwd: ROOT,
     // Not NODE_ENV=test (vitest's): libraries behave differently under it (Apollo installs no
     // signal handlers), and the process must be tested as it runs.
@@ -21,7 +24,8 @@ function startMain(env: Record<string, string>, args: string[]): Promise<{ child
   });
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 30_000);
+    // A first start builds the whole country's store: seconds on a quiet machine, more on a busy one.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 90_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${lines.join('\n')}`)));
     child.stderr!.on('data', (d: Buffer) => lines.push(d.toString()));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -35,7 +39,7 @@ function startMain(env: Record<string, string>, args: string[]): Promise<{ child
   });
 }
 
-describe('the server process (npm start)', () => {
+describe('the server process (npm start)', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'grassroots-main-'));

@@ -62,7 +62,7 @@ describe('readiness fails when the store is not servable', () => {
       const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
       const r = await fetch(new URL('/readyz', server.url));
       expect(r.status).toBe(503);
-      expect(await r.json()).toEqual({ status: 'unavailable', reason: 'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer' });
+      expect(await r.json()).toEqual({ status: 'unavailable', reason: 'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer, 005_national_units' });
       // What loads after listening must be done with DuckDB before it closes underneath (main.ts
       // closes the server first, which waits for it).
       await server.warm();

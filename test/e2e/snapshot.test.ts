@@ -75,10 +75,10 @@ describe('export and read-only snapshots', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('npm run export writes every table as Parquet with a manifest of rows and checksums', () => {
-    expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observations', 'units', 'unit_lineage', 'imports', 'schema_migrations']));
+    expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observations', 'units', 'unit_lineage', 'data_findings', 'imports', 'schema_migrations']));
     expect(manifest.tables.find((t) => t.name === 'observations')!.rows).toBe(originalFingerprint.n);
     expect(manifest.tables.every((t) => /^[0-9a-f]{64}$/.test(t.sha256))).toBe(true);
-    expect(manifest.migrations).toEqual(['001_foundation', '002_unit_lineage', '003_superseded_observations', '004_serving_layer']);
+    expect(manifest.migrations).toEqual(['001_foundation', '002_unit_lineage', '003_superseded_observations', '004_serving_layer', '005_national_units']);
   });
 
   it('a snapshot opens with the same rows, revisions and answers as the store it came from', async () => {
