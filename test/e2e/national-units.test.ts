@@ -64,6 +64,12 @@ describe('a unit version is its code and its validity', () => {
     expect(error!.message).toContain('Tìa Dình (start not known to 2025-07-01)');
   });
 
+  it('a date goes with a GSO code; an id already names one version', async () => {
+    const [error] = await errorsOf(t.sdk.UnitByGsoCode({ code: 'commune/03385', asOf: '2026-01-01' }));
+    expect(error!.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(error!.message).toContain('Argument "asOf"');
+  });
+
   it('a province whose reform left it unchanged is one version across it', async () => {
     const { locality } = await t.sdk.UnitByGsoCode({ code: '11', asOf: '2026-01-01' });
     expect(locality).toMatchObject({ code: 'province/11', name: 'Điện Biên', type: 'PROVINCE', validFrom: null, validTo: null });
