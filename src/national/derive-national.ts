@@ -39,7 +39,7 @@ export async function deriveNational(upstreamDir: string): Promise<NationalRows>
   const after = snapshots[reformIndex]!;
 
   const mergerRows = await readJson<MergerMapRow[]>(join(upstreamDir, MERGER_MAP.file));
-  const packageJson = await readJson<Parameters<typeof tablesOf>[0]>(createRequire(import.meta.url).resolve(ADDRESS_PACKAGE.name).replace(/index\.js$/, 'address.json'));
+  const packageJson = await readJson<Parameters<typeof tablesOf>[0]>(createRequire(import.meta.url).resolve(`${ADDRESS_PACKAGE.name}/address.json`));
   const readings = [
     readMergerMap(mergerRows, before, after, MERGER_MAP.sourceId),
     readAddressPackage(tablesOf(packageJson), before, after, ADDRESS_PACKAGE.sourceId,

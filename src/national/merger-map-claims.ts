@@ -29,6 +29,7 @@ export function readMergerMap(rows: readonly MergerMapRow[], before: SnapshotInd
   const claims: Claim[] = [];
   const findings: Finding[] = [];
   const coversNew = new Set<string>();
+  const unread = new Set<string>();
   const oldProvincesOf = new Map<string, string[]>();
   const at = (level: AdminLevel, code: string, date: string) => ({ level, code, at: date });
 
@@ -49,6 +50,7 @@ export function readMergerMap(rows: readonly MergerMapRow[], before: SnapshotInd
       const wanted = PROVINCE_ALIASES[foldName(part.name)] ?? bareProvinceName(part.name);
       const found = before.provinces().filter((p) => bareProvinceName(p.name) === wanted);
       if (found.length !== 1) {
+        unread.add(unitKey('PROVINCE', row.ma));
         findings.push({ kind: found.length === 0 ? 'NAME_UNRESOLVED' : 'NAME_AMBIGUOUS', severity: 'ERROR', unit: at('PROVINCE', row.ma, after.date), other: null, message: `"${part.text}" in the text of ${row.ten} matches ${found.length} provinces`, sourceIds: [sourceId] });
         continue;
       }
@@ -85,6 +87,7 @@ export function readMergerMap(rows: readonly MergerMapRow[], before: SnapshotInd
         claims.push({ sourceId, oldLevel: old.level, oldCode: old.code, newLevel: 'COMMUNE', newCode: row.ma, partial: part.partial, evidence: part.text });
         continue;
       }
+      unread.add(unitKey('COMMUNE', row.ma));
       const candidates = found.map((u) => `${u.code} ${u.name} (${before.districtOf(u)?.name ?? '?'})`).join('; ');
       findings.push({
         kind: found.length === 0 ? 'NAME_UNRESOLVED' : 'NAME_AMBIGUOUS',
@@ -98,7 +101,7 @@ export function readMergerMap(rows: readonly MergerMapRow[], before: SnapshotInd
       });
     }
   }
-  return { sourceId, claims, coversNew, oldLevels: ['PROVINCE', 'DISTRICT', 'COMMUNE'], findings };
+  return { sourceId, claims, coversNew, unread, oldLevels: ['PROVINCE', 'DISTRICT', 'COMMUNE'], findings };
 }
 
 /** The old units a part names: same name in the predecessor provinces, narrowed by type and district. */

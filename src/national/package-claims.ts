@@ -40,6 +40,7 @@ export function readAddressPackage(pkg: AddressPackage, before: SnapshotIndex, a
   const claims: Claim[] = [];
   const findings: Finding[] = [];
   const coversNew = new Set<string>();
+  const unread = new Set<string>();
   const ownList = new Set(pkg.wards.map((w) => w.ward_code));
   const reportedCodes = new Set<string>();
   const seen = new Map<string, string>();
@@ -68,6 +69,7 @@ export function readAddressPackage(pkg: AddressPackage, before: SnapshotIndex, a
 
     const old = oldUnitOf(row, before);
     if (!old.unit) {
+      unread.add(unitKey('COMMUNE', newCode));
       findings.push({
         kind: 'ROW_WITHOUT_OLD_UNIT',
         severity: 'ERROR',
@@ -94,7 +96,7 @@ export function readAddressPackage(pkg: AddressPackage, before: SnapshotIndex, a
     seen.set(key, row.id);
     claims.push({ sourceId, oldLevel: old.unit.level, oldCode: old.unit.code, newLevel: 'COMMUNE', newCode, partial: false, evidence: '' });
   }
-  return { sourceId, claims, coversNew, oldLevels: ['COMMUNE'], findings };
+  return { sourceId, claims, coversNew, unread, oldLevels: ['COMMUNE'], findings };
 }
 
 function fullName(u: SnapshotUnit): string {

@@ -20,6 +20,8 @@ export interface SourceReading {
   readonly claims: readonly Claim[];
   /** New units (level:code) the source says something about, even "unchanged". */
   readonly coversNew: ReadonlySet<string>;
+  /** New units (level:code) for which part of what the source says could not be read. */
+  readonly unread: ReadonlySet<string>;
   /** The levels of old units the source lists (the package lists communes only). */
   readonly oldLevels: readonly AdminLevel[];
   readonly findings: readonly Finding[];

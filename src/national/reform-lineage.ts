@@ -85,11 +85,14 @@ export function reconcileReform(readings: readonly SourceReading[], before: Snap
     let kind: ChangeKind;
     if (outgoing.length > 1 || partial) kind = 'SPLIT';
     else if (incoming.length === 1) {
-      if (sameUnit(edge.old, edge.new)) {
+      // Itself alone, unless a source names more that could not be read ("Thôn Mịch A"): then it
+      // continued with additions no one can say.
+      const unread = readings.some((r) => r.unread.has(unitKey(edge.new.level, edge.new.code)));
+      if (sameUnit(edge.old, edge.new) && !unread) {
         unchanged.add(unitKey(edge.new.level, edge.new.code));
         continue;
       }
-      kind = 'RENAME';
+      kind = sameUnit(edge.old, edge.new) ? 'CONTINUED' : 'RENAME';
     } else kind = edge.old.code === edge.new.code && spellingKey(edge.old.name) === spellingKey(edge.new.name) ? 'CONTINUED' : 'MERGE';
     const sourceIds = [...new Set(edge.claims.map((c) => c.sourceId))];
     const note = edge.claims.map((c) => c.evidence).filter((e, i, all) => e !== '' && all.indexOf(e) === i).join(' | ');

@@ -58,7 +58,7 @@ const SLUG: Record<AdminLevel, string> = { PROVINCE: 'province', DISTRICT: 'dist
  * Builds versions and their parent links from the snapshots, oldest first. `reformIndex` is the
  * first snapshot after the 2025 reform; across it a unit continues only if `unchangedByReform`
  * holds it (level:code). Changes at other snapshots have no lineage source: a code that keeps its
- * type and changes only its type word is a reclassification; any other change is a finding.
+ * name and changes only its type is a reclassification; any other change is a finding.
  */
 export function buildVersions(releases: readonly SnapshotRelease[], snapshots: readonly SnapshotIndex[], reformIndex: number, unchangedByReform: ReadonlySet<string>): VersionSet {
   const keys = new Map<string, { level: AdminLevel; code: string }>();
@@ -126,10 +126,9 @@ export function buildVersions(releases: readonly SnapshotRelease[], snapshots: r
 }
 
 function noteOf(units: readonly SnapshotUnit[]): string | null {
-  const spellings = [...new Set(units.map((u) => u.name))];
-  const notes: string[] = [];
-  if (spellings.length > 1) notes.push(`Also spelt ${spellings.slice(0, -1).map((s) => `"${s}"`).join(', ')} in earlier releases.`);
-  return notes.length > 0 ? notes.join(' ') : null;
+  const latest = units[units.length - 1]!.name;
+  const others = [...new Set(units.map((u) => u.name))].filter((n) => n !== latest);
+  return others.length > 0 ? `Also spelt ${others.map((n) => `"${n}"`).join(', ')} in earlier releases.` : null;
 }
 
 function at(u: SnapshotUnit, s: SnapshotIndex): UnitAt {

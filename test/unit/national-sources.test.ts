@@ -95,7 +95,7 @@ const after = new SnapshotIndex('2025-07-01', [
 const claim = (sourceId: string, oldCode: string, newCode: string, level: SnapshotUnit['level'] = 'COMMUNE'): Claim =>
   ({ sourceId, oldLevel: level, oldCode, newLevel: level, newCode, partial: false, evidence: '' });
 const reading = (sourceId: string, claims: Claim[], oldLevels: SnapshotUnit['level'][] = ['PROVINCE', 'COMMUNE']): SourceReading =>
-  ({ sourceId, claims, coversNew: new Set(claims.map((c) => `${c.newLevel}:${c.newCode}`)), oldLevels, findings: [] });
+  ({ sourceId, claims, coversNew: new Set(claims.map((c) => `${c.newLevel}:${c.newCode}`)), unread: new Set(), oldLevels, findings: [] });
 
 describe('the reform\'s lineage from two sources', () => {
   const map = reading('map', [
@@ -131,6 +131,13 @@ describe('the reform\'s lineage from two sources', () => {
       ['NO_PREDECESSOR', '03202', null, 'pkg'],          // the package does not list South at all: not a disagreement
       ['NO_SUCCESSOR', '03174', null, 'pkg'],
     ]);
+  });
+
+  it('a unit whose source names a part that could not be read is not taken as unchanged', () => {
+    const village = { ...reading('map', [claim('map', '11', '11', 'PROVINCE')]), unread: new Set(['PROVINCE:11']) };
+    const kept = reconcileReform([village], before, after);
+    expect(kept.unchanged.size).toBe(0);
+    expect(kept.edges.map((e) => [e.old.code, e.new.code, e.kind])).toEqual([['11', '11', 'CONTINUED']]);
   });
 
   it('versions: a reused code names two units, an unchanged province is one version', () => {
