@@ -26,7 +26,16 @@ Exit status: 0 report printed, 1 the files do not load or differ from a fresh de
 const EXAMPLES = 3;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { kind: { type: 'string' }, all: { type: 'boolean' }, data: { type: 'string' }, upstream: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      kind: { type: 'string' },
+      all: { type: 'boolean' },
+      data: { type: 'string' },
+      upstream: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -86,7 +95,9 @@ async function compareWithUpstream(upstream: string, committed: string): Promise
       console.log(`${committed} is what ${upstream} gives (derived again and compared byte for byte).\n`);
       return 0;
     }
-    console.log(`${committed} differs from what ${upstream} gives now: ${differ.join(', ')}. Run npm run derive:national.\n`);
+    console.log(
+      `${committed} differs from what ${upstream} gives now: ${differ.join(', ')}. Run npm run derive:national.\n`,
+    );
     return 1;
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -10,22 +10,53 @@ import { deriveNational, type NationalRows } from './derive-national.js';
  * out). Deterministic: unchanged upstream files give byte-identical output.
  */
 export const NATIONAL_FILES: Record<keyof NationalRows, { file: string; columns: readonly string[] }> = {
-  sources: { file: 'sources.csv', columns: ['id', 'kind', 'title', 'publisher', 'author', 'published', 'url', 'seed_file', 'note'] },
-  units: { file: 'units.csv', columns: ['id', 'kind', 'name', 'level', 'admin_unit_id', 'valid_from', 'valid_to', 'source_id', 'note', 'gso_code', 'unit_type', 'name_en'] },
+  sources: {
+    file: 'sources.csv',
+    columns: ['id', 'kind', 'title', 'publisher', 'author', 'published', 'url', 'seed_file', 'note'],
+  },
+  units: {
+    file: 'units.csv',
+    columns: [
+      'id',
+      'kind',
+      'name',
+      'level',
+      'admin_unit_id',
+      'valid_from',
+      'valid_to',
+      'source_id',
+      'note',
+      'gso_code',
+      'unit_type',
+      'name_en',
+    ],
+  },
   links: { file: 'unit_links.csv', columns: ['child_id', 'parent_id', 'valid_from', 'valid_to', 'source_id', 'note'] },
-  lineage: { file: 'lineage.csv', columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note', 'also_source_ids'] },
-  findings: { file: 'findings.csv', columns: ['kind', 'severity', 'unit_id', 'other_unit_id', 'message', 'source_ids'] },
+  lineage: {
+    file: 'lineage.csv',
+    columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note', 'also_source_ids'],
+  },
+  findings: {
+    file: 'findings.csv',
+    columns: ['kind', 'severity', 'unit_id', 'other_unit_id', 'message', 'source_ids'],
+  },
 };
 
 export async function writeNational(upstreamDir: string, outDir: string): Promise<Record<string, number>> {
   const rows = await deriveNational(upstreamDir);
   await mkdir(outDir, { recursive: true });
   const counts: Record<string, number> = {};
-  for (const [key, spec] of Object.entries(NATIONAL_FILES) as [keyof NationalRows, (typeof NATIONAL_FILES)[keyof NationalRows]][]) {
+  for (const [key, spec] of Object.entries(NATIONAL_FILES) as [
+    keyof NationalRows,
+    (typeof NATIONAL_FILES)[keyof NationalRows],
+  ][]) {
     await writeFile(join(outDir, spec.file), csvText(spec.columns, rows[key]));
     counts[spec.file] = rows[key].length;
   }
-  await writeFile(join(outDir, 'LICENSE.vietnamese-provinces-database'), await readFile(join(upstreamDir, 'LICENSE.vietnamese-provinces-database')));
+  await writeFile(
+    join(outDir, 'LICENSE.vietnamese-provinces-database'),
+    await readFile(join(upstreamDir, 'LICENSE.vietnamese-provinces-database')),
+  );
   return counts;
 }
 

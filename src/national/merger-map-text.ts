@@ -19,7 +19,8 @@ export interface NamedPart {
   readonly text: string;
 }
 
-export type MergerText = { readonly unchanged: true } | { readonly unchanged: false; readonly parts: readonly NamedPart[] };
+export type MergerText =
+  { readonly unchanged: true } | { readonly unchanged: false; readonly parts: readonly NamedPart[] };
 
 const TYPE_WORDS = ['Thị trấn', 'Thị xã', 'Thành phố', 'Đặc khu', 'Phường', 'Huyện', 'Quận', 'Tỉnh', 'Xã'];
 const TYPE_WORD = new RegExp(`^(${TYPE_WORDS.join('|')})\\s+`, 'iu');
@@ -103,7 +104,10 @@ export function parseMergerText(text: string): MergerText {
     const of = segment.toLowerCase().lastIndexOf('của ');
     if (of >= 0) segment = segment.slice(of + 4);
     segment = segment
-      .replace(/^(sắp xếp\s+)?(toàn bộ|một phần|phần còn l[ạa]i)?\s*(diện tích\s+(TN|tự nhiên))?\s*(quy mô dân số)?\s*/iu, '')
+      .replace(
+        /^(sắp xếp\s+)?(toàn bộ|một phần|phần còn l[ạa]i)?\s*(diện tích\s+(TN|tự nhiên))?\s*(quy mô dân số)?\s*/iu,
+        '',
+      )
       .replace(/\s+sau khi sắp xếp.*$/iu, '')
       .trim();
     const list = /^các\s+(xã|phường|thị trấn)?\s*/iu.exec(segment);
@@ -128,7 +132,14 @@ export function parseMergerText(text: string): MergerText {
       const d = DISTRICT_QUALIFIER.exec(g);
       if (d) district = `${d[1]} ${d[2]}`;
     }
-    parts.push({ typeWord, listType, name, district, partial: partial || remainder, text: raw.replace(/^và\s+/iu, '') });
+    parts.push({
+      typeWord,
+      listType,
+      name,
+      district,
+      partial: partial || remainder,
+      text: raw.replace(/^và\s+/iu, ''),
+    });
   }
   return { unchanged: false, parts };
 }

@@ -34,14 +34,19 @@ interface Edge {
   readonly claims: Claim[];
 }
 
-const sameUnit = (a: SnapshotUnit, b: SnapshotUnit) => a.code === b.code && a.type === b.type && spellingKey(a.name) === spellingKey(b.name);
+const sameUnit = (a: SnapshotUnit, b: SnapshotUnit) =>
+  a.code === b.code && a.type === b.type && spellingKey(a.name) === spellingKey(b.name);
 
 /**
  * Joins what the sources say into one edge per (old unit, new unit), each citing every source that
  * states it, and reports where they disagree or fall short. The union is kept: an edge one source
  * states is evidence of a change, so a unit is "unchanged" only if no source says otherwise.
  */
-export function reconcileReform(readings: readonly SourceReading[], before: SnapshotIndex, after: SnapshotIndex): ReformLineage {
+export function reconcileReform(
+  readings: readonly SourceReading[],
+  before: SnapshotIndex,
+  after: SnapshotIndex,
+): ReformLineage {
   const findings: Finding[] = readings.flatMap((r) => r.findings);
   const edges = new Map<string, Edge>();
   for (const reading of readings) {
@@ -63,8 +68,11 @@ export function reconcileReform(readings: readonly SourceReading[], before: Snap
   for (const edge of edges.values()) {
     for (const reading of readings) {
       if (edge.claims.some((c) => c.sourceId === reading.sourceId)) continue;
-      if (!reading.oldLevels.includes(edge.old.level) || !reading.coversNew.has(unitKey(edge.new.level, edge.new.code))) continue;
-      const says = (predecessors.get(unitKey(edge.new.level, edge.new.code)) ?? []).filter((e) => e.claims.some((c) => c.sourceId === reading.sourceId)).map((e) => e.old);
+      if (!reading.oldLevels.includes(edge.old.level) || !reading.coversNew.has(unitKey(edge.new.level, edge.new.code)))
+        continue;
+      const says = (predecessors.get(unitKey(edge.new.level, edge.new.code)) ?? [])
+        .filter((e) => e.claims.some((c) => c.sourceId === reading.sourceId))
+        .map((e) => e.old);
       findings.push({
         kind: 'SOURCES_DISAGREE',
         severity: 'WARNING',
@@ -93,19 +101,40 @@ export function reconcileReform(readings: readonly SourceReading[], before: Snap
         continue;
       }
       kind = sameUnit(edge.old, edge.new) ? 'CONTINUED' : 'RENAME';
-    } else kind = edge.old.code === edge.new.code && spellingKey(edge.old.name) === spellingKey(edge.new.name) ? 'CONTINUED' : 'MERGE';
+    } else
+      kind =
+        edge.old.code === edge.new.code && spellingKey(edge.old.name) === spellingKey(edge.new.name)
+          ? 'CONTINUED'
+          : 'MERGE';
     const sourceIds = [...new Set(edge.claims.map((c) => c.sourceId))];
-    const note = edge.claims.map((c) => c.evidence).filter((e, i, all) => e !== '' && all.indexOf(e) === i).join(' | ');
+    const note = edge.claims
+      .map((c) => c.evidence)
+      .filter((e, i, all) => e !== '' && all.indexOf(e) === i)
+      .join(' | ');
     result.push({ old: edge.old, new: edge.new, kind, sourceIds, note });
   }
 
   for (const [, outgoing] of successors) {
     const old = outgoing[0]!.old;
     if (outgoing.length > 1) {
-      findings.push({ kind: 'SPLIT_WITHOUT_SHARES', severity: 'WARNING', unit: at(old, before), other: null, message: `${old.code} ${old.name} went to ${outgoing.length} new units (${describe(outgoing.map((e) => e.new))}); no source gives the share each took`, sourceIds: [...new Set(outgoing.flatMap((e) => e.claims.map((c) => c.sourceId)))] });
+      findings.push({
+        kind: 'SPLIT_WITHOUT_SHARES',
+        severity: 'WARNING',
+        unit: at(old, before),
+        other: null,
+        message: `${old.code} ${old.name} went to ${outgoing.length} new units (${describe(outgoing.map((e) => e.new))}); no source gives the share each took`,
+        sourceIds: [...new Set(outgoing.flatMap((e) => e.claims.map((c) => c.sourceId)))],
+      });
     } else if (outgoing[0]!.claims.some((c) => c.partial)) {
       const edge = outgoing[0]!;
-      findings.push({ kind: 'PART_UNACCOUNTED', severity: 'WARNING', unit: at(old, before), other: at(edge.new, after), message: `the merger map says only part of ${old.code} ${old.name} went into ${edge.new.code} ${edge.new.name} ("${edge.claims.find((c) => c.partial)!.evidence}"); no source says where the rest went`, sourceIds: [...new Set(edge.claims.map((c) => c.sourceId))] });
+      findings.push({
+        kind: 'PART_UNACCOUNTED',
+        severity: 'WARNING',
+        unit: at(old, before),
+        other: at(edge.new, after),
+        message: `the merger map says only part of ${old.code} ${old.name} went into ${edge.new.code} ${edge.new.name} ("${edge.claims.find((c) => c.partial)!.evidence}"); no source says where the rest went`,
+        sourceIds: [...new Set(edge.claims.map((c) => c.sourceId))],
+      });
     }
   }
 
@@ -114,13 +143,35 @@ export function reconcileReform(readings: readonly SourceReading[], before: Snap
       if (u.level === 'DISTRICT' || (u.level === 'PROVINCE' && !reading.oldLevels.includes('PROVINCE'))) continue;
       const key = unitKey(u.level, u.code);
       const stated = reading.coversNew.has(key);
-      if (stated && (predecessors.get(key) ?? []).some((e) => e.claims.some((c) => c.sourceId === reading.sourceId))) continue;
-      findings.push({ kind: 'NO_PREDECESSOR', severity: 'WARNING', unit: at(u, after), other: null, message: stated ? `${reading.sourceId} lists ${u.code} ${u.name} but none of its predecessors could be read` : `${reading.sourceId} does not list ${u.code} ${u.name}`, sourceIds: [reading.sourceId] });
+      if (stated && (predecessors.get(key) ?? []).some((e) => e.claims.some((c) => c.sourceId === reading.sourceId)))
+        continue;
+      findings.push({
+        kind: 'NO_PREDECESSOR',
+        severity: 'WARNING',
+        unit: at(u, after),
+        other: null,
+        message: stated
+          ? `${reading.sourceId} lists ${u.code} ${u.name} but none of its predecessors could be read`
+          : `${reading.sourceId} does not list ${u.code} ${u.name}`,
+        sourceIds: [reading.sourceId],
+      });
     }
     for (const u of before.units) {
       if (!reading.oldLevels.includes(u.level) || u.level === 'DISTRICT') continue;
-      if ((successors.get(unitKey(u.level, u.code)) ?? []).some((e) => e.claims.some((c) => c.sourceId === reading.sourceId))) continue;
-      findings.push({ kind: 'NO_SUCCESSOR', severity: 'WARNING', unit: at(u, before), other: null, message: `${reading.sourceId} does not say what ${u.code} ${u.name} became`, sourceIds: [reading.sourceId] });
+      if (
+        (successors.get(unitKey(u.level, u.code)) ?? []).some((e) =>
+          e.claims.some((c) => c.sourceId === reading.sourceId),
+        )
+      )
+        continue;
+      findings.push({
+        kind: 'NO_SUCCESSOR',
+        severity: 'WARNING',
+        unit: at(u, before),
+        other: null,
+        message: `${reading.sourceId} does not say what ${u.code} ${u.name} became`,
+        sourceIds: [reading.sourceId],
+      });
     }
   }
   return { edges: result, unchanged, findings };

@@ -28,9 +28,24 @@ const release = (release: string, commit: string, inForceFrom: string, decrees: 
 export const SNAPSHOTS: readonly SnapshotRelease[] = [
   release('v2.1.0', 'b77a927483f87e3ef2ed07e495c50b29207e4afb', '2024-09-01', '1104, 1105, 1106/NQ-UBTVQH15'),
   release('v2.2.0', '6d893cb440677fef94ee6d70dd10d4c7ee835499', '2024-11-01', '1192 … 1203/NQ-UBTVQH15'),
-  release('v2.3.0', 'e3e9c320e0f75eebb5c9b4725227e628b095e310', '2025-01-01', '1318/NQ-UBTVQH15 and others of 30/11/2024'),
-  release('v2.4.1', 'fc33b7411ec4e3697817fab8118718a8d39ef090', '2025-03-01', '1365/NQ-UBTVQH15 (v2.4.1 = v2.4.0 with spelling fixes)'),
-  release('v3.0.2', '78594ea643d5fdebd640ea3889ea91f84b9463ae', '2025-07-01', '202/2025/QH15 (34 provinces), the commune-level arrangement resolutions, 19/2025/QĐ-TTg (codes); the district level ends'),
+  release(
+    'v2.3.0',
+    'e3e9c320e0f75eebb5c9b4725227e628b095e310',
+    '2025-01-01',
+    '1318/NQ-UBTVQH15 and others of 30/11/2024',
+  ),
+  release(
+    'v2.4.1',
+    'fc33b7411ec4e3697817fab8118718a8d39ef090',
+    '2025-03-01',
+    '1365/NQ-UBTVQH15 (v2.4.1 = v2.4.0 with spelling fixes)',
+  ),
+  release(
+    'v3.0.2',
+    '78594ea643d5fdebd640ea3889ea91f84b9463ae',
+    '2025-07-01',
+    '202/2025/QH15 (34 provinces), the commune-level arrangement resolutions, 19/2025/QĐ-TTg (codes); the district level ends',
+  ),
   release('v3.1.0', '21419f261aba49dc475e66290f83d4b6d3af4546', '2026-04-30', '30/2026/QH16, 237/NQ-UBTVQH16'),
 ];
 

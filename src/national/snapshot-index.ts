@@ -8,7 +8,10 @@ export class SnapshotIndex {
   private readonly byProvinceName = new Map<string, SnapshotUnit[]>();
   private readonly byProvinceSpelling = new Map<string, SnapshotUnit[]>();
 
-  constructor(readonly date: string, readonly units: readonly SnapshotUnit[]) {
+  constructor(
+    readonly date: string,
+    readonly units: readonly SnapshotUnit[],
+  ) {
     for (const u of units) this.byKey.set(`${u.level}:${u.code}`, u);
     for (const u of units) {
       const province = this.provinceOf(u);
@@ -53,7 +56,10 @@ export class SnapshotIndex {
     const exact = provinceCodes.flatMap((p) => this.byProvinceSpelling.get(`${p}|${level}|${spelt}`) ?? []);
     if (exact.length > 0) return { units: exact, loose: false };
     const folded = foldName(name);
-    return { units: provinceCodes.flatMap((p) => this.byProvinceName.get(`${p}|${level}|${folded}`) ?? []), loose: true };
+    return {
+      units: provinceCodes.flatMap((p) => this.byProvinceName.get(`${p}|${level}|${folded}`) ?? []),
+      loose: true,
+    };
   }
 }
 

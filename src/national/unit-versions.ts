@@ -60,9 +60,15 @@ const SLUG: Record<AdminLevel, string> = { PROVINCE: 'province', DISTRICT: 'dist
  * holds it (level:code). Changes at other snapshots have no lineage source: a code that keeps its
  * name and changes only its type is a reclassification; any other change is a finding.
  */
-export function buildVersions(releases: readonly SnapshotRelease[], snapshots: readonly SnapshotIndex[], reformIndex: number, unchangedByReform: ReadonlySet<string>): VersionSet {
+export function buildVersions(
+  releases: readonly SnapshotRelease[],
+  snapshots: readonly SnapshotIndex[],
+  reformIndex: number,
+  unchangedByReform: ReadonlySet<string>,
+): VersionSet {
   const keys = new Map<string, { level: AdminLevel; code: string }>();
-  for (const s of snapshots) for (const u of s.units) keys.set(`${u.level}:${u.code}`, { level: u.level, code: u.code });
+  for (const s of snapshots)
+    for (const u of s.units) keys.set(`${u.level}:${u.code}`, { level: u.level, code: u.code });
   const versions: UnitVersion[] = [];
   const reclassifications: Reclassification[] = [];
   const findings: Finding[] = [];
@@ -76,7 +82,11 @@ export function buildVersions(releases: readonly SnapshotRelease[], snapshots: r
       const last = run.units[run.units.length - 1]!;
       const v: UnitVersion = {
         id: run.start === 0 ? `${SLUG[level]}/${code}` : `${SLUG[level]}/${code}-${date(run.start)}`,
-        level, code, type: last.type, name: last.name, nameEn: last.nameEn,
+        level,
+        code,
+        type: last.type,
+        name: last.name,
+        nameEn: last.nameEn,
         validFrom: run.start === 0 ? null : date(run.start),
         validTo: end < snapshots.length ? date(end) : null,
         sourceId: releases[run.start]!.sourceId,
@@ -91,7 +101,8 @@ export function buildVersions(releases: readonly SnapshotRelease[], snapshots: r
     for (let i = 0; i < snapshots.length; i++) {
       const u = snapshots[i]!.get(level, code);
       if (!u) {
-        if (run && i !== reformIndex) findings.push(ended(run.units[run.units.length - 1]!, snapshots[i - 1]!, releases[i]!));
+        if (run && i !== reformIndex)
+          findings.push(ended(run.units[run.units.length - 1]!, snapshots[i - 1]!, releases[i]!));
         close(i);
         continue;
       }
@@ -115,14 +126,21 @@ export function buildVersions(releases: readonly SnapshotRelease[], snapshots: r
   for (const v of versions) {
     if (v.first === 0 || v.first === reformIndex) continue;
     const before = byKeyAndIndex.get(`${v.level}:${v.code}@${v.first - 1}`);
-    if (before && spellingKey(before.name) === spellingKey(v.name)) reclassifications.push({ from: before, to: v, sourceId: releases[v.first]!.sourceId });
+    if (before && spellingKey(before.name) === spellingKey(v.name))
+      reclassifications.push({ from: before, to: v, sourceId: releases[v.first]!.sourceId });
   }
 
   const versionAt = (unit: UnitAt) => {
     const index = releases.findIndex((r) => r.inForceFrom === unit.at);
     return byKeyAndIndex.get(`${unit.level}:${unit.code}@${index}`);
   };
-  return { versions, links: linksOf(versions, snapshots, releases, byKeyAndIndex), reclassifications, findings, versionAt };
+  return {
+    versions,
+    links: linksOf(versions, snapshots, releases, byKeyAndIndex),
+    reclassifications,
+    findings,
+    versionAt,
+  };
 }
 
 function noteOf(units: readonly SnapshotUnit[]): string | null {
@@ -136,19 +154,45 @@ function at(u: SnapshotUnit, s: SnapshotIndex): UnitAt {
 }
 
 function ended(u: SnapshotUnit, last: SnapshotIndex, next: SnapshotRelease): Finding {
-  return { kind: 'ENDED_WITHOUT_LINEAGE', severity: 'WARNING', unit: at(u, last), other: null, message: `${u.code} ${u.name} is absent from release ${next.release} (in force ${next.inForceFrom}); no lineage source says what it became`, sourceIds: [next.sourceId] };
+  return {
+    kind: 'ENDED_WITHOUT_LINEAGE',
+    severity: 'WARNING',
+    unit: at(u, last),
+    other: null,
+    message: `${u.code} ${u.name} is absent from release ${next.release} (in force ${next.inForceFrom}); no lineage source says what it became`,
+    sourceIds: [next.sourceId],
+  };
 }
 
 function started(u: SnapshotUnit, s: SnapshotIndex, release: SnapshotRelease): Finding {
-  return { kind: 'STARTED_WITHOUT_LINEAGE', severity: 'WARNING', unit: at(u, s), other: null, message: `${u.code} ${u.name} first appears in release ${release.release} (in force ${release.inForceFrom}); no lineage source says what it was formed from`, sourceIds: [release.sourceId] };
+  return {
+    kind: 'STARTED_WITHOUT_LINEAGE',
+    severity: 'WARNING',
+    unit: at(u, s),
+    other: null,
+    message: `${u.code} ${u.name} first appears in release ${release.release} (in force ${release.inForceFrom}); no lineage source says what it was formed from`,
+    sourceIds: [release.sourceId],
+  };
 }
 
 function renamed(prev: SnapshotUnit, u: SnapshotUnit, s: SnapshotIndex, release: SnapshotRelease): Finding {
-  return { kind: 'CHANGED_WITHOUT_LINEAGE', severity: 'WARNING', unit: at(u, s), other: null, message: `${u.code} "${prev.name}" is "${u.name}" from release ${release.release} (in force ${release.inForceFrom}); no lineage source says whether its territory changed`, sourceIds: [release.sourceId] };
+  return {
+    kind: 'CHANGED_WITHOUT_LINEAGE',
+    severity: 'WARNING',
+    unit: at(u, s),
+    other: null,
+    message: `${u.code} "${prev.name}" is "${u.name}" from release ${release.release} (in force ${release.inForceFrom}); no lineage source says whether its territory changed`,
+    sourceIds: [release.sourceId],
+  };
 }
 
 /** Parent links per snapshot, merged over consecutive snapshots with the same parent version. */
-function linksOf(versions: readonly UnitVersion[], snapshots: readonly SnapshotIndex[], releases: readonly SnapshotRelease[], byKeyAndIndex: ReadonlyMap<string, UnitVersion>): VersionLink[] {
+function linksOf(
+  versions: readonly UnitVersion[],
+  snapshots: readonly SnapshotIndex[],
+  releases: readonly SnapshotRelease[],
+  byKeyAndIndex: ReadonlyMap<string, UnitVersion>,
+): VersionLink[] {
   const links: VersionLink[] = [];
   for (const v of versions) {
     let open: { parentId: string; from: number } | null = null;
@@ -165,8 +209,12 @@ function linksOf(versions: readonly UnitVersion[], snapshots: readonly SnapshotI
     };
     for (let i = v.first; i <= v.last; i++) {
       const u = snapshots[i]!.get(v.level, v.code)!;
-      const parent = u.parentCode === null ? undefined : byKeyAndIndex.get(`${u.parentCode.length === 3 ? 'DISTRICT' : 'PROVINCE'}:${u.parentCode}@${i}`);
-      if (u.parentCode !== null && !parent) throw new Error(`${v.id}: parent ${u.parentCode} missing from release ${releases[i]!.release}`);
+      const parent =
+        u.parentCode === null
+          ? undefined
+          : byKeyAndIndex.get(`${u.parentCode.length === 3 ? 'DISTRICT' : 'PROVINCE'}:${u.parentCode}@${i}`);
+      if (u.parentCode !== null && !parent)
+        throw new Error(`${v.id}: parent ${u.parentCode} missing from release ${releases[i]!.release}`);
       const current = open as { parentId: string; from: number } | null;
       if (current && current.parentId === parent?.id) continue;
       flush(i);

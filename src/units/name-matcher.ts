@@ -22,7 +22,12 @@ export interface MatchRequest {
 
 export type MatchResult =
   | { readonly status: 'MATCHED'; readonly unit: MatchCandidate }
-  | { readonly status: 'UNKNOWN' | 'AMBIGUOUS'; readonly column: 'subject' | 'district' | 'province'; readonly reason: string; readonly candidates: readonly MatchCandidate[] };
+  | {
+      readonly status: 'UNKNOWN' | 'AMBIGUOUS';
+      readonly column: 'subject' | 'district' | 'province';
+      readonly reason: string;
+      readonly candidates: readonly MatchCandidate[];
+    };
 
 /**
  * Matches names as a statistics office prints them to the unit versions in force on one date:
@@ -62,7 +67,8 @@ export class NameMatcher {
   /** "Xã Tìa Dình, Huyện Nậm Pồ, Tỉnh Điện Biên (commune/03384)": a candidate as a person reads it. */
   describe(c: MatchCandidate): string {
     const chain: string[] = [];
-    for (let at: MatchCandidate | undefined = c; at; at = at.parentId ? this.byId.get(at.parentId) : undefined) chain.push(fullName(at));
+    for (let at: MatchCandidate | undefined = c; at; at = at.parentId ? this.byId.get(at.parentId) : undefined)
+      chain.push(fullName(at));
     return `${chain.join(', ')} (${c.id})`;
   }
 
@@ -70,7 +76,8 @@ export class NameMatcher {
     const found = new Set<MatchCandidate>();
     const add = (c: MatchCandidate, types: readonly UnitType[] | null) => {
       if (level && c.kind !== level) return;
-      if (types && !(c.unitType ? types.includes(c.unitType) : types.some((t) => UNIT_TYPES[t].level === c.kind))) return;
+      if (types && !(c.unitType ? types.includes(c.unitType) : types.some((t) => UNIT_TYPES[t].level === c.kind)))
+        return;
       if (within && !this.isWithin(c, within)) return;
       found.add(c);
     };
@@ -80,7 +87,11 @@ export class NameMatcher {
   }
 
   private isWithin(c: MatchCandidate, ancestors: ReadonlySet<string>): boolean {
-    for (let at = c.parentId ? this.byId.get(c.parentId) : undefined; at; at = at.parentId ? this.byId.get(at.parentId) : undefined) {
+    for (
+      let at = c.parentId ? this.byId.get(c.parentId) : undefined;
+      at;
+      at = at.parentId ? this.byId.get(at.parentId) : undefined
+    ) {
       if (ancestors.has(at.id)) return true;
     }
     return false;
@@ -88,12 +99,32 @@ export class NameMatcher {
 
   private failure(column: 'subject' | 'district' | 'province', text: string, found: MatchCandidate[]): MatchResult {
     if (found.length > 1) {
-      return { status: 'AMBIGUOUS', column, reason: `"${text}" names ${found.length} units: ${found.map((c) => this.describe(c)).join('; ')}`, candidates: found };
+      return {
+        status: 'AMBIGUOUS',
+        column,
+        reason: `"${text}" names ${found.length} units: ${found.map((c) => this.describe(c)).join('; ')}`,
+        candidates: found,
+      };
     }
     // The same name with the type word or the district and province left aside: why nothing matched.
-    const near = this.lookUp({ code: null, readings: parseUnitName(text).readings.map((r) => ({ ...r, types: null })) }, null, null);
-    const nearText = near.length === 0 ? '' : `; units of that name: ${near.slice(0, 10).map((c) => this.describe(c)).join('; ')}${near.length > 10 ? ` and ${near.length - 10} more` : ''}`;
-    return { status: 'UNKNOWN', column, reason: `"${text}" names no unit in force then${column === 'subject' ? ' where the row places it' : ''}${nearText}`, candidates: near };
+    const near = this.lookUp(
+      { code: null, readings: parseUnitName(text).readings.map((r) => ({ ...r, types: null })) },
+      null,
+      null,
+    );
+    const nearText =
+      near.length === 0
+        ? ''
+        : `; units of that name: ${near
+            .slice(0, 10)
+            .map((c) => this.describe(c))
+            .join('; ')}${near.length > 10 ? ` and ${near.length - 10} more` : ''}`;
+    return {
+      status: 'UNKNOWN',
+      column,
+      reason: `"${text}" names no unit in force then${column === 'subject' ? ' where the row places it' : ''}${nearText}`,
+      candidates: near,
+    };
   }
 }
 

@@ -39,11 +39,18 @@ function affixes(entries: readonly (readonly [string, UnitType])[]): Affix[] {
     const key = written.normalize('NFC').toLowerCase().replace(/\.$/, '');
     byWords.set(key, (byWords.get(key) ?? new Set()).add(type));
   }
-  return [...byWords].map(([words, types]) => ({ words: words.split(' '), types: [...types] })).sort((a, b) => b.words.length - a.words.length);
+  return [...byWords]
+    .map(([words, types]) => ({ words: words.split(' '), types: [...types] }))
+    .sort((a, b) => b.words.length - a.words.length);
 }
 
 /** Type words and abbreviations written before a name; "Thành phố" names two types. */
-const PREFIXES = affixes(UNIT_TYPE_CODES.flatMap((t) => [[UNIT_TYPES[t].vi, t] as const, ...UNIT_TYPES[t].abbreviations.map((a) => [a, t] as const)]));
+const PREFIXES = affixes(
+  UNIT_TYPE_CODES.flatMap((t) => [
+    [UNIT_TYPES[t].vi, t] as const,
+    ...UNIT_TYPES[t].abbreviations.map((a) => [a, t] as const),
+  ]),
+);
 /** English type words written after a name ("Tia Dinh Commune"). */
 const SUFFIXES = affixes(UNIT_TYPE_CODES.map((t) => [UNIT_TYPES[t].en, t] as const));
 

@@ -42,7 +42,8 @@ export function splitFullName(level: AdminLevel, fullName: string): { type: Unit
   for (const t of UNIT_TYPE_CODES) {
     const spec = UNIT_TYPES[t];
     if (spec.level !== level) continue;
-    if (fullName.toLowerCase().startsWith(`${spec.vi.toLowerCase()} `)) return { type: t, name: fullName.slice(spec.vi.length + 1).trim() };
+    if (fullName.toLowerCase().startsWith(`${spec.vi.toLowerCase()} `))
+      return { type: t, name: fullName.slice(spec.vi.length + 1).trim() };
   }
   return null;
 }

@@ -18,20 +18,38 @@ const S = 'synthetic-test';
  */
 async function loadAsBefore(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.run('t', sql`INSERT INTO imports VALUES (1, 'file', 'file:/home/user/mine', 'hash', TIMESTAMP '2026-01-02 03:04:05', 1)`);
-    await tx.run('t', sql`INSERT INTO sources VALUES (${S}, 'SYNTHETIC', 'Mine', NULL, NULL, '2026', NULL, NULL, NULL, 1)`);
-    await tx.run('t', sql`INSERT INTO units VALUES
+    await tx.run(
+      't',
+      sql`INSERT INTO imports VALUES (1, 'file', 'file:/home/user/mine', 'hash', TIMESTAMP '2026-01-02 03:04:05', 1)`,
+    );
+    await tx.run(
+      't',
+      sql`INSERT INTO sources VALUES (${S}, 'SYNTHETIC', 'Mine', NULL, NULL, '2026', NULL, NULL, NULL, 1)`,
+    );
+    await tx.run(
+      't',
+      sql`INSERT INTO units VALUES
       ('commune/a', 'COMMUNE', 'A', 'a', 'COMMUNE', NULL, NULL, DATE '2025-07-01', ${S}, 'kept as loaded', 1),
       ('commune/b', 'COMMUNE', 'B', 'b', 'COMMUNE', NULL, DATE '2020-01-01', DATE '2025-07-01', ${S}, NULL, 1),
       ('commune/ab', 'COMMUNE', 'AB', 'ab', 'COMMUNE', NULL, DATE '2025-07-01', NULL, ${S}, NULL, 1),
-      ('village/v', 'VILLAGE', 'V', 'v', 'VILLAGE', NULL, NULL, NULL, ${S}, NULL, 1)`);
-    await tx.run('t', sql`INSERT INTO unit_links VALUES ('village/v', 'commune/a', NULL, DATE '2025-07-01', ${S}, NULL, 1), ('village/v', 'commune/ab', DATE '2025-07-01', NULL, ${S}, 'moved', 1)`);
-    await tx.run('t', sql`INSERT INTO unit_lineage VALUES
+      ('village/v', 'VILLAGE', 'V', 'v', 'VILLAGE', NULL, NULL, NULL, ${S}, NULL, 1)`,
+    );
+    await tx.run(
+      't',
+      sql`INSERT INTO unit_links VALUES ('village/v', 'commune/a', NULL, DATE '2025-07-01', ${S}, NULL, 1), ('village/v', 'commune/ab', DATE '2025-07-01', NULL, ${S}, 'moved', 1)`,
+    );
+    await tx.run(
+      't',
+      sql`INSERT INTO unit_lineage VALUES
       ('commune/a', 'commune/ab', DATE '2025-07-01', 'MERGE', 1, ${S}, NULL, 1),
       ('commune/b', 'commune/ab', DATE '2025-07-01', 'SPLIT', 0.25, ${S}, 'a quarter', 1),
-      ('commune/b', 'commune/a', DATE '2025-07-01', 'SPLIT', 0.75, ${S}, NULL, 1)`);
-    await tx.run('t', sql`INSERT INTO observations (subject_id, indicator, period, period_start, period_end, granularity, value, qualifier, lower, upper, source_id, derived, recorded_at, import_id)
-      VALUES ('village/v', 'households', '2024', DATE '2024-01-01', DATE '2024-12-31', 'YEAR', 12, 'EXACT', 12, 12, ${S}, false, TIMESTAMP '2026-01-02 03:04:05', 1)`);
+      ('commune/b', 'commune/a', DATE '2025-07-01', 'SPLIT', 0.75, ${S}, NULL, 1)`,
+    );
+    await tx.run(
+      't',
+      sql`INSERT INTO observations (subject_id, indicator, period, period_start, period_end, granularity, value, qualifier, lower, upper, source_id, derived, recorded_at, import_id)
+      VALUES ('village/v', 'households', '2024', DATE '2024-01-01', DATE '2024-12-31', 'YEAR', 12, 'EXACT', 12, 12, ${S}, false, TIMESTAMP '2026-01-02 03:04:05', 1)`,
+    );
   });
 }
 
@@ -43,10 +61,22 @@ afterAll(async () => {
 /** Every row a user loaded, with the columns the tables had before the upgrade. */
 async function userRows(store: Store) {
   return {
-    units: await store.all('t', sql`SELECT id, kind, name, name_folded, level, admin_unit_id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt, source_id, note, import_id FROM units WHERE source_id = ${S} ORDER BY id`),
-    links: await store.all('t', sql`SELECT child_id, parent_id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt, source_id, note, import_id FROM unit_links WHERE source_id = ${S} ORDER BY ALL`),
-    lineage: await store.all('t', sql`SELECT predecessor_id, successor_id, changed_on::VARCHAR AS d, kind, weight, source_id, note, import_id FROM unit_lineage WHERE source_id = ${S} ORDER BY ALL`),
-    observations: await store.all('t', sql`SELECT id::INTEGER AS id, subject_id, indicator, period, value, recorded_at::VARCHAR AS at, import_id FROM observations WHERE source_id = ${S} ORDER BY id`),
+    units: await store.all(
+      't',
+      sql`SELECT id, kind, name, name_folded, level, admin_unit_id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt, source_id, note, import_id FROM units WHERE source_id = ${S} ORDER BY id`,
+    ),
+    links: await store.all(
+      't',
+      sql`SELECT child_id, parent_id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt, source_id, note, import_id FROM unit_links WHERE source_id = ${S} ORDER BY ALL`,
+    ),
+    lineage: await store.all(
+      't',
+      sql`SELECT predecessor_id, successor_id, changed_on::VARCHAR AS d, kind, weight, source_id, note, import_id FROM unit_lineage WHERE source_id = ${S} ORDER BY ALL`,
+    ),
+    observations: await store.all(
+      't',
+      sql`SELECT id::INTEGER AS id, subject_id, indicator, period, value, recorded_at::VARCHAR AS at, import_id FROM observations WHERE source_id = ${S} ORDER BY id`,
+    ),
   };
 }
 
@@ -57,10 +87,16 @@ describe('a store built before the national import upgrades in place', { timeout
     // The migrations as they were before this change.
     const before = join(dir, 'migrations-before');
     await mkdir(before);
-    for (const f of (await readdir(MIGRATIONS_DIR)).filter((f) => f < '005')) await copyFile(join(MIGRATIONS_DIR, f), join(before, f));
+    for (const f of (await readdir(MIGRATIONS_DIR)).filter((f) => f < '005'))
+      await copyFile(join(MIGRATIONS_DIR, f), join(before, f));
     const path = join(dir, 'store.duckdb');
     const old = await Store.open({ path, poolSize: 1 });
-    expect(await migrate(old, before)).toEqual(['001_foundation', '002_unit_lineage', '003_superseded_observations', '004_serving_layer']);
+    expect(await migrate(old, before)).toEqual([
+      '001_foundation',
+      '002_unit_lineage',
+      '003_superseded_observations',
+      '004_serving_layer',
+    ]);
     await loadAsBefore(old);
     const loaded = await userRows(old);
     await old.checkpoint();
@@ -76,21 +112,40 @@ describe('a store built before the national import upgrades in place', { timeout
     const store = await Store.open({ path, poolSize: 1 });
     try {
       expect(await userRows(store)).toEqual(loaded);
-      const [added] = await store.all<{ codes: number; lineageSources: number }>('t', sql`
+      const [added] = await store.all<{ codes: number; lineageSources: number }>(
+        't',
+        sql`
         SELECT (SELECT count(*) FROM units WHERE source_id = ${S} AND (gso_code IS NOT NULL OR unit_type IS NOT NULL OR name_en IS NOT NULL))::INTEGER AS codes,
-               (SELECT count(*) FROM unit_lineage WHERE source_id = ${S} AND also_source_ids IS NOT NULL)::INTEGER AS "lineageSources"`);
+               (SELECT count(*) FROM unit_lineage WHERE source_id = ${S} AND also_source_ids IS NOT NULL)::INTEGER AS "lineageSources"`,
+      );
       expect(added).toEqual({ codes: 0, lineageSources: 0 });
       // The country arrived beside them.
-      const [tia] = await store.all<{ name: string }>('t', sql`SELECT name FROM units WHERE gso_code = '03385' AND valid_from = DATE '2025-07-01'`);
+      const [tia] = await store.all<{ name: string }>(
+        't',
+        sql`SELECT name FROM units WHERE gso_code = '03385' AND valid_from = DATE '2025-07-01'`,
+      );
       expect(tia?.name).toBe('Tìa Dình');
       // A lineage kind and an unknown share the old table refused now load.
       const more = await writeDataDir({
-        'lineage.csv': ['predecessor_id,successor_id,changed_on,kind,weight,source_id,note', `commune/a,commune/ab,2025-07-01,CONTINUED,,${S},`, `village/v,commune/ab,2025-07-01,SPLIT,,${S},`, `village/v,commune/a,2025-07-01,SPLIT,,${S},`].join('\n') + '\n',
+        'lineage.csv':
+          [
+            'predecessor_id,successor_id,changed_on,kind,weight,source_id,note',
+            `commune/a,commune/ab,2025-07-01,CONTINUED,,${S},`,
+            `village/v,commune/ab,2025-07-01,SPLIT,,${S},`,
+            `village/v,commune/a,2025-07-01,SPLIT,,${S},`,
+          ].join('\n') + '\n',
       });
       cleanup.push(more);
       await importDirectory(store, more, 'file');
-      expect(await store.all('t', sql`SELECT kind, weight FROM unit_lineage WHERE import_id = (SELECT max(id) FROM imports) ORDER BY ALL`)).toEqual([
-        { kind: 'CONTINUED', weight: 1 }, { kind: 'SPLIT', weight: null }, { kind: 'SPLIT', weight: null },
+      expect(
+        await store.all(
+          't',
+          sql`SELECT kind, weight FROM unit_lineage WHERE import_id = (SELECT max(id) FROM imports) ORDER BY ALL`,
+        ),
+      ).toEqual([
+        { kind: 'CONTINUED', weight: 1 },
+        { kind: 'SPLIT', weight: null },
+        { kind: 'SPLIT', weight: null },
       ]);
     } finally {
       store.close();

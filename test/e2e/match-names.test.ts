@@ -9,18 +9,38 @@ import { SEED_DIR } from '../support/test-server.js';
 import { prepareTestStore } from '../support/seed-store.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const HEADER = 'subject_id,district,province,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note';
+const HEADER =
+  'subject_id,district,province,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note';
 const row = (subject: string, district: string, province: string, period: string, value: number) =>
   `${subject},${district},${province},households,${period},${value},EXACT,,,dbp-em-party-members,false,,,`;
 
 /** `npm run load` as its own process; stdout is one JSON line per event. */
 function load(args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[]; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/load.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/load.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, lines: stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>), stderr })));
+  child.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  return new Promise((resolve) =>
+    child.once('close', (code) =>
+      resolve({
+        code,
+        lines: stdout
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+        stderr,
+      }),
+    ),
+  );
 }
 
 describe('a table keyed by names loads with --match-names --as-of', { timeout: 120_000 }, () => {
@@ -37,7 +57,8 @@ describe('a table keyed by names loads with --match-names --as-of', { timeout: 1
     await writeFile(path, [HEADER, ...rows].join('\n') + '\n');
     return path;
   };
-  const run = (path: string, ...more: string[]) => load([path, '--store', store, '--data', SEED_DIR, '--match-names', ...more]);
+  const run = (path: string, ...more: string[]) =>
+    load([path, '--store', store, '--data', SEED_DIR, '--match-names', ...more]);
 
   it('a dry run shows which unit version each row is, and writes nothing', async () => {
     const path = await file('gso-2024.csv', [
@@ -58,13 +79,26 @@ describe('a table keyed by names loads with --match-names --as-of', { timeout: 1
   });
 
   it('loads each figure on the unit version in force on the date: 2024 on the old commune, 2026 on the merged one', async () => {
-    const old = await run(await file('gso-2024-load.csv', [row('Xã Tìa Dình', '', 'Tỉnh Điện Biên', '2024', 100)]), '--as-of', '2024-12-31');
+    const old = await run(
+      await file('gso-2024-load.csv', [row('Xã Tìa Dình', '', 'Tỉnh Điện Biên', '2024', 100)]),
+      '--as-of',
+      '2024-12-31',
+    );
     expect(old.code, old.stderr).toBe(0);
-    const merged = await run(await file('gso-2026.csv', [row('Xã Tìa Dình', '', 'Tỉnh Điện Biên', '2026', 190)]), '--as-of', '2026-01-01');
+    const merged = await run(
+      await file('gso-2026.csv', [row('Xã Tìa Dình', '', 'Tỉnh Điện Biên', '2026', 190)]),
+      '--as-of',
+      '2026-01-01',
+    );
     expect(merged.code, merged.stderr).toBe(0);
     const s = await Store.open({ path: store, poolSize: 1 });
     try {
-      expect(await s.all('t', sql`SELECT subject_id, period, value FROM observations WHERE indicator = 'households' AND subject_id LIKE 'commune/033%' ORDER BY period`)).toEqual([
+      expect(
+        await s.all(
+          't',
+          sql`SELECT subject_id, period, value FROM observations WHERE indicator = 'households' AND subject_id LIKE 'commune/033%' ORDER BY period`,
+        ),
+      ).toEqual([
         { subject_id: 'commune/03384', period: '2024', value: 100 },
         { subject_id: 'commune/03385-2025-07-01', period: '2026', value: 190 },
       ]);
@@ -83,13 +117,24 @@ describe('a table keyed by names loads with --match-names --as-of', { timeout: 1
     ]);
     const result = await run(path, '--as-of', '2024-12-31');
     expect(result.code).toBe(1);
-    expect(result.lines.filter((l) => l['row'] !== undefined).map((l) => [l['row'], l['msg'], l['unit'] ?? null])).toEqual([
-      [1, 'ambiguous', null], [2, 'matched', 'commune/03997'], [3, 'ambiguous', null], [4, 'matched', 'commune/27838'], [5, 'unknown', null],
+    expect(
+      result.lines.filter((l) => l['row'] !== undefined).map((l) => [l['row'], l['msg'], l['unit'] ?? null]),
+    ).toEqual([
+      [1, 'ambiguous', null],
+      [2, 'matched', 'commune/03997'],
+      [3, 'ambiguous', null],
+      [4, 'matched', 'commune/27838'],
+      [5, 'unknown', null],
     ]);
-    const rejected = result.lines.find((l) => l['msg'] === 'rejected') as { total: number; problems: { row: number; column: string; reason: string }[] };
+    const rejected = result.lines.find((l) => l['msg'] === 'rejected') as {
+      total: number;
+      problems: { row: number; column: string; reason: string }[];
+    };
     expect(rejected.total).toBe(3);
     expect(rejected.problems[0]!.reason).toMatch(/^ambiguous on 2024-12-31: "Xã Tân Lập" names 23 units: /);
-    expect(rejected.problems[1]!.reason).toContain('Xã Tân Lập, Huyện Mộc Hóa, Tỉnh Long An (commune/27820); Xã Tân Lập, Huyện Tân Thạnh, Tỉnh Long An (commune/27838)');
+    expect(rejected.problems[1]!.reason).toContain(
+      'Xã Tân Lập, Huyện Mộc Hóa, Tỉnh Long An (commune/27820); Xã Tân Lập, Huyện Tân Thạnh, Tỉnh Long An (commune/27838)',
+    );
     expect(rejected.problems[2]).toMatchObject({ row: 5, column: 'subject_id' });
     expect(rejected.problems[2]!.reason).toMatch(/^unknown on 2024-12-31: "Xã Không Có Thật" names no unit/);
   });

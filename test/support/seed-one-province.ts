@@ -16,13 +16,16 @@ let made: Promise<string> | null = null;
 export function seedWithOneProvince(provinceId = 'province/11'): Promise<string> {
   made ??= (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'grassroots-one-province-'));
-    for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv'))) await writeFile(join(dir, name), await readFile(join(SEED_DIR, name)));
+    for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv')))
+      await writeFile(join(dir, name), await readFile(join(SEED_DIR, name)));
     const national = join(SEED_DIR, 'national');
     const read = async (file: string) => {
       const text = await readFile(join(national, file), 'utf8');
       return { columns: text.slice(0, text.indexOf('\n')).split(','), rows: parseCsv(text) };
     };
-    const [sources, units, links, lineage, findings] = await Promise.all(['sources.csv', 'units.csv', 'unit_links.csv', 'lineage.csv', 'findings.csv'].map(read));
+    const [sources, units, links, lineage, findings] = await Promise.all(
+      ['sources.csv', 'units.csv', 'unit_links.csv', 'lineage.csv', 'findings.csv'].map(read),
+    );
     const kept = new Set([provinceId]);
     for (let grew = true; grew;) {
       grew = false;
@@ -35,13 +38,29 @@ export function seedWithOneProvince(provinceId = 'province/11'): Promise<string>
     const inside = (id: string | undefined) => id === '' || id === undefined || kept.has(id);
     const out = join(dir, 'national');
     await mkdir(out);
-    const write = (file: string, table: { columns: string[]; rows: Record<string, string>[] }, keep: (r: Record<string, string>) => boolean) =>
-      writeFile(join(out, file), csvText(table.columns, table.rows.filter(keep).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === '' ? null : v])))));
+    const write = (
+      file: string,
+      table: { columns: string[]; rows: Record<string, string>[] },
+      keep: (r: Record<string, string>) => boolean,
+    ) =>
+      writeFile(
+        join(out, file),
+        csvText(
+          table.columns,
+          table.rows
+            .filter(keep)
+            .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === '' ? null : v]))),
+        ),
+      );
     await write('sources.csv', sources!, () => true);
     await write('units.csv', units!, (r) => kept.has(r['id']!));
     await write('unit_links.csv', links!, (r) => kept.has(r['child_id']!));
     await write('lineage.csv', lineage!, (r) => kept.has(r['predecessor_id']!) && inside(r['successor_id']));
-    await write('findings.csv', findings!, (r) => r['unit_id'] !== '' && inside(r['unit_id']) && inside(r['other_unit_id']));
+    await write(
+      'findings.csv',
+      findings!,
+      (r) => r['unit_id'] !== '' && inside(r['unit_id']) && inside(r['other_unit_id']),
+    );
     return dir;
   })();
   return made;

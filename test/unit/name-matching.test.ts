@@ -15,7 +15,13 @@ describe('a name as a statistics office prints it', () => {
     ['Xà Phìn', [[null, 'xa phin']]],
     ['Quan Hóa', [[null, 'quan hoa']]],
     // Without any, both readings stay open.
-    ['xa tia dinh', [[['COMMUNE'], 'tia dinh'], [null, 'xa tia dinh']]],
+    [
+      'xa tia dinh',
+      [
+        [['COMMUNE'], 'tia dinh'],
+        [null, 'xa tia dinh'],
+      ],
+    ],
   ] as const)('"%s" reads as %j', (text, readings) => {
     expect(parseUnitName(text).readings.map((r) => [r.types, r.folded])).toEqual(readings);
   });
@@ -26,8 +32,15 @@ describe('a name as a statistics office prints it', () => {
   });
 });
 
-const unit = (id: string, kind: MatchCandidate['kind'], unitType: MatchCandidate['unitType'], name: string, nameEn: string, gsoCode: string, parentId: string | null): MatchCandidate =>
-  ({ id, kind, unitType, name, nameEn, gsoCode, parentId });
+const unit = (
+  id: string,
+  kind: MatchCandidate['kind'],
+  unitType: MatchCandidate['unitType'],
+  name: string,
+  nameEn: string,
+  gsoCode: string,
+  parentId: string | null,
+): MatchCandidate => ({ id, kind, unitType, name, nameEn, gsoCode, parentId });
 /** Real units in force on 2024-12-31: three Xã Tân Lập, two of them in Long An. */
 const matcher = new NameMatcher([
   unit('province/14', 'PROVINCE', 'PROVINCE', 'Sơn La', 'Son La', '14', null),
@@ -72,7 +85,16 @@ describe('matching a row to one unit version', () => {
   });
 
   it('describes a candidate with its district and province', () => {
-    expect(matcher.describe({ id: 'commune/27838', kind: 'COMMUNE', unitType: 'COMMUNE', name: 'Tân Lập', nameEn: 'Tan Lap', gsoCode: '27838', parentId: 'district/799' }))
-      .toBe('Xã Tân Lập, Huyện Tân Thạnh, Tỉnh Long An (commune/27838)');
+    expect(
+      matcher.describe({
+        id: 'commune/27838',
+        kind: 'COMMUNE',
+        unitType: 'COMMUNE',
+        name: 'Tân Lập',
+        nameEn: 'Tan Lap',
+        gsoCode: '27838',
+        parentId: 'district/799',
+      }),
+    ).toBe('Xã Tân Lập, Huyện Tân Thạnh, Tỉnh Long An (commune/27838)');
   });
 });

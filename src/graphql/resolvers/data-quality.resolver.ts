@@ -10,19 +10,33 @@ import type { Context } from '../context.js';
 
 @Resolver(() => DataQualityReport)
 export class DataQualityResolver {
-  @Query(() => DataQualityReport, { description: 'The data-quality report: where the sources of the national import disagree or are incomplete (an old commune split without shares, a code missing from a list, a row without a province), each finding with the units and sources it concerns.' })
+  @Query(() => DataQualityReport, {
+    description:
+      'The data-quality report: where the sources of the national import disagree or are incomplete (an old commune split without shares, a code missing from a list, a row without a province), each finding with the units and sources it concerns.',
+  })
   async dataQuality(
     @Ctx() ctx: Context,
     @Arg('kind', () => [FindingKind], { nullable: true, description: 'Only these kinds.' }) kind?: string[] | null,
-    @Arg('severity', () => [Severity], { nullable: true, description: 'Only these severities.' }) severity?: string[] | null,
-    @Arg('locality', () => String, { nullable: true, description: 'Only findings about this unit (its code, e.g. "commune/03385-2025-07-01").' }) locality?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 100).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after?: string | null,
+    @Arg('severity', () => [Severity], { nullable: true, description: 'Only these severities.' })
+    severity?: string[] | null,
+    @Arg('locality', () => String, {
+      nullable: true,
+      description: 'Only findings about this unit (its code, e.g. "commune/03385-2025-07-01").',
+    })
+    locality?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 100).' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' })
+    after?: string | null,
   ) {
     const page = toPage(first, after);
-    if (locality != null && !(await ctx.loaders.unit.load(locality))) throw new NotFoundError('locality', `locality with code "${locality.slice(0, 80)}"`);
+    if (locality != null && !(await ctx.loaders.unit.load(locality)))
+      throw new NotFoundError('locality', `locality with code "${locality.slice(0, 80)}"`);
     const filter = { kinds: kind ?? null, severities: severity ?? null, unitId: locality ?? null };
-    const [counts, rows] = await Promise.all([ctx.reader.countFindings(filter), ctx.reader.readFindings(filter, page.offset, page.limit)]);
+    const [counts, rows] = await Promise.all([
+      ctx.reader.countFindings(filter),
+      ctx.reader.readFindings(filter, page.offset, page.limit),
+    ]);
     const totalCount = counts.reduce((sum, c) => sum + c.count, 0);
     return {
       totalCount,
@@ -40,12 +54,18 @@ export class DataQualityResolver {
 
 @Resolver(() => DataFinding)
 export class DataFindingResolver {
-  @FieldResolver(() => Locality, { nullable: true, description: 'The unit version the finding is about (a new unit for a lineage finding).' })
+  @FieldResolver(() => Locality, {
+    nullable: true,
+    description: 'The unit version the finding is about (a new unit for a lineage finding).',
+  })
   locality(@Root() root: FindingRow, @Ctx() ctx: Context): Promise<UnitRow | null> | null {
     return root.unitId ? ctx.loaders.unit.load(root.unitId) : null;
   }
 
-  @FieldResolver(() => Locality, { nullable: true, description: 'The other end of a lineage edge (the old unit), when there is one.' })
+  @FieldResolver(() => Locality, {
+    nullable: true,
+    description: 'The other end of a lineage edge (the old unit), when there is one.',
+  })
   otherLocality(@Root() root: FindingRow, @Ctx() ctx: Context): Promise<UnitRow | null> | null {
     return root.otherUnitId ? ctx.loaders.unit.load(root.otherUnitId) : null;
   }

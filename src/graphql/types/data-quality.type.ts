@@ -3,7 +3,9 @@ import { FINDING_KINDS } from '../../national/findings.js';
 import { PageInfo } from './locality.type.js';
 
 /** The kinds a finding can be, from src/national/findings.ts (one list, documented there). */
-export const FindingKind = Object.fromEntries(Object.keys(FINDING_KINDS).map((k) => [k, k])) as { [K in keyof typeof FINDING_KINDS]: K };
+export const FindingKind = Object.fromEntries(Object.keys(FINDING_KINDS).map((k) => [k, k])) as {
+  [K in keyof typeof FINDING_KINDS]: K;
+};
 registerEnumType(FindingKind, {
   name: 'FindingKind',
   description: 'What a data-quality finding is about.',
@@ -21,11 +23,17 @@ registerEnumType(Severity, {
   valuesConfig: {
     ERROR: { description: 'The sources contradict each other or could not be read: nothing was derived from the row.' },
     WARNING: { description: 'The sources are incomplete: what was derived is kept, and what is missing is named.' },
-    INFO: { description: 'The sources were read with a stated rule (a padded code, a name matched ignoring diacritics).' },
+    INFO: {
+      description: 'The sources were read with a stated rule (a padded code, a name matched ignoring diacritics).',
+    },
   },
 });
 
-@ObjectType('DataFinding', { simpleResolvers: true, description: 'One thing the data-quality report says: where lineage sources disagree or fall short, never resolved by a silent pick.' })
+@ObjectType('DataFinding', {
+  simpleResolvers: true,
+  description:
+    'One thing the data-quality report says: where lineage sources disagree or fall short, never resolved by a silent pick.',
+})
 export class DataFinding {
   @Field(() => FindingKind, { description: 'What the finding is about.' })
   kind!: string;
@@ -52,12 +60,17 @@ export class FindingCount {
   description!: string;
 }
 
-@ObjectType('DataQualityReport', { simpleResolvers: true, description: 'What the imports found wrong or incomplete in their sources (`npm run check-data` prints the same).' })
+@ObjectType('DataQualityReport', {
+  simpleResolvers: true,
+  description: 'What the imports found wrong or incomplete in their sources (`npm run check-data` prints the same).',
+})
 export class DataQualityReport {
   @Field(() => Int, { description: 'Findings matching the filter, in all pages.' })
   totalCount!: number;
 
-  @Field(() => [FindingCount], { description: 'Counts per kind and severity of the findings matching the filter, most severe first.' })
+  @Field(() => [FindingCount], {
+    description: 'Counts per kind and severity of the findings matching the filter, most severe first.',
+  })
   counts!: FindingCount[];
 
   @Field(() => [DataFinding], { description: 'A page of findings, most severe first.' })

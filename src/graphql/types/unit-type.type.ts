@@ -17,6 +17,12 @@ export enum UnitType {
 
 registerEnumType(UnitType, {
   name: 'UnitType',
-  description: 'The type of an administrative unit, as its full name gives it (Tỉnh, Thành phố, Huyện, Quận, Thị xã, Xã, Phường, Thị trấn, Đặc khu).',
-  valuesConfig: Object.fromEntries(Object.entries(UNIT_TYPES).map(([code, t]) => [code, { description: `${t.vi} (${t.en.toLowerCase()}), ${t.level.toLowerCase()} level.` }])),
+  description:
+    'The type of an administrative unit, as its full name gives it (Tỉnh, Thành phố, Huyện, Quận, Thị xã, Xã, Phường, Thị trấn, Đặc khu).',
+  valuesConfig: Object.fromEntries(
+    Object.entries(UNIT_TYPES).map(([code, t]) => [
+      code,
+      { description: `${t.vi} (${t.en.toLowerCase()}), ${t.level.toLowerCase()} level.` },
+    ]),
+  ),
 });
