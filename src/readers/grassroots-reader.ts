@@ -87,10 +87,6 @@ export class GrassrootsReader {
     return this.store.all('observations.of-subjects', obs.observationsOf(subjectIds, filter));
   }
 
-  readReconstructedSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null, reconstruction: obs.Reconstruction): Promise<ObservationRow[]> {
-    return this.store.all('observations.series-current-geography', obs.reconstructedSeriesOf(subjectIds, filter, preference, preferredSource, reconstruction));
-  }
-
   readLineage(unitIds: readonly string[]): Promise<LineageRow[]> {
     return this.store.all('units.lineage', lineage.lineageOf(unitIds));
   }

@@ -1,5 +1,5 @@
 import { join, raw, sql, stringList, type Fragment } from '../store/sql.js';
-import { latestOrder } from '../analytics/served-sql.js';
+import { latestFirstKey } from '../analytics/latest-order.js';
 
 /**
  * Statements that read the serving layer's hot part into memory (see `HotValues`). Leaf units
@@ -65,7 +65,7 @@ export function hotUpperRows(d: HotDictionaries, keys: KeyRange): Fragment {
 export function hotLeafLatestRows(d: HotDictionaries, keys: KeyRange): Fragment {
   return sql`WITH latest AS (
       SELECT o.unit_key, o.indicator, o.rollup_from,
-        arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, ${latestOrder('o')}) AS b
+        arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, ${latestFirstKey('o')}) AS b
       FROM serving_values o SEMI JOIN (${leafKeys}) l ON l.unit_key = o.unit_key
       WHERE o.value IS NOT NULL AND o.unit_key BETWEEN ${keys.from} AND ${keys.to}
       GROUP BY o.unit_key, o.indicator, o.rollup_from

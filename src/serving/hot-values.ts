@@ -1,6 +1,7 @@
 import type { ScannedColumn, Store } from '../store/store.js';
 import type { PivotRow, PointField, PointRow } from '../domain/analytics-rows.js';
 import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import { isLater, OPEN_END_DAY } from '../analytics/latest-order.js';
 import { HOT_ROW_COLUMNS, hotDictionaries, hotLeafKeys, hotLeafLatestRows, hotUpperRows, type HotDictionaries } from './hot-values-sql.js';
 
 /** The point fields the copy holds; a lookup asking for any other goes to DuckDB. */
@@ -14,8 +15,6 @@ export type HotPivotRow = Omit<PivotRow, 'subjectId'> & { unitKey: number; perio
 
 const NO_CODE = 255;
 const NO_DAY = -2147483648;
-/** `servedLatest` ranks an open end as 9999-12-31. */
-const OPEN_END_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
 const DAY_MS = 86_400_000;
 /**
  * Key ranges the rows are read in. DuckDB keeps the memory a statement grew to, and the leaves'
@@ -246,13 +245,11 @@ export class HotValues {
   }
 }
 
-/** Whether row a comes before row b in `servedLatest`'s order: latest start, latest end (open first), smallest label. */
+/** Whether row a is later than row b under the latest rule (analytics/latest-order.ts). */
 function later(a: number, b: number, startDay: Int32Array, endDay: Int32Array, period: Uint16Array): boolean {
-  if (startDay[a] !== startDay[b]) return startDay[a]! > startDay[b]!;
   const ea = endDay[a] === NO_DAY ? OPEN_END_DAY : endDay[a]!;
   const eb = endDay[b] === NO_DAY ? OPEN_END_DAY : endDay[b]!;
-  if (ea !== eb) return ea > eb;
-  return period[a]! < period[b]!;
+  return isLater(startDay[a]!, ea, period[a]!, startDay[b]!, eb, period[b]!);
 }
 
 /** Days since 1970-01-01 of an ISO date, undefined for anything else (then DuckDB casts it). */

@@ -81,11 +81,11 @@ async function compareWithStatements(store: Store): Promise<number> {
         // one unit at a time, at once (the loaders ask memory first): what a statement gives, or undefined
         for (const id of [...ids.slice(0, 3), 'no-such-unit']) {
           for (const code of [indicators[0]!, indicators[indicators.length - 2]!, 'no-such-indicator']) {
-            const latest = fromCopy.latestInMemory(id, code, options, fields);
+            const latest = fromCopy.latestAtOnce(id, { indicator: code, options, fields });
             const expectedLatest = (await fromDuckDB.readLatest([id], [code], options, fields))[0]?.point ?? null;
             expect(latest, `${id} ${code} latest in memory`).toEqual(expectedLatest);
             for (const window of WINDOWS) {
-              const series = fromCopy.seriesInMemory(id, code, window, options, fields);
+              const series = fromCopy.seriesAtOnce(id, { indicator: code, window, options, fields, grid: null, reconstruction: null });
               const expectedSeries = (await fromDuckDB.readSeries([id], [code], window, options, fields)).map((r) => r.point);
               // (undefined: not in memory, e.g. a leaf's series; the loader then batches a statement)
               if (series !== undefined) {
@@ -95,7 +95,7 @@ async function compareWithStatements(store: Store): Promise<number> {
             }
           }
         }
-        expect(fromDuckDB.latestInMemory(ids[0]!, indicators[0]!, options, fields)).toBeUndefined();
+        expect(fromDuckDB.latestAtOnce(ids[0]!, { indicator: indicators[0]!, options, fields })).toBeUndefined();
       }
       for (const within of parents) {
         for (const window of WINDOWS) {

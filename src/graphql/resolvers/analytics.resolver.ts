@@ -16,7 +16,7 @@ import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected } from '../selection.js';
 import { perField } from '../per-field.js';
-import type { ChangeArgs, LatestArgs, SeriesArgs, WindowArgs } from '../../loaders/create-loaders.js';
+import type { ChangeArgs, LatestArgs, SeriesArgs, WindowArgs } from '../../values/value-request.js';
 
 const INDICATOR = 'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
 const ROLLUP = 'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
