@@ -2,6 +2,7 @@ import { parsePeriod, PERIOD_FORMATS } from '../domain/period.js';
 import type { ObservationFilter } from '../sql/observations-sql.js';
 import type { Context } from './context.js';
 import { BadInputError } from './errors.js';
+import { knownIndicator } from './analytics-args.js';
 
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 100;
@@ -37,9 +38,7 @@ export function toPeriodWindow(from: string | null | undefined, to: string | nul
 }
 
 export async function checkIndicator(ctx: Context, code: string, argument = 'indicator'): Promise<string> {
-  const indicators = await ctx.loaders.indicators();
-  if (!indicators.has(code)) throw new BadInputError(argument, `unknown indicator "${code.slice(0, 60)}"`, [...indicators.keys()]);
-  return code;
+  return knownIndicator(await ctx.loaders.indicators(), code, argument);
 }
 
 /** Revision arguments: when the store is read (asOf) and what changed since (updatedAfter). */

@@ -2,7 +2,7 @@ import type { StatementRunner } from '../store/store.js';
 import type { ServingLookup } from '../serving/serving-status.js';
 import { seriesOnGrid, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
-import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
+import { rankUnits } from '../analytics/rank-sql.js';
 import type { RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability } from '../analytics/availability-sql.js';
@@ -16,7 +16,7 @@ import { QUALIFIERS, type ObservationRow } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 import { LayerChoice } from '../values/layer-choice.js';
 import { ValueChain } from '../values/value-chain.js';
-import { ALL_TIME, type LatestArgs, type NamedPoint, type SeriesArgs } from '../values/value-request.js';
+import { ALL_TIME, type LatestArgs, type NamedPoint, type RankRequest, type SeriesArgs } from '../values/value-request.js';
 
 /**
  * Runs the analytics statements; each method is one statement over any number of units (or a
@@ -150,7 +150,8 @@ export class AnalyticsReader {
     return this.store.all('analytics.parts', totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)));
   }
 
-  async rank(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions, columns?: RankColumns): Promise<RankRow[]> {
+  async rank(request: RankRequest, columns?: RankColumns): Promise<RankRow[]> {
+    const { set, indicator, by, from, to, descending, limit, options } = request;
     return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options, true), indicator, by, from, to, descending, limit, this.layout(options), columns));
   }
 

@@ -1,7 +1,8 @@
 import type { PointField, PointRow } from '../domain/analytics-rows.js';
 import type { Reconstruction } from '../sql/observations-sql.js';
 import type { Fill, Granularity } from '../analytics/series-sql.js';
-import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-sql.js';
+import type { RankBy } from '../analytics/rank-sql.js';
 
 /**
  * A plain value request: these units' points of these indicators in a window, with the point
@@ -65,4 +66,16 @@ export interface PeerArgs {
 
 export interface PartsArgs extends WindowArgs {
   childKind: string;
+}
+
+/** A ranking: units of a set by value in `to`, or by change from `from` to `to`. */
+export interface RankRequest {
+  set: SubjectSet;
+  indicator: string;
+  by: RankBy;
+  from: string | null;
+  to: string;
+  descending: boolean;
+  limit: number;
+  options: ValueOptions;
 }

@@ -39,5 +39,9 @@ describe('reported-only series and latest: lean path = general path', () => {
       }
     }
     expect(compared).toBeGreaterThanOrEqual(40);
+    // several indicators in one statement, as the loaders batch a profile
+    const all = { ids: units, indicators, window, options: NO_ROLLUP, fields: null };
+    expect(await reported.series(all)).toEqual(await computed.series(all));
+    expect(await reported.latest(all)).toEqual(await computed.latest(all));
   });
 });

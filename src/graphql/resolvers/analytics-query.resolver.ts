@@ -6,9 +6,9 @@ import { Availability, PackedTable, PivotRow, PivotTable, RankBy, RankEntry, Ran
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
 import { LocalityKind } from '../types/enums.js';
-import { analyticsIndicator, checkLimit, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
-import { subjectSet, tableRequest, type TableRequest } from '../table-args.js';
-import { BadInputError } from '../errors.js';
+import { analyticsIndicator, catalogueOf } from '../analytics-args.js';
+import { normalizeRankingArgs } from '../normalize-args.js';
+import { tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
 import { CHANGE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
@@ -44,29 +44,15 @@ export class AnalyticsQueryResolver {
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Hierarchy and units valid on this date (YYYY-MM-DD).' }) asOf?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ) {
-    await analyticsIndicator(ctx, indicator, rollup);
-    const rankBy = by ?? RankBy.VALUE;
-    const limit = checkLimit(first ?? 20);
-    let start: string | null = null;
-    let end: string;
-    if (rankBy === RankBy.VALUE) {
-      if (period == null) throw new BadInputError('period', 'ranking by VALUE needs the period to rank');
-      if (from != null || to != null) throw new BadInputError(from != null ? 'from' : 'to', 'from/to are for change rankings; use period with VALUE');
-      end = periodLabel(period, 'period');
-    } else {
-      if (from == null || to == null) throw new BadInputError(from == null ? 'from' : 'to', `ranking by ${rankBy} needs both from and to`);
-      start = periodLabel(from, 'from');
-      end = periodLabel(to, 'to');
-      orderedPeriods(start, end);
-    }
-    const set = subjectSet(null, kind, within, asOf);
-        const rows = await ctx.analytics.rank(set, indicator, rankBy, start, end, (order ?? SortOrder.DESC) === SortOrder.DESC, limit, valueOptions(rollup), rankColumnsSelected(info));
-    const counts = rows[0] ?? (await ctx.analytics.rank(set, indicator, rankBy, start, end, true, 1, valueOptions(rollup), NO_RANK_COLUMNS))[0];
+    const request = normalizeRankingArgs({ indicator, kind, within, by, period, from, to, order, first, asOf, rollup }, await catalogueOf(ctx));
+    const rows = await ctx.analytics.rank(request, rankColumnsSelected(info));
+    // no entries: the counts still come from a one-row ranking
+    const counts = rows[0] ?? (await ctx.analytics.rank({ ...request, descending: true, limit: 1 }, NO_RANK_COLUMNS))[0];
     return {
       indicatorCode: indicator,
       peerCount: counts?.peerCount ?? 0,
       unitCount: counts?.unitCount ?? 0,
-      entries: rows.map((row) => ({ ...row, change: rankBy === RankBy.VALUE ? null : row })),
+      entries: rows.map((row) => ({ ...row, change: request.by === RankBy.VALUE ? null : row })),
     };
   }
 
@@ -88,7 +74,7 @@ export class AnalyticsQueryResolver {
 
   @Query(() => [Availability], { description: 'Which levels and periods have data, per indicator: counts and the earliest and latest period, so a dashboard knows what it can draw.' })
   async availability(@Ctx() ctx: Context, @Arg('indicator', () => String, { nullable: true, description: 'One indicator; omitted: all.' }) indicator?: string | null) {
-    if (indicator != null) await analyticsIndicator(ctx, indicator, null);
+    if (indicator != null) analyticsIndicator((await catalogueOf(ctx)).indicators, indicator, null);
     const rows = await ctx.analytics.readAvailability(indicator == null ? null : [indicator]);
     return rows.map((row) => ({ ...row, indicatorCode: row.indicator }));
   }

@@ -9,14 +9,12 @@ import { Geography, LocalityKind, SourcePreference } from '../types/enums.js';
 import { Indicator } from '../types/indicator.type.js';
 import { Observation } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
-import { toPeriodWindow, toUtcTimestamp } from '../args.js';
-import { reconstructionOf, RECORDED_AS_OF, UPDATED_AFTER } from './locality.resolver.js';
-import { analyticsIndicator, checkGranularity, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
-import { BadInputError } from '../errors.js';
+import { RECORDED_AS_OF, UPDATED_AFTER } from './locality.resolver.js';
+import { catalogueOf } from '../analytics-args.js';
+import { normalizeChangeArgs, normalizeLatestArgs, normalizePartsArgs, normalizePeerArgs, normalizeSeriesArgs, normalizeWindowArgs } from '../normalize-args.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected } from '../selection.js';
 import { perField } from '../per-field.js';
-import type { ChangeArgs, LatestArgs, SeriesArgs, WindowArgs } from '../../values/value-request.js';
 
 const INDICATOR = 'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
 const ROLLUP = 'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
@@ -43,23 +41,11 @@ export class LocalityAnalyticsResolver {
     @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
     @Arg('geography', () => Geography, { nullable: true, description: 'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors (lineage), flagged RECONSTRUCTED. CURRENT does not combine with granularity or rollup.' }) geography?: Geography | null,
   ) {
-    const args = await perField(info, async (): Promise<SeriesArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      if (fill != null && fill !== Fill.NONE && granularity == null) throw new BadInputError('fill', 'filling needs a time axis: give granularity too', Object.values(SeriesGranularity));
-      if (granularity != null) await checkGranularity(ctx, indicator, granularity);
-      const current = geography === Geography.CURRENT;
-      if (current && (granularity != null || rollup != null)) throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [Geography.AS_RECORDED]);
-      const recorded = { asOf: toUtcTimestamp(asOf, 'asOf'), updatedAfter: toUtcTimestamp(updatedAfter, 'updatedAfter') };
-      if (recorded.asOf !== null && recorded.updatedAfter !== null && recorded.updatedAfter >= recorded.asOf) throw new BadInputError('updatedAfter', 'must be earlier than asOf');
-      return {
-        indicator,
-        window: { ...toPeriodWindow(from, to), periods: null },
-        options: valueOptions(rollup, sourcePreference, preferSource, recorded),
-        grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
-        reconstruction: current ? await reconstructionOf(ctx, indicator) : null,
-        fields: pointFieldsSelected(info, ['points']),
-      };
-    });
+    const args = await perField(info, async () => normalizeSeriesArgs(
+      { indicator, from, to, granularity, fill, rollup, sourcePreference, preferSource, asOf, updatedAfter, geography },
+      await catalogueOf(ctx, granularity == null ? null : indicator),
+      pointFieldsSelected(info, ['points']),
+    ));
     return { indicatorCode: indicator, points: await ctx.loaders.series.load({ id: root.id, args }) };
   }
 
@@ -73,11 +59,7 @@ export class LocalityAnalyticsResolver {
     @Arg('to', () => String, { description: 'The later period, exactly as recorded (e.g. "2026").' }) to: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<ChangeRow | null> {
-    const args = await perField(info, async (): Promise<ChangeArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      orderedPeriods(periodLabel(from, 'from'), periodLabel(to, 'to'));
-      return { indicator, from, to, options: valueOptions(rollup) };
-    });
+    const args = await perField(info, async () => normalizeChangeArgs({ indicator, from, to, rollup }, await catalogueOf(ctx)));
     return ctx.loaders.change.load({ id: root.id, args });
   }
 
@@ -91,10 +73,7 @@ export class LocalityAnalyticsResolver {
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<ChangeRow[]> {
-    const args = await perField(info, async (): Promise<WindowArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      return { indicator, window: toPeriodWindow(from, to), options: valueOptions(rollup) };
-    });
+    const args = await perField(info, async () => normalizeWindowArgs({ indicator, from, to, rollup }, await catalogueOf(ctx)));
     return ctx.loaders.consecutiveChanges.load({ id: root.id, args });
   }
 
@@ -106,10 +85,7 @@ export class LocalityAnalyticsResolver {
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<PointRow | null> {
-    const args = await perField(info, async (): Promise<LatestArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      return { indicator, options: valueOptions(rollup), fields: pointFieldsSelected(info, []) };
-    });
+    const args = await perField(info, async () => normalizeLatestArgs({ indicator, rollup }, await catalogueOf(ctx), pointFieldsSelected(info, [])));
     return ctx.loaders.latest.load({ id: root.id, args });
   }
 
@@ -122,10 +98,7 @@ export class LocalityAnalyticsResolver {
     @Arg('period', () => String, { description: 'The period, exactly as recorded (e.g. "2026").' }) period: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ) {
-    const args = await perField(info, async () => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      return { indicator, period: periodLabel(period, 'period'), options: valueOptions(rollup) };
-    });
+    const args = await perField(info, async () => normalizePeerArgs({ indicator, period, rollup }, await catalogueOf(ctx)));
     return ctx.loaders.peers.load({ id: root.id, args });
   }
 
@@ -139,10 +112,7 @@ export class LocalityAnalyticsResolver {
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
   ): Promise<PartsRow[]> {
-    const args = await perField(info, async () => {
-      await analyticsIndicator(ctx, indicator, childKind, 'indicator');
-      return { indicator, childKind, window: toPeriodWindow(from, to), options: valueOptions(null) };
-    });
+    const args = await perField(info, async () => normalizePartsArgs({ indicator, childKind, from, to }, await catalogueOf(ctx)));
     return ctx.loaders.totalsAndParts.load({ id: root.id, args });
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
-import type { Reconstruction } from '../../sql/observations-sql.js';
 import { Lineage } from '../types/lineage.type.js';
 import { Locality, LocalityConnection } from '../types/locality.type.js';
 import { Observation } from '../types/observation.type.js';
@@ -10,7 +9,6 @@ import { DocumentLink } from '../types/document.type.js';
 import { LocalityKind } from '../types/enums.js';
 import { toGlobalId, TYPE_OF_KIND } from '../ids.js';
 import { observationFilter, toPage } from '../args.js';
-import { BadInputError } from '../errors.js';
 import type { Context } from '../context.js';
 import { toConnection } from './connection.js';
 
@@ -19,16 +17,6 @@ export async function descendantPage(ctx: Context, root: UnitRow, kinds: Localit
   const page = toPage(first, after);
   const rows = await ctx.loaders.descendants.load({ id: root.id, args: { kinds, asOf, maxDepth, offset: page.offset, limit: page.limit } });
   return toConnection(rows, page);
-}
-
-/** How an indicator is rebuilt on today's geography; one that does not aggregate cannot be. */
-export async function reconstructionOf(ctx: Context, code: string): Promise<Reconstruction> {
-  const indicator = (await ctx.loaders.indicators()).get(code)!;
-  if (indicator.aggregation === 'SUM') return { aggregation: 'SUM', indicator: code };
-  if (indicator.aggregation === 'RATIO' && indicator.numerator && indicator.denominator) {
-    return { aggregation: 'RATIO', indicator: code, numerator: indicator.numerator, denominator: indicator.denominator };
-  }
-  throw new BadInputError('geography', `indicator "${code}" does not aggregate across units (aggregation ${indicator.aggregation}), so it cannot be rebuilt on today's geography; use AS_RECORDED`);
 }
 
 export const RECORDED_AS_OF = 'Read the store as it was at this time (ISO 8601 date-time): the latest revision of each figure recorded by then. Omitted: the latest revision.';
