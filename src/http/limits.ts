@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { argumentListSizes, type ListSizes } from '../graphql/cost/list-sizes.js';
-import { MAX_QUERY_NODES, TooManyNodesError, measureCost, measureShape } from '../graphql/cost/measure-operation.js';
+import { MAX_EXPANDED_FIELDS, TooManyFieldsError, measureCost, measureShape } from '../graphql/cost/measure-operation.js';
 
 /** The shape limits applied to every operation before it runs. */
 export interface QueryLimits {
@@ -47,8 +47,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           try {
             cost = measureCost(schema, document, operation, request.variables ?? {}, sizes);
           } catch (error) {
-            if (!(error instanceof TooManyNodesError)) throw error;
-            throw limitError('maxQueryNodes', 'count of fields and fragments once expanded', MAX_QUERY_NODES, MAX_QUERY_NODES + 1);
+            if (!(error instanceof TooManyFieldsError)) throw error;
+            throw limitError('maxExpandedFields', 'count of fields and fragment spreads once expanded', MAX_EXPANDED_FIELDS, MAX_EXPANDED_FIELDS + 1);
           }
           if (cost !== null && cost > limits.maxCost) throw limitError('maxCost', 'cost', limits.maxCost, cost);
         },

@@ -13,12 +13,12 @@ import type { ListSizes } from './list-sizes.js';
  * the next through several fields). Measuring the cost stops past this many fields and fragments
  * once expanded, so the measure itself stays cheap; NestedSeries expands to about 30.
  */
-export const MAX_QUERY_NODES = 50_000;
+export const MAX_EXPANDED_FIELDS = 50_000;
 
-/** Raised by measureCost when fragments expand past MAX_QUERY_NODES. */
-export class TooManyNodesError extends Error {
+/** Raised by measureCost when fragments expand past MAX_EXPANDED_FIELDS. */
+export class TooManyFieldsError extends Error {
   constructor() {
-    super(`more than ${MAX_QUERY_NODES} fields and fragments once expanded`);
+    super(`more than ${MAX_EXPANDED_FIELDS} fields and fragments once expanded`);
   }
 }
 
@@ -59,11 +59,11 @@ export function measureCost(
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return null;
   const context = new ValidationContext(schema, document, new TypeInfo(schema), () => {});
   const estimators = [fieldCostEstimator(sizes, fragmentsOf(document))];
-  const measure = createComplexityRule({ maximumComplexity: Infinity, variables, estimators, maxQueryNodes: MAX_QUERY_NODES })(context);
+  const measure = createComplexityRule({ maximumComplexity: Infinity, variables, estimators, maxQueryNodes: MAX_EXPANDED_FIELDS })(context);
   try {
     measure.onOperationDefinitionEnter(operation);
   } catch (error) {
-    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) throw new TooManyNodesError();
+    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) throw new TooManyFieldsError();
     throw error;
   }
   return measure.complexity;
