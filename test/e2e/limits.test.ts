@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { postJson, type Exchange } from '../support/http.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
+import { MAX_EXPANDED_FIELDS } from '../../src/graphql/cost/measure-operation.js';
 
 let t: TestServer;
 let production: TestServer;
@@ -89,6 +90,31 @@ describe('query limits are enforced before execution with HTTP 400 naming the li
     expectRejected(await postJson(t.server.url, { query, variables: { a: 20_000 } }), 'maxCost', DEFAULT_LIMITS.maxCost, 2 + 20_000 * 103);
   });
 
+  it('fan-out through ranking entries counts: ranking(first: 1000) over children(first: 1000) is refused, first: 1 runs', async () => {
+    // 1 + (1 + 3,003) + 999 × 3,003: each entry's locality with 1,000 children of 3 fields.
+    const ranking = (first: number) => `{ ranking(indicator: "members", kind: PARTY_COMMITTEE, period: "2026", first: ${first}) { entries { locality { children(first: 1000) { nodes { code name kind } } } } } }`;
+    const before = t.store.statementCount;
+    expectRejected(await postJson(t.server.url, { query: ranking(1000) }), 'maxCost', DEFAULT_LIMITS.maxCost, 3_003_002);
+    expect(t.store.statementCount).toBe(before);
+    expectRejected(await postJson(t.server.url, { query: '{ localities(first: 1000) { nodes { children(first: 1000) { nodes { code name kind } } } } }' }), 'maxCost', DEFAULT_LIMITS.maxCost, 3_002_002);
+    const r = await postJson(t.server.url, { query: ranking(1) });
+    expectAccepted(r);
+    expect(r.json!.data).toMatchObject({ ranking: { entries: [{ locality: { children: { nodes: expect.any(Array) } } }] } });
+  });
+
+  it('aliases multiply: one page of pages passes, the same twice under two aliases is refused at twice the cost', async () => {
+    const page = '{ nodes { children(first: 1000) { nodes { code } } } }';
+    expectAccepted(await postJson(t.server.url, { query: `{ localities(first: 1000) ${page} }` }));
+    expectRejected(await postJson(t.server.url, { query: `{ a: localities(first: 1000) ${page} b: localities(first: 1000) ${page} }` }), 'maxCost', DEFAULT_LIMITS.maxCost, 2 * 1_002_002);
+  });
+
+  it('named and inline fragments are counted where they are spread', async () => {
+    const query = `{ ranking(indicator: "members", kind: PARTY_COMMITTEE, period: "2026", first: 1000) { ...Entries } }
+      fragment Entries on Ranking { entries { locality { ... on Locality { children(first: 1000) { ...Page } } } } }
+      fragment Page on LocalityConnection { nodes { code ... { name kind } } }`;
+    expectRejected(await postJson(t.server.url, { query }), 'maxCost', DEFAULT_LIMITS.maxCost, 3_003_002);
+  });
+
   it(`maxTokens = ${DEFAULT_LIMITS.maxTokens}: at the limit passes, one more token is rejected as a 400, not a 500`, async () => {
     expectAccepted(await postJson(t.server.url, { query: tokenQuery(DEFAULT_LIMITS.maxTokens) }));
     expectRejected(await postJson(t.server.url, { query: tokenQuery(DEFAULT_LIMITS.maxTokens + 1) }), 'maxTokens', DEFAULT_LIMITS.maxTokens);
@@ -104,6 +130,16 @@ describe('query limits are enforced before execution with HTTP 400 naming the li
     expect(Date.now() - t0).toBeLessThan(3_000);
     expect(r.status).toBe(400);
     expect(['QUERY_LIMIT_EXCEEDED', 'GRAPHQL_VALIDATION_FAILED']).toContain(r.json!.errors![0]!.extensions!['code']);
+    expect(t.store.statementCount).toBe(before);
+  });
+
+  it(`fragments that fan out within the depth limit stop at maxExpandedFields = ${MAX_EXPANDED_FIELDS}`, async () => {
+    // Ten levels of three fields each (3^10 fields once expanded) at depth 12, 0 aliases, a few hundred tokens.
+    const levels = 10;
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Locality { parent { ...F${i + 1} } adminUnit { ...F${i + 1} } ancestors { ...F${i + 1} } }`);
+    fragments.push(`fragment F${levels} on Locality { code }`);
+    const before = t.store.statementCount;
+    expectRejected(await postJson(t.server.url, { query: `{ locality(code: "village/huoi-song") { ...F0 } } ${fragments.join(' ')}` }), 'maxExpandedFields', MAX_EXPANDED_FIELDS);
     expect(t.store.statementCount).toBe(before);
   });
 
