@@ -15,11 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('the README cookbook runs against the seed data', () => {
+describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
   const recipes = cookbook();
 
-  it('has at least 12 recipes', () => {
+  it('has at least 12 recipes, numbered in order (answers below are checked by number)', () => {
     expect(recipes.length).toBeGreaterThanOrEqual(12);
+    expect(recipes.map((r) => r.title.split('.')[0])).toEqual(recipes.map((_, i) => String(i + 1)));
   });
 
   it.each(recipes.map((r) => [r.title, r.query]))('%s', async (_title, query) => {
