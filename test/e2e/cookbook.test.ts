@@ -28,6 +28,16 @@ describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
     expect(leaves(data).filter((v) => v !== null && v !== undefined).length).toBeGreaterThan(0);
   });
 
+  it('a recipe is a ### heading and the ```graphql block after it, blank lines between or not', () => {
+    const markdown = [
+      'Prose naming a ` ```graphql ` block is not a recipe.', '',
+      '### 1. Tight', '```graphql', '{ a }', '```', '',
+      '### 2. As Prettier writes it', '', '```graphql', '{ b {', '  c } }', '```', '',
+      '### Not a recipe', '', '```sh', 'npm test', '```',
+    ].join('\n');
+    expect(cookbook(markdown)).toEqual([{ title: '1. Tight', query: '{ a }' }, { title: '2. As Prettier writes it', query: '{ b {\n  c } }' }]);
+  });
+
   it('recipe answers match the articles', async () => {
     const byTitle = Object.fromEntries(recipes.map((r) => [r.title.slice(0, 3), r.query]));
     const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(byTitle['2. ']!);
