@@ -15,16 +15,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('the README cookbook runs against the seed data', () => {
+describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
   const recipes = cookbook();
 
-  it('has at least 12 recipes', () => {
+  it('has at least 12 recipes, numbered in order (answers below are checked by number)', () => {
     expect(recipes.length).toBeGreaterThanOrEqual(12);
+    expect(recipes.map((r) => r.title.split('.')[0])).toEqual(recipes.map((_, i) => String(i + 1)));
   });
 
   it.each(recipes.map((r) => [r.title, r.query]))('%s', async (_title, query) => {
     const data = await t.client.request<Record<string, unknown>>(query);
     expect(leaves(data).filter((v) => v !== null && v !== undefined).length).toBeGreaterThan(0);
+  });
+
+  it('a recipe is a ### heading and the ```graphql block after it, blank lines between or not', () => {
+    const markdown = [
+      'Prose naming a ` ```graphql ` block is not a recipe.', '',
+      '### 1. Tight', '```graphql', '{ a }', '```', '',
+      '### 2. As Prettier writes it', '', '```graphql', '{ b {', '  c } }', '```', '',
+      '### Not a recipe', '', '```sh', 'npm test', '```',
+    ].join('\n');
+    expect(cookbook(markdown)).toEqual([{ title: '1. Tight', query: '{ a }' }, { title: '2. As Prettier writes it', query: '{ b {\n  c } }' }]);
   });
 
   it('recipe answers match the articles', async () => {
