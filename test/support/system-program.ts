@@ -21,7 +21,7 @@ export function findSystemProgram(program: SystemProgram, skipped: string): stri
   const found = candidates.find(isExecutable);
   if (found) return found;
   console.warn(
-    `SKIPPED ${skipped}: no ${candidates.join(' or ')}. Install it with \`apt-get install -y ${program.debianPackage}\` (.ci/run does), or set ${program.envVar} to its path.`,
+    `SKIPPED ${skipped}: ${program.debianPackage} not found at ${candidates.join(' or ')}. Install it with \`apt-get install -y ${program.debianPackage}\` (.ci/run does), or set ${program.envVar} to its path.`,
   );
   return null;
 }
