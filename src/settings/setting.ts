@@ -25,13 +25,13 @@ export interface Setting<T> {
 type Definition<T> = Omit<Setting<T>, 'schema' | 'kind' | 'default'> & { readonly kind: Kind<T> };
 
 /** A setting with a default. */
-export function setting<T extends {}>(definition: Definition<T> & { readonly default: NoInfer<T> }): Setting<T> {
+export function setting<T extends NonNullable<unknown>>(definition: Definition<T> & { readonly default: NoInfer<T> }): Setting<T> {
   const schema = definition.kind.schema.optional().transform((value) => (value === undefined ? definition.default : value));
   return { ...definition, schema };
 }
 
 /** A setting that is null unless given. */
-export function optionalSetting<T extends {}>(definition: Definition<T>): Setting<T | null> {
+export function optionalSetting<T extends NonNullable<unknown>>(definition: Definition<T>): Setting<T | null> {
   const schema = definition.kind.schema.optional().transform((value) => value ?? null);
   return { ...definition, default: null, schema };
 }
