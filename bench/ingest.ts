@@ -14,17 +14,24 @@ import { statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareStore } from '../src/store/build-store.js';
 import { Store } from '../src/store/store.js';
 import { importDirectory } from '../src/ingest/import-directory.js';
 import { syntheticTree, writeDataDir } from '../test/support/fixtures.js';
 import { BIG_TREE, writeBigObservations } from '../test/support/big-file.js';
+import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
+import { setting } from '../src/settings/setting.js';
+import { wholeNumber } from '../src/settings/kinds.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SEED_DIR = join(ROOT, 'data');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
-const ROWS = Number(values.rows);
+const INGEST = defineCommand({
+  name: 'bench:ingest',
+  usage: 'npm run bench:ingest [-- --rows 1000000]',
+  summary: 'Loads generated observation rows from CSV, Parquet and JSON Lines through the load CLI and writes bench/results/ingest.json.',
+  settings: { rows: setting({ flag: 'rows', env: null, kind: wholeNumber(1, 100_000_000), default: 1_000_000, help: 'rows per file' }) },
+});
+const ROWS = commandLineOrExit(INGEST).values.rows;
 
 interface Measurement {
   format: string;

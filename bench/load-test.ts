@@ -12,21 +12,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { SERVER_NODE_FLAGS } from '../src/build/server-build.js';
+import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
+import { setting } from '../src/settings/setting.js';
+import { wholeNumber } from '../src/settings/kinds.js';
+import { SETTINGS } from '../src/settings/settings.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({
-  options: {
-    workers: { type: 'string', default: '8' },
-    requests: { type: 'string', default: '2000' },
-    seconds: { type: 'string', default: '20' },
-    pool: { type: 'string', default: '4' },
+const LOAD_TEST = defineCommand({
+  name: 'load-test',
+  usage: 'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4]',
+  summary: 'Drives a server of its own with concurrent workers and reports requests/s, latencies, errors, limit rejections and peak RSS.',
+  settings: {
+    workers: setting({ flag: 'workers', env: null, kind: wholeNumber(1, 1_000), default: 8, help: 'concurrent clients' }),
+    requests: setting({ flag: 'requests', env: null, kind: wholeNumber(1, 10_000_000), default: 2_000, help: 'requests in all' }),
+    seconds: setting({ flag: 'seconds', env: null, kind: wholeNumber(1, 3_600), default: 20, help: 'time cap' }),
+    pool: SETTINGS.pool,
   },
 });
-const workers = Number(values.workers);
-const maxRequests = Number(values.requests);
-const maxSeconds = Number(values.seconds);
+const { values } = commandLineOrExit(LOAD_TEST);
+const { workers, requests: maxRequests, seconds: maxSeconds } = values;
 
 const operations = ['hierarchy', 'statistics'].map((f) => readFileSync(join(ROOT, 'test/operations', `${f}.graphql`), 'utf8')).join('\n');
 
@@ -53,7 +58,7 @@ function pick(i: number) {
 async function startServer(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts'), '--port', '0', '--pool', String(values.pool)], {
     cwd: ROOT,
-    env: { ...process.env, UV_THREADPOOL_SIZE: String(Number(values.pool) + 4), GRASSROOTS_STORE: join(dir, 'load.duckdb'), NODE_ENV: 'production' },
+    env: { ...process.env, UV_THREADPOOL_SIZE: String(values.pool + 4), GRASSROOTS_STORE: join(dir, 'load.duckdb'), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { DEFAULT_RESULT_CACHE } from './store/result-cache.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit, serverOptions } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { openSnapshot } from './store/snapshot.js';
 import { lineLog } from './log-lines.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 // Request lines wait for the turn's end; the rest are written at once. Queued lines are written
 // however the process exits (a signal that kills it outright loses at most a turn of requests).
 const { log, flush } = lineLog(process.stdout, (entry) => entry['msg'] === 'request');
@@ -45,22 +44,9 @@ async function openStore(): Promise<Store> {
 const opening = openStore();
 opening.catch(() => {}); // awaited below; an early failure must not count as unhandled meanwhile
 const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([import('./server.js'), import('./graphql/build-schema.js')]);
-await buildGrassrootsSchema();
+await buildGrassrootsSchema(config.speed);
 const store = await opening;
-const server = await createServer(store, {
-  host: config.host,
-  port: config.port,
-  production: config.production,
-  log,
-  limits: config.limits,
-  introspection: config.introspection,
-  hotValues: config.hotValues,
-  corsOrigins: config.corsOrigins,
-  cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-  resultCache: { ...DEFAULT_RESULT_CACHE, entries: config.resultCacheEntries },
-  shutdownGraceMs: config.shutdownGraceMs,
-  writeToken: config.writeToken,
-});
+const server = await createServer(store, serverOptions(config, log));
 // Handlers go in before the "listening" line: whoever waits for it (the bench, a supervisor) may
 // signal at once, and a signal that came first would kill the process with DuckDB still open.
 let stopping = false;

@@ -16,9 +16,10 @@ import { EXPORT_PATH } from './http/export-route.js';
 import { contextFactory } from './graphql/create-context.js';
 import { ServingStatus } from './serving/serving-status.js';
 import { HierarchyCache } from './hierarchy/hierarchy-cache.js';
-import { DEFAULT_RESULT_CACHE, ResultCache, type ResultCacheOptions } from './store/result-cache.js';
+import { ResultCache } from './speed/result-cache.js';
 import { buildGrassrootsSchema } from './graphql/build-schema.js';
-import { compiledExecution, type ExecutionCounts } from './graphql/compiled-execution.js';
+import { operationExecution, type ExecutionCounts } from './speed/compiled-execution.js';
+import { SPEED_DEFAULTS, type SpeedConfig } from './speed/speed-config.js';
 import type { Context, RequestInfo } from './graphql/context.js';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config.js';
 import { queryLimitsPlugin } from './http/limits.js';
@@ -46,15 +47,10 @@ export interface ServerOptions {
   readonly hierarchyInMemory?: boolean;
   /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
   readonly writeToken?: string | null;
-  /**
-   * False: the serving layer's hot part (every value of communes and above, leaves' latest values)
-   * is never copied into memory, and every lookup is a statement (tests prove both paths alike).
-   */
-  readonly hotValues?: boolean;
   /** How often a document runs through graphql-js before it is compiled (tests: 0 compiles every one). */
   readonly runsBeforeCompiling?: number;
-  /** Results of read statements kept between requests until the next write (entries 0: off). */
-  readonly resultCache?: ResultCacheOptions;
+  /** The speed machinery's switches (src/speed, docs/speed); each one absent is on. Every one gives the same answers. */
+  readonly speed?: Partial<SpeedConfig>;
 }
 
 export interface RunningServer {
@@ -127,7 +123,9 @@ const requestInfoPlugin: ApolloServerPlugin<Context> = {
 export async function createServer(store: Store, options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const limits: LimitsConfig = { ...DEFAULT_LIMITS, ...options.limits };
-  const schema = await buildGrassrootsSchema();
+  const speed: SpeedConfig = { ...SPEED_DEFAULTS, ...options.speed };
+  store.preparedStatements = speed.preparedStatements;
+  const schema = await buildGrassrootsSchema(speed);
   const schemaHash = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
   // The data version changes only when recordObservations writes; ETags follow it.
   let dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -136,10 +134,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // statements (same answers).
   let listened!: () => void;
   const listening = new Promise<void>((resolve) => (listened = resolve));
-  const serving = await ServingStatus.of(store, { keysAfter: listening, hotValues: options.hotValues ?? true });
+  const serving = await ServingStatus.of(store, { keysAfter: listening, hotValues: speed.hotValues });
   const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store, listening);
   const warm = () => Promise.all([serving.ready(), hierarchy?.ready()]).then(() => undefined);
-  const results = new ResultCache(options.resultCache ?? DEFAULT_RESULT_CACHE, () => store.commits);
+  const results = new ResultCache(speed.resultCache, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
     await serving.recheck();
@@ -152,9 +150,9 @@ export async function createServer(store: Store, options: ServerOptions): Promis
 
   // The browser pages serve files; exports go through exportAdmitted below.
   const routes = createRoutes({ context: contextFactory(store, serving, hierarchy), exportDir: store.exportDir });
-  const execution = compiledExecution(schema, { runsBeforeCompiling: options.runsBeforeCompiling, log });
+  const execution = operationExecution(schema, { compiled: speed.compiledExecution, runsBeforeCompiling: options.runsBeforeCompiling, log });
   const apollo = new ApolloServer<Context>({
-    gateway: execution,
+    ...execution.apollo,
     includeStacktraceInErrorResponses: false,
     // In production, "Did you mean ...?" suggestions would reveal schema to a probing client.
     hideSchemaDetailsFromClientErrors: options.production ?? false,
@@ -167,7 +165,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     stopOnTerminationSignals: false,
     // Cache headers are ours (an ETag per data version, below); Apollo's cache-control plugin,
     // on by default, would wrap every field's resolver to collect hints nothing sets.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limits), requestInfoPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limits), requestInfoPlugin, execution.plugin],
     formatError: (formatted, error) => {
       const masked = maskError(formatted, error, log, limits.timeoutMs);
       return options.production ? withoutSuggestions(masked) : masked;

@@ -1,24 +1,11 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { prepareStore } from '../store/build-store.js';
 import { Store } from '../store/store.js';
 import { fileInputs, hashInputs, UsageError } from '../ingest/file-inputs.js';
 import { runLoad, type LoadProgress } from '../ingest/run-load.js';
 import { LoadError } from '../ingest/load-error.js';
-import { PROJECT_ROOT as ROOT } from '../project-root.js';
-
-const HELP = `npm run load -- <file-or-dir> [--store PATH] [--data DIR] [--dry-run]
-
-Loads observations (or units, sources ... when the file is named units.csv, sources.parquet ...)
-from CSV, Parquet (.parquet) or JSON Lines (.jsonl, .ndjson) in one transaction: every row is
-validated first; one rejected row rejects the load and nothing is written.
-
-  --store PATH   DuckDB store file (env GRASSROOTS_STORE, default var/grassroots.duckdb), prepared
-                 as npm start does: built from --data if missing, else migrated and the seed
-                 re-imported (a no-op when unchanged). Stop the server first: one process owns a store.
-  --data DIR     seed directory (env GRASSROOTS_DATA, default data/)
-  --dry-run      validate and report, write nothing
-Exit status: 0 loaded (or nothing new), 1 rejected, 2 usage error.`;
+import { commandLineOrExit } from '../settings/command.js';
+import { LOAD } from '../settings/commands.js';
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -28,28 +15,20 @@ function showProgress(p: LoadProgress): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { store: { type: 'string' }, data: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.log(HELP);
-    return values.help ? 0 : 2;
-  }
+  const { values, positionals } = commandLineOrExit(LOAD, argv);
   const target = resolve(positionals[0]!);
-  const storePath = resolve(values.store ?? process.env['GRASSROOTS_STORE'] ?? resolve(ROOT, 'var/grassroots.duckdb'));
+  const storePath = values.store;
   const inputs = await fileInputs(target);
-  await prepareStore(storePath, resolve(values.data ?? process.env['GRASSROOTS_DATA'] ?? resolve(ROOT, 'data')));
+  await prepareStore(storePath, values.data);
   const store = await Store.open({ path: storePath, poolSize: 1 });
   try {
     // Stdout carries one JSON line per event, so scripts (and the tests) can follow a load.
-    console.log(JSON.stringify({ msg: 'loading', files: inputs.map((i) => i.label), store: storePath, dryRun: values['dry-run'] ?? false }));
+    console.log(JSON.stringify({ msg: 'loading', files: inputs.map((i) => i.label), store: storePath, dryRun: values.dryRun }));
     const result = await runLoad(store, inputs, {
       kind: 'file',
       origin: `file:${target}`,
       hash: await hashInputs(inputs),
-      dryRun: values['dry-run'] ?? false,
+      dryRun: values.dryRun,
       onProgress: showProgress,
       onPhase: (phase, label) => console.log(JSON.stringify({ msg: 'phase', phase, label })),
     });

@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter, type DuckDBMaterializedResult, type DuckDBConnection } from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
-import { PreparedCache } from './prepared-cache.js';
+import { PreparedCache, reusable } from '../speed/prepared-statements.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
 
 export type Row = Record<string, unknown>;
-
-/** Prepared statements kept per connection: the few dozen statement shapes a server repeats. */
-const PREPARED_PER_CONNECTION = 64;
 
 export interface StoreOptions {
   readonly path: string;
@@ -26,6 +23,8 @@ export interface StoreOptions {
   readonly memoryLimit?: string;
   /** DuckDB worker threads. */
   readonly threads?: number;
+  /** Keep each connection's prepared statements (default true; see `Store.preparedStatements`). */
+  readonly preparedStatements?: boolean;
   /**
    * Test seam: rewrites each statement before it runs. Tests use it to put a genuinely slow
    * statement on the path of one request; nothing else sets it.
@@ -82,6 +81,11 @@ export class Store {
   private closed = false;
   private listeners: ((s: SqlStatement) => void)[] = [];
   private readonly preparedCaches = new WeakMap<DuckDBConnection, PreparedCache>();
+  /**
+   * Whether reads keep each connection's prepared statements (src/speed/prepared-statements.ts);
+   * false: every statement is run from its text. The server sets it from its speed switches.
+   */
+  preparedStatements = true;
 
   private constructor(
     readonly path: string,
@@ -105,6 +109,7 @@ export class Store {
     const instance = await DuckDBInstance.create(options.path, config);
     const pool = await ConnectionPool.create(instance, options.poolSize ?? 4);
     const store = new Store(options.path, instance, pool, options.rewrite ?? ((s) => s));
+    store.preparedStatements = options.preparedStatements ?? true;
     if (options.sandboxed) await store.sandbox();
     return store;
   }
@@ -242,7 +247,7 @@ export class Store {
   private async query<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
     const result = await this.guarded(connection, original, signal, async (s) => {
       const cache = this.preparedCache(connection);
-      const prepared = reusable(s) ? await cache.get(s.text) : null;
+      const prepared = this.preparedStatements && reusable(s) ? await cache.get(s.text) : null;
       if (!prepared) return connection.run(s.text, s.values, s.types as never);
       try {
         prepared.bind(s.values, s.types as never);
@@ -257,7 +262,7 @@ export class Store {
 
   private preparedCache(connection: DuckDBConnection): PreparedCache {
     let cache = this.preparedCaches.get(connection);
-    if (!cache) this.preparedCaches.set(connection, (cache = new PreparedCache(connection, PREPARED_PER_CONNECTION)));
+    if (!cache) this.preparedCaches.set(connection, (cache = new PreparedCache(connection)));
     return cache;
   }
 
@@ -287,19 +292,6 @@ export class Store {
     }
   }
 }
-
-/**
- * Whether a statement's prepared form is worth keeping. DuckDB plans a statement with bound values
- * again on every run (with the values, so filters on them prune row groups); one without keeps
- * the plan made when it was prepared, and a plan can rest on table statistics a later write
- * makes wrong. A long text is a one-off (a province's keys spelled out): kept, it would only push
- * the repeated lookups out.
- */
-function reusable(s: SqlStatement): boolean {
-  return s.values.length > 0 && s.text.length <= MAX_REUSED_TEXT;
-}
-
-const MAX_REUSED_TEXT = 8_000;
 
 /**
  * Rows in DuckDB's JSON form (as `getRowObjectsJson`), read off the materialized chunks where

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSchema } from 'type-graphql';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { SCHEMA_OPTIONS } from '../../src/graphql/build-schema.js';
-import { bindParamsDirectly } from '../../src/graphql/direct-params.js';
+import { bindParamsDirectly } from '../../src/speed/direct-params.js';
 
 /** What a resolver called: every method of every resolver class records its name and arguments instead of running. */
 class Called {

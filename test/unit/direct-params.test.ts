@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { Arg, buildSchema, Field, FieldResolver, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { graphql, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { bindParamsDirectly } from '../../src/graphql/direct-params.js';
+import { bindParamsDirectly } from '../../src/speed/direct-params.js';
 
 enum Shade { LIGHT = 'LIGHT', DARK = 'DARK' }
 registerEnumType(Shade, { name: 'Shade' });

@@ -1,0 +1,50 @@
+import { bool, list, nodeEnv, path, port, presence, size, text, token, wholeNumber } from './kinds.js';
+import { optionalSetting, setting } from './setting.js';
+import { projectPath } from '../project-root.js';
+import { SPEED_DEFAULTS } from '../speed/speed-config.js';
+
+const LISTENING = 'Listening';
+const STORE = 'Store and DuckDB';
+const LIMITS = 'Limits per request (see README "Limits")';
+const SPEED = 'Speed machinery (each part: docs/speed/; off gives the same answers, slower)';
+
+/**
+ * Every setting the server and the command lines share, each once: flag, environment variable,
+ * allowed values, default, meaning. A command picks the ones it reads (src/settings/commands.ts);
+ * README "Configuration" lists them for the server.
+ */
+export const SETTINGS = {
+  host: setting({ flag: 'host', env: 'HOST', kind: text('HOST'), default: '127.0.0.1', help: 'listen address', group: LISTENING }),
+  port: setting({ flag: 'port', env: 'PORT', kind: port, default: 4000, help: 'listen port', group: LISTENING }),
+  cors: setting({ flag: 'cors', env: 'GRASSROOTS_CORS_ORIGINS', kind: list('ORIGINS', 'origins, comma-separated, or *'), default: [], help: 'origins allowed by CORS (none: no CORS headers)', group: LISTENING }),
+  cacheMaxAge: setting({ flag: 'cache-max-age', env: 'GRASSROOTS_CACHE_MAX_AGE', kind: wholeNumber(0, 31_536_000, 'S'), default: 60, help: 'max-age (seconds) of Cache-Control on successful GET queries', group: LISTENING }),
+  introspection: setting({ flag: 'introspection', env: 'GRASSROOTS_INTROSPECTION', kind: bool, default: true, help: 'schema introspection', group: LISTENING }),
+  shutdownGraceMs: setting({ flag: 'shutdown-grace-ms', env: 'GRASSROOTS_SHUTDOWN_GRACE_MS', kind: wholeNumber(0, 600_000), default: 10_000, help: 'how long SIGTERM waits for requests in flight', group: LISTENING }),
+  writeToken: optionalSetting({ flag: null, env: 'GRASSROOTS_WRITE_TOKEN', kind: token, defaultText: 'unset: read-only', help: 'write token recordObservations must present (environment only: a flag would show it in the process list)', group: LISTENING }),
+  production: setting({ flag: null, env: 'NODE_ENV', kind: nodeEnv, default: false, defaultText: 'unset', help: 'production: error messages carry no schema suggestions', group: LISTENING }),
+
+  store: setting({ flag: 'store', env: 'GRASSROOTS_STORE', kind: path(), default: projectPath('var/grassroots.duckdb'), defaultText: 'var/grassroots.duckdb', help: 'DuckDB store file', group: STORE }),
+  data: setting({ flag: 'data', env: 'GRASSROOTS_DATA', kind: path('DIR'), default: projectPath('data'), defaultText: 'data/', help: 'seed data directory, imported when the store is prepared', group: STORE }),
+  readOnly: setting({ flag: 'read-only', env: 'GRASSROOTS_READ_ONLY', kind: presence, default: false, help: 'serve an existing store as it is: no migration or import', group: STORE }),
+  snapshot: optionalSetting({ flag: 'snapshot', env: 'GRASSROOTS_SNAPSHOT', kind: path('DIR'), defaultText: 'none', help: 'serve read-only from a snapshot directory (npm run export) instead of a store file', group: STORE }),
+  pool: setting({ flag: 'pool', env: 'GRASSROOTS_POOL', kind: wholeNumber(1, 64), default: 4, help: 'DuckDB connections serving queries', group: STORE }),
+  threadpool: setting({ flag: null, env: 'UV_THREADPOOL_SIZE', kind: wholeNumber(1, 1_024), default: 4, help: 'libuv\'s thread pool, which runs every DuckDB call: must exceed --pool (npm start sets 16)', group: STORE }),
+  duckdbMemory: setting({ flag: 'duckdb-memory', env: 'GRASSROOTS_DUCKDB_MEMORY', kind: size, default: '1GB', help: 'DuckDB memory_limit', group: STORE }),
+  duckdbThreads: optionalSetting({ flag: 'duckdb-threads', env: 'GRASSROOTS_DUCKDB_THREADS', kind: wholeNumber(1, 1_024), defaultText: 'one per core', help: 'DuckDB worker threads', group: STORE }),
+
+  maxDepth: setting({ flag: 'max-depth', env: 'GRASSROOTS_MAX_DEPTH', kind: wholeNumber(1, 1_000), default: 12, help: 'fields nested', group: LIMITS }),
+  maxAliases: setting({ flag: 'max-aliases', env: 'GRASSROOTS_MAX_ALIASES', kind: wholeNumber(0, 10_000), default: 30, help: 'aliases per operation', group: LIMITS }),
+  maxCost: setting({ flag: 'max-cost', env: 'GRASSROOTS_MAX_COST', kind: wholeNumber(1, Number.MAX_SAFE_INTEGER), default: 2_000_000, help: 'list-size-weighted cost', group: LIMITS }),
+  maxTokens: setting({ flag: 'max-tokens', env: 'GRASSROOTS_MAX_TOKENS', kind: wholeNumber(10, 1_000_000), default: 2_000, help: 'lexical tokens per document', group: LIMITS }),
+  maxBodyBytes: setting({ flag: 'max-body-bytes', env: 'GRASSROOTS_MAX_BODY_BYTES', kind: wholeNumber(1_024, 100_000_000), default: 100 * 1_024, help: 'request body size', group: LIMITS }),
+  timeoutMs: setting({ flag: 'timeout-ms', env: 'GRASSROOTS_TIMEOUT_MS', kind: wholeNumber(1, 3_600_000), default: 10_000, help: 'run time per request; its DuckDB statements are interrupted past it', group: LIMITS }),
+  queueLimit: setting({ flag: 'queue-limit', env: 'GRASSROOTS_QUEUE_LIMIT', kind: wholeNumber(0, 100_000), default: 32, help: 'requests waiting for a connection before 503', group: LIMITS }),
+
+  compiledExecution: setting({ flag: 'compiled-execution', env: 'GRASSROOTS_COMPILED_EXECUTION', kind: bool, default: SPEED_DEFAULTS.compiledExecution, help: 'run operations seen before as compiled functions (graphql-jit); false: graphql-js runs every one', group: SPEED }),
+  directParams: setting({ flag: 'direct-params', env: 'GRASSROOTS_DIRECT_PARAMS', kind: bool, default: SPEED_DEFAULTS.directParams, help: 'bind resolver parameters directly; false: type-graphql binds them', group: SPEED }),
+  hotValues: setting({ flag: 'hot-values', env: 'GRASSROOTS_HOT_VALUES', kind: bool, default: SPEED_DEFAULTS.hotValues, help: 'keep the serving layer\'s hot part in memory (~100 MB at national scale)', group: SPEED }),
+  resultCache: setting({ flag: 'result-cache', env: 'GRASSROOTS_RESULT_CACHE', kind: wholeNumber(0, 1_000_000), default: SPEED_DEFAULTS.resultCache.entries, help: 'read results kept until the next write (0: off)', group: SPEED }),
+  resultCacheRows: setting({ flag: 'result-cache-rows', env: 'GRASSROOTS_RESULT_CACHE_ROWS', kind: wholeNumber(1, 100_000_000), default: SPEED_DEFAULTS.resultCache.totalRows, help: 'rows those results may hold in all', group: SPEED }),
+  preparedStatements: setting({ flag: 'prepared-statements', env: 'GRASSROOTS_PREPARED_STATEMENTS', kind: bool, default: SPEED_DEFAULTS.preparedStatements, help: 'keep each connection\'s prepared statements; false: every statement is parsed and planned afresh', group: SPEED }),
+  gcAfterBulk: setting({ flag: 'gc-after-bulk', env: 'GRASSROOTS_GC_AFTER_BULK', kind: bool, default: SPEED_DEFAULTS.gcAfterBulk, help: 'collect garbage after a bulk response (turns on V8\'s --expose-gc at run time)', group: SPEED }),
+};
