@@ -146,6 +146,21 @@ describe('CORS and introspection are configurable', () => {
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
+  it('with origins configured, every cacheable answer says it varies by Origin: allowed, refused or absent', async () => {
+    const params = { query: QUERY, variables: { code: 'commune/tia-dinh' } };
+    for (const origin of ['https://dashboard.example', 'https://evil.example', null]) {
+      const r = await get(locked.server.url, params, { ...GET_HEADERS, ...(origin ? { origin } : {}) });
+      expect(r.headers.get('cache-control'), String(origin)).toBe('public, max-age=60');
+      expect(r.headers.get('vary'), String(origin)).toBe('Origin');
+      expect(r.headers.get('access-control-allow-origin'), String(origin)).toBe(origin === 'https://dashboard.example' ? origin : null);
+      const again = await get(locked.server.url, params, { ...GET_HEADERS, ...(origin ? { origin } : {}), 'if-none-match': r.headers.get('etag')! });
+      expect(again.status, String(origin)).toBe(304);
+      expect(again.headers.get('vary'), String(origin)).toBe('Origin');
+    }
+    // Without CORS the answer is the same for every origin.
+    expect((await get(t.server.url, params, { ...GET_HEADERS, origin: 'https://dashboard.example' })).headers.get('vary')).toBeNull();
+  });
+
   it('the full introspection query an IDE sends passes every limit', async () => {
     const r = await postJson(t.server.url, { query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }) });
     expect(r.status).toBe(200);
