@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Transform } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context, RequestInfo } from '../graphql/context.js';
@@ -48,8 +48,8 @@ export function logRequests(app: FastifyInstance, logger: Logger): void {
         next(null, chunk);
       },
     });
-    (payload as NodeJS.ReadableStream).on('error', (error) => counted.destroy(error));
-    done(null, (payload as NodeJS.ReadableStream).pipe(counted));
+    // pipeline, not pipe: a client that hangs up destroys the source too (an export's open file).
+    done(null, pipeline(payload as NodeJS.ReadableStream, counted, () => {}));
   });
   app.addHook('onResponse', (request, reply, done) => {
     // Requests fastify refuses before routing (a malformed URL) have no info of their own.
