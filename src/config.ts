@@ -1,4 +1,5 @@
 import type { ServerOptions } from './server.js';
+import type { Logger } from './logger.js';
 import { commandLineOrExit, helpOf, readCommandLine } from './settings/command.js';
 import { SERVE } from './settings/commands.js';
 import { SETTINGS } from './settings/settings.js';
@@ -121,12 +122,12 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
 }
 
 /** What the server is started with (main.ts); the store's own settings are main.ts's to apply. */
-export function serverOptions(config: Config, log: (entry: Record<string, unknown>) => void): ServerOptions {
+export function serverOptions(config: Config, logger: Logger): ServerOptions {
   return {
     host: config.host,
     port: config.port,
     production: config.production,
-    log,
+    logger,
     limits: config.limits,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_HELP, DEFAULT_LIMITS, loadConfig, serverOptions } from '../../src/config.js';
+import { entryLogger } from '../../src/logger.js';
 import { ConfigError, helpOf, readCommandLine, type Command } from '../../src/settings/command.js';
 import type { Settings } from '../../src/settings/setting.js';
 import { COMMANDS, EXPORT, GENERATE, LOAD, QUERY } from '../../src/settings/commands.js';
@@ -82,7 +83,7 @@ describe('configuration: flags, then environment, then documented defaults, vali
       resultCache: { entries: 0, totalRows: 1000, maxRows: 2000 },
     });
     // and the server is started with them
-    expect(serverOptions(off, () => {}).speed).toBe(off.speed);
+    expect(serverOptions(off, entryLogger(() => {})).speed).toBe(off.speed);
   });
 });
 
