@@ -1,5 +1,4 @@
-import { INTEGER } from '@duckdb/node-api';
-import { sql, raw, join, stringList, numberList, Bound, type Fragment } from '../store/sql.js';
+import { sql, raw, join, stringList, numberList, integer, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
@@ -150,7 +149,7 @@ function unitKeyList(keys: readonly number[]): Fragment {
   let size = 1;
   while (size < padded.length) size *= 2;
   while (padded.length < size) padded.push(keys[keys.length - 1]!);
-  return join(padded.map((k) => sql`${new Bound(k, INTEGER)}`), ', ');
+  return join(padded.map((k) => sql`${integer(k)}`), ', ');
 }
 
 /**

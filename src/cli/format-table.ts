@@ -14,7 +14,7 @@ export function flatten(row: Record<string, unknown>, prefix = ''): Record<strin
   for (const [key, value] of Object.entries(row)) {
     const name = prefix + key;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flatten(value as Record<string, unknown>, `${name}.`));
-    else out[name] = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    else out[name] = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean | bigint);
   }
   return out;
 }

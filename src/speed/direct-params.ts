@@ -14,7 +14,10 @@ import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { GraphQLScalarType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 
 type Params = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>;
-type Handler = { target: Function; methodName: string; schemaName: string; params?: Params; middlewares?: unknown[]; roles?: unknown[] };
+/** A resolver class, as type-graphql's metadata keys them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql types its targets as ResolverClass
+export type ResolverClass = Function;
+type Handler = { target: ResolverClass; methodName: string; schemaName: string; params?: Params; middlewares?: unknown[]; roles?: unknown[] };
 type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
 
 /**
@@ -33,9 +36,9 @@ export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOpti
   if (built.validate !== false || built.validateFn || built.container || (built.globalMiddlewares?.length ?? 0) > 0 || built.authChecker) return bound;
   const storage = getMetadataStorage();
   // (as type-graphql: only the resolvers the schema was built from; other classes may be loaded)
-  const listed = new Set<Function>(built.resolvers);
-  const instances = new Map<Function, object>();
-  const instanceOf = (target: Function) => {
+  const listed = new Set<ResolverClass>(built.resolvers);
+  const instances = new Map<ResolverClass, object>();
+  const instanceOf = (target: ResolverClass) => {
     let instance = instances.get(target);
     if (!instance) instances.set(target, (instance = new (target as new () => object)()));
     return instance;
@@ -57,7 +60,7 @@ export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOpti
 
   // An interface's field resolver serves every type that implements it, unless the type has its
   // own (as type-graphql chooses): each type's field gets the one handler that resolves it.
-  const nameOf = new Map<Function, string>([...storage.interfaceTypes, ...storage.objectTypes].map((t) => [t.target, t.name]));
+  const nameOf = new Map<ResolverClass, string>([...storage.interfaceTypes, ...storage.objectTypes].map((t) => [t.target, t.name]));
   const handlerOf = new Map<string, { typeName: string; fieldName: string; handler: Handler }>();
   const external = storage.fieldResolvers.filter((handler) => handler.kind === 'external' && handler.getObjectType && listed.has(handler.target));
   for (const fromInterface of [true, false]) {

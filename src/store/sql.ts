@@ -1,4 +1,4 @@
-import { LIST, VARCHAR, DOUBLE, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, DOUBLE, INTEGER, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 /** A SQL statement with its bound values; `id` names it in logs and statement counts. */
 export interface SqlStatement {
@@ -16,6 +16,11 @@ export class Bound {
 /** Binds a list of strings (NULL elements allowed) as one VARCHAR[] parameter (`= ANY(...)`, `unnest(...)`). */
 export function stringList(values: readonly (string | null)[]): Bound {
   return new Bound(listValue([...values]), LIST(VARCHAR));
+}
+
+/** Binds a whole number as INTEGER (inference would make it a DOUBLE or BIGINT). */
+export function integer(value: number): Bound {
+  return new Bound(value, INTEGER);
 }
 
 export function numberList(values: readonly number[]): Bound {

@@ -116,7 +116,7 @@ async function compareWithStatements(store: Store): Promise<number> {
   return hot!.answered;
 }
 
-describe('the serving layer\'s hot values in memory answer what its statements answer', { timeout: 120_000 }, () => {
+describe('the serving layer\'s hot values in memory answer what its statements answer', { timeout: 300_000 }, () => {
   const { path, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-hot-', 1);
 
   it('on the seed (quarters, months and open-ended periods among the years)', async () => {

@@ -111,7 +111,7 @@ async function layerRows(store: Store): Promise<unknown[]> {
 }
 
 // Each test reads every value of a store twice; on a busy 2-core machine that takes a while.
-describe('the serving layer answers exactly what the general path computes', { timeout: 120_000 }, () => {
+describe('the serving layer answers exactly what the general path computes', { timeout: 300_000 }, () => {
   const { path, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-serving-', 1);
 
   it('on the seed: every kind, indicator, period and rollup', async () => {

@@ -73,6 +73,6 @@ describe('the server process (npm start)', () => {
 
   it('rejects a bad setting with the setting named', async () => {
     const error = await startMain({ GRASSROOTS_STORE: join(dir, 'x.duckdb') }, ['--port', '99999']).catch((e: Error) => e);
-    expect(String(error)).toContain('port: expected 0..65535');
+    expect((error as Error).message).toContain('port: expected 0..65535');
   });
 });

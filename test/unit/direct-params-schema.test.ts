@@ -6,8 +6,10 @@ import { SCHEMA_OPTIONS } from '../../src/graphql/build-schema.js';
 import { bindParamsDirectly } from '../../src/speed/direct-params.js';
 
 /** What a resolver called: every method of every resolver class records its name and arguments instead of running. */
-class Called {
-  constructor(readonly method: string, readonly args: unknown[]) {}
+class Called extends Error {
+  constructor(readonly method: string, readonly args: unknown[]) {
+    super(method);
+  }
 }
 // The classes are shared with the other test files of this worker (isolate: false): put back after.
 const originals: (() => void)[] = [];

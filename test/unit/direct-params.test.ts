@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { Arg, buildSchema, Field, FieldResolver, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { graphql, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { bindParamsDirectly } from '../../src/speed/direct-params.js';
+import { bindParamsDirectly, type ResolverClass } from '../../src/speed/direct-params.js';
 
 enum Shade { LIGHT = 'LIGHT', DARK = 'DARK' }
 registerEnumType(Shade, { name: 'Shade' });
@@ -60,7 +60,7 @@ export class UnlistedResolver {
 }
 
 async function schemaWith(validate: boolean) {
-  const options = { resolvers: [ItemResolver, ItemsResolver] as [Function, ...Function[]], validate };
+  const options = { resolvers: [ItemResolver, ItemsResolver] as [ResolverClass, ...ResolverClass[]], validate };
   const schema = await buildSchema(options);
   return { schema, bound: bindParamsDirectly(schema, options) };
 }
@@ -94,7 +94,7 @@ describe('resolver parameters bound directly (no promise per argument)', () => {
 
   it('binds nothing in a schema built with validation, global middlewares or an auth checker (type-graphql runs those)', async () => {
     expect((await schemaWith(true)).bound).toEqual([]);
-    const options = { resolvers: [ItemResolver, ItemsResolver] as [Function, ...Function[]], validate: false };
+    const options = { resolvers: [ItemResolver, ItemsResolver] as [ResolverClass, ...ResolverClass[]], validate: false };
     const schema = await buildSchema(options);
     expect(bindParamsDirectly(schema, { ...options, globalMiddlewares: [async (_data: unknown, next: () => Promise<unknown>) => next()] })).toEqual([]);
     expect(bindParamsDirectly(schema, { ...options, authChecker: () => true })).toEqual([]);
