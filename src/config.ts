@@ -69,7 +69,10 @@ export const CONFIG_HELP = helpOf(SERVE);
  * throws a ConfigError naming the flag or variable and what it allows. --help prints the help and
  * exits.
  */
-export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
   const line = readCommandLine(SERVE, argv, env);
   if (line.help) {
     console.log(CONFIG_HELP);

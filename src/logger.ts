@@ -12,12 +12,15 @@ export type LogEntry = Record<string, unknown>;
  * left out (one server a process, and the supervisor knows where it runs).
  */
 export function createLogger(destination: DestinationStream = asyncDestination()): Logger {
-  return pino({
-    base: null,
-    messageKey: 'msg',
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  }, destination);
+  return pino(
+    {
+      base: null,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
 }
 
 /**

@@ -16,16 +16,23 @@ const logger = createLogger();
 async function openStore(): Promise<Store> {
   if (config.snapshotDir) {
     const { store, manifest } = await openSnapshot(config.snapshotDir, config.poolSize);
-    logger.info({ snapshot: config.snapshotDir, createdAt: manifest.createdAt, tables: manifest.tables.length }, 'snapshot loaded (read-only)');
+    logger.info(
+      { snapshot: config.snapshotDir, createdAt: manifest.createdAt, tables: manifest.tables.length },
+      'snapshot loaded (read-only)',
+    );
     return store;
   }
   if (config.readOnly) {
-    if (config.writeToken) throw new Error('read-only: a read-only server takes no write token; unset GRASSROOTS_WRITE_TOKEN');
+    if (config.writeToken)
+      throw new Error('read-only: a read-only server takes no write token; unset GRASSROOTS_WRITE_TOKEN');
     await assertServable(config.storePath);
     logger.info({ store: config.storePath }, 'store opened read-only');
   } else {
     const prepared = await prepareStore(config.storePath, config.dataDir);
-    logger.info({ store: config.storePath, migrations: prepared.migrations, seed: prepared.seed }, prepared.created ? 'store built' : 'store opened');
+    logger.info(
+      { store: config.storePath, migrations: prepared.migrations, seed: prepared.seed },
+      prepared.created ? 'store built' : 'store opened',
+    );
   }
   return Store.open({
     path: config.storePath,
@@ -41,7 +48,10 @@ async function openStore(): Promise<Store> {
 // and the resolvers and builds the schema (most of a start's CPU), instead of after the store.
 const opening = openStore();
 opening.catch(() => {}); // awaited below; an early failure must not count as unhandled meanwhile
-const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([import('./server.js'), import('./graphql/build-schema.js')]);
+const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([
+  import('./server.js'),
+  import('./graphql/build-schema.js'),
+]);
 await buildGrassrootsSchema(config.speed);
 const store = await opening;
 const server = await createServer(store, serverOptions(config, logger));
@@ -53,11 +63,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close().then(() => {
-      store.close();
-      logger.info('stopped');
-      process.exit(0);
-    }).catch(() => process.exit(1));
+    server
+      .close()
+      .then(() => {
+        store.close();
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch(() => process.exit(1));
   });
 }
 

@@ -96,10 +96,29 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     dataVersion = await new GrassrootsReader(store).readDataVersion();
     await serving.recheck();
   });
-  logger.info({ fresh: serving.isFresh, ...(serving.isFresh ? {} : { note: 'behind the latest import: values are computed per request until the store is prepared again (npm start)' }) }, 'serving layer');
+  logger.info(
+    {
+      fresh: serving.isFresh,
+      ...(serving.isFresh
+        ? {}
+        : {
+            note: 'behind the latest import: values are computed per request until the store is prepared again (npm start)',
+          }),
+    },
+    'serving layer',
+  );
 
-  const execution = operationExecution(schema, { compiled: speed.compiledExecution, runsBeforeCompiling: options.runsBeforeCompiling, log: logEntry(logger) });
-  const apollo = await startApollo(execution, { limits, production: options.production ?? false, introspection: options.introspection ?? true, logger });
+  const execution = operationExecution(schema, {
+    compiled: speed.compiledExecution,
+    runsBeforeCompiling: options.runsBeforeCompiling,
+    log: logEntry(logger),
+  });
+  const apollo = await startApollo(execution, {
+    limits,
+    production: options.production ?? false,
+    introspection: options.introspection ?? true,
+    logger,
+  });
   const work = new AdmittedWork(new Admission(store.poolSize, limits.queueLimit), limits.timeoutMs);
 
   const app = fastify({
@@ -126,7 +145,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   await allowOrigins(app, options.corsOrigins ?? []);
   const shutdown = new GracefulShutdown(app, work, options.shutdownGraceMs ?? 10_000);
 
-  healthRoutes(app, storeReadiness(store, () => shutdown.isStopping));
+  healthRoutes(
+    app,
+    storeReadiness(store, () => shutdown.isStopping),
+  );
   exportRoute(app, {
     work,
     onRequest: [shutdown.refuseWhenStopping],
@@ -135,20 +157,45 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     timeoutMs: limits.timeoutMs,
   });
   uiRoutes(app);
-  const caching = queryCaching({ dataVersion: () => dataVersion, schemaHash, maxAgeSeconds: options.cacheMaxAgeSeconds ?? 60 });
-  graphqlRoute(app, apollo, work, graphqlContexts({ store, results, serving, hierarchy, writer, writeAccess: new WriteAccess(options.writeToken ?? null) }), {
-    onRequest: [serveIde, onlyGetAndPost, shutdown.refuseWhenStopping, caching.notModified],
-    onSend: [caching.cacheHeaders],
-    onResponse: speed.gcAfterBulk ? [reclaimAfterBulkResponses()] : [],
+  const caching = queryCaching({
+    dataVersion: () => dataVersion,
+    schemaHash,
+    maxAgeSeconds: options.cacheMaxAgeSeconds ?? 60,
   });
+  graphqlRoute(
+    app,
+    apollo,
+    work,
+    graphqlContexts({
+      store,
+      results,
+      serving,
+      hierarchy,
+      writer,
+      writeAccess: new WriteAccess(options.writeToken ?? null),
+    }),
+    {
+      onRequest: [serveIde, onlyGetAndPost, shutdown.refuseWhenStopping, caching.notModified],
+      onSend: [caching.cacheHeaders],
+      onResponse: speed.gcAfterBulk ? [reclaimAfterBulkResponses()] : [],
+    },
+  );
 
   await app.listen({ port: options.port, host: options.host });
   listened();
   const warming = performance.now();
-  void warm().then(() => logger.info({
-    units: hierarchy?.current()?.unitCount ?? null, hotValues: serving.hot()?.rowCount ?? null, ms: Math.round(performance.now() - warming),
-    ...(hierarchy?.lastError ? { hierarchyError: hierarchy.lastError } : {}), ...(serving.lastError ? { servingError: serving.lastError } : {}),
-  }, 'warm'));
+  void warm().then(() =>
+    logger.info(
+      {
+        units: hierarchy?.current()?.unitCount ?? null,
+        hotValues: serving.hot()?.rowCount ?? null,
+        ms: Math.round(performance.now() - warming),
+        ...(hierarchy?.lastError ? { hierarchyError: hierarchy.lastError } : {}),
+        ...(serving.lastError ? { servingError: serving.lastError } : {}),
+      },
+      'warm',
+    ),
+  );
   const { port } = app.server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;

@@ -9,7 +9,9 @@ import { raw, type Raw } from '../store/sql.js';
  */
 export function latestFirstKey(alias: string): Raw {
   const o = alias;
-  return raw(`(date_diff('day', ${o}.period_start, DATE '9999-12-31'), date_diff('day', coalesce(${o}.period_end, DATE '9999-12-31'), DATE '9999-12-31'), ${o}.period)`);
+  return raw(
+    `(date_diff('day', ${o}.period_start, DATE '9999-12-31'), date_diff('day', coalesce(${o}.period_end, DATE '9999-12-31'), DATE '9999-12-31'), ${o}.period)`,
+  );
 }
 
 /** An open end as days since 1970-01-01, as the SQL key ranks it. */
@@ -19,7 +21,14 @@ export const OPEN_END_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
  * Whether point a is later than point b under the rule above: days since 1970-01-01 (an open
  * end given as OPEN_END_DAY) and labels in any order-preserving code.
  */
-export function isLater(aStart: number, aEnd: number, aLabel: number, bStart: number, bEnd: number, bLabel: number): boolean {
+export function isLater(
+  aStart: number,
+  aEnd: number,
+  aLabel: number,
+  bStart: number,
+  bEnd: number,
+  bLabel: number,
+): boolean {
   if (aStart !== bStart) return aStart > bStart;
   if (aEnd !== bEnd) return aEnd > bEnd;
   return aLabel < bLabel;

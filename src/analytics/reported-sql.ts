@@ -22,7 +22,12 @@ export function ratioIndicators(): Fragment {
 }
 
 /** Each unit, indicator and period's reported point, picked among sources as `valuesCtes` picks. */
-function reported(subjectIds: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+function reported(
+  subjectIds: readonly string[],
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier, o.lower, o.upper,
            'REPORTED' AS basis, o.derived, [o.source_id] AS source_ids, o.id AS observation_id, NULL::INTEGER AS reporting,
            NULL::INTEGER AS expected, o.recorded_at
@@ -33,13 +38,22 @@ function reported(subjectIds: readonly string[], indicators: readonly string[], 
       ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1`;
 }
 
-export function reportedSeries(subjectIds: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function reportedSeries(
+  subjectIds: readonly string[],
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point
     FROM (${reported(subjectIds, indicators, window, options)}) v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 
 /** The latest picked point with a value, as `latestValues` (a period whose picked value is empty does not count). */
-export function reportedLatest(subjectIds: readonly string[], indicators: readonly string[], options: ValueOptions): Fragment {
+export function reportedLatest(
+  subjectIds: readonly string[],
+  indicators: readonly string[],
+  options: ValueOptions,
+): Fragment {
   return sql`SELECT v.subject_id AS "subjectId", arg_min(${pointStruct('v')}, ${latestFirstKey('v')}) AS point
     FROM (${reported(subjectIds, indicators, { from: null, to: null, periods: null }, options)}) v
     WHERE v.value IS NOT NULL

@@ -14,7 +14,13 @@ import { pivotOfVals } from './table-sql.js';
  * values 14 → 8 ms. Same rows as `seriesPoints` and `latestValues` over the layer
  * (`test/db/serving-layer.test.ts` compares them with the computed path).
  */
-export function servedSeries(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Fragment {
+export function servedSeries(
+  keys: readonly number[],
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+  fields: readonly PointField[] | null = null,
+): Fragment {
   return sql`SELECT o.unit_key AS "unitKey", ${servedPointStruct('o', fields)} AS point FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, window, options)}
     ORDER BY o.unit_key, o.indicator, o.period_start, o.period`;
@@ -24,7 +30,12 @@ export function servedSeries(keys: readonly number[], indicators: readonly strin
  * The latest point with a value per unit and indicator (latest-order.ts): a plain arg_min over
  * the rule's key, not an ordered aggregate, so nothing is sorted per group.
  */
-export function servedLatest(keys: readonly number[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Fragment {
+export function servedLatest(
+  keys: readonly number[],
+  indicators: readonly string[],
+  options: ValueOptions,
+  fields: readonly PointField[] | null = null,
+): Fragment {
   return sql`SELECT o.unit_key AS "unitKey", arg_min(${servedPointStruct('o', fields)}, ${latestFirstKey('o')}) AS point
     FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, { from: null, to: null, periods: null }, options)} AND o.value IS NOT NULL
@@ -36,7 +47,12 @@ export function servedLatest(keys: readonly number[], indicators: readonly strin
  * `tablePivot` for units named by key, read straight off the layer: no subjects or keys CTE
  * joined back to ids (the reader names and orders the rows by the keys it asked with).
  */
-export function servedPivot(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function servedPivot(
+  keys: readonly number[],
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`WITH vals AS (
       SELECT o.unit_key, o.indicator, o.period, o.period_start, o.value, o.qualifier FROM serving_values o
       WHERE ${servedRowFilter(keys, indicators, window, options)}

@@ -15,5 +15,8 @@ export const COOKBOOK_PATH = projectPath('docs/cookbook.md');
  * test instead of misleading a reader.
  */
 export function cookbookRecipes(markdown: string = readFileSync(COOKBOOK_PATH, 'utf8')): Recipe[] {
-  return [...markdown.matchAll(/^### (.+)\n+```graphql\n([\s\S]+?)\n```$/gm)].map((m) => ({ title: m[1]!, query: m[2]! }));
+  return [...markdown.matchAll(/^### (.+)\n+```graphql\n([\s\S]+?)\n```$/gm)].map((m) => ({
+    title: m[1]!,
+    query: m[2]!,
+  }));
 }

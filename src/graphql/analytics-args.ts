@@ -27,28 +27,44 @@ export async function catalogueOf(ctx: Context, granularitiesOf: string | null =
 }
 
 /** A known indicator's code, or a user error listing the known ones. */
-export function knownIndicator(indicators: ReadonlyMap<string, IndicatorRow>, code: string, argument = 'indicator'): string {
-  if (!indicators.has(code)) throw new BadInputError(argument, `unknown indicator "${code.slice(0, 60)}"`, [...indicators.keys()]);
+export function knownIndicator(
+  indicators: ReadonlyMap<string, IndicatorRow>,
+  code: string,
+  argument = 'indicator',
+): string {
+  if (!indicators.has(code))
+    throw new BadInputError(argument, `unknown indicator "${code.slice(0, 60)}"`, [...indicators.keys()]);
   return code;
 }
 
 /** An indicator usable in analytics; with `rollup`, one that can be added up across units. */
-export function analyticsIndicator(indicators: ReadonlyMap<string, IndicatorRow>, code: string, rollup: LocalityKind | null | undefined, argument = 'indicator'): string {
+export function analyticsIndicator(
+  indicators: ReadonlyMap<string, IndicatorRow>,
+  code: string,
+  rollup: LocalityKind | null | undefined,
+  argument = 'indicator',
+): string {
   knownIndicator(indicators, code, argument);
   if (rollup != null && indicators.get(code)!.aggregation === 'NONE') {
     const allowed = [...indicators.values()].filter((i) => i.aggregation !== 'NONE').map((i) => i.code);
-    throw new BadInputError('rollup', `indicator "${code}" does not aggregate across units (aggregation NONE), so it cannot be rolled up`, allowed);
+    throw new BadInputError(
+      'rollup',
+      `indicator "${code}" does not aggregate across units (aggregation NONE), so it cannot be rolled up`,
+      allowed,
+    );
   }
   return code;
 }
 
 export function periodLabel(value: string, argument: string): string {
-  if (parsePeriod(value) === null) throw new BadInputError(argument, `"${value.slice(0, 40)}" is not a period; use ${PERIOD_FORMATS}`);
+  if (parsePeriod(value) === null)
+    throw new BadInputError(argument, `"${value.slice(0, 40)}" is not a period; use ${PERIOD_FORMATS}`);
   return value;
 }
 
 export function orderedPeriods(from: string, to: string, fromArg = 'from'): void {
-  if (parsePeriod(from)!.start > parsePeriod(to)!.start) throw new BadInputError(fromArg, `${from} is after ${to}; the earlier period comes first`);
+  if (parsePeriod(from)!.start > parsePeriod(to)!.start)
+    throw new BadInputError(fromArg, `${from} is after ${to}; the earlier period comes first`);
 }
 
 export function valueOptions(
@@ -76,13 +92,20 @@ export function valueOptions(
 export function checkGranularity(available: readonly string[], indicator: string, granularity: string): void {
   const coarsest = available.filter((g) => g in FINENESS);
   if (coarsest.length > 0 && coarsest.every((g) => FINENESS[g]! < FINENESS[granularity]!)) {
-    const allowed = Object.keys(FINENESS).filter((g) => g !== 'DAY' && FINENESS[g]! <= Math.max(...coarsest.map((c) => FINENESS[c]!)));
-    throw new BadInputError('granularity', `${granularity} is finer than the data for "${indicator}" (${coarsest.join(', ')})`, allowed);
+    const allowed = Object.keys(FINENESS).filter(
+      (g) => g !== 'DAY' && FINENESS[g]! <= Math.max(...coarsest.map((c) => FINENESS[c]!)),
+    );
+    throw new BadInputError(
+      'granularity',
+      `${granularity} is finer than the data for "${indicator}" (${coarsest.join(', ')})`,
+      allowed,
+    );
   }
 }
 
 export function checkLimit(first: number, argument = 'first'): number {
-  if (!Number.isInteger(first) || first < 1 || first > 1000) throw new BadInputError(argument, `must be a whole number from 1 to 1000, got ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > 1000)
+    throw new BadInputError(argument, `must be a whole number from 1 to 1000, got ${first}`);
   return first;
 }
 

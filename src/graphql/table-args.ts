@@ -27,13 +27,25 @@ export interface TableArgs {
 }
 
 /** Either explicit units or "all units of a kind (within a unit)". */
-export function subjectSet(localities: string[] | null | undefined, kind: LocalityKind | null | undefined, within: string | null | undefined, asOf: string | null | undefined): SubjectSet {
+export function subjectSet(
+  localities: string[] | null | undefined,
+  kind: LocalityKind | null | undefined,
+  within: string | null | undefined,
+  asOf: string | null | undefined,
+): SubjectSet {
   if (localities != null) {
-    if (kind != null || within != null) throw new BadInputError('localities', 'give either localities or kind (with optional within), not both');
-    if (localities.length === 0 || localities.length > 1000) throw new BadInputError('localities', `give 1 to 1000 ids, got ${localities.length}`);
+    if (kind != null || within != null)
+      throw new BadInputError('localities', 'give either localities or kind (with optional within), not both');
+    if (localities.length === 0 || localities.length > 1000)
+      throw new BadInputError('localities', `give 1 to 1000 ids, got ${localities.length}`);
     return { ids: localities.map((id, i) => localityCode(id, `localities[${i}]`)) };
   }
-  if (kind == null) throw new BadInputError('kind', 'give kind (all units of that kind, optionally within a unit) or localities', Object.values(LocalityKind));
+  if (kind == null)
+    throw new BadInputError(
+      'kind',
+      'give kind (all units of that kind, optionally within a unit) or localities',
+      Object.values(LocalityKind),
+    );
   return { kind, within: within == null ? null : localityCode(within, 'within'), asOf: asOf ?? null };
 }
 

@@ -28,7 +28,8 @@ const DESCENDANT_PAGES = { max: 2048, rows: 262_144, rowsPerPage: 128 };
 
 /** As units-sql's validAt: the date falls in [validFrom, validTo). */
 const validAt = (dated: { validFrom: string | null; validTo: string | null }, asOf: string | null) =>
-  asOf === null || ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
+  asOf === null ||
+  ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
 
 /**
  * The units and links of a store held in memory, answering the hierarchy reads of units-sql
@@ -66,10 +67,17 @@ export class Hierarchy {
    * again and again; this copy never changes (a new one is loaded when units or links do), so
    * answers stay right. (Sizes are positive in lru-cache: an empty answer counts as one.)
    */
-  private readonly within = new LRUCache<string, readonly string[]>({ max: WITHIN_ANSWERS.max, maxSize: WITHIN_ANSWERS.ids, sizeCalculation: (ids) => Math.max(1, ids.length) });
+  private readonly within = new LRUCache<string, readonly string[]>({
+    max: WITHIN_ANSWERS.max,
+    maxSize: WITHIN_ANSWERS.ids,
+    sizeCalculation: (ids) => Math.max(1, ids.length),
+  });
   /** Recent anchors' `descendants` pages, as `within` (rows are shared: readers never change them). */
   private readonly pages = new LRUCache<string, readonly LinkedUnitRow[]>({
-    max: DESCENDANT_PAGES.max, maxSize: DESCENDANT_PAGES.rows, maxEntrySize: DESCENDANT_PAGES.rowsPerPage, sizeCalculation: (rows) => Math.max(1, rows.length),
+    max: DESCENDANT_PAGES.max,
+    maxSize: DESCENDANT_PAGES.rows,
+    maxEntrySize: DESCENDANT_PAGES.rowsPerPage,
+    sizeCalculation: (rows) => Math.max(1, rows.length),
   });
 
   constructor(unitsInOrder: readonly UnitRow[], linksMostRecentFirst: readonly LinkRow[]) {
@@ -153,8 +161,11 @@ export class Hierarchy {
       const found = this.walkDown(anchor, q.asOf, q.maxDepth)
         .filter((f) => kinds === null || kinds.has(this.byId.get(f.link.childId)!.kind))
         .sort((a, b) => this.position.get(a.link.childId)! - this.position.get(b.link.childId)!);
-      const page = found.slice(q.offset, q.offset + q.limit).map((f) =>
-        linked(this.byId.get(f.link.childId)!, anchor, f.link.validFrom, f.link.validTo, f.depth, found.length));
+      const page = found
+        .slice(q.offset, q.offset + q.limit)
+        .map((f) =>
+          linked(this.byId.get(f.link.childId)!, anchor, f.link.validFrom, f.link.validTo, f.depth, found.length),
+        );
       this.pages.set(key, page); // (a page over rowsPerPage is not kept: maxEntrySize)
       return page;
     });
@@ -179,7 +190,10 @@ export class Hierarchy {
   }
 
   private walkDown(anchor: string, asOf: string | null, maxDepth: number): { link: LinkRow; depth: number }[] {
-    return this.walk(anchor, asOf, maxDepth).map((index) => ({ link: this.links[this.chosenLink[index]!]!, depth: this.depthOf[index]! }));
+    return this.walk(anchor, asOf, maxDepth).map((index) => ({
+      link: this.links[this.chosenLink[index]!]!,
+      depth: this.depthOf[index]!,
+    }));
   }
 
   /**
@@ -225,6 +239,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function linked(unit: UnitRow, anchorId: string, linkValidFrom: string | null, linkValidTo: string | null, depth: number, totalCount: number): LinkedUnitRow {
+function linked(
+  unit: UnitRow,
+  anchorId: string,
+  linkValidFrom: string | null,
+  linkValidTo: string | null,
+  depth: number,
+  totalCount: number,
+): LinkedUnitRow {
   return { anchorId, linkValidFrom, linkValidTo, depth, totalCount, ...unit };
 }

@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import type { OperationExecution } from '../speed/compiled-execution.js';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Context } from '../graphql/context.js';
 import type { LimitsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -16,7 +19,10 @@ export interface ApolloOptions {
 }
 
 /** Apollo Server as this server runs it: our limits, error masking, caching and shutdown instead of Apollo's. */
-export async function startApollo(execution: OperationExecution, options: ApolloOptions): Promise<ApolloServer<Context>> {
+export async function startApollo(
+  execution: OperationExecution,
+  options: ApolloOptions,
+): Promise<ApolloServer<Context>> {
   const { limits, production, logger } = options;
   const apollo = new ApolloServer<Context>({
     // compiled execution (Apollo's gateway interface) or plain graphql-js (the schema)
@@ -33,7 +39,13 @@ export async function startApollo(execution: OperationExecution, options: Apollo
     stopOnTerminationSignals: false,
     // Cache headers are ours (an ETag per data version, http/cache.ts); Apollo's cache-control
     // plugin, on by default, would wrap every field's resolver to collect hints nothing sets.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(limits), operationNamePlugin, execution.plugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(limits),
+      operationNamePlugin,
+      execution.plugin,
+    ],
     formatError: (formatted, error) => {
       const masked = maskError(formatted, error, logger, limits.timeoutMs);
       return production ? withoutSuggestions(masked) : masked;

@@ -30,7 +30,9 @@ export function bulkReclaimer(collect: () => void = exposedGc()): (responseChars
 }
 
 /** A route hook: once a response is sent, its size (bytes, near enough its characters) goes to `reclaim`. */
-export function reclaimAfterBulkResponses(reclaim: (responseChars: number) => void = bulkReclaimer()): onResponseHookHandler {
+export function reclaimAfterBulkResponses(
+  reclaim: (responseChars: number) => void = bulkReclaimer(),
+): onResponseHookHandler {
   return (_request, reply, done) => {
     reclaim(Number(reply.getHeader('content-length') ?? 0));
     done();

@@ -14,7 +14,10 @@ declare module 'fastify' {
  * be answered 304 without executing anything.
  */
 export function etagOf(dataVersion: string, schemaHash: string, search: string): string {
-  const digest = createHash('sha256').update(`${dataVersion}\n${schemaHash}\n${search}`).digest('base64url').slice(0, 27);
+  const digest = createHash('sha256')
+    .update(`${dataVersion}\n${schemaHash}\n${search}`)
+    .digest('base64url')
+    .slice(0, 27);
   return `"${digest}"`;
 }
 
@@ -34,7 +37,11 @@ export interface QueryCaching {
 }
 
 /** HTTP caching of GraphQL answers, as hooks of the /graphql route. */
-export function queryCaching(options: { dataVersion: () => string; schemaHash: string; maxAgeSeconds: number }): QueryCaching {
+export function queryCaching(options: {
+  dataVersion: () => string;
+  schemaHash: string;
+  maxAgeSeconds: number;
+}): QueryCaching {
   const publicFor = `public, max-age=${options.maxAgeSeconds}`;
   return {
     notModified: (request, reply, done) => {

@@ -16,12 +16,19 @@ export async function allowOrigins(app: FastifyInstance, origins: readonly strin
   const allowed = new Set(origins);
   const origin: FastifyCorsOptions['origin'] = allowed.has('*')
     ? '*'
-    // A function (not the list) so that a refused origin gets no header at all, not even the exposed ones.
-    : (requestOrigin, callback) => callback(null, requestOrigin !== undefined && allowed.has(requestOrigin) ? requestOrigin : false);
+    : // A function (not the list) so that a refused origin gets no header at all, not even the exposed ones.
+      (requestOrigin, callback) =>
+        callback(null, requestOrigin !== undefined && allowed.has(requestOrigin) ? requestOrigin : false);
   await app.register(fastifyCors, {
     origin,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match', 'x-request-id'],
+    allowedHeaders: [
+      'content-type',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'if-none-match',
+      'x-request-id',
+    ],
     exposedHeaders: ['etag', 'x-request-id', 'retry-after'],
     maxAge: 600,
     // Any OPTIONS from an allowed origin is answered as a preflight, as browsers expect.

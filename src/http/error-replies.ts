@@ -3,7 +3,9 @@ import type { Logger } from '../logger.js';
 import { bodyTooLarge } from './body.js';
 import { HttpError } from './http-error.js';
 
-const NOT_FOUND = JSON.stringify({ errors: [{ message: 'Not found; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+const NOT_FOUND = JSON.stringify({
+  errors: [{ message: 'Not found; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }],
+});
 
 function notFound(reply: FastifyReply): FastifyReply {
   return reply.code(404).type('application/json').send(NOT_FOUND);
@@ -20,7 +22,8 @@ function refusalOf(error: FastifyError | Error, maxBodyBytes: number): HttpError
   // Fastify's own refusals of a malformed request (a media type it cannot read, a body shorter
   // than its Content-Length): their status, in the body every refusal has.
   const status = (error as FastifyError).statusCode;
-  if (typeof code === 'string' && code.startsWith('FST_') && status !== undefined && status >= 400 && status < 500) return new HttpError(status, 'BAD_REQUEST', error.message);
+  if (typeof code === 'string' && code.startsWith('FST_') && status !== undefined && status >= 400 && status < 500)
+    return new HttpError(status, 'BAD_REQUEST', error.message);
   return null;
 }
 
@@ -38,7 +41,10 @@ export function errorReplies(app: FastifyInstance, logger: Logger, maxBodyBytes:
     }
     // A body refused part-way is not read further: close the connection instead of draining it.
     if (refusal.status === 413) refusal.headers['connection'] = 'close';
-    return reply.code(refusal.status).headers({ 'content-type': 'application/json', 'cache-control': 'no-store', ...refusal.headers }).send(refusal.body());
+    return reply
+      .code(refusal.status)
+      .headers({ 'content-type': 'application/json', 'cache-control': 'no-store', ...refusal.headers })
+      .send(refusal.body());
   });
 }
 

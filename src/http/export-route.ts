@@ -23,7 +23,11 @@ const KINDS = Object.values(LocalityKind);
 
 /** `a,b` → ['a','b']; repeated parameters (`?periods=2024&periods=2025`) are accepted too. */
 function list(params: URLSearchParams, name: string): string[] | null {
-  const values = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const values = params
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return values.length === 0 ? null : values;
 }
 
@@ -36,7 +40,8 @@ function single(params: URLSearchParams, name: string): string | null {
 function kind(params: URLSearchParams, name: string): LocalityKind | null {
   const value = single(params, name);
   if (value === null) return null;
-  if (!(KINDS as string[]).includes(value)) throw new BadInputError(name, `unknown kind "${value.slice(0, 40)}"`, KINDS);
+  if (!(KINDS as string[]).includes(value))
+    throw new BadInputError(name, `unknown kind "${value.slice(0, 40)}"`, KINDS);
   return value as LocalityKind;
 }
 
@@ -58,17 +63,24 @@ function localityId(value: string, name: string): string {
   if (slash < 0) return value;
   const kindName = value.slice(0, slash).toUpperCase().replaceAll('-', '_');
   const type = (TYPE_OF_KIND as Record<string, string>)[kindName];
-  if (type === undefined) throw new BadInputError(name, `"${value.slice(0, 60)}" is not a locality code (<kind>/<slug>)`, KINDS.map((k) => k.toLowerCase().replaceAll('_', '-')));
+  if (type === undefined)
+    throw new BadInputError(
+      name,
+      `"${value.slice(0, 60)}" is not a locality code (<kind>/<slug>)`,
+      KINDS.map((k) => k.toLowerCase().replaceAll('_', '-')),
+    );
   return toGlobalId(type, value);
 }
 
 /** Query-string parameters to the `table` query's arguments; anything unknown is an error, not ignored. */
 export function exportArgs(params: URLSearchParams): TableArgs {
   for (const name of new Set(params.keys())) {
-    if (!(PARAMETERS as readonly string[]).includes(name)) throw new BadInputError(name, 'unknown parameter', PARAMETERS);
+    if (!(PARAMETERS as readonly string[]).includes(name))
+      throw new BadInputError(name, 'unknown parameter', PARAMETERS);
   }
   const indicators = list(params, 'indicators');
-  if (indicators === null) throw new BadInputError('indicators', 'give one or more indicator codes separated by commas');
+  if (indicators === null)
+    throw new BadInputError('indicators', 'give one or more indicator codes separated by commas');
   const within = single(params, 'within');
   return {
     indicators,
@@ -84,7 +96,10 @@ export function exportArgs(params: URLSearchParams): TableArgs {
 }
 
 function fileName(indicators: readonly string[], extension: string): string {
-  const stem = indicators.join('-').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  const stem = indicators
+    .join('-')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 80);
   return `grassroots-${stem}.${extension}`;
 }
 
@@ -94,7 +109,12 @@ function fileName(indicators: readonly string[], extension: string): string {
  * Resolves once the file is sent (or the client has gone), so the caller's admission slot is
  * held while it streams.
  */
-export async function handleExport(request: FastifyRequest, reply: FastifyReply, context: () => Context, exportDir: string | null = null): Promise<void> {
+export async function handleExport(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: () => Context,
+  exportDir: string | null = null,
+): Promise<void> {
   const extension = (EXPORT_PATH.exec(request.url.split('?', 1)[0]!) ?? [])[1];
   if (extension === undefined) {
     reply.callNotFound();
@@ -105,7 +125,9 @@ export async function handleExport(request: FastifyRequest, reply: FastifyReply,
     return;
   }
   if (!isExportFormat(extension)) {
-    sendError(reply, 404, 'NOT_FOUND', `no export format "${extension}"`, { allowed: Object.keys(EXPORT_FORMATS).map((f) => `/export.${f}`) });
+    sendError(reply, 404, 'NOT_FOUND', `no export format "${extension}"`, {
+      allowed: Object.keys(EXPORT_FORMATS).map((f) => `/export.${f}`),
+    });
     return;
   }
   const ctx = context();
@@ -115,7 +137,10 @@ export async function handleExport(request: FastifyRequest, reply: FastifyReply,
   } catch (error) {
     if (error instanceof BadInputError) {
       const ext = error.extensions as { argument: string; allowed?: string[] };
-      sendError(reply, 400, 'BAD_USER_INPUT', error.message.replace(/^Argument /, 'Parameter '), { parameter: ext.argument, ...(ext.allowed ? { allowed: ext.allowed } : {}) });
+      sendError(reply, 400, 'BAD_USER_INPUT', error.message.replace(/^Argument /, 'Parameter '), {
+        parameter: ext.argument,
+        ...(ext.allowed ? { allowed: ext.allowed } : {}),
+      });
       return;
     }
     throw error;
@@ -123,7 +148,14 @@ export async function handleExport(request: FastifyRequest, reply: FastifyReply,
   const dir = await mkdtemp(join(exportDir ?? tmpdir(), 'grassroots-export-'));
   try {
     const path = join(dir, `table.${extension}`);
-    await ctx.analytics.exportTable(exportRequest.set, exportRequest.indicators, exportRequest.window, exportRequest.options, path, extension);
+    await ctx.analytics.exportTable(
+      exportRequest.set,
+      exportRequest.indicators,
+      exportRequest.window,
+      exportRequest.options,
+      path,
+      extension,
+    );
     reply.code(200).headers({
       'content-type': EXPORT_FORMATS[extension].contentType,
       'content-disposition': `attachment; filename="${fileName(exportRequest.indicators, extension)}"`,
@@ -159,7 +191,11 @@ export function exportRoute(app: FastifyInstance, deps: ExportRouteDeps): void {
       await deps.work.run(request.info, (signal) => handleExport(request, reply, deps.context(signal), deps.exportDir));
     } catch (error) {
       if (error instanceof StatementInterruptedError && error.reason === 'timeout') {
-        throw new HttpError(504, 'TIMEOUT', `Export stopped: it ran past the time limit timeoutMs = ${deps.timeoutMs} ms.`);
+        throw new HttpError(
+          504,
+          'TIMEOUT',
+          `Export stopped: it ran past the time limit timeoutMs = ${deps.timeoutMs} ms.`,
+        );
       }
       throw error;
     }

@@ -29,6 +29,14 @@ export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
     const scoped = deps.results.wrap(deps.store.withSignal(signal));
     const reader = new GrassrootsReader(scoped, deps.hierarchy);
     const analytics = new AnalyticsReader(scoped, deps.serving, deps.hierarchy);
-    return { reader, analytics, loaders: createLoaders(reader, analytics), request: info, writer: deps.writer, writeAccess: deps.writeAccess, authorization };
+    return {
+      reader,
+      analytics,
+      loaders: createLoaders(reader, analytics),
+      request: info,
+      writer: deps.writer,
+      writeAccess: deps.writeAccess,
+      authorization,
+    };
   };
 }

@@ -4,8 +4,17 @@ import { StatementInterruptedError } from '../store/store.js';
 import type { Logger } from '../logger.js';
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_LIMIT_EXCEEDED', 'FORBIDDEN', 'READ_ONLY',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_LIMIT_EXCEEDED',
+  'FORBIDDEN',
+  'READ_ONLY',
 ]);
 
 /**
@@ -18,10 +27,20 @@ export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFor
 }
 
 /** Errors we raised on purpose pass through; anything else (a DuckDB error, a bug) is logged and masked. */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, timeoutMs?: number): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger,
+  timeoutMs?: number,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof StatementInterruptedError && original.reason === 'shutdown') {
-    return { message: 'Query stopped: the server is shutting down.', locations: formatted.locations, path: formatted.path, extensions: { code: 'SHUTTING_DOWN' } };
+    return {
+      message: 'Query stopped: the server is shutting down.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SHUTTING_DOWN' },
+    };
   }
   if (original instanceof StatementInterruptedError) {
     return {
@@ -35,12 +54,20 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   // graphql-js words the maxTokens refusal as a syntax error; name the limit like the others.
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
   if (tokens) {
-    return { message: `Query document has more than ${tokens[1]} tokens, over the limit maxTokens = ${tokens[1]}.`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens', max: Number(tokens[1]) } };
+    return {
+      message: `Query document has more than ${tokens[1]} tokens, over the limit maxTokens = ${tokens[1]}.`,
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens', max: Number(tokens[1]) },
+    };
   }
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   logger.error({ error: error instanceof Error ? error.message : String(error) }, 'internal error');
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

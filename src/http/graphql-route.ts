@@ -1,4 +1,10 @@
-import type { FastifyInstance, onRequestHookHandler, onResponseHookHandler, onSendHookHandler, RouteHandlerMethod } from 'fastify';
+import type {
+  FastifyInstance,
+  onRequestHookHandler,
+  onResponseHookHandler,
+  onSendHookHandler,
+  RouteHandlerMethod,
+} from 'fastify';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { Context, RequestInfo } from '../graphql/context.js';
@@ -24,7 +30,11 @@ export interface GraphQLRouteHooks {
 
 /** GraphQL is served over GET and POST; anything else is refused before its body is read. */
 export const onlyGetAndPost: onRequestHookHandler = (request, _reply, done) => {
-  done(request.method === 'GET' || request.method === 'POST' ? undefined : new HttpError(405, 'METHOD_NOT_ALLOWED', 'GraphQL is served over GET and POST.', {}, { allow: 'GET, POST' }));
+  done(
+    request.method === 'GET' || request.method === 'POST'
+      ? undefined
+      : new HttpError(405, 'METHOD_NOT_ALLOWED', 'GraphQL is served over GET and POST.', {}, { allow: 'GET, POST' }),
+  );
 };
 
 /**
@@ -32,7 +42,13 @@ export const onlyGetAndPost: onRequestHookHandler = (request, _reply, done) => {
  * can answer the others (405, the IDE); an admitted request runs under the admission queue and
  * the time limit, and its context reads through the signal that enforces them.
  */
-export function graphqlRoute(app: FastifyInstance, apollo: ApolloServer<Context>, work: AdmittedWork, contextOf: ContextOf, hooks: GraphQLRouteHooks): void {
+export function graphqlRoute(
+  app: FastifyInstance,
+  apollo: ApolloServer<Context>,
+  work: AdmittedWork,
+  contextOf: ContextOf,
+  hooks: GraphQLRouteHooks,
+): void {
   app.decorateRequest('workSignal', null);
   // Typed for a route that answers only strings; this one's hooks answer other things too.
   const execute = fastifyApolloHandler<Context>(apollo, {

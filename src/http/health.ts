@@ -27,7 +27,12 @@ const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store
 export function healthRoutes(app: FastifyInstance, readiness: Readiness): void {
   app.all('/healthz', async (_request, reply) => reply.headers(HEADERS).send(JSON.stringify({ status: 'ok' })));
   app.all('/readyz', async (_request, reply) => {
-    const problem = await readiness().catch((error: unknown) => `readiness check failed: ${error instanceof Error ? error.message : String(error)}`);
-    return reply.code(problem ? 503 : 200).headers(HEADERS).send(JSON.stringify(problem ? { status: 'unavailable', reason: problem } : { status: 'ready' }));
+    const problem = await readiness().catch(
+      (error: unknown) => `readiness check failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return reply
+      .code(problem ? 503 : 200)
+      .headers(HEADERS)
+      .send(JSON.stringify(problem ? { status: 'unavailable', reason: problem } : { status: 'ready' }));
   });
 }

@@ -1,7 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { argumentListSizes, type ListSizes } from '../graphql/cost/list-sizes.js';
-import { MAX_EXPANDED_FIELDS, TooManyFieldsError, measureCost, measureShape } from '../graphql/cost/measure-operation.js';
+import {
+  MAX_EXPANDED_FIELDS,
+  TooManyFieldsError,
+  measureCost,
+  measureShape,
+} from '../graphql/cost/measure-operation.js';
 
 /** The shape limits applied to every operation before it runs. */
 export interface QueryLimits {
@@ -48,7 +53,12 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
             cost = measureCost(schema, document, operation, request.variables ?? {}, sizes);
           } catch (error) {
             if (!(error instanceof TooManyFieldsError)) throw error;
-            throw limitError('maxExpandedFields', 'count of fields and fragment spreads once expanded', MAX_EXPANDED_FIELDS, MAX_EXPANDED_FIELDS + 1);
+            throw limitError(
+              'maxExpandedFields',
+              'count of fields and fragment spreads once expanded',
+              MAX_EXPANDED_FIELDS,
+              MAX_EXPANDED_FIELDS + 1,
+            );
           }
           if (cost !== null && cost > limits.maxCost) throw limitError('maxCost', 'cost', limits.maxCost, cost);
         },

@@ -38,7 +38,11 @@ export function logRequests(app: FastifyInstance, logger: Logger): void {
   });
   // Fastify sets Content-Length for whole bodies; a streamed one (an export) is counted on its way.
   app.addHook('onSend', (request, _reply, payload, done) => {
-    if (payload === null || typeof payload !== 'object' || typeof (payload as NodeJS.ReadableStream).pipe !== 'function') {
+    if (
+      payload === null ||
+      typeof payload !== 'object' ||
+      typeof (payload as NodeJS.ReadableStream).pipe !== 'function'
+    ) {
       done(null, payload);
       return;
     }
@@ -49,22 +53,28 @@ export function logRequests(app: FastifyInstance, logger: Logger): void {
       },
     });
     // pipeline, not pipe: a client that hangs up destroys the source too (an export's open file).
-    done(null, pipeline(payload as NodeJS.ReadableStream, counted, () => {}));
+    done(
+      null,
+      pipeline(payload as NodeJS.ReadableStream, counted, () => {}),
+    );
   });
   app.addHook('onResponse', (request, reply, done) => {
     // Requests fastify refuses before routing (a malformed URL) have no info of their own.
     const info = request.info ?? { id: request.id };
     const length = reply.getHeader('content-length');
-    logger.info({
-      requestId: info.id,
-      method: request.method,
-      path: request.url.split('?', 1)[0],
-      operationName: info.operationName ?? null,
-      status: reply.statusCode,
-      durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      bytes: request.method === 'HEAD' ? 0 : length === undefined ? request.streamedBytes : Number(length),
-      ...(info.timedOut ? { timedOut: true } : {}),
-    }, 'request');
+    logger.info(
+      {
+        requestId: info.id,
+        method: request.method,
+        path: request.url.split('?', 1)[0],
+        operationName: info.operationName ?? null,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        bytes: request.method === 'HEAD' ? 0 : length === undefined ? request.streamedBytes : Number(length),
+        ...(info.timedOut ? { timedOut: true } : {}),
+      },
+      'request',
+    );
     done();
   });
 }
@@ -74,7 +84,8 @@ export const operationNamePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
-        if (contextValue.request && operation) contextValue.request.operationName = operation.name?.value ?? '(anonymous)';
+        if (contextValue.request && operation)
+          contextValue.request.operationName = operation.name?.value ?? '(anonymous)';
       },
     };
   },

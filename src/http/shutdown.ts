@@ -31,7 +31,17 @@ export class GracefulShutdown {
 
   /** A route hook for requests that would start work: refused once shutdown began, before their body is read. */
   readonly refuseWhenStopping: onRequestHookHandler = (_request, _reply, done) => {
-    done(this.stopping ? new HttpError(503, 'SHUTTING_DOWN', 'Server is shutting down; retry on another instance.', {}, { 'retry-after': '1', connection: 'close' }) : undefined);
+    done(
+      this.stopping
+        ? new HttpError(
+            503,
+            'SHUTTING_DOWN',
+            'Server is shutting down; retry on another instance.',
+            {},
+            { 'retry-after': '1', connection: 'close' },
+          )
+        : undefined,
+    );
   };
 
   /** Resolves once the server is closed and no request is using DuckDB any more. */

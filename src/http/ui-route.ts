@@ -36,7 +36,9 @@ function idePage(): string {
 <script src="/ui/ide.js"></script></body></html>`;
 }
 
-const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'].map((k) => `<option>${k}</option>`).join('');
+const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE']
+  .map((k) => `<option>${k}</option>`)
+  .join('');
 
 const EXPLORE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Grassroots: explore</title>
@@ -75,7 +77,10 @@ function sendHtml(reply: FastifyReply, html: string): FastifyReply {
  * is a GraphQL request even from a browser; only the bare page is the IDE.
  */
 export const serveIde: onRequestHookHandler = (request, reply, done) => {
-  const ide = (request.method === 'GET' || request.method === 'HEAD') && wantsHtml(request) && !new URL(request.url, 'http://localhost').searchParams.has('query');
+  const ide =
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    wantsHtml(request) &&
+    !new URL(request.url, 'http://localhost').searchParams.has('query');
   if (!ide) {
     done();
     return;
@@ -97,7 +102,13 @@ export function uiRoutes(app: FastifyInstance): void {
       handler: async (_request, reply) => {
         if (!uiBuilt(reply)) return reply;
         const body = readFileSync(join(UI_DIR, path.slice('/ui/'.length)));
-        return reply.headers({ 'content-type': contentType, 'content-length': body.length, 'cache-control': 'public, max-age=300' }).send(body);
+        return reply
+          .headers({
+            'content-type': contentType,
+            'content-length': body.length,
+            'cache-control': 'public, max-age=300',
+          })
+          .send(body);
       },
     });
   }

@@ -6,7 +6,16 @@ import type { ChangeArgs, LatestArgs, PartsArgs, PeerArgs, SeriesArgs, WindowArg
 import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics-rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
 import type { ObservationFilter } from '../sql/observations-sql.js';
-import type { DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow } from '../domain/rows.js';
+import type {
+  DocumentLinkRow,
+  DocumentRow,
+  IndicatorRow,
+  LineageRow,
+  LinkedUnitRow,
+  ObservationRow,
+  SourceRow,
+  UnitRow,
+} from '../domain/rows.js';
 import { byIdLoader, groupedLoader, indicatorGroupedLoader } from './grouped-loader.js';
 import { memoryFirst, type KeyLoader } from './memory-first.js';
 
@@ -46,29 +55,67 @@ const first = <T>(rows: T[]) => rows[0] ?? null;
  */
 export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsReader): Loaders {
   let indicators: Promise<Map<string, IndicatorRow>> | null = null;
-  const catalogue = () => (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r]))));
+  const catalogue = () =>
+    (indicators ??= reader.readIndicators().then((rows) => new Map(rows.map((r) => [r.code, r]))));
   return {
-    unit: byIdLoader((ids) => reader.readUnits(ids), (r) => r.id),
-    parent: groupedLoader({ load: (ids, asOf: string | null) => reader.readParents(ids, asOf), idOf: (r) => r.anchorId, collect: first }),
-    ancestors: groupedLoader({ load: (ids, asOf: string | null) => reader.readAncestors(ids, asOf), idOf: (r) => r.anchorId, collect: all }),
-    descendants: groupedLoader({ load: (ids, q: DescendantArgs) => reader.readDescendants(ids, q), idOf: (r) => r.anchorId, collect: all }),
-    partyOrganisations: groupedLoader({ load: (ids, _: null) => reader.readPartyOrganisationsIn(ids), idOf: (r) => r.adminUnitId ?? '', collect: all }),
-    observations: groupedLoader({ load: (ids, f: ObservationFilter) => reader.readObservations(ids, f), idOf: (r) => r.subjectId, collect: all }),
+    unit: byIdLoader(
+      (ids) => reader.readUnits(ids),
+      (r) => r.id,
+    ),
+    parent: groupedLoader({
+      load: (ids, asOf: string | null) => reader.readParents(ids, asOf),
+      idOf: (r) => r.anchorId,
+      collect: first,
+    }),
+    ancestors: groupedLoader({
+      load: (ids, asOf: string | null) => reader.readAncestors(ids, asOf),
+      idOf: (r) => r.anchorId,
+      collect: all,
+    }),
+    descendants: groupedLoader({
+      load: (ids, q: DescendantArgs) => reader.readDescendants(ids, q),
+      idOf: (r) => r.anchorId,
+      collect: all,
+    }),
+    partyOrganisations: groupedLoader({
+      load: (ids, _: null) => reader.readPartyOrganisationsIn(ids),
+      idOf: (r) => r.adminUnitId ?? '',
+      collect: all,
+    }),
+    observations: groupedLoader({
+      load: (ids, f: ObservationFilter) => reader.readObservations(ids, f),
+      idOf: (r) => r.subjectId,
+      collect: all,
+    }),
     // What the reader can answer at once (from memory) skips the batch; the rest is batched.
-    series: memoryFirst(({ id, args }) => analytics.seriesAtOnce(id, args), indicatorGroupedLoader({
-      load: (ids, indicators, args: SeriesArgs) => analytics.readSeriesOf(ids, indicators, args),
+    series: memoryFirst(
+      ({ id, args }) => analytics.seriesAtOnce(id, args),
+      indicatorGroupedLoader({
+        load: (ids, indicators, args: SeriesArgs) => analytics.readSeriesOf(ids, indicators, args),
+        idOf: (r) => r.subjectId,
+        indicatorOf: (r) => r.point.indicator,
+        collect: (rows) => rows.map((r) => r.point),
+      }),
+    ),
+    change: groupedLoader({
+      load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options),
       idOf: (r) => r.subjectId,
-      indicatorOf: (r) => r.point.indicator,
-      collect: (rows) => rows.map((r) => r.point),
-    })),
-    change: groupedLoader({ load: (ids, a: ChangeArgs) => analytics.readChanges(ids, a.indicator, a.from, a.to, a.options), idOf: (r) => r.subjectId, collect: first }),
-    consecutiveChanges: groupedLoader({ load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options), idOf: (r) => r.subjectId, collect: all }),
-    latest: memoryFirst(({ id, args }) => analytics.latestAtOnce(id, args), indicatorGroupedLoader({
-      load: (ids, indicators, args: LatestArgs) => analytics.readLatest(ids, indicators, args.options, args.fields),
+      collect: first,
+    }),
+    consecutiveChanges: groupedLoader({
+      load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options),
       idOf: (r) => r.subjectId,
-      indicatorOf: (r) => r.point.indicator,
-      collect: (rows) => rows[0]?.point ?? null,
-    })),
+      collect: all,
+    }),
+    latest: memoryFirst(
+      ({ id, args }) => analytics.latestAtOnce(id, args),
+      indicatorGroupedLoader({
+        load: (ids, indicators, args: LatestArgs) => analytics.readLatest(ids, indicators, args.options, args.fields),
+        idOf: (r) => r.subjectId,
+        indicatorOf: (r) => r.point.indicator,
+        collect: (rows) => rows[0]?.point ?? null,
+      }),
+    ),
     peers: groupedLoader({
       load: (ids, a: PeerArgs) => analytics.readPeers(ids, a.indicator, a.period, a.options),
       idOf: (r) => r.subjectId,
@@ -79,15 +126,42 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
       idOf: (r) => r.subjectId,
       collect: all,
     }),
-    granularities: new DataLoaderImpl<string, string[]>(async (codes) => Promise.all(codes.map((c) => analytics.readGranularities(c)))),
-    source: byIdLoader((ids) => reader.readSources(ids), (r) => r.id),
-    document: byIdLoader((ids) => reader.readDocuments(ids), (r) => r.id),
-    documentLinksOfUnit: groupedLoader({ load: (ids, _: null) => reader.readDocumentLinksForUnits(ids), idOf: (r) => r.unitId, collect: all }),
-    documentLinksOfDocument: groupedLoader({ load: (ids, _: null) => reader.readDocumentLinksForDocuments(ids), idOf: (r) => r.documentId, collect: all }),
-    observationsOfSource: groupedLoader({ load: (ids, _: null) => reader.readObservationsFromSources(ids), idOf: (r) => r.sourceId, collect: all }),
-    observation: byIdLoader((ids) => reader.readObservationsByIds(ids), (r) => r.id),
+    granularities: new DataLoaderImpl<string, string[]>(async (codes) =>
+      Promise.all(codes.map((c) => analytics.readGranularities(c))),
+    ),
+    source: byIdLoader(
+      (ids) => reader.readSources(ids),
+      (r) => r.id,
+    ),
+    document: byIdLoader(
+      (ids) => reader.readDocuments(ids),
+      (r) => r.id,
+    ),
+    documentLinksOfUnit: groupedLoader({
+      load: (ids, _: null) => reader.readDocumentLinksForUnits(ids),
+      idOf: (r) => r.unitId,
+      collect: all,
+    }),
+    documentLinksOfDocument: groupedLoader({
+      load: (ids, _: null) => reader.readDocumentLinksForDocuments(ids),
+      idOf: (r) => r.documentId,
+      collect: all,
+    }),
+    observationsOfSource: groupedLoader({
+      load: (ids, _: null) => reader.readObservationsFromSources(ids),
+      idOf: (r) => r.sourceId,
+      collect: all,
+    }),
+    observation: byIdLoader(
+      (ids) => reader.readObservationsByIds(ids),
+      (r) => r.id,
+    ),
     lineage: groupedLoader({ load: (ids, _: null) => reader.readLineage(ids), idOf: (r) => r.anchorId, collect: all }),
-    history: groupedLoader({ load: (ids, _: null) => reader.readRevisions(ids), idOf: (r) => r.anchorId, collect: all }),
+    history: groupedLoader({
+      load: (ids, _: null) => reader.readRevisions(ids),
+      idOf: (r) => r.anchorId,
+      collect: all,
+    }),
     indicators: catalogue,
   };
 }

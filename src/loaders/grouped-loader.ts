@@ -49,7 +49,11 @@ export function groupedLoader<Args, Row, Result>(options: {
  * statement, not five). Keys never split over `fields` (the point fields each reads): a group
  * reads all its keys want.
  */
-export function indicatorGroupedLoader<Args extends { indicator: string; fields: readonly string[] | null }, Row, Result>(options: {
+export function indicatorGroupedLoader<
+  Args extends { indicator: string; fields: readonly string[] | null },
+  Row,
+  Result,
+>(options: {
   load: (ids: string[], indicators: string[], args: Args) => Promise<Row[]>;
   idOf: (row: Row) => string;
   indicatorOf: (row: Row) => string;
@@ -127,7 +131,10 @@ function unionOf(a: readonly string[] | null, b: readonly string[] | null): read
 }
 
 /** A DataLoader over a single id, rows put back in key order and null for a missing key. */
-export function byIdLoader<Row>(load: (ids: string[]) => Promise<Row[]>, idOf: (row: Row) => string): DataLoader<string, Row | null> {
+export function byIdLoader<Row>(
+  load: (ids: string[]) => Promise<Row[]>,
+  idOf: (row: Row) => string,
+): DataLoader<string, Row | null> {
   return new DataLoader(async (ids) => {
     const rows = await load([...ids]);
     const byId = new Map(rows.map((row) => [idOf(row), row]));

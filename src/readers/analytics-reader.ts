@@ -8,15 +8,38 @@ import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
-import { subjectIds, SUBJECT_WALK_DEPTH, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
+import {
+  subjectIds,
+  SUBJECT_WALK_DEPTH,
+  type SubjectSet,
+  type ValueOptions,
+  type ValueWindow,
+} from '../analytics/values-sql.js';
 import { servedPivot } from '../analytics/served-sql.js';
 import { reconstructedSeriesOf, type ObservationFilter } from '../sql/observations-sql.js';
-import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointField, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
+import type {
+  AvailabilityRow,
+  ChangeRow,
+  PackedTableRow,
+  PartsRow,
+  PeerRow,
+  PivotRow,
+  PointField,
+  PointRow,
+  RankRow,
+  TableColumnsRow,
+} from '../domain/analytics-rows.js';
 import { QUALIFIERS, type ObservationRow } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 import { LayerChoice } from '../values/layer-choice.js';
 import { ValueChain } from '../values/value-chain.js';
-import { ALL_TIME, type LatestArgs, type NamedPoint, type RankRequest, type SeriesArgs } from '../values/value-request.js';
+import {
+  ALL_TIME,
+  type LatestArgs,
+  type NamedPoint,
+  type RankRequest,
+  type SeriesArgs,
+} from '../values/value-request.js';
 
 /**
  * Runs the analytics statements; each method is one statement over any number of units (or a
@@ -31,7 +54,11 @@ export class AnalyticsReader {
    * `serving`: the store's serving layer (null: compute every value from observations);
    * `hierarchy`: units and links in memory, which name a set's units without a statement.
    */
-  constructor(private readonly store: StatementRunner, serving: ServingLookup | null = null, private readonly hierarchy: HierarchySource | null = null) {
+  constructor(
+    private readonly store: StatementRunner,
+    serving: ServingLookup | null = null,
+    private readonly hierarchy: HierarchySource | null = null,
+  ) {
     this.layer = new LayerChoice(serving);
     this.values = new ValueChain(store, this.layer);
   }
@@ -61,10 +88,14 @@ export class AnalyticsReader {
   private async scoped(set: SubjectSet, options: ValueOptions, always: boolean): Promise<SubjectSet> {
     if (!('kind' in set) || set.within === null || !this.serves(options)) return set;
     const hierarchy = this.hierarchy?.current();
-    if (hierarchy) return this.unitsOf(hierarchy.unitsWithin(set.within, set.kind, set.asOf, SUBJECT_WALK_DEPTH), options);
+    if (hierarchy)
+      return this.unitsOf(hierarchy.unitsWithin(set.within, set.kind, set.asOf, SUBJECT_WALK_DEPTH), options);
     if (!always) return set;
     const rows = await this.store.all<{ id: string }>('analytics.subjects', subjectIds(set));
-    return this.unitsOf(rows.map((r) => r.id), options);
+    return this.unitsOf(
+      rows.map((r) => r.id),
+      options,
+    );
   }
 
   /**
@@ -72,10 +103,13 @@ export class AnalyticsReader {
    * geography, or (plain) from the value chain.
    */
   async readSeriesOf(ids: readonly string[], indicators: readonly string[], args: SeriesArgs): Promise<NamedPoint[]> {
-    if (args.reconstruction !== null) return this.perIndicator(indicators, (indicator) => this.readReconstructed(ids, indicator, args));
+    if (args.reconstruction !== null)
+      return this.perIndicator(indicators, (indicator) => this.readReconstructed(ids, indicator, args));
     if (args.grid !== null) {
       const grid = args.grid;
-      return this.perIndicator(indicators, (indicator) => this.readSeriesOnGrid(ids, indicator, args.window, args.options, grid.granularity, grid.fill));
+      return this.perIndicator(indicators, (indicator) =>
+        this.readSeriesOnGrid(ids, indicator, args.window, args.options, grid.granularity, grid.fill),
+      );
     }
     return this.readSeries(ids, indicators, args.window, args.options, args.fields);
   }
@@ -83,13 +117,25 @@ export class AnalyticsReader {
   /** One unit's plain series from memory at once (no batch); undefined: ask `readSeriesOf`. */
   seriesAtOnce(id: string, args: SeriesArgs): PointRow[] | undefined {
     if (args.grid !== null || args.reconstruction !== null) return undefined;
-    const rows = this.values.seriesNow({ ids: [id], indicators: [args.indicator], window: args.window, options: args.options, fields: args.fields });
+    const rows = this.values.seriesNow({
+      ids: [id],
+      indicators: [args.indicator],
+      window: args.window,
+      options: args.options,
+      fields: args.fields,
+    });
     return rows?.map((row) => row.point);
   }
 
   /** One unit's latest value from memory at once; undefined: ask `readLatest`. */
   latestAtOnce(id: string, args: LatestArgs): PointRow | null | undefined {
-    const rows = this.values.latestNow({ ids: [id], indicators: [args.indicator], window: ALL_TIME, options: args.options, fields: args.fields });
+    const rows = this.values.latestNow({
+      ids: [id],
+      indicators: [args.indicator],
+      window: ALL_TIME,
+      options: args.options,
+      fields: args.fields,
+    });
     return rows === null ? undefined : (rows[0]?.point ?? null);
   }
 
@@ -97,17 +143,38 @@ export class AnalyticsReader {
    * Plain points (`fields`: the point fields the caller will read, null: all; sources reading
    * the serving layer return just those, so a point may lack the others).
    */
-  readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Promise<NamedPoint[]> {
+  readSeries(
+    ids: readonly string[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+    fields: readonly PointField[] | null = null,
+  ): Promise<NamedPoint[]> {
     return this.values.series({ ids, indicators, window, options, fields });
   }
 
   /** Each unit and indicator's latest point with a value; `fields` as for `readSeries`. */
-  readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Promise<NamedPoint[]> {
+  readLatest(
+    ids: readonly string[],
+    indicators: readonly string[],
+    options: ValueOptions,
+    fields: readonly PointField[] | null = null,
+  ): Promise<NamedPoint[]> {
     return this.values.latest({ ids, indicators, window: ALL_TIME, options, fields });
   }
 
-  readSeriesOnGrid(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Promise<NamedPoint[]> {
-    return this.store.all('analytics.series-grid', seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill));
+  readSeriesOnGrid(
+    ids: readonly string[],
+    indicator: string,
+    window: ValueWindow,
+    options: ValueOptions,
+    granularity: Granularity,
+    fill: Fill,
+  ): Promise<NamedPoint[]> {
+    return this.store.all(
+      'analytics.series-grid',
+      seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill),
+    );
   }
 
   /**
@@ -117,42 +184,95 @@ export class AnalyticsReader {
    */
   private async readReconstructed(ids: readonly string[], indicator: string, args: SeriesArgs): Promise<NamedPoint[]> {
     const o = args.options;
-    const filter: ObservationFilter = { indicators: [indicator], from: args.window.from, to: args.window.to, asOf: o.recordedAsOf, updatedAfter: o.updatedAfter };
+    const filter: ObservationFilter = {
+      indicators: [indicator],
+      from: args.window.from,
+      to: args.window.to,
+      asOf: o.recordedAsOf,
+      updatedAfter: o.updatedAfter,
+    };
     const preference = o.earliestPublication ? 'EARLIEST_PUBLICATION' : 'MOST_RECENT_PUBLICATION';
-    const rows = await this.store.all<ObservationRow & { reconstructed?: boolean }>('observations.series-current-geography',
-      reconstructedSeriesOf(ids, filter, preference, o.preferredSource, args.reconstruction!));
+    const rows = await this.store.all<ObservationRow & { reconstructed?: boolean }>(
+      'observations.series-current-geography',
+      reconstructedSeriesOf(ids, filter, preference, o.preferredSource, args.reconstruction!),
+    );
     return rows.map((row) => ({ subjectId: row.subjectId, point: observationPoint(row) }));
   }
 
   /** An operation that takes one indicator, run for each (a batch rarely has more than one). */
-  private async perIndicator(indicators: readonly string[], read: (indicator: string) => Promise<NamedPoint[]>): Promise<NamedPoint[]> {
+  private async perIndicator(
+    indicators: readonly string[],
+    read: (indicator: string) => Promise<NamedPoint[]>,
+  ): Promise<NamedPoint[]> {
     return (await Promise.all(indicators.map(read))).flat();
   }
 
   async readGranularities(indicator: string): Promise<string[]> {
-    const rows = await this.store.all<{ granularity: string }>('analytics.granularities', indicatorGranularities(indicator));
+    const rows = await this.store.all<{ granularity: string }>(
+      'analytics.granularities',
+      indicatorGranularities(indicator),
+    );
     return rows.map((r) => r.granularity);
   }
 
-  readChanges(ids: readonly string[], indicator: string, from: string, to: string, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.change', changeBetween(this.unitsOf(ids, options), indicator, from, to, this.layout(options)));
+  readChanges(
+    ids: readonly string[],
+    indicator: string,
+    from: string,
+    to: string,
+    options: ValueOptions,
+  ): Promise<ChangeRow[]> {
+    return this.store.all(
+      'analytics.change',
+      changeBetween(this.unitsOf(ids, options), indicator, from, to, this.layout(options)),
+    );
   }
 
-  readConsecutiveChanges(ids: readonly string[], indicator: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.yoy', consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)));
+  readConsecutiveChanges(
+    ids: readonly string[],
+    indicator: string,
+    window: { from: string | null; to: string | null },
+    options: ValueOptions,
+  ): Promise<ChangeRow[]> {
+    return this.store.all(
+      'analytics.yoy',
+      consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)),
+    );
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {
     return this.store.all('analytics.peers', peerContext(ids, indicator, period, this.layout(options)));
   }
 
-  readTotalsAndParts(ids: readonly string[], indicator: string, childKind: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<PartsRow[]> {
-    return this.store.all('analytics.parts', totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)));
+  readTotalsAndParts(
+    ids: readonly string[],
+    indicator: string,
+    childKind: string,
+    window: { from: string | null; to: string | null },
+    options: ValueOptions,
+  ): Promise<PartsRow[]> {
+    return this.store.all(
+      'analytics.parts',
+      totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)),
+    );
   }
 
   async rank(request: RankRequest, columns?: RankColumns): Promise<RankRow[]> {
     const { set, indicator, by, from, to, descending, limit, options } = request;
-    return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options, true), indicator, by, from, to, descending, limit, this.layout(options), columns));
+    return this.store.all(
+      'analytics.rank',
+      rankUnits(
+        await this.scoped(set, options, true),
+        indicator,
+        by,
+        from,
+        to,
+        descending,
+        limit,
+        this.layout(options),
+        columns,
+      ),
+    );
   }
 
   readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
@@ -160,20 +280,59 @@ export class AnalyticsReader {
   }
 
   /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */
-  async exportTable(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, path: string, format: ExportFormat): Promise<void> {
-    await this.store.all('analytics.table-export', copyTable(tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)), path, format));
+  async exportTable(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+    path: string,
+    format: ExportFormat,
+  ): Promise<void> {
+    await this.store.all(
+      'analytics.table-export',
+      copyTable(
+        tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+        path,
+        format,
+      ),
+    );
   }
 
-  async readTableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PointRow[]> {
-    return this.store.all('analytics.table-rows', tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)));
+  async readTableRows(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<PointRow[]> {
+    return this.store.all(
+      'analytics.table-rows',
+      tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+    );
   }
 
-  async readTableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<TableColumnsRow> {
-    return (await this.store.vectors('analytics.table-columns', tableColumns(await this.scoped(set, options, false), indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
+  async readTableColumns(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<TableColumnsRow> {
+    return (await this.store.vectors(
+      'analytics.table-columns',
+      tableColumns(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+    )) as unknown as TableColumnsRow;
   }
 
-  async readTablePacked(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PackedTableRow> {
-    const c = await this.store.vectors('analytics.table-packed', tablePacked(await this.scoped(set, options, false), indicators, window, this.layout(options), QUALIFIERS), ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators']);
+  async readTablePacked(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<PackedTableRow> {
+    const c = await this.store.vectors(
+      'analytics.table-packed',
+      tablePacked(await this.scoped(set, options, false), indicators, window, this.layout(options), QUALIFIERS),
+      ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators'],
+    );
     // Arrow's convention: one offset more than rows, so the last row's end needs no special case.
     // (A copy: the result may be a cached one, shared with other requests.)
     const rowOffsets = [...(c['rowStarts'] as number[]), (c['periodIndexes'] as number[]).length];
@@ -190,19 +349,39 @@ export class AnalyticsReader {
     };
   }
 
-  async readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
+  async readTablePivot(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<(PivotRow & { periods: string[] })[]> {
     const scoped = await this.scoped(set, options, false);
-    if ('keys' in scoped && scoped.keys) return this.servedPivotRows(scoped.ids, scoped.keys, indicators, window, options);
+    if ('keys' in scoped && scoped.keys)
+      return this.servedPivotRows(scoped.ids, scoped.keys, indicators, window, options);
     return this.store.all('analytics.table-pivot', tablePivot(scoped, indicators, window, this.layout(options)));
   }
 
   /** Pivot rows of units named by key, in the order of `tablePivot`: by unit (as `ids` are), then indicator. */
-  private async servedPivotRows(ids: readonly string[], keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
+  private async servedPivotRows(
+    ids: readonly string[],
+    keys: readonly number[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<(PivotRow & { periods: string[] })[]> {
     const place = new Map(keys.map((key, i) => [key, i]));
-    const rows = this.layer.hot()?.pivot(keys, indicators, window, options)
-      ?? await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>('analytics.table-pivot-served', servedPivot(keys, indicators, window, options));
+    const rows =
+      this.layer.hot()?.pivot(keys, indicators, window, options) ??
+      (await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>(
+        'analytics.table-pivot-served',
+        servedPivot(keys, indicators, window, options),
+      ));
     return [...rows]
-      .sort((a, b) => place.get(a.unitKey)! - place.get(b.unitKey)! || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0))
+      .sort(
+        (a, b) =>
+          place.get(a.unitKey)! - place.get(b.unitKey)! ||
+          (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0),
+      )
       .map(({ unitKey, ...row }) => ({ subjectId: ids[place.get(unitKey)!]!, ...row }));
   }
 }
@@ -210,10 +389,24 @@ export class AnalyticsReader {
 /** A rebuilt or recorded observation as a series point (the lineage path reads observations). */
 function observationPoint(row: ObservationRow & { reconstructed?: boolean }): PointRow {
   return {
-    subjectId: row.subjectId, indicator: row.indicator, period: row.period, periodStart: row.periodStart, periodEnd: row.periodEnd,
-    granularity: row.granularity, value: row.value, qualifier: row.qualifier, lower: row.lower, upper: row.upper,
-    basis: row.reconstructed ? 'RECONSTRUCTED' : 'REPORTED', derived: row.derived || Boolean(row.reconstructed),
-    sourceIds: [row.sourceId], observationId: row.reconstructed ? null : row.id, reporting: null, expected: null, filledFrom: null,
-    recordedAt: row.recordedAt, formula: row.reconstructed ? row.formula : null,
+    subjectId: row.subjectId,
+    indicator: row.indicator,
+    period: row.period,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    granularity: row.granularity,
+    value: row.value,
+    qualifier: row.qualifier,
+    lower: row.lower,
+    upper: row.upper,
+    basis: row.reconstructed ? 'RECONSTRUCTED' : 'REPORTED',
+    derived: row.derived || Boolean(row.reconstructed),
+    sourceIds: [row.sourceId],
+    observationId: row.reconstructed ? null : row.id,
+    reporting: null,
+    expected: null,
+    filledFrom: null,
+    recordedAt: row.recordedAt,
+    formula: row.reconstructed ? row.formula : null,
   };
 }

@@ -5,7 +5,14 @@ import * as catalog from '../sql/catalog-sql.js';
 import * as obs from '../sql/observations-sql.js';
 import * as lineage from '../sql/lineage-sql.js';
 import type {
-  DocumentLinkRow, DocumentRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
+  DocumentLinkRow,
+  DocumentRow,
+  IndicatorRow,
+  LineageRow,
+  LinkedUnitRow,
+  ObservationRow,
+  SourceRow,
+  UnitRow,
 } from '../domain/rows.js';
 
 /**
@@ -13,7 +20,10 @@ import type {
  * their links come from the in-memory hierarchy once it is loaded (same rows).
  */
 export class GrassrootsReader {
-  constructor(private readonly store: StatementRunner, private readonly hierarchy: HierarchySource | null = null) {}
+  constructor(
+    private readonly store: StatementRunner,
+    private readonly hierarchy: HierarchySource | null = null,
+  ) {}
 
   readUnits(ids: readonly string[]): Promise<UnitRow[]> {
     const h = this.hierarchy?.current();
@@ -39,7 +49,10 @@ export class GrassrootsReader {
   async readDescendants(ids: readonly string[], query: units.DescendantQuery): Promise<LinkedUnitRow[]> {
     const h = this.hierarchy?.current();
     if (h) return h.descendants(ids, query);
-    const found = await this.store.all<units.FoundDescendant>('units.descendant-walk', units.descendantWalk(ids, query));
+    const found = await this.store.all<units.FoundDescendant>(
+      'units.descendant-walk',
+      units.descendantWalk(ids, query),
+    );
     if (found.length === 0) return [];
     return this.store.all('units.descendants', units.descendantUnits(found, query));
   }
@@ -51,7 +64,10 @@ export class GrassrootsReader {
   }
 
   async readDataVersion(): Promise<string> {
-    const [row] = await this.store.all<{ imports: number; lastImport: number; lastImportAt: string }>('catalog.data-version', catalog.dataVersion());
+    const [row] = await this.store.all<{ imports: number; lastImport: number; lastImportAt: string }>(
+      'catalog.data-version',
+      catalog.dataVersion(),
+    );
     return `${row?.imports ?? 0}-${row?.lastImport ?? 0}-${row?.lastImportAt ?? ''}`;
   }
 

@@ -8,7 +8,10 @@ import { latestFirstKey } from '../analytics/latest-order.js';
  */
 const LEAF_KINDS = ['VILLAGE', 'PARTY_CELL'];
 
-const leafKeys = sql`SELECT su.unit_key FROM serving_units su JOIN units u ON u.id = su.unit_id WHERE u.kind IN (${join(LEAF_KINDS.map((k) => sql`${k}`), ', ')})`;
+const leafKeys = sql`SELECT su.unit_key FROM serving_units su JOIN units u ON u.id = su.unit_id WHERE u.kind IN (${join(
+  LEAF_KINDS.map((k) => sql`${k}`),
+  ', ',
+)})`;
 
 /** The layer's distinct labels, each list in DuckDB's own sort order: codes then sort as labels do (an empty layer: empty lists). */
 export function hotDictionaries(): Fragment {
@@ -33,7 +36,8 @@ export interface HotDictionaries {
   readonly granularities: readonly string[];
 }
 
-const code = (list: readonly string[], column: string) => sql`(list_position(${stringList(list)}, ${raw(column)}) - 1)::INTEGER`;
+const code = (list: readonly string[], column: string) =>
+  sql`(list_position(${stringList(list)}, ${raw(column)}) - 1)::INTEGER`;
 
 /** A row as numbers only: labels as positions in the dictionaries (0-based), dates as days since 1970-01-01. */
 function numericRow(d: HotDictionaries, a: string): Fragment {
@@ -76,4 +80,14 @@ export function hotLeafLatestRows(d: HotDictionaries, keys: KeyRange): Fragment 
 }
 
 /** The order of both row statements' columns, for the reader that packs them. */
-export const HOT_ROW_COLUMNS = ['unitKey', 'indicator', 'rollup', 'period', 'startDay', 'endDay', 'granularity', 'value', 'qualifier'] as const;
+export const HOT_ROW_COLUMNS = [
+  'unitKey',
+  'indicator',
+  'rollup',
+  'period',
+  'startDay',
+  'endDay',
+  'granularity',
+  'value',
+  'qualifier',
+] as const;

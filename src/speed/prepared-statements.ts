@@ -49,7 +49,10 @@ interface Entry {
 export class PreparedCache {
   private readonly statements: LRUCache<string, Entry>;
 
-  constructor(private readonly connection: DuckDBConnection, bounds: PreparedBounds = PREPARED_PER_CONNECTION) {
+  constructor(
+    private readonly connection: DuckDBConnection,
+    bounds: PreparedBounds = PREPARED_PER_CONNECTION,
+  ) {
     this.statements = new LRUCache<string, Entry>({
       max: bounds.statements,
       maxSize: bounds.textChars,

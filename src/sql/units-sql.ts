@@ -2,8 +2,15 @@ import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 
 /** A UnitRow's fields and the columns they come from. */
 const UNIT_FIELDS: readonly (readonly [field: string, column: string])[] = [
-  ['id', 'id'], ['kind', 'kind'], ['name', 'name'], ['level', 'level'], ['adminUnitId', 'admin_unit_id'],
-  ['validFrom', 'valid_from'], ['validTo', 'valid_to'], ['sourceId', 'source_id'], ['note', 'note'],
+  ['id', 'id'],
+  ['kind', 'kind'],
+  ['name', 'name'],
+  ['level', 'level'],
+  ['adminUnitId', 'admin_unit_id'],
+  ['validFrom', 'valid_from'],
+  ['validTo', 'valid_to'],
+  ['sourceId', 'source_id'],
+  ['note', 'note'],
 ];
 
 const UNIT_COLUMNS = UNIT_FIELDS.map(([field, column]) => `u.${column} AS "${field}"`).join(', ');
@@ -39,9 +46,10 @@ export interface UnitSearch {
 /** Name search folds case and diacritics on both sides, so 'Tia Dinh' finds 'Tìa Dình'. */
 export function searchUnits(f: UnitSearch): Fragment {
   const kinds = f.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(f.kinds)})`;
-  const search = f.search === null
-    ? sql`true`
-    : sql`contains(u.name_folded, lower(strip_accents(replace(replace(${f.search}, 'đ', 'd'), 'Đ', 'D'))))`;
+  const search =
+    f.search === null
+      ? sql`true`
+      : sql`contains(u.name_folded, lower(strip_accents(replace(replace(${f.search}, 'đ', 'd'), 'Đ', 'D'))))`;
   return sql`SELECT ${raw(UNIT_COLUMNS)}, count(*) OVER ()::INTEGER AS "totalCount"
     FROM units u WHERE ${kinds} AND ${search} AND ${validAt('u', f.asOf)}
     ORDER BY u.kind, u.name_folded, u.id LIMIT ${f.limit} OFFSET ${f.offset}`;
@@ -83,7 +91,7 @@ export function ancestorsOf(ids: readonly string[], asOf: string | null): Fragme
 export interface DescendantQuery {
   kinds: readonly string[] | null;
   asOf: string | null;
-  maxDepth: number;          // 1 = direct children only
+  maxDepth: number; // 1 = direct children only
   offset: number;
   limit: number;
 }
@@ -117,7 +125,8 @@ export function descendantWalk(ids: readonly string[], q: DescendantQuery): Frag
 /** The found units filtered by kind and paged per anchor. */
 export function descendantUnits(found: readonly FoundDescendant[], q: DescendantQuery): Fragment {
   const kinds = q.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(q.kinds)})`;
-  const column = <K extends keyof FoundDescendant>(k: K) => stringList(found.map((f) => (f[k] === null ? null : String(f[k]))));
+  const column = <K extends keyof FoundDescendant>(k: K) =>
+    stringList(found.map((f) => (f[k] === null ? null : String(f[k]))));
   return sql`WITH found AS (
       SELECT unnest(${column('anchor')}) AS anchor, unnest(${column('id')}) AS id, unnest(${column('depth')})::INTEGER AS depth,
              unnest(${column('linkFrom')})::DATE AS link_from, unnest(${column('linkTo')})::DATE AS link_to

@@ -10,7 +10,10 @@ export interface SqlStatement {
 
 /** A value to bind, with an explicit DuckDB type where inference would fail (lists). */
 export class Bound {
-  constructor(readonly value: DuckDBValue, readonly type?: DuckDBType) {}
+  constructor(
+    readonly value: DuckDBValue,
+    readonly type?: DuckDBType,
+  ) {}
 }
 
 /** Binds a list of strings (NULL elements allowed) as one VARCHAR[] parameter (`= ANY(...)`, `unnest(...)`). */
@@ -40,7 +43,10 @@ type Part = string | number | boolean | null | Bound | Raw | Fragment | Date;
 
 /** A piece of SQL with positional placeholders resolved when composed into a statement. */
 export class Fragment {
-  constructor(readonly strings: readonly string[], readonly parts: readonly Part[]) {}
+  constructor(
+    readonly strings: readonly string[],
+    readonly parts: readonly Part[],
+  ) {}
 }
 
 /** Tagged template: every interpolated value becomes a bound parameter. */

@@ -1,7 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, JsonDuckDBValueConverter, type DuckDBMaterializedResult, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  JsonDuckDBValueConverter,
+  type DuckDBMaterializedResult,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
 import { PreparedCache, reusable } from '../speed/prepared-statements.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
@@ -151,9 +156,12 @@ export class Store {
    */
   withSignal(signal: AbortSignal): StatementRunner {
     return {
-      all: <T = Row>(id: string, fragment: Fragment) => this.pool.use((connection) => this.query<T>(connection, statement(id, fragment), signal)),
+      all: <T = Row>(id: string, fragment: Fragment) =>
+        this.pool.use((connection) => this.query<T>(connection, statement(id, fragment), signal)),
       vectors: (id: string, fragment: Fragment, padded: readonly string[] = []) =>
-        this.pool.use(async (connection) => readVectors(await this.materialize(connection, statement(id, fragment), signal), new Set(padded))),
+        this.pool.use(async (connection) =>
+          readVectors(await this.materialize(connection, statement(id, fragment), signal), new Set(padded)),
+        ),
     };
   }
 
@@ -169,7 +177,9 @@ export class Store {
   }
 
   async vectors(id: string, fragment: Fragment, padded: readonly string[] = []): Promise<Record<string, unknown[]>> {
-    return this.pool.use(async (connection) => readVectors(await this.materialize(connection, statement(id, fragment)), new Set(padded)));
+    return this.pool.use(async (connection) =>
+      readVectors(await this.materialize(connection, statement(id, fragment)), new Set(padded)),
+    );
   }
 
   /**
@@ -177,12 +187,25 @@ export class Store {
    * and the chunk's row count), so a reader can pack it into typed arrays without the whole
    * result, or a JS value per cell, ever being held at once. Resolves with the rows seen.
    */
-  async scan(id: string, fragment: Fragment, onChunk: (columns: readonly ScannedColumn[], rowCount: number) => void): Promise<number> {
+  async scan(
+    id: string,
+    fragment: Fragment,
+    onChunk: (columns: readonly ScannedColumn[], rowCount: number) => void,
+  ): Promise<number> {
     return this.pool.use(async (connection) => {
-      const result = await this.guarded(connection, statement(id, fragment), undefined, (s) => connection.stream(s.text, s.values, s.types as never));
+      const result = await this.guarded(connection, statement(id, fragment), undefined, (s) =>
+        connection.stream(s.text, s.values, s.types as never),
+      );
       let rows = 0;
-      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-        onChunk(Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i)), chunk.rowCount);
+      for (
+        let chunk = await result.fetchChunk();
+        chunk !== null && chunk.rowCount > 0;
+        chunk = await result.fetchChunk()
+      ) {
+        onChunk(
+          Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i)),
+          chunk.rowCount,
+        );
         rows += chunk.rowCount;
       }
       return rows;
@@ -192,7 +215,8 @@ export class Store {
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.pool.use(async (connection) => {
       // The progress bar's own printing stays off: callers decide how to show progress.
-      if (options.trackProgress) await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+      if (options.trackProgress)
+        await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await connection.run('BEGIN TRANSACTION');
       const tx: Transaction = {
         all: <R = Row>(id: string, fragment: Fragment) => this.execute<R>(connection, statement(id, fragment)),
@@ -220,7 +244,8 @@ export class Store {
 
   /** DuckDB worker threads from now on (a CLI may need one for a step and all for the next). */
   async setThreads(threads: number): Promise<void> {
-    if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: expected a positive integer, got ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new Error(`threads: expected a positive integer, got ${threads}`);
     await this.pool.use((connection) => connection.run(`SET threads = ${threads}`));
   }
 
@@ -271,11 +296,20 @@ export class Store {
   }
 
   /** The whole result in DuckDB's chunks, for reading off the vectors. */
-  private materialize(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<DuckDBMaterializedResult> {
+  private materialize(
+    connection: DuckDBConnection,
+    original: SqlStatement,
+    signal?: AbortSignal,
+  ): Promise<DuckDBMaterializedResult> {
     return this.guarded(connection, original, signal, (s) => connection.run(s.text, s.values, s.types as never));
   }
 
-  private async guarded<R>(connection: DuckDBConnection, original: SqlStatement, signal: AbortSignal | undefined, run: (s: SqlStatement) => Promise<R>): Promise<R> {
+  private async guarded<R>(
+    connection: DuckDBConnection,
+    original: SqlStatement,
+    signal: AbortSignal | undefined,
+    run: (s: SqlStatement) => Promise<R>,
+  ): Promise<R> {
     if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
     const s = this.rewrite(original);
     this.statementCount++;

@@ -14,13 +14,22 @@ import type { NamedPoint, ValueRequest } from './value-request.js';
 export class ComputedSource implements ValueSource {
   readonly name = 'computed';
 
-  constructor(private readonly store: StatementRunner, private readonly layer: LayerChoice) {}
+  constructor(
+    private readonly store: StatementRunner,
+    private readonly layer: LayerChoice,
+  ) {}
 
   series(request: ValueRequest): Promise<NamedPoint[]> {
-    return this.store.all('analytics.series', seriesPoints({ ids: request.ids }, request.indicators, request.window, this.layer.layout(request.options)));
+    return this.store.all(
+      'analytics.series',
+      seriesPoints({ ids: request.ids }, request.indicators, request.window, this.layer.layout(request.options)),
+    );
   }
 
   latest(request: ValueRequest): Promise<NamedPoint[]> {
-    return this.store.all('analytics.latest', latestValues({ ids: request.ids }, request.indicators, this.layer.layout(request.options)));
+    return this.store.all(
+      'analytics.latest',
+      latestValues({ ids: request.ids }, request.indicators, this.layer.layout(request.options)),
+    );
   }
 }

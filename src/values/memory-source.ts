@@ -16,7 +16,9 @@ export class MemorySource implements ValueSource {
   /** The answer now, without a promise; null: the copy cannot answer it. */
   seriesNow(request: ValueRequest): NamedPoint[] | null {
     const units = this.layer.keyed(request.ids, request.options);
-    const rows = units && this.layer.hot()?.series(units.keys, request.indicators, request.window, request.options, request.fields);
+    const rows =
+      units &&
+      this.layer.hot()?.series(units.keys, request.indicators, request.window, request.options, request.fields);
     return rows ? namePoints(units!, rows) : null;
   }
 

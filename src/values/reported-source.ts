@@ -12,22 +12,34 @@ import type { NamedPoint, ValueRequest } from './value-request.js';
 export class ReportedSource implements ValueSource {
   readonly name = 'reported';
 
-  constructor(private readonly store: StatementRunner, private readonly layer: LayerChoice) {}
+  constructor(
+    private readonly store: StatementRunner,
+    private readonly layer: LayerChoice,
+  ) {}
 
   async series(request: ValueRequest): Promise<NamedPoint[] | null> {
     if (!(await this.answers(request))) return null;
-    return this.store.all<NamedPoint>('analytics.series-reported', reportedSeries(request.ids, request.indicators, request.window, request.options));
+    return this.store.all<NamedPoint>(
+      'analytics.series-reported',
+      reportedSeries(request.ids, request.indicators, request.window, request.options),
+    );
   }
 
   async latest(request: ValueRequest): Promise<NamedPoint[] | null> {
     if (!(await this.answers(request))) return null;
-    return this.store.all<NamedPoint>('analytics.latest-reported', reportedLatest(request.ids, request.indicators, request.options));
+    return this.store.all<NamedPoint>(
+      'analytics.latest-reported',
+      reportedLatest(request.ids, request.indicators, request.options),
+    );
   }
 
   /** A fresh serving layer answers faster still; ratios may have to be computed from their parts. */
   private async answers(request: ValueRequest): Promise<boolean> {
     if (this.layer.serves(request.options) || !canUseReportedPath(request.options, false)) return false;
     const ratios = await this.store.all<{ code: string }>('analytics.ratio-indicators', ratioIndicators());
-    return canUseReportedPath(request.options, ratios.some((r) => request.indicators.includes(r.code)));
+    return canUseReportedPath(
+      request.options,
+      ratios.some((r) => request.indicators.includes(r.code)),
+    );
   }
 }

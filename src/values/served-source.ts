@@ -16,21 +16,32 @@ type KeyedPoint = { unitKey: number; point: Omit<PointRow, 'subjectId'> };
 export class ServedSource implements ValueSource {
   readonly name = 'served';
 
-  constructor(private readonly store: StatementRunner, private readonly layer: LayerChoice) {}
+  constructor(
+    private readonly store: StatementRunner,
+    private readonly layer: LayerChoice,
+  ) {}
 
   async series(request: ValueRequest): Promise<NamedPoint[] | null> {
     const units = this.layer.keyed(request.ids, request.options);
     if (!units) return null;
-    return this.read('analytics.series-served', units, (keys) => servedSeries(keys, request.indicators, request.window, request.options, request.fields));
+    return this.read('analytics.series-served', units, (keys) =>
+      servedSeries(keys, request.indicators, request.window, request.options, request.fields),
+    );
   }
 
   async latest(request: ValueRequest): Promise<NamedPoint[] | null> {
     const units = this.layer.keyed(request.ids, request.options);
     if (!units) return null;
-    return this.read('analytics.latest-served', units, (keys) => servedLatest(keys, request.indicators, request.options, request.fields));
+    return this.read('analytics.latest-served', units, (keys) =>
+      servedLatest(keys, request.indicators, request.options, request.fields),
+    );
   }
 
-  private async read(id: string, units: KeyedUnits, statement: (keys: readonly number[]) => Parameters<StatementRunner['all']>[1]): Promise<NamedPoint[]> {
+  private async read(
+    id: string,
+    units: KeyedUnits,
+    statement: (keys: readonly number[]) => Parameters<StatementRunner['all']>[1],
+  ): Promise<NamedPoint[]> {
     return namePoints(units, await this.store.all<KeyedPoint>(id, statement(units.keys)));
   }
 }

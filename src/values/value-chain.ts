@@ -25,7 +25,10 @@ export class ValueChain {
   /** Requests answered per source, for tests and the bench. */
   readonly answered: Record<ValueSourceName, number> = { memory: 0, served: 0, reported: 0, computed: 0 };
 
-  constructor(store: StatementRunner, readonly layer: LayerChoice) {
+  constructor(
+    store: StatementRunner,
+    readonly layer: LayerChoice,
+  ) {
     this.memory = new MemorySource(layer);
     this.served = new ServedSource(store, layer);
     this.reported = new ReportedSource(store, layer);
@@ -51,7 +54,10 @@ export class ValueChain {
     return this.counted('memory', this.memory.latestNow(request));
   }
 
-  private async first(request: ValueRequest, ask: (source: ValueSource) => Promise<NamedPoint[] | null>): Promise<NamedPoint[]> {
+  private async first(
+    request: ValueRequest,
+    ask: (source: ValueSource) => Promise<NamedPoint[] | null>,
+  ): Promise<NamedPoint[]> {
     for (const source of this.order) {
       const rows = this.counted(source.name, await ask(source));
       if (rows) return rows;

@@ -27,10 +27,24 @@ describe('the value chain asks its sources in order, and the first that can answ
     dir = await mkdtemp(join(tmpdir(), 'grassroots-chain-'));
     await prepareStore(join(dir, 's.duckdb'), SEED_DIR);
     store = await Store.open({ path: join(dir, 's.duckdb'), poolSize: 1 });
-    communes = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'COMMUNE' ORDER BY id`)).map((r) => r.id);
-    villages = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'VILLAGE' ORDER BY id`)).map((r) => r.id);
-    ratio = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators WHERE aggregation = 'RATIO' ORDER BY code LIMIT 1`))[0]!.code;
-    count = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators WHERE aggregation = 'SUM' ORDER BY code LIMIT 1`))[0]!.code;
+    communes = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'COMMUNE' ORDER BY id`)).map(
+      (r) => r.id,
+    );
+    villages = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'VILLAGE' ORDER BY id`)).map(
+      (r) => r.id,
+    );
+    ratio = (
+      await store.all<{ code: string }>(
+        't',
+        sql`SELECT code FROM indicators WHERE aggregation = 'RATIO' ORDER BY code LIMIT 1`,
+      )
+    )[0]!.code;
+    count = (
+      await store.all<{ code: string }>(
+        't',
+        sql`SELECT code FROM indicators WHERE aggregation = 'SUM' ORDER BY code LIMIT 1`,
+      )
+    )[0]!.code;
   });
   afterAll(async () => {
     store.close();
@@ -48,12 +62,22 @@ describe('the value chain asks its sources in order, and the first that can answ
     const window = { from: null, to: null, periods: null };
     expect(await ask(reader, () => reader.readSeries(communes, [count], window, NO_ROLLUP))).toEqual(['reported']);
     expect(await ask(reader, () => reader.readLatest(communes, [count], NO_ROLLUP))).toEqual(['reported']);
-    expect(await ask(reader, () => reader.readSeries(communes, [count, ratio], window, NO_ROLLUP))).toEqual(['computed']);
-    expect(await ask(reader, () => reader.readSeries(communes, [count], window, { ...NO_ROLLUP, rollupFrom: 'VILLAGE' }))).toEqual(['computed']);
-    expect(await ask(reader, () => reader.readSeries(communes, [count], window, { ...NO_ROLLUP, recordedAsOf: '2030-01-01 00:00:00.000' }))).toEqual(['computed']);
+    expect(await ask(reader, () => reader.readSeries(communes, [count, ratio], window, NO_ROLLUP))).toEqual([
+      'computed',
+    ]);
+    expect(
+      await ask(reader, () => reader.readSeries(communes, [count], window, { ...NO_ROLLUP, rollupFrom: 'VILLAGE' })),
+    ).toEqual(['computed']);
+    expect(
+      await ask(reader, () =>
+        reader.readSeries(communes, [count], window, { ...NO_ROLLUP, recordedAsOf: '2030-01-01 00:00:00.000' }),
+      ),
+    ).toEqual(['computed']);
     // and the answers are the computed source's
     const request = { ids: communes, indicators: [count], window, options: NO_ROLLUP, fields: null };
-    expect(await reader.readSeries(communes, [count], window, NO_ROLLUP)).toEqual(await reader.values.computed.series(request));
+    expect(await reader.readSeries(communes, [count], window, NO_ROLLUP)).toEqual(
+      await reader.values.computed.series(request),
+    );
   });
 
   it('with a fresh serving layer: memory where the copy holds the request, else a served lookup; what the layer does not hold is read or computed off the observations', async () => {
@@ -61,14 +85,26 @@ describe('the value chain asks its sources in order, and the first that can answ
     await status.ready();
     const reader = new AnalyticsReader(store, status);
     const window = { from: null, to: null, periods: null };
-    expect(await ask(reader, () => reader.readLatest(communes, [count, ratio], NO_ROLLUP, ['value', 'period']))).toEqual(['memory']);
+    expect(
+      await ask(reader, () => reader.readLatest(communes, [count, ratio], NO_ROLLUP, ['value', 'period'])),
+    ).toEqual(['memory']);
     // every field: more than the copy keeps
     expect(await ask(reader, () => reader.readLatest(communes, [count], NO_ROLLUP, null))).toEqual(['served']);
     // a leaf's series: the copy keeps only leaves' latest values
-    expect(await ask(reader, () => reader.readSeries(villages, [count], window, NO_ROLLUP, ['value', 'period']))).toEqual(['served']);
+    expect(
+      await ask(reader, () => reader.readSeries(villages, [count], window, NO_ROLLUP, ['value', 'period'])),
+    ).toEqual(['served']);
     // another source preference is not in the layer: read off the observations
-    expect(await ask(reader, () => reader.readSeries(communes, [count], window, { ...NO_ROLLUP, earliestPublication: true }))).toEqual(['reported']);
-    expect(await ask(reader, () => reader.readSeries(communes, [count], window, { ...NO_ROLLUP, recordedAsOf: '2030-01-01 00:00:00.000' }))).toEqual(['computed']);
+    expect(
+      await ask(reader, () =>
+        reader.readSeries(communes, [count], window, { ...NO_ROLLUP, earliestPublication: true }),
+      ),
+    ).toEqual(['reported']);
+    expect(
+      await ask(reader, () =>
+        reader.readSeries(communes, [count], window, { ...NO_ROLLUP, recordedAsOf: '2030-01-01 00:00:00.000' }),
+      ),
+    ).toEqual(['computed']);
     await status.stop();
   });
 });

@@ -30,21 +30,49 @@ describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
 
   it('a recipe is a ### heading and the ```graphql block after it, blank lines between or not', () => {
     const markdown = [
-      'Prose naming a ` ```graphql ` block is not a recipe.', '',
-      '### 1. Tight', '```graphql', '{ a }', '```', '',
-      '### 2. As Prettier writes it', '', '```graphql', '{ b {', '  c } }', '```', '',
-      '### Not a recipe', '', '```sh', 'npm test', '```',
+      'Prose naming a ` ```graphql ` block is not a recipe.',
+      '',
+      '### 1. Tight',
+      '```graphql',
+      '{ a }',
+      '```',
+      '',
+      '### 2. As Prettier writes it',
+      '',
+      '```graphql',
+      '{ b {',
+      '  c } }',
+      '```',
+      '',
+      '### Not a recipe',
+      '',
+      '```sh',
+      'npm test',
+      '```',
     ].join('\n');
-    expect(cookbook(markdown)).toEqual([{ title: '1. Tight', query: '{ a }' }, { title: '2. As Prettier writes it', query: '{ b {\n  c } }' }]);
+    expect(cookbook(markdown)).toEqual([
+      { title: '1. Tight', query: '{ a }' },
+      { title: '2. As Prettier writes it', query: '{ b {\n  c } }' },
+    ]);
   });
 
   it('recipe answers match the articles', async () => {
     const byTitle = Object.fromEntries(recipes.map((r) => [r.title.slice(0, 3), r.query]));
-    const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(byTitle['2. ']!);
+    const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(
+      byTitle['2. ']!,
+    );
     expect(two.locality.change.absolute).toMatchObject({ value: -20, upper: -18 });
-    const six = await t.client.request<{ ranking: { entries: { rank: number; locality: { name: string } }[] } }>(byTitle['6. ']!);
-    expect(six.ranking.entries[0]).toMatchObject({ rank: 1, locality: { name: 'Điện Biên Provincial Party Committee' } });
-    const thirteen = await t.client.request<{ before: { districts: { nodes: unknown[] } }; after: { communes: { nodes: { name: string }[] } } }>(byTitle['13.']!);
+    const six = await t.client.request<{ ranking: { entries: { rank: number; locality: { name: string } }[] } }>(
+      byTitle['6. ']!,
+    );
+    expect(six.ranking.entries[0]).toMatchObject({
+      rank: 1,
+      locality: { name: 'Điện Biên Provincial Party Committee' },
+    });
+    const thirteen = await t.client.request<{
+      before: { districts: { nodes: unknown[] } };
+      after: { communes: { nodes: { name: string }[] } };
+    }>(byTitle['13.']!);
     expect(thirteen.before.districts.nodes).toHaveLength(3);
     expect(thirteen.after.communes.nodes.map((c) => c.name).sort()).toEqual(['Si Pa Phìn', 'Tìa Dình']);
   });

@@ -11,14 +11,21 @@ import { halfSentRequest } from '../support/http.js';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Starts `npm start`'s entry point as its own process and waits for its "listening" line. */
-function startMain(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts'), ...args], {
-    cwd: ROOT,
-    // Not NODE_ENV=test (vitest's): libraries behave differently under it (Apollo installs no
-    // signal handlers), and the process must be tested as it runs.
-    env: { ...process.env, UV_THREADPOOL_SIZE: '8', NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startMain(
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts'), ...args],
+    {
+      cwd: ROOT,
+      // Not NODE_ENV=test (vitest's): libraries behave differently under it (Apollo installs no
+      // signal handlers), and the process must be tested as it runs.
+      env: { ...process.env, UV_THREADPOOL_SIZE: '8', NODE_ENV: 'development', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 30_000);
@@ -63,7 +70,12 @@ describe('the server process (npm start)', () => {
     expect(await exited).toBe(0);
     expect(lines.join('\n')).toContain('"msg":"stopped"');
 
-    const second = await startMain({ GRASSROOTS_STORE: store, NODE_ENV: 'production' }, ['--port', '0', '--host', '127.0.0.1']);
+    const second = await startMain({ GRASSROOTS_STORE: store, NODE_ENV: 'production' }, [
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ]);
     expect(second.lines.join('\n')).toContain('"msg":"store opened"');
     const stopped = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     second.child.kill('SIGINT');
@@ -72,7 +84,9 @@ describe('the server process (npm start)', () => {
   });
 
   it('rejects a bad setting with the setting named', async () => {
-    const error = await startMain({ GRASSROOTS_STORE: join(dir, 'x.duckdb') }, ['--port', '99999']).catch((e: Error) => e);
+    const error = await startMain({ GRASSROOTS_STORE: join(dir, 'x.duckdb') }, ['--port', '99999']).catch(
+      (e: Error) => e,
+    );
     expect((error as Error).message).toContain('port: expected 0..65535');
   });
 });

@@ -16,7 +16,11 @@ function documents(): string[] {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, each space a hyphen. */
 function anchorOf(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function anchorsIn(markdown: string): Set<string> {
@@ -42,7 +46,8 @@ describe('the documents link only to files and headings that exist', () => {
         broken.push(`${link}: no such file`);
         continue;
       }
-      if (anchor && target.endsWith('.md') && !anchorsIn(readFileSync(target, 'utf8')).has(anchor)) broken.push(`${link}: no such heading`);
+      if (anchor && target.endsWith('.md') && !anchorsIn(readFileSync(target, 'utf8')).has(anchor))
+        broken.push(`${link}: no such heading`);
     }
     expect(broken).toEqual([]);
   });

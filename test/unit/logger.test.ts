@@ -24,7 +24,11 @@ function ended(destination: ReturnType<typeof asyncDestination>): Promise<void> 
   });
 }
 
-const linesOf = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
+const linesOf = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LogEntry);
 
 describe('the server log', () => {
   it('is JSON lines, in the order logged, each with its level spelled out and an ISO time, and no pid or host', async () => {
@@ -36,7 +40,11 @@ describe('the server log', () => {
     logger.info({ url: 'http://127.0.0.1:1/graphql' }, 'listening');
     await ended(destination);
     const entries = linesOf(await readFile(path, 'utf8'));
-    expect(entries.map((e) => [e['level'], e['msg']])).toEqual([['info', 'first'], ['error', 'internal error'], ['info', 'listening']]);
+    expect(entries.map((e) => [e['level'], e['msg']])).toEqual([
+      ['info', 'first'],
+      ['error', 'internal error'],
+      ['info', 'listening'],
+    ]);
     expect(entries[2]).toMatchObject({ url: 'http://127.0.0.1:1/graphql' });
     for (const entry of entries) {
       expect(String(entry['time'])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -66,8 +74,14 @@ describe('the server log', () => {
       for (let i = 0; i < 1000; i++) logger.info({ i }, 'request');
       logger.info('stopped');
       ${end}`;
-    for (const [end, code] of [['process.exit(0);', 0], ['throw new Error("crash");', 1]] as const) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(end)], { cwd: projectPath('.'), encoding: 'utf8' });
+    for (const [end, code] of [
+      ['process.exit(0);', 0],
+      ['throw new Error("crash");', 1],
+    ] as const) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(end)], {
+        cwd: projectPath('.'),
+        encoding: 'utf8',
+      });
       expect(child.status, child.stderr).toBe(code);
       const entries = linesOf(child.stdout);
       expect(entries).toHaveLength(1001);
@@ -78,7 +92,9 @@ describe('the server log', () => {
   it('entryLogger hands each line over as an object at once (tests read the request lines so)', () => {
     const entries: LogEntry[] = [];
     entryLogger((entry) => entries.push(entry)).info({ requestId: 'dash-42', status: 200 }, 'request');
-    expect(entries).toEqual([expect.objectContaining({ level: 'info', msg: 'request', requestId: 'dash-42', status: 200 })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'request', requestId: 'dash-42', status: 200 }),
+    ]);
   });
 
   it('logEntry writes plain entries at their level', () => {

@@ -19,7 +19,10 @@ import { peerContext, totalsAgainstParts } from '../../src/analytics/context-sql
 function pinned(fragment: Fragment): { text: string; values: unknown[] } {
   const { text, values } = statement('pinned', fragment);
   // collapse indentation so a re-indented builder is not a change
-  return { text: text.replace(/\s+/g, ' ').trim(), values: values.map((v) => (typeof v === 'object' && v !== null ? String(v) : v)) };
+  return {
+    text: text.replace(/\s+/g, ' ').trim(),
+    values: values.map((v) => (typeof v === 'object' && v !== null ? String(v) : v)),
+  };
 }
 
 const WINDOW = { from: '2024-01-01', to: '2026-12-31', periods: null };
@@ -29,13 +32,22 @@ const IDS = { ids: ['c1', 'c2'] };
 const KEYED = { ids: ['c1', 'c2'], keys: [7, 9] };
 const WITHIN = { kind: 'VILLAGE', within: 'p1', asOf: '2025-01-01' };
 
-describe('value sources\' statements', () => {
+describe("value sources' statements", () => {
   it.each([
-    ['served series, three fields', servedSeries([7, 9], ['members', 'minority'], WINDOW, SERVED, ['period', 'value', 'qualifier'])],
-    ['served latest, all fields, rolled up', servedLatest([7], ['members'], { ...SERVED, rollupFrom: 'VILLAGE' }, null)],
+    [
+      'served series, three fields',
+      servedSeries([7, 9], ['members', 'minority'], WINDOW, SERVED, ['period', 'value', 'qualifier']),
+    ],
+    [
+      'served latest, all fields, rolled up',
+      servedLatest([7], ['members'], { ...SERVED, rollupFrom: 'VILLAGE' }, null),
+    ],
     ['served pivot', servedPivot([7, 9], ['members'], WINDOW, SERVED)],
     ['reported series', reportedSeries(['c1', 'c2'], ['members', 'minority'], WINDOW, NO_ROLLUP)],
-    ['reported latest, earliest publication', reportedLatest(['c1'], ['members'], { ...NO_ROLLUP, earliestPublication: true })],
+    [
+      'reported latest, earliest publication',
+      reportedLatest(['c1'], ['members'], { ...NO_ROLLUP, earliestPublication: true }),
+    ],
     ['computed series from observations', seriesPoints(IDS, ['members'], WINDOW, NO_ROLLUP)],
     ['computed series rolled up', seriesPoints(IDS, ['minority_share'], WINDOW, ROLLED)],
     ['computed series over the serving layer, by key', seriesPoints(KEYED, ['members'], WINDOW, SERVED)],
@@ -45,13 +57,25 @@ describe('value sources\' statements', () => {
   });
 });
 
-describe('operations\' statements', () => {
+describe("operations' statements", () => {
   it.each([
     ['series on a yearly axis, filled linearly', seriesOnGrid(IDS, 'members', WINDOW, NO_ROLLUP, 'YEAR', 'LINEAR')],
     ['change between two periods', changeBetween(IDS, 'members', '2024', '2026', NO_ROLLUP)],
     ['consecutive changes', consecutiveChanges(IDS, 'members', { from: null, to: null }, SERVED)],
     ['ranking by value within a unit', rankUnits(WITHIN, 'members', 'VALUE', null, '2025', true, 10, SERVED)],
-    ['ranking by percent change, ascending', rankUnits({ kind: 'COMMUNE', within: null, asOf: null }, 'members', 'PERCENT_CHANGE', '2024', '2026', false, 5, NO_ROLLUP)],
+    [
+      'ranking by percent change, ascending',
+      rankUnits(
+        { kind: 'COMMUNE', within: null, asOf: null },
+        'members',
+        'PERCENT_CHANGE',
+        '2024',
+        '2026',
+        false,
+        5,
+        NO_ROLLUP,
+      ),
+    ],
     ['table rows', tableRows(WITHIN, ['members', 'minority'], WINDOW, NO_ROLLUP)],
     ['table pivot', tablePivot(IDS, ['members'], { from: null, to: null, periods: ['2024', '2025'] }, NO_ROLLUP)],
     ['packed table', tablePacked(KEYED, ['members'], WINDOW, SERVED, ['EXACT', 'ABOUT'])],

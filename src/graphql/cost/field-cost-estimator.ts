@@ -1,4 +1,11 @@
-import { Kind, getNamedType, isCompositeType, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  getNamedType,
+  isCompositeType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { isListField, type ListSizes } from './list-sizes.js';
 
@@ -12,7 +19,10 @@ import { isListField, type ListSizes } from './list-sizes.js';
  * therefore records the cost of one item under its field node, and the sizing field, estimated
  * after its children, adds the other (size - 1) items. One estimator serves one measurement.
  */
-export function fieldCostEstimator(sizes: ListSizes, fragments: ReadonlyMap<string, FragmentDefinitionNode>): ComplexityEstimator {
+export function fieldCostEstimator(
+  sizes: ListSizes,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): ComplexityEstimator {
   const itemCost = new Map<FieldNode, number>();
   return ({ type, field, node, args, childComplexity }) => {
     if (field.name === '__typename') return 0;
@@ -20,7 +30,8 @@ export function fieldCostEstimator(sizes: ListSizes, fragments: ReadonlyMap<stri
     if (below) {
       let others = 0;
       for (const [path, size] of below) {
-        for (const list of fieldsAt(node.selectionSet, path.split('.'), fragments)) others += (size - 1) * (itemCost.get(list) ?? 0);
+        for (const list of fieldsAt(node.selectionSet, path.split('.'), fragments))
+          others += (size - 1) * (itemCost.get(list) ?? 0);
       }
       return 1 + childComplexity + others;
     }
@@ -34,7 +45,11 @@ export function fieldCostEstimator(sizes: ListSizes, fragments: ReadonlyMap<stri
 }
 
 /** The field nodes a path of field names reaches from a selection set, through inline fragments and fragment spreads. */
-function fieldsAt(set: SelectionSetNode | undefined, path: readonly string[], fragments: ReadonlyMap<string, FragmentDefinitionNode>): FieldNode[] {
+function fieldsAt(
+  set: SelectionSetNode | undefined,
+  path: readonly string[],
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FieldNode[] {
   const [name, ...rest] = path;
   if (!set || name === undefined) return [];
   const found: FieldNode[] = [];

@@ -1,4 +1,11 @@
-import { isAbstractType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 
 /**
  * Introspection answers come from the schema in memory, so its lists are sized by the schema:
@@ -20,9 +27,15 @@ export function introspectionSizes(schema: GraphQLSchema): ReadonlyMap<string, n
     ['__Schema.directives', directives.length],
     ['__Type.fields', perItem(fields.length, types.length)],
     ['__Type.interfaces', perItem(sum(composite.map((t) => t.getInterfaces().length)), types.length)],
-    ['__Type.possibleTypes', perItem(sum(types.filter(isAbstractType).map((t) => schema.getPossibleTypes(t).length)), types.length)],
+    [
+      '__Type.possibleTypes',
+      perItem(sum(types.filter(isAbstractType).map((t) => schema.getPossibleTypes(t).length)), types.length),
+    ],
     ['__Type.enumValues', perItem(sum(types.filter(isEnumType).map((t) => t.getValues().length)), types.length)],
-    ['__Type.inputFields', perItem(sum(types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length)), types.length)],
+    [
+      '__Type.inputFields',
+      perItem(sum(types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length)), types.length),
+    ],
     ['__Field.args', perItem(sum(fields.map((f) => f.args.length)), fields.length)],
     ['__Directive.args', perItem(sum(directives.map((d) => d.args.length)), directives.length)],
   ]);

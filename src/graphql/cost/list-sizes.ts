@@ -1,6 +1,12 @@
 import {
-  getNamedType, getNullableType, isInterfaceType, isListType, isObjectType,
-  type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
 } from 'graphql';
 import { introspectionSizes } from './introspection-sizes.js';
 
@@ -74,7 +80,11 @@ const SELF_SIZED: Readonly<Record<string, (args: Args) => number>> = {
  * Introspection lists are read from the schema itself (see introspectionSizes). Which rule
  * applies to a field is decided once per schema; a measure only reads the tables.
  */
-export function argumentListSizes(schema: GraphQLSchema, defaultListSize: number, unsizedListSize = UNSIZED_LIST_SIZE): ListSizes {
+export function argumentListSizes(
+  schema: GraphQLSchema,
+  defaultListSize: number,
+  unsizedListSize = UNSIZED_LIST_SIZE,
+): ListSizes {
   const open: OpenSizes = { page: defaultListSize, unsized: unsizedListSize };
   const sizing = new Map<AnyField, Sizing>();
   const sizedFromAbove = new Set<AnyField>();

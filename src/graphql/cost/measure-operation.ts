@@ -1,6 +1,13 @@
 import {
-  GraphQLError, Kind, TypeInfo, ValidationContext, getVariableValues,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  ValidationContext,
+  getVariableValues,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { createComplexityRule } from 'graphql-query-complexity';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -35,11 +42,22 @@ export class TooManyFieldsError extends Error {
  * measured by graphql-armor's rules. Their own limit is left open so that the caller gets the
  * figures and refuses with its own error.
  */
-export function measureShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): { depth: number; aliases: number } {
+export function measureShape(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { depth: number; aliases: number } {
   const shape = { depth: 0, aliases: 0 };
   const context = new ValidationContext(schema, document, new TypeInfo(schema), () => {});
-  maxDepthRule({ n: Infinity, flattenFragments: true, ignoreIntrospection: true, onAccept: [(_, { n }) => (shape.depth = n)] })(context).onOperationDefinitionEnter(operation);
-  maxAliasesRule({ n: Infinity, onAccept: [(_, { n }) => (shape.aliases = n)] })(context).onOperationDefinitionEnter(operation);
+  maxDepthRule({
+    n: Infinity,
+    flattenFragments: true,
+    ignoreIntrospection: true,
+    onAccept: [(_, { n }) => (shape.depth = n)],
+  })(context).onOperationDefinitionEnter(operation);
+  maxAliasesRule({ n: Infinity, onAccept: [(_, { n }) => (shape.aliases = n)] })(context).onOperationDefinitionEnter(
+    operation,
+  );
   return shape;
 }
 
@@ -59,11 +77,17 @@ export function measureCost(
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return null;
   const context = new ValidationContext(schema, document, new TypeInfo(schema), () => {});
   const estimators = [fieldCostEstimator(sizes, fragmentsOf(document))];
-  const measure = createComplexityRule({ maximumComplexity: Infinity, variables, estimators, maxQueryNodes: MAX_EXPANDED_FIELDS })(context);
+  const measure = createComplexityRule({
+    maximumComplexity: Infinity,
+    variables,
+    estimators,
+    maxQueryNodes: MAX_EXPANDED_FIELDS,
+  })(context);
   try {
     measure.onOperationDefinitionEnter(operation);
   } catch (error) {
-    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) throw new TooManyFieldsError();
+    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes'))
+      throw new TooManyFieldsError();
     throw error;
   }
   return measure.complexity;

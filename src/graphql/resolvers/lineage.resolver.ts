@@ -7,7 +7,11 @@ import type { Context } from '../context.js';
 
 @Resolver(() => LineageLink)
 export class LineageLinkResolver {
-  @FieldResolver(() => Locality, { nullable: true, description: 'The unit on the other end: the predecessor or the successor; null for an abolition without successor.' })
+  @FieldResolver(() => Locality, {
+    nullable: true,
+    description:
+      'The unit on the other end: the predecessor or the successor; null for an abolition without successor.',
+  })
   async locality(@Root() root: LineageRow, @Ctx() ctx: Context) {
     return root.otherId ? ctx.loaders.unit.load(root.otherId) : null;
   }

@@ -18,16 +18,20 @@ async function loadNode(ctx: Context, id: string, argument: string): Promise<obj
   const kind = kindOfType(type);
   const found = kind
     ? await ctx.loaders.unit.load(code).then((u) => (u && u.kind === kind ? u : null))
-    : type === 'Source' ? await ctx.loaders.source.load(code).then((s) => s && { ...s, __typename: 'Source' })
-    : type === 'Document' ? await ctx.loaders.document.load(code).then((d) => d && { ...d, __typename: 'Document' })
-    : await ctx.loaders.observation.load(code).then((o) => o && { ...o, __typename: 'Observation' });
+    : type === 'Source'
+      ? await ctx.loaders.source.load(code).then((s) => s && { ...s, __typename: 'Source' })
+      : type === 'Document'
+        ? await ctx.loaders.document.load(code).then((d) => d && { ...d, __typename: 'Document' })
+        : await ctx.loaders.observation.load(code).then((o) => o && { ...o, __typename: 'Observation' });
   if (!found) throw new NotFoundError(argument, `${type} with id ${id} (code "${code.slice(0, 80)}")`);
   return found;
 }
 
 @Resolver()
 export class QueryResolver {
-  @Query(() => Node, { description: 'Any object by its global id. An unknown or malformed id is an error that names the argument.' })
+  @Query(() => Node, {
+    description: 'Any object by its global id. An unknown or malformed id is an error that names the argument.',
+  })
   node(@Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string, @Ctx() ctx: Context) {
     return loadNode(ctx, id, 'id');
   }
@@ -38,37 +42,67 @@ export class QueryResolver {
     return Promise.all(ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`)));
   }
 
-  @Query(() => Locality, { description: 'One unit or Party organisation by global id or by code ("commune/tia-dinh"). Give exactly one.' })
+  @Query(() => Locality, {
+    description: 'One unit or Party organisation by global id or by code ("commune/tia-dinh"). Give exactly one.',
+  })
   async locality(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string | null,
-    @Arg('code', () => String, { nullable: true, description: 'Code, "<kind>/<slug>", e.g. "village/huoi-song".' }) code?: string | null,
+    @Arg('code', () => String, { nullable: true, description: 'Code, "<kind>/<slug>", e.g. "village/huoi-song".' })
+    code?: string | null,
   ): Promise<UnitRow | object> {
-    if ((id == null) === (code == null)) throw new BadInputError(id == null ? 'id' : 'code', 'give exactly one of id or code');
+    if ((id == null) === (code == null))
+      throw new BadInputError(id == null ? 'id' : 'code', 'give exactly one of id or code');
     if (id != null) {
       const { type } = fromGlobalId(id, 'id');
       if (!kindOfType(type)) throw new BadInputError('id', `expected the id of a locality, got a ${type}`);
       return loadNode(ctx, id, 'id');
     }
     const unit = await ctx.loaders.unit.load(code!);
-    if (!unit) throw new NotFoundError('code', `locality with code "${code!.slice(0, 80)}" (codes look like "commune/tia-dinh")`);
+    if (!unit)
+      throw new NotFoundError(
+        'code',
+        `locality with code "${code!.slice(0, 80)}" (codes look like "commune/tia-dinh")`,
+      );
     return unit;
   }
 
-  @Query(() => LocalityConnection, { description: 'Units and organisations, filtered and paged. Search ignores case and Vietnamese diacritics: "Tia Dinh" finds "Tìa Dình".' })
+  @Query(() => LocalityConnection, {
+    description:
+      'Units and organisations, filtered and paged. Search ignores case and Vietnamese diacritics: "Tia Dinh" finds "Tìa Dình".',
+  })
   async localities(
     @Ctx() ctx: Context,
-    @Arg('kind', () => [LocalityKind], { nullable: true, description: 'Only these kinds.' }) kind?: LocalityKind[] | null,
-    @Arg('search', () => String, { nullable: true, description: 'Part of the name, with or without diacritics.' }) search?: string | null,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Only units valid on this date (YYYY-MM-DD).' }) asOf?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 100).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' }) after?: string | null,
+    @Arg('kind', () => [LocalityKind], { nullable: true, description: 'Only these kinds.' })
+    kind?: LocalityKind[] | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the name, with or without diacritics.' })
+    search?: string | null,
+    @Arg('asOf', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Only units valid on this date (YYYY-MM-DD).',
+    })
+    asOf?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 100).' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from pageInfo.endCursor.' })
+    after?: string | null,
   ) {
     const page = toPage(first, after);
     if (search != null && search.length > 200) throw new BadInputError('search', 'at most 200 characters');
-    const rows = await ctx.reader.searchUnits({ kinds: kind ?? null, search: search ?? null, asOf: asOf ?? null, ...page });
+    const rows = await ctx.reader.searchUnits({
+      kinds: kind ?? null,
+      search: search ?? null,
+      asOf: asOf ?? null,
+      ...page,
+    });
     if (rows.length === 0 && page.offset > 0) {
-      const [count] = await ctx.reader.searchUnits({ kinds: kind ?? null, search: search ?? null, asOf: asOf ?? null, offset: 0, limit: 1 });
+      const [count] = await ctx.reader.searchUnits({
+        kinds: kind ?? null,
+        search: search ?? null,
+        asOf: asOf ?? null,
+        offset: 0,
+        limit: 1,
+      });
       return toConnection([], page, count?.totalCount ?? 0);
     }
     return toConnection(rows, page);
@@ -80,7 +114,10 @@ export class QueryResolver {
   }
 
   @Query(() => Indicator, { description: 'One indicator by code.' })
-  async indicator(@Arg('code', () => String, { description: 'Indicator code.' }) code: string, @Ctx() ctx: Context): Promise<IndicatorRow> {
+  async indicator(
+    @Arg('code', () => String, { description: 'Indicator code.' }) code: string,
+    @Ctx() ctx: Context,
+  ): Promise<IndicatorRow> {
     await checkIndicator(ctx, code, 'code');
     return (await ctx.loaders.indicators()).get(code)!;
   }
@@ -90,7 +127,9 @@ export class QueryResolver {
     return ctx.reader.listSources();
   }
 
-  @Query(() => [PolicyDocument], { description: 'Resolutions, plans, guidance and laws named by the sources, oldest first.' })
+  @Query(() => [PolicyDocument], {
+    description: 'Resolutions, plans, guidance and laws named by the sources, oldest first.',
+  })
   documents(@Ctx() ctx: Context) {
     return ctx.reader.listDocuments();
   }

@@ -1,7 +1,10 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { LineageKind } from './enums.js';
 
-@ObjectType('LineageLink', { simpleResolvers: true, description: 'One change linking a unit to a predecessor or successor.' })
+@ObjectType('LineageLink', {
+  simpleResolvers: true,
+  description: 'One change linking a unit to a predecessor or successor.',
+})
 export class LineageLink {
   @Field(() => LineageKind, { description: 'Merge, split, rename or abolition.' })
   kind!: LineageKind;
