@@ -11,8 +11,19 @@ const require = createRequire(import.meta.url);
  * (hierarchy.test.ts too: it proves the hierarchy copy by counting statements).
  */
 const ANSWER_FILES = [
-  'analytics', 'analytics-seed', 'bad-arguments', 'cookbook', 'lineage', 'operations', 'record-observations',
-  'revisions', 'rollup-merger', 'search', 'seed-figures', 'sources-and-series', 'typed-client',
+  'analytics',
+  'analytics-seed',
+  'bad-arguments',
+  'cookbook',
+  'lineage',
+  'operations',
+  'record-observations',
+  'revisions',
+  'rollup-merger',
+  'search',
+  'seed-figures',
+  'sources-and-series',
+  'typed-client',
 ].map((name) => `test/e2e/${name}.test.ts`);
 
 export default defineConfig({

@@ -6,7 +6,7 @@ import type { ValuesOf } from './settings/setting.js';
 import { MAX_ROWS_PER_RESULT } from './speed/result-cache.js';
 import type { SpeedConfig } from './speed/speed-config.js';
 
-/** Limits on what one request may ask; see README "Limits". */
+/** Limits on what one request may ask; see docs/operations.md "Limits". */
 export interface LimitsConfig {
   readonly maxDepth: number;
   readonly maxAliases: number;
@@ -68,7 +68,10 @@ export const CONFIG_HELP = helpOf(SERVE);
  * throws a ConfigError naming the flag or variable and what it allows. --help prints the help and
  * exits.
  */
-export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
   const line = readCommandLine(SERVE, argv, env);
   if (line.help) {
     console.log(CONFIG_HELP);

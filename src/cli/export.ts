@@ -15,14 +15,23 @@ async function main(argv: string[]): Promise<number> {
   const store = await Store.open({ path: storePath, readOnly: true, poolSize: 1 });
   try {
     const manifest = await exportSnapshot(store, positionals[0]!);
-    console.log(JSON.stringify({ msg: 'exported', dir: resolve(positionals[0]!), tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })) }));
+    console.log(
+      JSON.stringify({
+        msg: 'exported',
+        dir: resolve(positionals[0]!),
+        tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })),
+      }),
+    );
     return 0;
   } finally {
     store.close();
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -11,7 +11,9 @@ const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function showProgress(p: LoadProgress): void {
   const rate = p.seconds > 0 ? p.rowsRead / p.seconds : 0;
-  process.stderr.write(`${p.phase} ${p.label}: ${p.percentage.toFixed(0)}% of this step, ${number(p.rowsRead)} rows read, ${number(rate)} rows/s, ${p.seconds.toFixed(1)} s\n`);
+  process.stderr.write(
+    `${p.phase} ${p.label}: ${p.percentage.toFixed(0)}% of this step, ${number(p.rowsRead)} rows read, ${number(rate)} rows/s, ${p.seconds.toFixed(1)} s\n`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -23,7 +25,9 @@ async function main(argv: string[]): Promise<number> {
   const store = await Store.open({ path: storePath, poolSize: 1 });
   try {
     // Stdout carries one JSON line per event, so scripts (and the tests) can follow a load.
-    console.log(JSON.stringify({ msg: 'loading', files: inputs.map((i) => i.label), store: storePath, dryRun: values.dryRun }));
+    console.log(
+      JSON.stringify({ msg: 'loading', files: inputs.map((i) => i.label), store: storePath, dryRun: values.dryRun }),
+    );
     const result = await runLoad(store, inputs, {
       kind: 'file',
       origin: `file:${target}`,
@@ -33,7 +37,17 @@ async function main(argv: string[]): Promise<number> {
       onPhase: (phase, label) => console.log(JSON.stringify({ msg: 'phase', phase, label })),
     });
     const rate = result.seconds > 0 ? result.rowsRead / result.seconds : 0;
-    console.log(JSON.stringify({ msg: result.skipped ? 'unchanged, nothing loaded' : result.dryRun ? 'valid (dry run, nothing written)' : 'loaded', ...result, rowsPerSecond: Math.round(rate) }));
+    console.log(
+      JSON.stringify({
+        msg: result.skipped
+          ? 'unchanged, nothing loaded'
+          : result.dryRun
+            ? 'valid (dry run, nothing written)'
+            : 'loaded',
+        ...result,
+        rowsPerSecond: Math.round(rate),
+      }),
+    );
     if (!result.skipped && !result.dryRun) await store.checkpoint();
     return 0;
   } finally {
@@ -51,7 +65,8 @@ main(process.argv.slice(2)).then(
     }
     const message = error instanceof Error ? error.message : String(error);
     // DuckDB lets one process own a store file; say what that means here.
-    if (message.includes('Could not set lock')) console.error(`the store is open in another process (a running server?): stop it and load again.\n${message}`);
+    if (message.includes('Could not set lock'))
+      console.error(`the store is open in another process (a running server?): stop it and load again.\n${message}`);
     else console.error(error instanceof UsageError ? message : error);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

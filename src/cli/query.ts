@@ -13,7 +13,9 @@ let store: Store;
 try {
   store = await Store.open({ path: values.store, readOnly: true, poolSize: 1 });
 } catch (error) {
-  console.error(`--store ${values.store}: cannot open (${/lock/i.test(String(error)) ? 'in use by another process, e.g. a running server; stop it or query a copy' : String(error)})`);
+  console.error(
+    `--store ${values.store}: cannot open (${/lock/i.test(String(error)) ? 'in use by another process, e.g. a running server; stop it or query a copy' : String(error)})`,
+  );
   process.exit(1);
 }
 try {

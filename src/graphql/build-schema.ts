@@ -6,10 +6,34 @@ import { QueryResolver } from './resolvers/query.resolver.js';
 import { MutationResolver } from './resolvers/mutation.resolver.js';
 import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
-import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
-import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SourceResolver } from './resolvers/catalog.resolver.js';
-import { LocalityAnalyticsResolver, PartsPointResolver, SeriesPointResolver, SeriesResolver } from './resolvers/analytics.resolver.js';
-import { AnalyticsQueryResolver, AvailabilityResolver, PivotRowResolver, RankEntryResolver, RankingResolver, TableResolver } from './resolvers/analytics-query.resolver.js';
+import {
+  CommuneResolver,
+  DistrictResolver,
+  PartyCellResolver,
+  PartyCommitteeResolver,
+  ProvinceResolver,
+  VillageResolver,
+} from './resolvers/typed-lists.resolver.js';
+import {
+  DocumentLinkResolver,
+  DocumentResolver,
+  ObservationResolver,
+  SourceResolver,
+} from './resolvers/catalog.resolver.js';
+import {
+  LocalityAnalyticsResolver,
+  PartsPointResolver,
+  SeriesPointResolver,
+  SeriesResolver,
+} from './resolvers/analytics.resolver.js';
+import {
+  AnalyticsQueryResolver,
+  AvailabilityResolver,
+  PivotRowResolver,
+  RankEntryResolver,
+  RankingResolver,
+  TableResolver,
+} from './resolvers/analytics-query.resolver.js';
 import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
 import { projectPath } from '../project-root.js';
 import { bindParamsDirectly } from '../speed/direct-params.js';
@@ -18,11 +42,30 @@ export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 export const SCHEMA_OPTIONS = {
   resolvers: [
-    QueryResolver, MutationResolver, LocalityResolver,
-    ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
-    ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
-    LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,
-    AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
+    QueryResolver,
+    MutationResolver,
+    LocalityResolver,
+    ProvinceResolver,
+    DistrictResolver,
+    CommuneResolver,
+    VillageResolver,
+    PartyCommitteeResolver,
+    PartyCellResolver,
+    ObservationResolver,
+    SourceResolver,
+    DocumentResolver,
+    DocumentLinkResolver,
+    LineageLinkResolver,
+    LocalityAnalyticsResolver,
+    SeriesResolver,
+    SeriesPointResolver,
+    PartsPointResolver,
+    AnalyticsQueryResolver,
+    RankingResolver,
+    RankEntryResolver,
+    AvailabilityResolver,
+    TableResolver,
+    PivotRowResolver,
   ],
   orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
   // Arguments are checked by the resolvers (BadInputError names the argument), not class-validator.
@@ -46,9 +89,12 @@ export function buildGrassrootsSchema(options: { readonly directParams?: boolean
 function build(directParams: boolean): Promise<GraphQLSchema> {
   return buildSchema(SCHEMA_OPTIONS).then((schema) => {
     const query = schema.getQueryType();
-    if (query) query.description = 'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
+    if (query)
+      query.description =
+        'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
+    if (mutation)
+      mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
     synchronousResolveType(schema);
     if (directParams) bindParamsDirectly(schema, SCHEMA_OPTIONS);
     return schema;

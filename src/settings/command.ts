@@ -34,8 +34,9 @@ export function defineCommand<S extends Settings>(definition: CommandDefinition<
   const object = objectOf(definition.settings);
   const schema = conflicts
     ? object.superRefine((values, ctx) => {
-      for (const c of conflicts(values)) ctx.addIssue({ code: 'custom', path: [c.setting], message: c.message, params: { conflict: true } });
-    })
+        for (const c of conflicts(values))
+          ctx.addIssue({ code: 'custom', path: [c.setting], message: c.message, params: { conflict: true } });
+      })
     : object;
   return { ...definition, schema };
 }
@@ -54,14 +55,32 @@ export type CommandLine<S extends Settings> =
  * once: every problem is reported (ConfigError, one line each), naming the flag or variable it
  * came from. An empty environment variable counts as unset.
  */
-export function readCommandLine<S extends Settings>(command: Command<S>, argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine<S> {
+export function readCommandLine<S extends Settings>(
+  command: Command<S>,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): CommandLine<S> {
   const entries = Object.entries(command.settings) as [string, Setting<unknown>][];
-  const options = Object.fromEntries(entries.flatMap(([, s]) => (s.flag === null ? [] : [[s.flag, { type: s.kind.presence ? 'boolean' as const : 'string' as const }]])));
+  const options = Object.fromEntries(
+    entries.flatMap(([, s]) =>
+      s.flag === null ? [] : [[s.flag, { type: s.kind.presence ? ('boolean' as const) : ('string' as const) }]],
+    ),
+  );
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: command.positionals !== undefined });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: command.positionals !== undefined,
+    });
   } catch (error) {
-    throw new ConfigError(argumentProblem(error, entries.map(([, s]) => s)));
+    throw new ConfigError(
+      argumentProblem(
+        error,
+        entries.map(([, s]) => s),
+      ),
+    );
   }
   if (parsed.values['help']) return { help: true };
 
@@ -108,7 +127,11 @@ export function readCommandLine<S extends Settings>(command: Command<S>, argv: r
  * For a command line's entry point: help printed (exit 0), or a problem printed as its lines
  * and exit status 2, never a stack trace; otherwise the values.
  */
-export function commandLineOrExit<S extends Settings>(command: Command<S>, argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): { values: ValuesOf<S>; positionals: readonly string[] } {
+export function commandLineOrExit<S extends Settings>(
+  command: Command<S>,
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): { values: ValuesOf<S>; positionals: readonly string[] } {
   try {
     const line = readCommandLine(command, argv, env);
     if (!line.help) return line;
@@ -142,7 +165,10 @@ function argumentProblem(error: unknown, settings: readonly Setting<unknown>[]):
 /** The command's help, made from its settings: usage, summary, the options by group, footer. */
 export function helpOf<S extends Settings>(command: Command<S>): string {
   const settings = Object.values(command.settings) as Setting<unknown>[];
-  const leftOf = (s: Setting<unknown>) => (s.flag === null ? `${s.env}=${s.kind.placeholder}` : `--${s.flag}${s.kind.placeholder ? ` ${s.kind.placeholder}` : ''}`);
+  const leftOf = (s: Setting<unknown>) =>
+    s.flag === null
+      ? `${s.env}=${s.kind.placeholder}`
+      : `--${s.flag}${s.kind.placeholder ? ` ${s.kind.placeholder}` : ''}`;
   const width = Math.max(...settings.map((s) => leftOf(s).length)) + 2;
   const lines = [`Usage: ${command.usage}`, '', command.summary, ''];
   const groups = new Map<string, Setting<unknown>[]>();
@@ -159,7 +185,11 @@ export function helpOf<S extends Settings>(command: Command<S>): string {
     }
     lines.push('');
   }
-  lines.push(`  ${'-h, --help'.padEnd(width)}this text`, '', 'A flag wins over its environment variable; an empty variable counts as unset.');
+  lines.push(
+    `  ${'-h, --help'.padEnd(width)}this text`,
+    '',
+    'A flag wins over its environment variable; an empty variable counts as unset.',
+  );
   if (command.footer) lines.push(command.footer);
   return lines.join('\n');
 }

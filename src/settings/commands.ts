@@ -10,15 +10,30 @@ const { store, data } = SETTINGS;
 export const SERVE = defineCommand({
   name: 'serve',
   usage: 'npm start -- [options]',
-  summary: 'Serves GraphQL on /graphql, exports, the IDE and /explore from a DuckDB store (built from the seed data when missing).',
+  summary:
+    'Serves GraphQL on /graphql, exports, the IDE and /explore from a DuckDB store (built from the seed data when missing).',
   settings: SETTINGS,
   conflicts: (v) => [
     // DuckDB's node binding runs every statement on libuv's thread pool (default 4 threads): with
     // as many connections busy as threads, nothing else (connect, fs) gets a thread and the process
     // hangs. Setting the variable from inside the process is too late (under tsx the pool already
     // exists when main.ts runs), so it is checked here and set by `npm start`.
-    ...(v.threadpool > v.pool ? [] : [{ setting: 'pool', message: `${v.pool} connections need UV_THREADPOOL_SIZE above ${v.pool} (it is ${v.threadpool}); start with UV_THREADPOOL_SIZE=${v.pool + 4}` }]),
-    ...(v.snapshot !== null && v.writeToken !== null ? [{ setting: 'snapshot', message: 'a server started from a snapshot is read-only; unset GRASSROOTS_WRITE_TOKEN' }] : []),
+    ...(v.threadpool > v.pool
+      ? []
+      : [
+          {
+            setting: 'pool',
+            message: `${v.pool} connections need UV_THREADPOOL_SIZE above ${v.pool} (it is ${v.threadpool}); start with UV_THREADPOOL_SIZE=${v.pool + 4}`,
+          },
+        ]),
+    ...(v.snapshot !== null && v.writeToken !== null
+      ? [
+          {
+            setting: 'snapshot',
+            message: 'a server started from a snapshot is read-only; unset GRASSROOTS_WRITE_TOKEN',
+          },
+        ]
+      : []),
   ],
   footer: 'Each part of the speed machinery is described in docs/speed/.',
 });
@@ -30,9 +45,16 @@ export const QUERY = defineCommand({
 answer is a list of objects, JSON otherwise (or always, with --json). A store that does not exist yet
 is built from --data first. The store is opened read-only; a store a running server holds cannot be opened.`,
   settings: {
-    store, data,
+    store,
+    data,
     json: setting({ flag: 'json', env: null, kind: presence, default: false, help: 'print JSON, never a table' }),
-    variables: optionalSetting({ flag: 'variables', env: null, kind: jsonObject, defaultText: 'none', help: 'the operation\'s variables' }),
+    variables: optionalSetting({
+      flag: 'variables',
+      env: null,
+      kind: jsonObject,
+      defaultText: 'none',
+      help: "the operation's variables",
+    }),
   },
   positionals: { names: '<graphql>', count: 1, missing: 'give exactly one GraphQL document' },
   footer: 'Exit status: 0 answered, 1 GraphQL errors, 2 usage error.',
@@ -47,8 +69,15 @@ validated first; one rejected row rejects the load and nothing is written. The s
 as npm start does: built from --data if missing, else migrated and the seed re-imported (a no-op
 when unchanged). Stop the server first: one process owns a store.`,
   settings: {
-    store, data,
-    dryRun: setting({ flag: 'dry-run', env: null, kind: presence, default: false, help: 'validate and report, write nothing' }),
+    store,
+    data,
+    dryRun: setting({
+      flag: 'dry-run',
+      env: null,
+      kind: presence,
+      default: false,
+      help: 'validate and report, write nothing',
+    }),
   },
   positionals: { names: '<file-or-dir>', count: 1, missing: 'give exactly one file or directory to load' },
   footer: 'Exit status: 0 loaded (or nothing new), 1 rejected, 2 usage error.',
@@ -72,9 +101,27 @@ export const GENERATE = defineCommand({
   usage: 'npm run generate -- [--scale national] [--out FILE] [--force]',
   summary: 'Builds a store of synthetic data (every row cites a SYNTHETIC source) for tests and the bench.',
   settings: {
-    scale: setting({ flag: 'scale', env: null, kind: choice(scaleNames), default: 'tiny', help: 'size of the synthetic country' }),
-    out: optionalSetting({ flag: 'out', env: null, kind: path('FILE'), defaultText: 'bench/stores/<scale>.duckdb', help: 'store file to write' }),
-    force: setting({ flag: 'force', env: null, kind: presence, default: false, help: 'regenerate a store that exists' }),
+    scale: setting({
+      flag: 'scale',
+      env: null,
+      kind: choice(scaleNames),
+      default: 'tiny',
+      help: 'size of the synthetic country',
+    }),
+    out: optionalSetting({
+      flag: 'out',
+      env: null,
+      kind: path('FILE'),
+      defaultText: 'bench/stores/<scale>.duckdb',
+      help: 'store file to write',
+    }),
+    force: setting({
+      flag: 'force',
+      env: null,
+      kind: presence,
+      default: false,
+      help: 'regenerate a store that exists',
+    }),
   },
 });
 

@@ -19,7 +19,11 @@ export interface Kind<T> {
   show?(value: T): string;
 }
 
-const wholeText = z.string().trim().regex(/^-?\d+$/).transform(Number);
+const wholeText = z
+  .string()
+  .trim()
+  .regex(/^-?\d+$/)
+  .transform(Number);
 
 export function wholeNumber(min: number, max: number, placeholder = 'N'): Kind<number> {
   return {
@@ -38,14 +42,24 @@ export const port: Kind<number> = {
 
 /** `true` or `false`, in any case. */
 export const bool: Kind<boolean> = {
-  schema: z.string().trim().toLowerCase().pipe(z.enum(['true', 'false'])).transform((text) => text === 'true'),
+  schema: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false']))
+    .transform((text) => text === 'true'),
   allowed: 'true or false',
   placeholder: 'BOOL',
 };
 
 /** A flag without a value (present: on); its environment variable says 1 or 0, the only place a value can be wrong. */
 export const presence: Kind<boolean> = {
-  schema: z.string().trim().toLowerCase().pipe(z.enum(['1', '0', 'true', 'false'])).transform((text) => text === '1' || text === 'true'),
+  schema: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['1', '0', 'true', 'false']))
+    .transform((text) => text === '1' || text === 'true'),
   allowed: '1 or 0 (or true or false)',
   placeholder: '',
   presence: true,
@@ -61,12 +75,23 @@ export function text(placeholder: string): Kind<string> {
 
 /** A file or directory, resolved against the working directory. */
 export function path(placeholder = 'PATH'): Kind<string> {
-  return { schema: z.string().trim().min(1).transform((p) => resolve(p)), allowed: ANY_TEXT, placeholder };
+  return {
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((p) => resolve(p)),
+    allowed: ANY_TEXT,
+    placeholder,
+  };
 }
 
 /** A size as DuckDB reads one (memory_limit). */
 export const size: Kind<string> = {
-  schema: z.string().trim().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i),
+  schema: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i),
   allowed: 'a size such as 512MB or 2GB',
   placeholder: 'SIZE',
 };
@@ -74,7 +99,12 @@ export const size: Kind<string> = {
 /** Comma-separated values; blanks dropped. */
 export function list(placeholder: string, allowed: string): Kind<readonly string[]> {
   return {
-    schema: z.string().transform((s) => s.split(',').map((item) => item.trim()).filter((item) => item !== '')),
+    schema: z.string().transform((s) =>
+      s
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    ),
     allowed,
     placeholder,
     show: (items) => (items.length === 0 ? 'none' : items.join(',')),
@@ -87,14 +117,17 @@ export function choice<const T extends string>(values: readonly [T, ...T[]], pla
 
 /** A JSON object, such as GraphQL variables. */
 export const jsonObject: Kind<Record<string, unknown>> = {
-  schema: z.string().transform((s, ctx) => {
-    try {
-      return JSON.parse(s) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  }).pipe(z.record(z.string(), z.unknown())),
+  schema: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.unknown())),
   allowed: 'a JSON object',
   placeholder: 'JSON',
 };

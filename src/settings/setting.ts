@@ -25,8 +25,12 @@ export interface Setting<T> {
 type Definition<T> = Omit<Setting<T>, 'schema' | 'kind' | 'default'> & { readonly kind: Kind<T> };
 
 /** A setting with a default. */
-export function setting<T extends NonNullable<unknown>>(definition: Definition<T> & { readonly default: NoInfer<T> }): Setting<T> {
-  const schema = definition.kind.schema.optional().transform((value) => (value === undefined ? definition.default : value));
+export function setting<T extends NonNullable<unknown>>(
+  definition: Definition<T> & { readonly default: NoInfer<T> },
+): Setting<T> {
+  const schema = definition.kind.schema
+    .optional()
+    .transform((value) => (value === undefined ? definition.default : value));
   return { ...definition, schema };
 }
 
@@ -43,5 +47,7 @@ export type ValuesOf<S extends Settings> = { readonly [K in keyof S]: S[K] exten
 
 /** The zod object of a set of settings: text in (undefined where not given), values out. */
 export function objectOf<S extends Settings>(settings: S): z.ZodType<ValuesOf<S>, Readonly<Record<string, string>>> {
-  return z.object(Object.fromEntries(Object.entries(settings).map(([name, s]) => [name, s.schema]))) as unknown as z.ZodType<ValuesOf<S>, Readonly<Record<string, string>>>;
+  return z.object(
+    Object.fromEntries(Object.entries(settings).map(([name, s]) => [name, s.schema])),
+  ) as unknown as z.ZodType<ValuesOf<S>, Readonly<Record<string, string>>>;
 }

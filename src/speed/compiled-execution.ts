@@ -9,9 +9,23 @@
  * runs every operation with graphql-js itself, and graphql-jit is never loaded.
  */
 import {
-  execute, getNamedType, GraphQLError, getVariableValues, isAbstractType, isCompositeType, Kind, printSchema, visit,
-  type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLObjectType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  execute,
+  getNamedType,
+  GraphQLError,
+  getVariableValues,
+  isAbstractType,
+  isCompositeType,
+  Kind,
+  printSchema,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin, BaseContext } from '@apollo/server';
@@ -68,7 +82,11 @@ export function operationExecution(schema: GraphQLSchema, options: ExecutionOpti
     return { apollo: { gateway }, plugin: {}, counts: gateway.counts };
   }
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
-  const counted = { async executionDidStart() { counts.interpreted++; } };
+  const counted = {
+    async executionDidStart() {
+      counts.interpreted++;
+    },
+  };
   return { apollo: { schema }, plugin: { requestDidStart: async () => counted }, counts };
 }
 
@@ -93,7 +111,10 @@ export function operationExecution(schema: GraphQLSchema, options: ExecutionOpti
  * Plugged in through Apollo's executor interface (`gateway`), the one Apollo Server 5 offers
  * for running operations other than with graphql-js's `execute`.
  */
-function compiledExecution(schema: GraphQLSchema, options: Omit<ExecutionOptions, 'compiled'>): Gateway & { readonly counts: ExecutionCounts } {
+function compiledExecution(
+  schema: GraphQLSchema,
+  options: Omit<ExecutionOptions, 'compiled'>,
+): Gateway & { readonly counts: ExecutionCounts } {
   const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
   // Apollo keeps parsed documents (its document store), so a document repeated is the same
@@ -101,8 +122,15 @@ function compiledExecution(schema: GraphQLSchema, options: Omit<ExecutionOptions
   const documentNumbers = new WeakMap<DocumentNode, number>();
   let documentsSeen = 0;
   // Each operation's size is the (field, type) pairs of its compiled function (1 until compiled).
-  const operations = new LRUCache<string, Operation>({ max: COMPILED_OPERATIONS, maxSize: COMPILED_FIELDS_KEPT, sizeCalculation: (entry) => entry.fields });
-  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null | Promise<CompiledQuery | null> => {
+  const operations = new LRUCache<string, Operation>({
+    max: COMPILED_OPERATIONS,
+    maxSize: COMPILED_FIELDS_KEPT,
+    sizeCalculation: (entry) => entry.fields,
+  });
+  const compiledFor = (
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): CompiledQuery | null | Promise<CompiledQuery | null> => {
     let number = documentNumbers.get(document);
     if (number === undefined) documentNumbers.set(document, (number = documentsSeen++));
     const key = `${number} ${operation.name?.value ?? ''}`;
@@ -112,7 +140,12 @@ function compiledExecution(schema: GraphQLSchema, options: Omit<ExecutionOptions
       const compiling = entry;
       compiling.compiled = compile(schema, document, operation)
         .catch((error: unknown) => {
-          options.log?.({ level: 'error', msg: 'compile failed; the operation stays with graphql-js', operation: operation.name?.value ?? '(anonymous)', error: error instanceof Error ? error.message : String(error) });
+          options.log?.({
+            level: 'error',
+            msg: 'compile failed; the operation stays with graphql-js',
+            operation: operation.name?.value ?? '(anonymous)',
+            error: error instanceof Error ? error.message : String(error),
+          });
           return null;
         })
         .then((compiled) => {
@@ -135,7 +168,13 @@ function compiledExecution(schema: GraphQLSchema, options: Omit<ExecutionOptions
           const compiled = operation ? await compiledFor(document, operation) : null;
           if (compiled === null || !operation) {
             counts.interpreted++;
-            return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
+            return execute({
+              schema,
+              document,
+              operationName: request.operationName,
+              variableValues: request.variables,
+              contextValue: context,
+            });
           }
           counts.compiled++;
           // Variables are checked by graphql-js, so a bad one is refused in its words (Apollo
@@ -168,7 +207,11 @@ interface Operation {
  * The operation compiled from a private copy of the document (graphql-jit annotates the tree it
  * reads) and the (field, type) pairs it holds code for, or null where it stays with graphql-js.
  */
-async function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Promise<{ query: CompiledQuery; fields: number } | null> {
+async function compile(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): Promise<{ query: CompiledQuery; fields: number } | null> {
   if (reasonToInterpret(schema, document, operation) !== null) return null;
   // (a failed load is tried again at the next compile)
   const { compileQuery, isCompiledQuery } = await (graphqlJit ??= import('graphql-jit').catch((error: unknown) => {
@@ -176,12 +219,17 @@ async function compile(schema: GraphQLSchema, document: DocumentNode, operation:
     throw error;
   }));
   const compiled = compileQuery(schema, copyOf(document), operation.name?.value);
-  if (!isCompiledQuery(compiled)) throw new Error(compiled.errors?.map((e) => e.message).join('; ') ?? 'graphql-jit did not compile it');
+  if (!isCompiledQuery(compiled))
+    throw new Error(compiled.errors?.map((e) => e.message).join('; ') ?? 'graphql-jit did not compile it');
   return { query: compiled, fields: fieldsToCompile(schema, document, operation.name?.value ?? null) };
 }
 
 /** Why an operation stays with graphql-js (see compiledExecution), or null: it is compiled. */
-export function reasonToInterpret(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string | null {
+export function reasonToInterpret(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): string | null {
   if (operation.operation !== 'query') return `a ${operation.operation}`;
   if (operation.variableDefinitions?.some((v) => v.defaultValue !== undefined)) return 'a variable default';
   let objectDepth = 0;
@@ -191,7 +239,8 @@ export function reasonToInterpret(schema: GraphQLSchema, document: DocumentNode,
     Variable: () => void (variableInObject ||= objectDepth > 0),
   });
   if (variableInObject) return 'a variable inside an input object';
-  if (fieldsToCompile(schema, document, operation.name?.value ?? null) > MAX_COMPILED_FIELDS) return 'over the compile budget, introspection or @skip/@include';
+  if (fieldsToCompile(schema, document, operation.name?.value ?? null) > MAX_COMPILED_FIELDS)
+    return 'over the compile budget, introspection or @skip/@include';
   return null;
 }
 
@@ -199,7 +248,9 @@ export function reasonToInterpret(schema: GraphQLSchema, document: DocumentNode,
 function copyOf<T>(node: T): T {
   if (Array.isArray(node)) return node.map(copyOf) as T;
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'loc' ? value : copyOf(value)])) as T;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, key === 'loc' ? value : copyOf(value)]),
+  ) as T;
 }
 
 /**
@@ -209,11 +260,22 @@ function copyOf<T>(node: T): T {
  */
 export function fieldsToCompile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): number {
   const over = MAX_COMPILED_FIELDS + 1;
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation =
+    operationName === null
+      ? operations.length === 1
+        ? operations[0]
+        : undefined
+      : operations.find((o) => o.name?.value === operationName);
   const root = operation ? schema.getRootType(operation.operation) : undefined;
   if (!operation || !root) return over;
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   let count = 0;
   const applies = (condition: string | undefined, object: GraphQLObjectType) => {
     if (condition === undefined) return true;
@@ -224,14 +286,16 @@ export function fieldsToCompile(schema: GraphQLSchema, document: DocumentNode, o
     for (const selection of selectionSet.selections) {
       if (selection.directives?.some((d) => d.name.value === 'skip' || d.name.value === 'include')) return false;
       if (selection.kind === Kind.FIELD) {
-        if (++count > MAX_COMPILED_FIELDS || (selection.name.value.startsWith('__') && selection.selectionSet)) return false;
+        if (++count > MAX_COMPILED_FIELDS || (selection.name.value.startsWith('__') && selection.selectionSet))
+          return false;
         const field = object.getFields()[selection.name.value];
         if (!selection.selectionSet || !field) continue;
         const type = getNamedType(field.type);
         if (isCompositeType(type) && !within(selection.selectionSet, type)) return false;
       } else {
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-        if (fragment && applies(fragment.typeCondition?.name.value, object) && !walk(fragment.selectionSet, object)) return false;
+        if (fragment && applies(fragment.typeCondition?.name.value, object) && !walk(fragment.selectionSet, object))
+          return false;
       }
     }
     return true;
@@ -249,7 +313,11 @@ export function fieldsToCompile(schema: GraphQLSchema, document: DocumentNode, o
 function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors) return result;
   const errors = result.errors.map((e) => {
-    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+    const error = new GraphQLError(e.message, {
+      path: e.path,
+      originalError: e.originalError ?? undefined,
+      extensions: e.extensions ?? undefined,
+    });
     (error as { locations: GraphQLError['locations'] }).locations = e.locations;
     return error;
   });

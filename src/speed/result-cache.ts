@@ -38,14 +38,20 @@ export class ResultCache {
   hits = 0;
   misses = 0;
 
-  constructor(options: ResultCacheOptions, private readonly version: () => number) {
-    this.results = options.entries === 0 ? null : new LRUCache<string, Result>({
-      max: options.entries,
-      maxSize: options.totalRows,
-      maxEntrySize: Math.min(options.maxRows, options.totalRows),
-      // (lru-cache sizes are positive: an empty result counts as a row)
-      sizeCalculation: (result) => Math.max(1, rowsOf(result)),
-    });
+  constructor(
+    options: ResultCacheOptions,
+    private readonly version: () => number,
+  ) {
+    this.results =
+      options.entries === 0
+        ? null
+        : new LRUCache<string, Result>({
+            max: options.entries,
+            maxSize: options.totalRows,
+            maxEntrySize: Math.min(options.maxRows, options.totalRows),
+            // (lru-cache sizes are positive: an empty result counts as a row)
+            sizeCalculation: (result) => Math.max(1, rowsOf(result)),
+          });
     this.seenVersion = version();
   }
 
@@ -68,13 +74,20 @@ export class ResultCache {
     const results = this.results;
     if (results === null) return runner;
     return {
-      all: <T = Row>(id: string, fragment: Fragment) => this.through(results, `r\u0000${keyOf(id, fragment)}`, () => runner.all<T>(id, fragment)),
+      all: <T = Row>(id: string, fragment: Fragment) =>
+        this.through(results, `r\u0000${keyOf(id, fragment)}`, () => runner.all<T>(id, fragment)),
       vectors: (id: string, fragment: Fragment, padded: readonly string[] = []) =>
-        this.through(results, `v\u0000${padded.join(',')}\u0000${keyOf(id, fragment)}`, () => runner.vectors(id, fragment, padded)),
+        this.through(results, `v\u0000${padded.join(',')}\u0000${keyOf(id, fragment)}`, () =>
+          runner.vectors(id, fragment, padded),
+        ),
     };
   }
 
-  private async through<T extends Result>(results: LRUCache<string, Result>, key: string, read: () => Promise<T>): Promise<T> {
+  private async through<T extends Result>(
+    results: LRUCache<string, Result>,
+    key: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
     if (this.version() !== this.seenVersion) {
       this.clear();
       this.seenVersion = this.version();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Store } from '../../src/store/store.js';
-import { PreparedCache } from '../../src/speed/prepared-statements.js';
+import { PreparedCache } from '../../src/store/prepared-statements.js';
 import { sql } from '../../src/store/sql.js';
 
 /**
@@ -45,7 +45,8 @@ describe('prepared statements kept per connection', () => {
   });
 
   it('answers aggregates from the data as it is now, not as it was when first prepared', async () => {
-    const maxOver = (k: number) => store.all<{ m: number | null }>('t.max', sql`SELECT max(k) AS m FROM t WHERE k > ${k}`);
+    const maxOver = (k: number) =>
+      store.all<{ m: number | null }>('t.max', sql`SELECT max(k) AS m FROM t WHERE k > ${k}`);
     const maxAll = () => store.all<{ m: number }>('t.max-all', sql`SELECT max(k) AS m FROM t`);
     expect(await maxOver(0)).toEqual([{ m: 3 }]);
     expect(await maxAll()).toEqual([{ m: 3 }]);

@@ -37,18 +37,24 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
 });
 
 describe('requests Apollo refuses before execution', () => {
-  it.each([['Nope'], ['']])('an operation name the document lacks (%j) is a 400 naming it, and nothing runs', async (operationName) => {
-    const before = t.store.statementCount;
-    for (let run = 0; run < 3; run++) {
-      const r = await postJson(t.server.url, { query: OPERATIONS, operationName });
-      expect(r.status).toBe(400);
-      expect(r.json!.errors![0]!.extensions!['code']).toBe('OPERATION_RESOLUTION_FAILURE');
-    }
-    const single = await postJson(t.server.url, { query: 'mutation M { recordObservations(input: []) { written } }', operationName: 'Nope' });
-    expect(single.status).toBe(400);
-    expect(single.json!.errors![0]!.message).toContain('Nope');
-    expect(t.store.statementCount).toBe(before);
-  });
+  it.each([['Nope'], ['']])(
+    'an operation name the document lacks (%j) is a 400 naming it, and nothing runs',
+    async (operationName) => {
+      const before = t.store.statementCount;
+      for (let run = 0; run < 3; run++) {
+        const r = await postJson(t.server.url, { query: OPERATIONS, operationName });
+        expect(r.status).toBe(400);
+        expect(r.json!.errors![0]!.extensions!['code']).toBe('OPERATION_RESOLUTION_FAILURE');
+      }
+      const single = await postJson(t.server.url, {
+        query: 'mutation M { recordObservations(input: []) { written } }',
+        operationName: 'Nope',
+      });
+      expect(single.status).toBe(400);
+      expect(single.json!.errors![0]!.message).toContain('Nope');
+      expect(t.store.statementCount).toBe(before);
+    },
+  );
 });
 
 describe('what gets compiled', () => {
@@ -57,7 +63,9 @@ describe('what gets compiled', () => {
     const count = (query: string) => fieldsToCompile(schema, parse(query), null);
     // a commune's name on each of the six Locality types, then code on the Commune only
     expect(count(`{ locality(code: "x") { name ... on Commune { code } } }`)).toBe(1 + 6 + 1);
-    expect(count(`{ locality(code: "x") { ${'parent { '.repeat(10)}code${' }'.repeat(10)} } }`)).toBe(MAX_COMPILED_FIELDS + 1);
+    expect(count(`{ locality(code: "x") { ${'parent { '.repeat(10)}code${' }'.repeat(10)} } }`)).toBe(
+      MAX_COMPILED_FIELDS + 1,
+    );
     expect(count('{ __schema { types { name } } }')).toBe(MAX_COMPILED_FIELDS + 1);
     expect(count(`query($x: Boolean!) { locality(code: "x") { name @skip(if: $x) } }`)).toBe(MAX_COMPILED_FIELDS + 1);
     expect(fieldsToCompile(schema, parse(OPERATIONS), 'Series')).toBeLessThan(MAX_COMPILED_FIELDS);
@@ -73,7 +81,11 @@ describe('what gets compiled', () => {
     expect(reason(`query($code: String!) { locality(code: $code) { name } }`)).toBeNull();
     expect(reason(`mutation { recordObservations(input: []) { written } }`)).toBe('a mutation');
     expect(reason(`query($code: String! = "x") { locality(code: $code) { name } }`)).toBe('a variable default');
-    expect(reason(`query($q: Qualifier) { locality(code: "x") { name } } fragment F on Mutation { recordObservations(input: [{ qualifier: $q }]) { written } }`)).toBe('a variable inside an input object');
+    expect(
+      reason(
+        `query($q: Qualifier) { locality(code: "x") { name } } fragment F on Mutation { recordObservations(input: [{ qualifier: $q }]) { written } }`,
+      ),
+    ).toBe('a variable inside an input object');
     expect(reason(`query($x: Boolean!) { locality(code: "x") { name @include(if: $x) } }`)).toContain('@skip/@include');
   });
 });

@@ -12,14 +12,25 @@ import { SPEED_DEFAULTS, SPEED_OFF, type SpeedConfig } from '../../src/speed/spe
 const MODES: Record<string, SpeedConfig> = {
   'all on': SPEED_DEFAULTS,
   'all off': SPEED_OFF,
-  'compiled, type-graphql binding, hot values, no cache, no prepared statements': { ...SPEED_DEFAULTS, directParams: false, resultCache: SPEED_OFF.resultCache, preparedStatements: false },
-  'graphql-js, direct binding, statements only, cache, prepared statements': { ...SPEED_OFF, directParams: true, resultCache: SPEED_DEFAULTS.resultCache, preparedStatements: true },
+  'compiled, type-graphql binding, hot values, no cache, no prepared statements': {
+    ...SPEED_DEFAULTS,
+    directParams: false,
+    resultCache: SPEED_OFF.resultCache,
+    preparedStatements: false,
+  },
+  'graphql-js, direct binding, statements only, cache, prepared statements': {
+    ...SPEED_OFF,
+    directParams: true,
+    resultCache: SPEED_DEFAULTS.resultCache,
+    preparedStatements: true,
+  },
 };
 
 const servers = new Map<string, TestServer>();
 beforeAll(async () => {
   // (one after another: each builds its store from the seed)
-  for (const [mode, speed] of Object.entries(MODES)) servers.set(mode, await startTestServer(undefined, { server: { speed, runsBeforeCompiling: 1 } }));
+  for (const [mode, speed] of Object.entries(MODES))
+    servers.set(mode, await startTestServer(undefined, { server: { speed, runsBeforeCompiling: 1 } }));
 });
 afterAll(() => Promise.all([...servers.values()].map((s) => s.close())));
 
@@ -38,7 +49,7 @@ describe('the speed machinery on and off answers the same', () => {
     }
   });
 
-  it('each server ran as switched: compiled only where on, the store\'s prepared statements as set', () => {
+  it("each server ran as switched: compiled only where on, the store's prepared statements as set", () => {
     for (const [mode, speed] of Object.entries(MODES)) {
       const t = servers.get(mode)!;
       const { compiled, interpreted } = t.server.executions();

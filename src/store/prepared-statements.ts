@@ -1,5 +1,6 @@
 /**
  * Speed machinery: prepared statements kept per connection (docs/speed/prepared-statements.md).
+ * It lives in the store, the only module that talks to DuckDB; src/speed/speed-config.ts lists it.
  *
  * What: each connection keeps the prepared form of the read statements it ran, by SQL text, and a
  * repeated text is bound to its new values and run.
@@ -11,7 +12,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
-import type { SqlStatement } from '../store/sql.js';
+import type { SqlStatement } from './sql.js';
 
 export interface PreparedBounds {
   /** Statements kept. */
@@ -49,7 +50,10 @@ interface Entry {
 export class PreparedCache {
   private readonly statements: LRUCache<string, Entry>;
 
-  constructor(private readonly connection: DuckDBConnection, bounds: PreparedBounds = PREPARED_PER_CONNECTION) {
+  constructor(
+    private readonly connection: DuckDBConnection,
+    bounds: PreparedBounds = PREPARED_PER_CONNECTION,
+  ) {
     this.statements = new LRUCache<string, Entry>({
       max: bounds.statements,
       maxSize: bounds.textChars,
