@@ -52,8 +52,7 @@ export default defineConfig(
   // The store is the only importer of DuckDB's API (docs: one place owns connections and values).
   {
     files: ['src/**/*.ts'],
-    // (the prepared-statement cache of the speed machinery holds DuckDB's statements: store-side code kept with its switch)
-    ignores: ['src/store/**', 'src/speed/prepared-statements.ts'],
+    ignores: ['src/store/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -7,7 +7,7 @@ import type { ValuesOf } from './settings/setting.js';
 import { MAX_ROWS_PER_RESULT } from './speed/result-cache.js';
 import type { SpeedConfig } from './speed/speed-config.js';
 
-/** Limits on what one request may ask; see README "Limits". */
+/** Limits on what one request may ask; see docs/operations.md "Limits". */
 export interface LimitsConfig {
   readonly maxDepth: number;
   readonly maxAliases: number;

@@ -5,13 +5,13 @@ import { SPEED_DEFAULTS } from '../speed/speed-config.js';
 
 const LISTENING = 'Listening';
 const STORE = 'Store and DuckDB';
-const LIMITS = 'Limits per request (see README "Limits")';
+const LIMITS = 'Limits per request (docs/operations.md, "Limits")';
 const SPEED = 'Speed machinery (each part: docs/speed/; off gives the same answers, slower)';
 
 /**
  * Every setting the server and the command lines share, each once: flag, environment variable,
  * allowed values, default, meaning. A command picks the ones it reads (src/settings/commands.ts);
- * README "Configuration" lists them for the server.
+ * docs/operations.md "Configuration" lists them for the server.
  */
 export const SETTINGS = {
   host: setting({

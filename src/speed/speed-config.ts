@@ -9,7 +9,7 @@
  * | direct parameters   | src/speed/direct-params.ts          | --direct-params          |
  * | hot values          | src/serving/hot-values.ts           | --hot-values             |
  * | result cache        | src/speed/result-cache.ts           | --result-cache (0: off)  |
- * | prepared statements | src/speed/prepared-statements.ts    | --prepared-statements    |
+ * | prepared statements | src/store/prepared-statements.ts    | --prepared-statements    |
  * | GC after bulk       | src/http/bulk-reclaim.ts            | --gc-after-bulk          |
  */
 import { MAX_ROWS_PER_RESULT, type ResultCacheOptions } from './result-cache.js';

@@ -8,7 +8,7 @@ import {
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
-import { PreparedCache, reusable } from '../speed/prepared-statements.js';
+import { PreparedCache, reusable } from './prepared-statements.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
 
 export type Row = Record<string, unknown>;
@@ -87,7 +87,7 @@ export class Store {
   private listeners: ((s: SqlStatement) => void)[] = [];
   private readonly preparedCaches = new WeakMap<DuckDBConnection, PreparedCache>();
   /**
-   * Whether reads keep each connection's prepared statements (src/speed/prepared-statements.ts);
+   * Whether reads keep each connection's prepared statements (src/store/prepared-statements.ts);
    * false: every statement is run from its text. The server sets it from its speed switches.
    */
   preparedStatements = true;

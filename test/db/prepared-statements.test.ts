@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Store } from '../../src/store/store.js';
-import { PreparedCache } from '../../src/speed/prepared-statements.js';
+import { PreparedCache } from '../../src/store/prepared-statements.js';
 import { sql } from '../../src/store/sql.js';
 
 /**

@@ -1,5 +1,6 @@
 /**
  * Speed machinery: prepared statements kept per connection (docs/speed/prepared-statements.md).
+ * It lives in the store, the only module that talks to DuckDB; src/speed/speed-config.ts lists it.
  *
  * What: each connection keeps the prepared form of the read statements it ran, by SQL text, and a
  * repeated text is bound to its new values and run.
@@ -11,7 +12,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
-import type { SqlStatement } from '../store/sql.js';
+import type { SqlStatement } from './sql.js';
 
 export interface PreparedBounds {
   /** Statements kept. */
