@@ -1,6 +1,6 @@
 import type { LayerChoice } from './layer-choice.js';
 import type { ValueSource } from './value-source.js';
-import { ALL_TIME, type NamedPoint, type ValueRequest } from './value-request.js';
+import type { NamedPoint, ValueRequest } from './value-request.js';
 import { namePoints } from './name-points.js';
 
 /**
@@ -33,6 +33,6 @@ export class MemorySource implements ValueSource {
   }
 
   latest(request: ValueRequest): Promise<NamedPoint[] | null> {
-    return Promise.resolve(this.latestNow({ ...request, window: ALL_TIME }));
+    return Promise.resolve(this.latestNow(request));
   }
 }

@@ -12,6 +12,9 @@ import type { NamedPoint, ValueRequest } from './value-request.js';
 export class ReportedSource implements ValueSource {
   readonly name = 'reported';
 
+  /** The catalogue's RATIO codes, read once per reader (a request's reader lives for the request). */
+  private ratios: Promise<ReadonlySet<string>> | null = null;
+
   constructor(
     private readonly store: StatementRunner,
     private readonly layer: LayerChoice,
@@ -36,10 +39,13 @@ export class ReportedSource implements ValueSource {
   /** A fresh serving layer answers faster still; ratios may have to be computed from their parts. */
   private async answers(request: ValueRequest): Promise<boolean> {
     if (this.layer.serves(request.options) || !canUseReportedPath(request.options, false)) return false;
-    const ratios = await this.store.all<{ code: string }>('analytics.ratio-indicators', ratioIndicators());
+    this.ratios ??= this.store
+      .all<{ code: string }>('analytics.ratio-indicators', ratioIndicators())
+      .then((rows) => new Set(rows.map((r) => r.code)));
+    const ratios = await this.ratios;
     return canUseReportedPath(
       request.options,
-      ratios.some((r) => request.indicators.includes(r.code)),
+      request.indicators.some((code) => ratios.has(code)),
     );
   }
 }

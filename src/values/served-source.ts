@@ -1,5 +1,6 @@
 import type { PointRow } from '../domain/analytics-rows.js';
 import type { StatementRunner } from '../store/store.js';
+import type { Fragment } from '../store/sql.js';
 import { servedLatest, servedSeries } from '../analytics/served-sql.js';
 import type { LayerChoice, KeyedUnits } from './layer-choice.js';
 import type { ValueSource } from './value-source.js';
@@ -40,7 +41,7 @@ export class ServedSource implements ValueSource {
   private async read(
     id: string,
     units: KeyedUnits,
-    statement: (keys: readonly number[]) => Parameters<StatementRunner['all']>[1],
+    statement: (keys: readonly number[]) => Fragment,
   ): Promise<NamedPoint[]> {
     return namePoints(units, await this.store.all<KeyedPoint>(id, statement(units.keys)));
   }
