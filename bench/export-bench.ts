@@ -23,7 +23,9 @@ try {
     }
   }
   await time('GraphQL table { rows }', async () => {
-    const data = await t.client.request<{ table: { rows: unknown[] } }>('{ table(kind: VILLAGE, indicators: ["households", "poor_households"]) { rows { period value qualifier lower upper basis } } }');
+    const data = await t.client.request<{ table: { rows: unknown[] } }>(
+      '{ table(kind: VILLAGE, indicators: ["households", "poor_households"]) { rows { period value qualifier lower upper basis } } }',
+    );
     return `${data.table.rows.length} rows`;
   });
 } finally {

@@ -14,17 +14,33 @@ import { statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareStore } from '../src/store/build-store.js';
 import { Store } from '../src/store/store.js';
 import { importDirectory } from '../src/ingest/import-directory.js';
 import { syntheticTree, writeDataDir } from '../test/support/fixtures.js';
 import { BIG_TREE, writeBigObservations } from '../test/support/big-file.js';
+import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
+import { setting } from '../src/settings/setting.js';
+import { wholeNumber } from '../src/settings/kinds.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SEED_DIR = join(ROOT, 'data');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
-const ROWS = Number(values.rows);
+const INGEST = defineCommand({
+  name: 'bench:ingest',
+  usage: 'npm run bench:ingest [-- --rows 1000000]',
+  summary:
+    'Loads generated observation rows from CSV, Parquet and JSON Lines through the load CLI and writes bench/results/ingest.json.',
+  settings: {
+    rows: setting({
+      flag: 'rows',
+      env: null,
+      kind: wholeNumber(1, 100_000_000),
+      default: 1_000_000,
+      help: 'rows per file',
+    }),
+  },
+});
+const ROWS = commandLineOrExit(INGEST).values.rows;
 
 interface Measurement {
   format: string;
@@ -49,9 +65,20 @@ async function peakRss(pid: number): Promise<number> {
   }
 }
 
-async function loadWithCli(file: string, store: string): Promise<{ result: { rowsRead: number; seconds: number; observationsWritten: number }; wall: number; peak: number; phases: Record<string, number> }> {
+async function loadWithCli(
+  file: string,
+  store: string,
+): Promise<{
+  result: { rowsRead: number; seconds: number; observationsWritten: number };
+  wall: number;
+  peak: number;
+  phases: Record<string, number>;
+}> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/load.ts'), file, '--store', store], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/load.ts'), file, '--store', store], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let peak = 0;
   const timer = setInterval(() => void peakRss(child.pid!).then((p) => (peak = Math.max(peak, p))), 50);
   let out = '';
@@ -65,10 +92,15 @@ async function loadWithCli(file: string, store: string): Promise<{ result: { row
   clearInterval(timer);
   const phases: Record<string, number> = {};
   marks.forEach(([name, at], i) => {
-    if (['staging', 'validating', 'writing'].includes(name) && marks[i + 1]) phases[name] = +((marks[i + 1]![1] - at) / 1000).toFixed(2);
+    if (['staging', 'validating', 'writing'].includes(name) && marks[i + 1])
+      phases[name] = +((marks[i + 1]![1] - at) / 1000).toFixed(2);
   });
   if (code !== 0) throw new Error(`load failed (${code}):\n${out}`);
-  const last = JSON.parse(out.trim().split('\n').at(-1)!) as { rowsRead: number; seconds: number; observationsWritten: number };
+  const last = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    rowsRead: number;
+    seconds: number;
+    observationsWritten: number;
+  };
   return { result: last, wall: (Date.now() - started) / 1000, peak, phases };
 }
 
@@ -91,16 +123,29 @@ try {
     const target = join(dir, `${format}.duckdb`);
     await copyFile(base, target);
     const { result, wall, peak, phases } = await loadWithCli(file, target);
-    if (result.observationsWritten !== ROWS) throw new Error(`${format}: wrote ${result.observationsWritten} of ${ROWS}`);
+    if (result.observationsWritten !== ROWS)
+      throw new Error(`${format}: wrote ${result.observationsWritten} of ${ROWS}`);
     const m: Measurement = {
-      format, rows: ROWS, fileMB: +(statSync(file).size / 1e6).toFixed(1), loadSeconds: result.seconds,
-      rowsPerSecond: Math.round(result.rowsRead / result.seconds), wallSeconds: +wall.toFixed(2), peakRssMB: Math.round(peak),
-      phases, loadAverage: +loadavg()[0]!.toFixed(1),
+      format,
+      rows: ROWS,
+      fileMB: +(statSync(file).size / 1e6).toFixed(1),
+      loadSeconds: result.seconds,
+      rowsPerSecond: Math.round(result.rowsRead / result.seconds),
+      wallSeconds: +wall.toFixed(2),
+      peakRssMB: Math.round(peak),
+      phases,
+      loadAverage: +loadavg()[0]!.toFixed(1),
     };
     results.push(m);
     console.log(JSON.stringify(m));
   }
-  const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, results };
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    results,
+  };
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   await writeFile(join(ROOT, 'bench/results/ingest.json'), JSON.stringify(report, null, 2) + '\n');
   console.table(results);

@@ -12,33 +12,82 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { SERVER_NODE_FLAGS } from '../src/build/server-build.js';
+import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
+import { setting } from '../src/settings/setting.js';
+import { wholeNumber } from '../src/settings/kinds.js';
+import { SETTINGS } from '../src/settings/settings.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({
-  options: {
-    workers: { type: 'string', default: '8' },
-    requests: { type: 'string', default: '2000' },
-    seconds: { type: 'string', default: '20' },
-    pool: { type: 'string', default: '4' },
+const LOAD_TEST = defineCommand({
+  name: 'load-test',
+  usage: 'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4]',
+  summary:
+    'Drives a server of its own with concurrent workers and reports requests/s, latencies, errors, limit rejections and peak RSS.',
+  settings: {
+    workers: setting({
+      flag: 'workers',
+      env: null,
+      kind: wholeNumber(1, 1_000),
+      default: 8,
+      help: 'concurrent clients',
+    }),
+    requests: setting({
+      flag: 'requests',
+      env: null,
+      kind: wholeNumber(1, 10_000_000),
+      default: 2_000,
+      help: 'requests in all',
+    }),
+    seconds: setting({ flag: 'seconds', env: null, kind: wholeNumber(1, 3_600), default: 20, help: 'time cap' }),
+    pool: SETTINGS.pool,
   },
 });
-const workers = Number(values.workers);
-const maxRequests = Number(values.requests);
-const maxSeconds = Number(values.seconds);
+const { values } = commandLineOrExit(LOAD_TEST);
+const { workers, requests: maxRequests, seconds: maxSeconds } = values;
 
-const operations = ['hierarchy', 'statistics'].map((f) => readFileSync(join(ROOT, 'test/operations', `${f}.graphql`), 'utf8')).join('\n');
+const operations = ['hierarchy', 'statistics']
+  .map((f) => readFileSync(join(ROOT, 'test/operations', `${f}.graphql`), 'utf8'))
+  .join('\n');
 
 /** The mix: mostly cheap lookups, some heavy trees, and a query over the depth limit on purpose. */
 const MIX: { name: string; weight: number; body: unknown; rejected?: boolean }[] = [
-  { name: 'LocalityByCode', weight: 30, body: { query: operations, operationName: 'LocalityByCode', variables: { code: 'commune/tia-dinh' } } },
-  { name: 'SearchLocalities', weight: 20, body: { query: operations, operationName: 'SearchLocalities', variables: { search: 'Tia Dinh' } } },
-  { name: 'Series', weight: 20, body: { query: operations, operationName: 'Series', variables: { code: 'village/huoi-song', indicator: 'poor_households' } } },
+  {
+    name: 'LocalityByCode',
+    weight: 30,
+    body: { query: operations, operationName: 'LocalityByCode', variables: { code: 'commune/tia-dinh' } },
+  },
+  {
+    name: 'SearchLocalities',
+    weight: 20,
+    body: { query: operations, operationName: 'SearchLocalities', variables: { search: 'Tia Dinh' } },
+  },
+  {
+    name: 'Series',
+    weight: 20,
+    body: {
+      query: operations,
+      operationName: 'Series',
+      variables: { code: 'village/huoi-song', indicator: 'poor_households' },
+    },
+  },
   { name: 'Indicators', weight: 10, body: { query: operations, operationName: 'Indicators' } },
-  { name: 'ProvinceTree', weight: 8, body: { query: operations, operationName: 'ProvinceTree', variables: { code: 'province/dien-bien' } } },
-  { name: 'NestedSeries', weight: 8, body: { query: operations, operationName: 'NestedSeries', variables: { code: 'province/dien-bien' } } },
-  { name: 'OverDepth', weight: 4, rejected: true, body: { query: `{ locality(code: "village/huoi-song") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }` } },
+  {
+    name: 'ProvinceTree',
+    weight: 8,
+    body: { query: operations, operationName: 'ProvinceTree', variables: { code: 'province/dien-bien' } },
+  },
+  {
+    name: 'NestedSeries',
+    weight: 8,
+    body: { query: operations, operationName: 'NestedSeries', variables: { code: 'province/dien-bien' } },
+  },
+  {
+    name: 'OverDepth',
+    weight: 4,
+    rejected: true,
+    body: { query: `{ locality(code: "village/huoi-song") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }` },
+  },
 ];
 const totalWeight = MIX.reduce((s, m) => s + m.weight, 0);
 function pick(i: number) {
@@ -51,11 +100,20 @@ function pick(i: number) {
 }
 
 async function startServer(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts'), '--port', '0', '--pool', String(values.pool)], {
-    cwd: ROOT,
-    env: { ...process.env, UV_THREADPOOL_SIZE: String(Number(values.pool) + 4), GRASSROOTS_STORE: join(dir, 'load.duckdb'), NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts'), '--port', '0', '--pool', String(values.pool)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        UV_THREADPOOL_SIZE: String(values.pool + 4),
+        GRASSROOTS_STORE: join(dir, 'load.duckdb'),
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -66,10 +124,11 @@ async function startServer(dir: string): Promise<{ url: string; pid: number; sto
   return {
     url,
     pid: child.pid!,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -98,13 +157,18 @@ async function worker() {
     const m = pick(issued++);
     const t0 = performance.now();
     try {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m.body) });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(m.body),
+      });
       const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       const limited = response.status === 400 && json.errors?.[0]?.extensions?.code === 'QUERY_LIMIT_EXCEEDED';
       if (m.rejected && limited) rejections++;
       else if (response.status !== 200 || json.errors) {
         errors++;
-        if (firstErrors.length < 5) firstErrors.push(`${m.name}: ${response.status} ${JSON.stringify(json).slice(0, 200)}`);
+        if (firstErrors.length < 5)
+          firstErrors.push(`${m.name}: ${response.status} ${JSON.stringify(json).slice(0, 200)}`);
       }
     } catch (error) {
       errors++;
@@ -138,7 +202,12 @@ const report = {
   errors,
   intendedLimitRejections: rejections,
   serverPeakRssMb: rss,
-  operations: Object.fromEntries([...perOperation].map(([name, ms]) => [name, { requests: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99) }])),
+  operations: Object.fromEntries(
+    [...perOperation].map(([name, ms]) => [
+      name,
+      { requests: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99) },
+    ]),
+  ),
 };
 console.log(JSON.stringify(report, null, 2));
 if (firstErrors.length) console.error(firstErrors.join('\n'));

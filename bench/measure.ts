@@ -27,8 +27,15 @@ export function declaredVariables(query: string, all: Record<string, unknown>): 
   return Object.fromEntries(Object.entries(all).filter(([k]) => names.has(k)));
 }
 
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<{ bytes: number }> {
-  const { status, text } = await postJsonText(url, JSON.stringify({ query, variables: declaredVariables(query, variables) }));
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ bytes: number }> {
+  const { status, text } = await postJsonText(
+    url,
+    JSON.stringify({ query, variables: declaredVariables(query, variables) }),
+  );
   if (status !== 200 || text.startsWith('{"errors"')) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
   return { bytes: text.length };
 }

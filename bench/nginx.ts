@@ -16,12 +16,21 @@ export function freePort(): Promise<number> {
 /** Debian's nginx, installed on first use (the bench is run by hand or in CI, both as root). */
 export function ensureNginx(): boolean {
   if (spawnSync('sh', ['-c', 'command -v nginx']).status === 0) return true;
-  const install = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx'], { stdio: 'inherit' });
+  const install = spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx',
+    ],
+    { stdio: 'inherit' },
+  );
   return install.status === 0 && spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
 }
 
 /** nginx on loopback balancing over the given upstream ports; retries a failed upstream on the next one. */
-export async function startNginx(upstreams: number[]): Promise<{ url: string; stop: () => void; process: ChildProcess }> {
+export async function startNginx(
+  upstreams: number[],
+): Promise<{ url: string; stop: () => void; process: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'grassroots-nginx-'));
   const port = await freePort();
   const conf = `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;

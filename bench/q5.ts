@@ -41,7 +41,9 @@ async function endToEnd(): Promise<void> {
         g.push((await time(() => postGraphQL(server.url, query.graphql, {}))).ms);
         s.push((await time(() => connection.runAndReadAll(query.sql({})))).ms);
       }
-      log(`${query.name} end to end: GraphQL median ${median(g).toFixed(0)} ms [${g.map((x) => x.toFixed(0)).join(', ')}] | SQL median ${median(s).toFixed(0)} ms [${s.map((x) => x.toFixed(0)).join(', ')}] | ratio ${(median(g) / median(s)).toFixed(2)} | response ${(bytes / 1e6).toFixed(1)} MB`);
+      log(
+        `${query.name} end to end: GraphQL median ${median(g).toFixed(0)} ms [${g.map((x) => x.toFixed(0)).join(', ')}] | SQL median ${median(s).toFixed(0)} ms [${s.map((x) => x.toFixed(0)).join(', ')}] | ratio ${(median(g) / median(s)).toFixed(2)} | response ${(bytes / 1e6).toFixed(1)} MB`,
+      );
     }
   } finally {
     connection.closeSync();
@@ -51,10 +53,25 @@ async function endToEnd(): Promise<void> {
 }
 
 async function breakdown(): Promise<void> {
-  const args = [{ kind: 'VILLAGE', within: null, asOf: null }, ['coffee_area'], { from: '2015-01-01', to: '2026-12-31', periods: null }, NO_ROLLUP] as const;
+  const args = [
+    { kind: 'VILLAGE', within: null, asOf: null },
+    ['coffee_area'],
+    { from: '2015-01-01', to: '2026-12-31', periods: null },
+    NO_ROLLUP,
+  ] as const;
   const shapes = [
-    { name: 'columns', statement: statement('q5', tableColumns(...args)), padded: [] as string[], field: 'columns { localityCodes periods values qualifiers }' },
-    { name: 'packed', statement: statement('q5', tablePacked(...args, QUALIFIERS)), padded: ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators'], field: 'packed { localityCodes rowOffsets periods periodIndexes values qualifiers qualifierIndexes }' },
+    {
+      name: 'columns',
+      statement: statement('q5', tableColumns(...args)),
+      padded: [] as string[],
+      field: 'columns { localityCodes periods values qualifiers }',
+    },
+    {
+      name: 'packed',
+      statement: statement('q5', tablePacked(...args, QUALIFIERS)),
+      padded: ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators'],
+      field: 'packed { localityCodes rowOffsets periods periodIndexes values qualifiers qualifierIndexes }',
+    },
   ];
   // One instance at a time: DuckDB refuses a second instance on the same file in one process.
   const db = await DuckDBInstance.create(STORE, { access_mode: 'READ_ONLY' });
@@ -64,19 +81,27 @@ async function breakdown(): Promise<void> {
     const readMs: number[] = [];
     const jsonMs: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
-      const run = await time(() => connection.run(shape.statement.text, shape.statement.values, shape.statement.types as never));
+      const run = await time(() =>
+        connection.run(shape.statement.text, shape.statement.values, shape.statement.types as never),
+      );
       const read = await time(async () => readVectors(run.result, new Set(shape.padded)));
       if (i > 0) {
         sqlMs.push(run.ms);
         readMs.push(read.ms);
       }
       if (shape.name === 'columns' && i > 0) {
-        const reader = await connection.runAndReadAll(shape.statement.text, shape.statement.values, shape.statement.types as never);
+        const reader = await connection.runAndReadAll(
+          shape.statement.text,
+          shape.statement.values,
+          shape.statement.types as never,
+        );
         jsonMs.push((await time(async () => reader.getColumnsObjectJson())).ms);
       }
     }
     const former = jsonMs.length ? ` | getColumnsObjectJson (the former read) ${median(jsonMs).toFixed(0)} ms` : '';
-    log(`${shape.name}: statement in DuckDB ${median(sqlMs).toFixed(0)} ms | read off vectors ${median(readMs).toFixed(0)} ms${former}`);
+    log(
+      `${shape.name}: statement in DuckDB ${median(sqlMs).toFixed(0)} ms | read off vectors ${median(readMs).toFixed(0)} ms${former}`,
+    );
   }
   connection.closeSync();
   db.closeSync();
@@ -86,7 +111,9 @@ async function breakdown(): Promise<void> {
   const serving = await ServingStatus.of(store);
   const context = contextFactory(store, serving, null);
   for (const shape of shapes) {
-    const document = parse(`{ table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { ${shape.field} } }`);
+    const document = parse(
+      `{ table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { ${shape.field} } }`,
+    );
     const executeMs: number[] = [];
     const stringifyMs: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
@@ -96,7 +123,10 @@ async function breakdown(): Promise<void> {
       if (i === 0) continue;
       executeMs.push(result.ms);
       stringifyMs.push(text.ms);
-      if (i === RUNS) log(`${shape.name}: graphql execute in process (statement + read + completion) ${median(executeMs).toFixed(0)} ms | JSON.stringify ${median(stringifyMs).toFixed(0)} ms (${(text.result.length / 1e6).toFixed(1)} MB)`);
+      if (i === RUNS)
+        log(
+          `${shape.name}: graphql execute in process (statement + read + completion) ${median(executeMs).toFixed(0)} ms | JSON.stringify ${median(stringifyMs).toFixed(0)} ms (${(text.result.length / 1e6).toFixed(1)} MB)`,
+        );
     }
   }
   await serving.stop();

@@ -20,7 +20,12 @@ export interface BenchQuery {
 
 export interface Picker {
   commune(): { commune: string; committee: string; province: string; provinceCommittee: string };
-  province(): { province: string; provinceGlobalId: string; provinceCommittee: string; provinceCommitteeGlobalId: string };
+  province(): {
+    province: string;
+    provinceGlobalId: string;
+    provinceCommittee: string;
+    provinceCommitteeGlobalId: string;
+  };
 }
 
 const q = (s: unknown) => `'${String(s).replace(/'/g, "''")}'`;
@@ -28,12 +33,14 @@ const QUALIFIER_LIST = `[${QUALIFIERS.map(q).join(', ')}]`;
 const COMMITTEE_SERIES = ['members', 'em_members', 'new_members', 'admission_target', 'subordinate_party_orgs'];
 const keyOf = (id: unknown) => `(SELECT unit_key FROM serving_units WHERE unit_id = ${q(id)})`;
 /** Keys of the children of `parent` (any link date, as the rollups count them by date). */
-const childKeys = (parent: string) => `(SELECT s.unit_key FROM unit_links l JOIN serving_units s ON s.unit_id = l.child_id WHERE l.parent_id = ${parent})`;
+const childKeys = (parent: string) =>
+  `(SELECT s.unit_key FROM unit_links l JOIN serving_units s ON s.unit_id = l.child_id WHERE l.parent_id = ${parent})`;
 
 export const QUERIES: readonly BenchQuery[] = [
   {
     name: 'Q1',
-    description: 'commune profile: 5 indicators 2010–2026 of its Party committee plus its villages\' latest poor households',
+    description:
+      "commune profile: 5 indicators 2010–2026 of its Party committee plus its villages' latest poor households",
     graphql: `query Q1($code: String!) { locality(code: $code) { name ... on Commune {
       partyCommittee { ${COMMITTEE_SERIES.map((c, i) => `s${i}: series(indicator: "${c}", from: "2010", to: "2026") { points { period value qualifier } }`).join(' ')} }
       villages(first: 100) { nodes { code latest(indicator: "poor_households") { period value qualifier } } } } } }`,
@@ -85,7 +92,8 @@ export const QUERIES: readonly BenchQuery[] = [
   },
   {
     name: 'Q3',
-    description: 'a province\'s Party members per year with the ethnic-minority share, rolled up from commune committees',
+    description:
+      "a province's Party members per year with the ethnic-minority share, rolled up from commune committees",
     graphql: `query Q3($code: String!) { locality(code: $code) {
       members: series(indicator: "members", rollup: PARTY_COMMITTEE) { points { period value lower upper reporting expected } }
       share: series(indicator: "em_member_share", rollup: PARTY_COMMITTEE) { points { period value lower upper } } } }`,
@@ -103,7 +111,7 @@ export const QUERIES: readonly BenchQuery[] = [
   },
   {
     name: 'Q4',
-    description: 'dashboard table: one province\'s communes × 3 indicators × 3 years, pivoted (villages rolled up)',
+    description: "dashboard table: one province's communes × 3 indicators × 3 years, pivoted (villages rolled up)",
     graphql: `query Q4($within: ID!) { table(kind: COMMUNE, within: $within, indicators: ["households", "poor_households", "coffee_area"], periods: ["2023", "2024", "2025"], rollup: VILLAGE) {
       pivot { periods rows { locality { code } indicator values qualifiers } } } }`,
     variables: (p) => sameProvince(p),
@@ -125,7 +133,8 @@ export const QUERIES: readonly BenchQuery[] = [
   },
   {
     name: 'Q5',
-    description: 'bulk pull: every village\'s coffee area 2015–2026, packed around shared axes (locality once per row, period and qualifier as indexes)',
+    description:
+      "bulk pull: every village's coffee area 2015–2026, packed around shared axes (locality once per row, period and qualifier as indexes)",
     graphql: `query Q5 { table(kind: VILLAGE, indicators: ["coffee_area"], from: "2015", to: "2026") { packed { localityCodes rowOffsets periods periodIndexes values qualifiers qualifierIndexes } } }`,
     variables: () => ({}),
     // The same shape in one statement: the points in table order, the row and period axes beside them.

@@ -50,11 +50,23 @@ const log = (msg: string) => console.log(`[bench] ${msg}`);
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 async function main() {
-  const report: Record<string, unknown> = { date: new Date().toISOString(), cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), scale: SCALE, node: process.version };
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    scale: SCALE,
+    node: process.version,
+  };
 
   if (!existsSync(STORE)) {
     log(`generating ${SCALE} store`);
-    const gen = await time(async () => spawnSync(process.execPath, [`${ROOT}node_modules/tsx/dist/cli.mjs`, `${ROOT}src/cli/generate.ts`, '--scale', SCALE], { stdio: 'inherit' }));
+    const gen = await time(async () =>
+      spawnSync(
+        process.execPath,
+        [`${ROOT}node_modules/tsx/dist/cli.mjs`, `${ROOT}src/cli/generate.ts`, '--scale', SCALE],
+        { stdio: 'inherit' },
+      ),
+    );
     report['generationSeconds'] = gen.ms / 1000;
   }
 
@@ -68,26 +80,41 @@ async function main() {
 
   const db = await DuckDBInstance.create(STORE, { access_mode: 'READ_ONLY' });
   const sqlConnection = await db.connect();
-  const counts = (await sqlConnection.runAndReadAll(`SELECT (SELECT count(*) FROM observations)::BIGINT::VARCHAR AS observations,
+  const counts = (
+    await sqlConnection.runAndReadAll(`SELECT (SELECT count(*) FROM observations)::BIGINT::VARCHAR AS observations,
       (SELECT count(*) FROM units WHERE kind = 'COMMUNE')::INTEGER AS communes, (SELECT count(*) FROM units WHERE kind = 'VILLAGE')::INTEGER AS villages,
-      (SELECT count(*) FROM units WHERE kind = 'PROVINCE')::INTEGER AS provinces`)).getRowObjectsJson()[0]!;
+      (SELECT count(*) FROM units WHERE kind = 'PROVINCE')::INTEGER AS provinces`)
+  ).getRowObjectsJson()[0]!;
   report['dataset'] = counts;
   log(`dataset ${JSON.stringify(counts)}`);
   const provinces = Number(counts['provinces']);
   const communesPerProvince = Number(counts['communes']) / provinces;
 
   let seed = 1;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const communePool = Array.from({ length: 1000 }, () => [Math.floor(random() * provinces), Math.floor(random() * communesPerProvince)] as const);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const communePool = Array.from(
+    { length: 1000 },
+    () => [Math.floor(random() * provinces), Math.floor(random() * communesPerProvince)] as const,
+  );
   const picker: Picker = {
     commune: () => {
       const [p, c] = communePool[Math.floor(random() * communePool.length)]!;
       const code = `p${String(p + 1).padStart(2, '0')}-c${String(c + 1).padStart(3, '0')}`;
-      return { commune: `commune/${code}`, committee: `party-committee/${code}`, province: `province/p${String(p + 1).padStart(2, '0')}`, provinceCommittee: `party-committee/p${String(p + 1).padStart(2, '0')}` };
+      return {
+        commune: `commune/${code}`,
+        committee: `party-committee/${code}`,
+        province: `province/p${String(p + 1).padStart(2, '0')}`,
+        provinceCommittee: `party-committee/p${String(p + 1).padStart(2, '0')}`,
+      };
     },
     province: () => {
       const p = `p${String(Math.floor(random() * provinces) + 1).padStart(2, '0')}`;
-      return { province: `province/${p}`, provinceGlobalId: b64(`Province:province/${p}`), provinceCommittee: `party-committee/${p}`, provinceCommitteeGlobalId: b64(`PartyCommittee:party-committee/${p}`) };
+      return {
+        province: `province/${p}`,
+        provinceGlobalId: b64(`Province:province/${p}`),
+        provinceCommittee: `party-committee/${p}`,
+        provinceCommitteeGlobalId: b64(`PartyCommittee:party-committee/${p}`),
+      };
     },
   };
 
@@ -112,7 +139,8 @@ async function main() {
       // GraphQL first asked for a while, not counted, as the PostGraphile figures were taken after
       // a warm-up: V8 optimises the server's code over its first few hundred requests.
       const warmUntil = performance.now() + QUERY_WARMUP_SECONDS * 1000;
-      for (let i = 0; i === 0 || performance.now() < warmUntil; i++) bytes = (await postGraphQL(server.url, query.graphql, warmupVars[i % warmupVars.length]!)).bytes;
+      for (let i = 0; i === 0 || performance.now() < warmUntil; i++)
+        bytes = (await postGraphQL(server.url, query.graphql, warmupVars[i % warmupVars.length]!)).bytes;
       // And the SQL, whose first run reads cold pages.
       await sqlConnection.runAndReadAll(query.sql(vars[0]!));
       for (let i = 0; i < 3; i++) await sqlConnection.runAndReadAll(query.servingSql(vars[i]!));
@@ -129,8 +157,18 @@ async function main() {
       const gs = stats(g);
       const ss = stats(s);
       const ls = stats(l);
-      results[query.name] = { description: query.description, graphql: gs, sql: ss, servingSql: ls, ratio: gs.median / ls.median, ratioToRecordSql: gs.median / ss.median, responseBytes: bytes };
-      log(`${query.name}: GraphQL median ${gs.median.toFixed(1)} ms p95 ${gs.p95.toFixed(1)} | serving-layer SQL ${ls.median.toFixed(1)} ms (ratio ${(gs.median / ls.median).toFixed(2)}) | SQL on observations ${ss.median.toFixed(1)} ms (ratio ${(gs.median / ss.median).toFixed(2)})`);
+      results[query.name] = {
+        description: query.description,
+        graphql: gs,
+        sql: ss,
+        servingSql: ls,
+        ratio: gs.median / ls.median,
+        ratioToRecordSql: gs.median / ss.median,
+        responseBytes: bytes,
+      };
+      log(
+        `${query.name}: GraphQL median ${gs.median.toFixed(1)} ms p95 ${gs.p95.toFixed(1)} | serving-layer SQL ${ls.median.toFixed(1)} ms (ratio ${(gs.median / ls.median).toFixed(2)}) | SQL on observations ${ss.median.toFixed(1)} ms (ratio ${(gs.median / ss.median).toFixed(2)})`,
+      );
     }
     report['queries'] = results;
 
@@ -144,14 +182,25 @@ async function main() {
       const g: number[] = [];
       for (const v of vars) g.push((await time(() => postGraphQL(server.url, query.graphql, v))).ms);
       peerMethod[name] = { graphql: stats(g), postgraphileMedianMs };
-      log(`${name}, ${PEER_METHOD_RUNS} sequential requests: median ${stats(g).median.toFixed(1)} ms (PostGraphile ${postgraphileMedianMs} ms)`);
+      log(
+        `${name}, ${PEER_METHOD_RUNS} sequential requests: median ${stats(g).median.toFixed(1)} ms (PostGraphile ${postgraphileMedianMs} ms)`,
+      );
     }
     report['postgraphileMethod'] = peerMethod;
 
     for (const name of ['Q1', 'Q4']) {
       const query = QUERIES.find((q) => q.name === name)!;
-      throughput[name] = await loadTest(server.url, query.graphql, () => query.variables(picker), 16, LOAD_SECONDS, WARMUP_SECONDS);
-      log(`${name} with 16 clients: ${throughput[name]!.perSecond.toFixed(0)} req/s, p99 ${throughput[name]!.latency.p99.toFixed(1)} ms, errors ${throughput[name]!.errors}`);
+      throughput[name] = await loadTest(
+        server.url,
+        query.graphql,
+        () => query.variables(picker),
+        16,
+        LOAD_SECONDS,
+        WARMUP_SECONDS,
+      );
+      log(
+        `${name} with 16 clients: ${throughput[name]!.perSecond.toFixed(0)} req/s, p99 ${throughput[name]!.latency.p99.toFixed(1)} ms, errors ${throughput[name]!.errors}`,
+      );
     }
     report['throughput'] = throughput;
     report['peakRssMb'] = server.peakRssMb();
@@ -159,7 +208,9 @@ async function main() {
     if (process.env['BENCH_SKIP_REPLICAS'] !== '1' && ensureNginx()) {
       const replicas = await measureReplicas(server, picker);
       report['replicas'] = replicas;
-      log(`Q1 through nginx: 1 replica ${replicas.oneReplica.perSecond.toFixed(0)} req/s, 2 replicas ${replicas.twoReplicas.perSecond.toFixed(0)} req/s`);
+      log(
+        `Q1 through nginx: 1 replica ${replicas.oneReplica.perSecond.toFixed(0)} req/s, 2 replicas ${replicas.twoReplicas.perSecond.toFixed(0)} req/s`,
+      );
     }
   } finally {
     await server.stop();
@@ -190,7 +241,10 @@ interface QueryResult {
  * Q1 through nginx with one replica and with two. The server measured above is read-only, so it is
  * the first; one more joins it (one server warming takes the two cores for 20 s, two at once took longer).
  */
-async function measureReplicas(first: ServerProcess, picker: Picker): Promise<{ oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number }> {
+async function measureReplicas(
+  first: ServerProcess,
+  picker: Picker,
+): Promise<{ oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number }> {
   const q1 = QUERIES.find((q) => q.name === 'Q1')!;
   const second = await startServer(STORE, await freePort());
   try {
@@ -202,13 +256,21 @@ async function measureReplicas(first: ServerProcess, picker: Picker): Promise<{ 
     const ports = [first, second].map((r) => Number(new URL(r.url).port));
     const one = await throughNginx([ports[0]!], q1.graphql, () => q1.variables(picker));
     const two = await throughNginx(ports, q1.graphql, () => q1.variables(picker));
-    return { oneReplica: one, twoReplicas: { ...two, errors: two.errors + warmup.errors }, speedup: two.perSecond / one.perSecond };
+    return {
+      oneReplica: one,
+      twoReplicas: { ...two, errors: two.errors + warmup.errors },
+      speedup: two.perSecond / one.perSecond,
+    };
   } finally {
     await second.stop();
   }
 }
 
-async function throughNginx(ports: number[], query: string, variables: () => Record<string, unknown>): Promise<LoadResult> {
+async function throughNginx(
+  ports: number[],
+  query: string,
+  variables: () => Record<string, unknown>,
+): Promise<LoadResult> {
   const nginx = await startNginx(ports);
   try {
     return await loadTest(nginx.url, query, variables, 16, LOAD_SECONDS, WARMUP_SECONDS);
@@ -217,11 +279,21 @@ async function throughNginx(ports: number[], query: string, variables: () => Rec
   }
 }
 
-function toMarkdown(report: Record<string, unknown>, results: Record<string, QueryResult>, throughput: Record<string, LoadResult>): string {
-  const rows = Object.entries(results).map(([name, r]) =>
-    `| ${name} | ${r.description} | ${r.graphql.median.toFixed(1)} | ${r.graphql.p95.toFixed(1)} | ${r.servingSql.median.toFixed(1)} | ${r.servingSql.p95.toFixed(1)} | **${r.ratio.toFixed(2)}** | ${r.sql.median.toFixed(1)} | ${r.ratioToRecordSql.toFixed(2)} | ${(r.responseBytes / 1024).toFixed(0)} |`);
-  const load = Object.entries(throughput).map(([name, t]) => `| ${name} | 16 | ${t.perSecond.toFixed(0)} | ${t.latency.median.toFixed(1)} | ${t.latency.p99.toFixed(1)} | ${t.errors} |`);
-  const replicas = report['replicas'] as { oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number } | undefined;
+function toMarkdown(
+  report: Record<string, unknown>,
+  results: Record<string, QueryResult>,
+  throughput: Record<string, LoadResult>,
+): string {
+  const rows = Object.entries(results).map(
+    ([name, r]) =>
+      `| ${name} | ${r.description} | ${r.graphql.median.toFixed(1)} | ${r.graphql.p95.toFixed(1)} | ${r.servingSql.median.toFixed(1)} | ${r.servingSql.p95.toFixed(1)} | **${r.ratio.toFixed(2)}** | ${r.sql.median.toFixed(1)} | ${r.ratioToRecordSql.toFixed(2)} | ${(r.responseBytes / 1024).toFixed(0)} |`,
+  );
+  const load = Object.entries(throughput).map(
+    ([name, t]) =>
+      `| ${name} | 16 | ${t.perSecond.toFixed(0)} | ${t.latency.median.toFixed(1)} | ${t.latency.p99.toFixed(1)} | ${t.errors} |`,
+  );
+  const replicas = report['replicas'] as
+    { oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number } | undefined;
   return `# Benchmark results
 
 Run ${report['date']} on ${report['cores']} cores, ${report['memoryGiB']} GiB, Node ${report['node']}; scale \`${report['scale']}\`
@@ -242,7 +314,12 @@ As the PostGraphile figures were taken: ${PEER_METHOD_RUNS} sequential GraphQL r
 
 | query | GraphQL median ms | GraphQL p95 ms | PostGraphile median ms |
 |---|---|---|---|
-${Object.entries(report['postgraphileMethod'] as Record<string, { graphql: Stats; postgraphileMedianMs: number }>).map(([name, r]) => `| ${name} | **${r.graphql.median.toFixed(1)}** | ${r.graphql.p95.toFixed(1)} | ${r.postgraphileMedianMs} |`).join('\n')}
+${Object.entries(report['postgraphileMethod'] as Record<string, { graphql: Stats; postgraphileMedianMs: number }>)
+  .map(
+    ([name, r]) =>
+      `| ${name} | **${r.graphql.median.toFixed(1)}** | ${r.graphql.p95.toFixed(1)} | ${r.postgraphileMedianMs} |`,
+  )
+  .join('\n')}
 
 Throughput: 16 clients for ${LOAD_SECONDS} s, after ${WARMUP_SECONDS} s of the same load not counted (its errors are).
 

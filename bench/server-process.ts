@@ -24,11 +24,15 @@ export function startServer(store: string, port = 0, extraEnv: Record<string, st
   ensureServerBuilt();
   const started = performance.now();
   // node itself (not npm, which forks): the pid is the server's, so its peak RSS is.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY, '--read-only', '--store', store, '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, UV_THREADPOOL_SIZE: '16', NODE_ENV: 'production', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, SERVER_ENTRY, '--read-only', '--store', store, '--port', String(port)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, UV_THREADPOOL_SIZE: '16', NODE_ENV: 'production', ...extraEnv },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let warmed!: (ms: number) => void;
   let died!: (error: Error) => void;
   const warm = new Promise<number>((resolve, reject) => {
@@ -55,11 +59,12 @@ export function startServer(store: string, port = 0, extraEnv: Record<string, st
           const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
           return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
         },
-        stop: () => new Promise((done) => {
-          child.removeAllListeners('exit');
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
       });
     });
   });

@@ -1,16 +1,13 @@
 import 'reflect-metadata';
-import { DEFAULT_RESULT_CACHE } from './store/result-cache.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit, serverOptions } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { openSnapshot } from './store/snapshot.js';
-import { lineLog } from './log-lines.js';
+import { createLogger } from './logger.js';
 
-const config = loadConfig();
-// Request lines wait for the turn's end; the rest are written at once. Queued lines are written
-// however the process exits (a signal that kills it outright loses at most a turn of requests).
-const { log, flush } = lineLog(process.stdout, (entry) => entry['msg'] === 'request');
-process.on('exit', flush);
+const config = loadConfigOrExit();
+// JSON lines on stdout, written off the main thread's path and flushed however the process exits.
+const logger = createLogger();
 
 // Migrations and the seed import need a writable store; serving then reopens it sandboxed (no
 // file access, configuration locked; read-only unless a write token enables recordObservations).
@@ -19,16 +16,23 @@ process.on('exit', flush);
 async function openStore(): Promise<Store> {
   if (config.snapshotDir) {
     const { store, manifest } = await openSnapshot(config.snapshotDir, config.poolSize);
-    log({ msg: 'snapshot loaded (read-only)', snapshot: config.snapshotDir, createdAt: manifest.createdAt, tables: manifest.tables.length });
+    logger.info(
+      { snapshot: config.snapshotDir, createdAt: manifest.createdAt, tables: manifest.tables.length },
+      'snapshot loaded (read-only)',
+    );
     return store;
   }
   if (config.readOnly) {
-    if (config.writeToken) throw new Error('read-only: a read-only server takes no write token; unset GRASSROOTS_WRITE_TOKEN');
+    if (config.writeToken)
+      throw new Error('read-only: a read-only server takes no write token; unset GRASSROOTS_WRITE_TOKEN');
     await assertServable(config.storePath);
-    log({ msg: 'store opened read-only', store: config.storePath });
+    logger.info({ store: config.storePath }, 'store opened read-only');
   } else {
     const prepared = await prepareStore(config.storePath, config.dataDir);
-    log({ msg: prepared.created ? 'store built' : 'store opened', store: config.storePath, migrations: prepared.migrations, seed: prepared.seed });
+    logger.info(
+      { store: config.storePath, migrations: prepared.migrations, seed: prepared.seed },
+      prepared.created ? 'store built' : 'store opened',
+    );
   }
   return Store.open({
     path: config.storePath,
@@ -44,23 +48,13 @@ async function openStore(): Promise<Store> {
 // and the resolvers and builds the schema (most of a start's CPU), instead of after the store.
 const opening = openStore();
 opening.catch(() => {}); // awaited below; an early failure must not count as unhandled meanwhile
-const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([import('./server.js'), import('./graphql/build-schema.js')]);
-await buildGrassrootsSchema();
+const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([
+  import('./server.js'),
+  import('./graphql/build-schema.js'),
+]);
+await buildGrassrootsSchema(config.speed);
 const store = await opening;
-const server = await createServer(store, {
-  host: config.host,
-  port: config.port,
-  production: config.production,
-  log,
-  limits: config.limits,
-  introspection: config.introspection,
-  hotValues: config.hotValues,
-  corsOrigins: config.corsOrigins,
-  cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-  resultCache: { ...DEFAULT_RESULT_CACHE, entries: config.resultCacheEntries },
-  shutdownGraceMs: config.shutdownGraceMs,
-  writeToken: config.writeToken,
-});
+const server = await createServer(store, serverOptions(config, logger));
 // Handlers go in before the "listening" line: whoever waits for it (the bench, a supervisor) may
 // signal at once, and a signal that came first would kill the process with DuckDB still open.
 let stopping = false;
@@ -68,14 +62,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    log({ msg: 'shutting down', signal });
-    server.close().then(() => {
-      store.close();
-      log({ msg: 'stopped' });
-      process.exit(0);
-    }).catch(() => process.exit(1));
+    logger.info({ signal }, 'shutting down');
+    server
+      .close()
+      .then(() => {
+        store.close();
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch(() => process.exit(1));
   });
 }
 
-log({ msg: config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)' });
-log({ msg: 'listening', url: server.url, pool: config.poolSize, limits: config.limits });
+logger.info(config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)');
+logger.info({ url: server.url, pool: config.poolSize, limits: config.limits }, 'listening');

@@ -10,7 +10,12 @@ const linkValidAtPeriod = (alias: string) =>
  * and the median, minimum and maximum over the units of the same kind under the same parent
  * (hierarchy as it stood at the start of the period).
  */
-export function peerContext(subjectIds: readonly string[], indicator: string, period: string, options: ValueOptions): Fragment {
+export function peerContext(
+  subjectIds: readonly string[],
+  indicator: string,
+  period: string,
+  options: ValueOptions,
+): Fragment {
   const prelude = sql`asked(id) AS (SELECT unnest(${stringList(subjectIds)})),
     period_day AS (SELECT period_start(${period}) AS d),
     parent_of AS (
@@ -48,7 +53,13 @@ export function peerContext(subjectIds: readonly string[], indicator: string, pe
  * A parent's own figure beside the sum of its children's (descendants of one kind): both, the
  * gap (own − children) with its interval, and how many children reported.
  */
-export function totalsAgainstParts(subjectIds: readonly string[], indicator: string, childKind: string, window: { from: string | null; to: string | null }, options: ValueOptions): Fragment {
+export function totalsAgainstParts(
+  subjectIds: readonly string[],
+  indicator: string,
+  childKind: string,
+  window: { from: string | null; to: string | null },
+  options: ValueOptions,
+): Fragment {
   // Computed, not served: it needs the own and rolled values side by side, and the serving
   // layer keeps a rolled value only where the unit has no own one.
   return sql`${valuesCtes({ ids: subjectIds }, [indicator], { ...window, periods: null }, { ...options, rollupFrom: childKind, serving: false })},

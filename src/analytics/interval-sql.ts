@@ -11,7 +11,11 @@ export interface Triple {
   upper: string;
 }
 
-export const triple = (prefix: string): Triple => ({ value: `${prefix}.value`, lower: `${prefix}.lower`, upper: `${prefix}.upper` });
+export const triple = (prefix: string): Triple => ({
+  value: `${prefix}.value`,
+  lower: `${prefix}.lower`,
+  upper: `${prefix}.upper`,
+});
 
 /** b − a, e.g. the change from an earlier to a later value. */
 export function minus(b: Triple, a: Triple): Triple {
@@ -41,7 +45,8 @@ export function offset(t: Triple, by: string): Triple {
 
 /** x^(1/years) − 1 applied to a ratio interval: compound annual growth. Monotonic in x. */
 export function compoundRate(ratio: Triple, years: string): Triple {
-  const f = (x: string) => `(CASE WHEN ${x} IS NULL OR ${x} < 0 OR ${years} <= 0 THEN NULL ELSE pow(${x}, 1.0 / ${years}) - 1 END)`;
+  const f = (x: string) =>
+    `(CASE WHEN ${x} IS NULL OR ${x} < 0 OR ${years} <= 0 THEN NULL ELSE pow(${x}, 1.0 / ${years}) - 1 END)`;
   return { value: f(ratio.value), lower: f(ratio.lower), upper: f(ratio.upper) };
 }
 

@@ -21,10 +21,22 @@ export function pointStruct(alias: string, extra = ''): Raw {
 /** How a value row (of `vals` or the serving layer) gives each point field. */
 function fieldSql(a: string): Record<PointField, string> {
   return {
-    indicator: `${a}.indicator`, period: `${a}.period`, periodStart: `${a}.period_start::VARCHAR`, periodEnd: `${a}.period_end::VARCHAR`,
-    granularity: `${a}.granularity`, value: `${a}.value`, qualifier: `${a}.qualifier`, lower: `${a}.lower`, upper: `${a}.upper`,
-    basis: `${a}.basis`, derived: `${a}.derived`, sourceIds: `${a}.source_ids`, observationId: `${a}.observation_id::VARCHAR`,
-    reporting: `${a}.reporting`, expected: `${a}.expected`, filledFrom: 'NULL::VARCHAR[]',
+    indicator: `${a}.indicator`,
+    period: `${a}.period`,
+    periodStart: `${a}.period_start::VARCHAR`,
+    periodEnd: `${a}.period_end::VARCHAR`,
+    granularity: `${a}.granularity`,
+    value: `${a}.value`,
+    qualifier: `${a}.qualifier`,
+    lower: `${a}.lower`,
+    upper: `${a}.upper`,
+    basis: `${a}.basis`,
+    derived: `${a}.derived`,
+    sourceIds: `${a}.source_ids`,
+    observationId: `${a}.observation_id::VARCHAR`,
+    reporting: `${a}.reporting`,
+    expected: `${a}.expected`,
+    filledFrom: 'NULL::VARCHAR[]',
     recordedAt: `strftime(${a}.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ')`,
   };
 }

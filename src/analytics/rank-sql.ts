@@ -17,7 +17,17 @@ const SORT_KEY: Record<RankBy, string> = {
  * rank (1, 2, 2, 4). Units without the figures are left out of the ranking but counted in
  * `unitCount`; `peerCount` is the number ranked.
  */
-export function rankUnits(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions, columns: RankColumns = ALL_RANK_COLUMNS): Fragment {
+export function rankUnits(
+  set: SubjectSet,
+  indicator: string,
+  by: RankBy,
+  from: string | null,
+  to: string,
+  descending: boolean,
+  limit: number,
+  options: ValueOptions,
+  columns: RankColumns = ALL_RANK_COLUMNS,
+): Fragment {
   const periods = from === null ? [to] : [from, to];
   const direction = raw(descending ? 'DESC' : 'ASC');
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},

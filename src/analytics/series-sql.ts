@@ -5,16 +5,20 @@ import { pointStruct } from './point-sql.js';
 export type Granularity = 'YEAR' | 'QUARTER' | 'MONTH';
 export type Fill = 'NONE' | 'PREVIOUS' | 'LINEAR';
 
-const STEP: Record<Granularity, string> = { YEAR: "INTERVAL 1 YEAR", QUARTER: "INTERVAL 3 MONTH", MONTH: "INTERVAL 1 MONTH" };
+const STEP: Record<Granularity, string> = {
+  YEAR: 'INTERVAL 1 YEAR',
+  QUARTER: 'INTERVAL 3 MONTH',
+  MONTH: 'INTERVAL 1 MONTH',
+};
 const LABEL: Record<Granularity, string> = {
   YEAR: "strftime(g.period_start, '%Y')",
   QUARTER: "strftime(g.period_start, '%Y') || '-Q' || quarter(g.period_start)::VARCHAR",
   MONTH: "strftime(g.period_start, '%Y-%m')",
 };
 const END: Record<Granularity, string> = {
-  YEAR: "(g.period_start + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE",
-  QUARTER: "(g.period_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE",
-  MONTH: "(g.period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE",
+  YEAR: '(g.period_start + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE',
+  QUARTER: '(g.period_start + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE',
+  MONTH: '(g.period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE',
 };
 
 /** A grid row's nearest observed neighbour, carried by the window functions below. */
@@ -34,7 +38,12 @@ function filledNumber(column: 'value' | 'lower' | 'upper', fill: Fill): Fragment
 }
 
 /** Every point of the series (of each indicator), all granularities, oldest first: the shape without a time axis. */
-export function seriesPoints(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function seriesPoints(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)}
     SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
@@ -45,7 +54,14 @@ export function seriesPoints(set: SubjectSet, indicators: readonly string[], win
  * previous point (PREVIOUS) or are interpolated between neighbours (LINEAR); filled points say
  * where they came from and keep their qualifier (LINEAR: the shared qualifier, else ABOUT).
  */
-export function seriesOnGrid(set: SubjectSet, indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Fragment {
+export function seriesOnGrid(
+  set: SubjectSet,
+  indicator: string,
+  window: ValueWindow,
+  options: ValueOptions,
+  granularity: Granularity,
+  fill: Fill,
+): Fragment {
   const g = granularity;
   return sql`${valuesCtes(set, [indicator], window, options)},
     pts AS (SELECT * FROM vals WHERE granularity = ${g}),

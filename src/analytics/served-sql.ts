@@ -1,4 +1,5 @@
-import { raw, sql, type Fragment, type Raw } from '../store/sql.js';
+import { sql, type Fragment } from '../store/sql.js';
+import { latestFirstKey } from './latest-order.js';
 import { servedRowFilter, type ValueOptions, type ValueWindow } from './values-sql.js';
 import { servedPointStruct } from './point-sql.js';
 import type { PointField } from '../domain/analytics-rows.js';
@@ -13,37 +14,45 @@ import { pivotOfVals } from './table-sql.js';
  * values 14 → 8 ms. Same rows as `seriesPoints` and `latestValues` over the layer
  * (`test/db/serving-layer.test.ts` compares them with the computed path).
  */
-export function servedSeries(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Fragment {
+export function servedSeries(
+  keys: readonly number[],
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+  fields: readonly PointField[] | null = null,
+): Fragment {
   return sql`SELECT o.unit_key AS "unitKey", ${servedPointStruct('o', fields)} AS point FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, window, options)}
     ORDER BY o.unit_key, o.indicator, o.period_start, o.period`;
 }
 
 /**
- * The latest point with a value per unit and indicator, in `latestValues`' order: latest start,
- * then latest end (an open end first), then the smallest label (two labels can span the same
- * days). A plain arg_min over that order as one key, not an ordered aggregate: nothing to sort
- * per group.
+ * The latest point with a value per unit and indicator (latest-order.ts): a plain arg_min over
+ * the rule's key, not an ordered aggregate, so nothing is sorted per group.
  */
-export function servedLatest(keys: readonly number[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Fragment {
-  return sql`SELECT o.unit_key AS "unitKey", arg_min(${servedPointStruct('o', fields)}, ${latestOrder('o')}) AS point
+export function servedLatest(
+  keys: readonly number[],
+  indicators: readonly string[],
+  options: ValueOptions,
+  fields: readonly PointField[] | null = null,
+): Fragment {
+  return sql`SELECT o.unit_key AS "unitKey", arg_min(${servedPointStruct('o', fields)}, ${latestFirstKey('o')}) AS point
     FROM serving_values o
     WHERE ${servedRowFilter(keys, indicators, { from: null, to: null, periods: null }, options)} AND o.value IS NOT NULL
     GROUP BY o.unit_key, o.indicator
     ORDER BY o.unit_key, o.indicator`;
 }
 
-/** The key `arg_min` ranks a unit's rows by for its latest: latest start, latest end (open first), smallest label. */
-export function latestOrder(alias: string): Raw {
-  const o = alias;
-  return raw(`(date_diff('day', ${o}.period_start, DATE '9999-12-31'), date_diff('day', coalesce(${o}.period_end, DATE '9999-12-31'), DATE '9999-12-31'), ${o}.period)`);
-}
-
 /**
  * `tablePivot` for units named by key, read straight off the layer: no subjects or keys CTE
  * joined back to ids (the reader names and orders the rows by the keys it asked with).
  */
-export function servedPivot(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function servedPivot(
+  keys: readonly number[],
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`WITH vals AS (
       SELECT o.unit_key, o.indicator, o.period, o.period_start, o.value, o.qualifier FROM serving_values o
       WHERE ${servedRowFilter(keys, indicators, window, options)}

@@ -5,7 +5,12 @@ import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from
  * A units × indicators × periods table as flat rows (one per value), ordered for pivoting.
  * Column-oriented output is assembled from the same rows by list aggregation in DuckDB.
  */
-export function tableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function tableRows(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)}
     SELECT v.subject_id AS "subjectId", v.indicator, v.period, v.period_start::VARCHAR AS "periodStart", v.period_end::VARCHAR AS "periodEnd",
            v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived, v.source_ids AS "sourceIds",
@@ -19,7 +24,12 @@ export function tableRows(set: SubjectSet, indicators: readonly string[], window
  * needs, read back column by column (DuckDB list() aggregates of a million strings cost far more
  * memory than the result itself).
  */
-export function tableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function tableColumns(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)}
     SELECT subject_id AS "subjectIds", indicator AS indicators, period AS periods, value AS "values", qualifier AS qualifiers,
            lower AS lowers, upper AS uppers, source_ids[1] AS "sourceIds", basis AS bases
@@ -27,7 +37,12 @@ export function tableColumns(set: SubjectSet, indicators: readonly string[], win
 }
 
 /** The table pivoted: one row per unit and indicator, one value per period (null where empty). */
-export function tablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+export function tablePivot(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)}, ${pivotOfVals('subject_id', 'subjectId')} ORDER BY c.subject_id, c.indicator`;
 }
 
@@ -61,7 +76,13 @@ export function pivotOfVals(unit: 'subject_id' | 'unit_key', as: 'subjectId' | '
  * points sort by their row's offset rather than by two strings (measured 15-20% faster at
  * national scale).
  */
-export function tablePacked(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, qualifiers: readonly string[]): Fragment {
+export function tablePacked(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+  qualifiers: readonly string[],
+): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)},
     points AS MATERIALIZED (SELECT subject_id, indicator, period, period_start, value, qualifier FROM vals),
     period_axis AS (SELECT period, (row_number() OVER (ORDER BY min(period_start), period) - 1)::INTEGER AS i FROM points GROUP BY period),

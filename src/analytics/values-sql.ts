@@ -1,5 +1,4 @@
-import { INTEGER } from '@duckdb/node-api';
-import { sql, raw, join, stringList, numberList, Bound, type Fragment } from '../store/sql.js';
+import { sql, raw, join, stringList, numberList, integer, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
@@ -14,9 +13,9 @@ export type SubjectSet =
   | { readonly all: true };
 
 export interface ValueWindow {
-  readonly from: string | null;   // first day of the earliest period wanted
-  readonly to: string | null;     // last day of the latest period wanted
-  readonly periods: readonly string[] | null;  // exact period labels, when the caller names them
+  readonly from: string | null; // first day of the earliest period wanted
+  readonly to: string | null; // last day of the latest period wanted
+  readonly periods: readonly string[] | null; // exact period labels, when the caller names them
 }
 
 export interface ValueOptions {
@@ -35,7 +34,13 @@ export interface ValueOptions {
   readonly serving?: boolean;
 }
 
-export const NO_ROLLUP: ValueOptions = { rollupFrom: null, preferredSource: null, earliestPublication: false, recordedAsOf: null, updatedAfter: null };
+export const NO_ROLLUP: ValueOptions = {
+  rollupFrom: null,
+  preferredSource: null,
+  earliestPublication: false,
+  recordedAsOf: null,
+  updatedAfter: null,
+};
 
 /**
  * The serving layer holds the values of the default source preference at the latest revision;
@@ -85,7 +90,9 @@ export function periodFilter(w: ValueWindow): Fragment {
 
 /** Values recorded (or revised) after `updatedAfter`, for incremental pulls. */
 export function updatedAfterFilter(options: ValueOptions): Fragment {
-  return options.updatedAfter === null ? sql`true` : sql`date_trunc('millisecond', o.recorded_at) > ${options.updatedAfter}::TIMESTAMP`;
+  return options.updatedAfter === null
+    ? sql`true`
+    : sql`date_trunc('millisecond', o.recorded_at) > ${options.updatedAfter}::TIMESTAMP`;
 }
 
 const ratio = divide(triple('n'), triple('d'));
@@ -119,8 +126,15 @@ const rolledRatio = divide(
  *   ratio the sum of numerators over the sum of denominators of the descendants reporting both;
  *   `reporting` and `expected` give the coverage.
  */
-export function valuesCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  return options.serving ? servingCtes(set, indicators, window, options) : computedCtes(set, indicators, window, options);
+export function valuesCtes(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
+  return options.serving
+    ? servingCtes(set, indicators, window, options)
+    : computedCtes(set, indicators, window, options);
 }
 
 /**
@@ -131,9 +145,21 @@ export function valuesCtes(set: SubjectSet, indicators: readonly string[], windo
  * repeats one text and its prepared statement; many (a province's communes) are spelled out, as
  * binding thousands of values one by one costs more than parsing them in a one-off text.
  */
-export function servedRowFilter(keys: readonly number[] | null, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  const keyFilter = keys === null ? sql`true` : keys.length === 0 ? sql`false` : sql`o.unit_key IN (${unitKeyList(keys)})`;
-  const indicatorFilter = indicators.length === 0 ? sql`false` : sql`o.indicator IN (${join(indicators.map((i) => sql`${i}`), ', ')})`;
+export function servedRowFilter(
+  keys: readonly number[] | null,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
+  const keyFilter =
+    keys === null ? sql`true` : keys.length === 0 ? sql`false` : sql`o.unit_key IN (${unitKeyList(keys)})`;
+  const indicatorFilter =
+    indicators.length === 0
+      ? sql`false`
+      : sql`o.indicator IN (${join(
+          indicators.map((i) => sql`${i}`),
+          ', ',
+        )})`;
   return sql`${keyFilter} AND ${indicatorFilter} AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
     AND ${periodFilter(window)} AND ${updatedAfterFilter(options)}`;
 }
@@ -150,18 +176,27 @@ function unitKeyList(keys: readonly number[]): Fragment {
   let size = 1;
   while (size < padded.length) size *= 2;
   while (padded.length < size) padded.push(keys[keys.length - 1]!);
-  return join(padded.map((k) => sql`${new Bound(k, INTEGER)}`), ', ');
+  return join(
+    padded.map((k) => sql`${integer(k)}`),
+    ', ',
+  );
 }
 
 /**
  * `vals` read from the serving layer: the unit's own values and, with a rollup, the values
  * rolled up from that kind (stored only where the unit has no own value, as computed).
  */
-function servingCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
+function servingCtes(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+): Fragment {
   const known = 'keys' in set && set.keys !== undefined ? set.keys : null;
-  const keys = known === null
-    ? sql`keys AS MATERIALIZED (SELECT su.unit_key, su.unit_id FROM serving_units su WHERE su.unit_id IN (SELECT id FROM subjects))`
-    : sql`keys(unit_key, unit_id) AS (SELECT unnest(${numberList(known)})::INTEGER, unnest(${stringList((set as { ids: readonly string[] }).ids)}))`;
+  const keys =
+    known === null
+      ? sql`keys AS MATERIALIZED (SELECT su.unit_key, su.unit_id FROM serving_units su WHERE su.unit_id IN (SELECT id FROM subjects))`
+      : sql`keys(unit_key, unit_id) AS (SELECT unnest(${numberList(known)})::INTEGER, unnest(${stringList((set as { ids: readonly string[] }).ids)}))`;
   return sql`WITH RECURSIVE ${subjectsCte(set)},
     ${keys},
     vals AS (
@@ -178,13 +213,20 @@ function servingCtes(set: SubjectSet, indicators: readonly string[], window: Val
  * instead: the serving build computes them once for every indicator and then only the rollups
  * per kind, through the same SQL as here.
  */
-export function computedCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, ownTable: string | null = null): Fragment {
+export function computedCtes(
+  set: SubjectSet,
+  indicators: readonly string[],
+  window: ValueWindow,
+  options: ValueOptions,
+  ownTable: string | null = null,
+): Fragment {
   const rollup = options.rollupFrom;
-  const children = rollup === null
-    ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
-    // Each path carries when all its links held (greatest start, least end; both skip NULLs), so a
-    // village that moved in a merger counts for its old commune before and its new one after.
-    : sql`child_walk(parent_id, id, depth, link_from, link_to) AS (
+  const children =
+    rollup === null
+      ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
+      : // Each path carries when all its links held (greatest start, least end; both skip NULLs), so a
+        // village that moved in a merger counts for its old commune before and its new one after.
+        sql`child_walk(parent_id, id, depth, link_from, link_to) AS (
           SELECT l.parent_id, l.child_id, 1, l.valid_from, l.valid_to FROM unit_links l WHERE ${'all' in set ? sql`true` : sql`l.parent_id IN (SELECT id FROM subjects)`}
           UNION ALL
           SELECT w.parent_id, l.child_id, w.depth + 1, greatest(w.link_from, l.valid_from), least(w.link_to, l.valid_to)
@@ -290,11 +332,13 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
         AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
         AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
     ),
-    revised AS (${options.recordedAsOf === null
-      // the latest revisions are those no later one superseded: a filter, not a ranking
-      ? sql`SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM superseded_observations)`
-      : sql`SELECT * FROM candidates
-          QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`}
+    revised AS (${
+      options.recordedAsOf === null
+        ? // the latest revisions are those no later one superseded: a filter, not a ranking
+          sql`SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM superseded_observations)`
+        : sql`SELECT * FROM candidates
+          QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`
+    }
     ),
     picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,

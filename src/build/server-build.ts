@@ -35,7 +35,9 @@ function newestUnder(dir: string): number {
 /** True when a source, a tsconfig or the lockfile changed since the last build (or there is none). */
 export function serverBuildStale(): boolean {
   if (!existsSync(STAMP) || !existsSync(SERVER_ENTRY)) return true;
-  const inputs = [projectPath('tsconfig.json'), CONFIG, projectPath('package-lock.json')].map((p) => statSync(p).mtimeMs);
+  const inputs = [projectPath('tsconfig.json'), CONFIG, projectPath('package-lock.json')].map(
+    (p) => statSync(p).mtimeMs,
+  );
   return Math.max(newestUnder(projectPath('src')), ...inputs) > statSync(STAMP).mtimeMs;
 }
 

@@ -1,23 +1,19 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname } from 'node:path';
 import { cpus } from 'node:os';
 import { Store } from '../store/store.js';
 import { migrate } from '../store/migrate.js';
 import { generateSynthetic } from '../synthetic/generate.js';
 import { SCALES } from '../synthetic/scales.js';
 import { ensureServingFresh } from '../serving/refresh-serving.js';
-import { PROJECT_ROOT as ROOT } from '../project-root.js';
+import { projectPath } from '../project-root.js';
+import { commandLineOrExit } from '../settings/command.js';
+import { GENERATE } from '../settings/commands.js';
 
-/** npm run generate -- --scale national [--out bench/stores/national.duckdb] [--force] */
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'tiny' }, out: { type: 'string' }, force: { type: 'boolean', default: false } } });
-const scale = SCALES[values.scale!];
-if (!scale) {
-  console.error(`--scale: unknown scale "${values.scale}". Allowed: ${Object.keys(SCALES).join(', ')}`);
-  process.exit(2);
-}
-const out = resolve(values.out ?? resolve(ROOT, `bench/stores/${scale.name}.duckdb`));
+const { values } = commandLineOrExit(GENERATE);
+const scale = SCALES[values.scale]!;
+const out = values.out ?? projectPath(`bench/stores/${scale.name}.duckdb`);
 if (existsSync(out) && !values.force) {
   console.log(`${out} exists; pass --force to regenerate`);
   process.exit(0);
@@ -31,7 +27,7 @@ await rm(tmp, { force: true });
 // wall time too (national: 84-166 CPU s with two threads, 79 with one).
 const store = await Store.open({ path: tmp, poolSize: 1, threads: 1 });
 await migrate(store);
-const result = await generateSynthetic(store, scale, resolve(ROOT, 'data'), (msg) => console.log(`  ${msg}`));
+const result = await generateSynthetic(store, scale, projectPath('data'), (msg) => console.log(`  ${msg}`));
 // The serving layer's joins and aggregates do run in parallel.
 await store.setThreads(cpus().length);
 const servingStarted = performance.now();

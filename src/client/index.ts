@@ -16,6 +16,9 @@ export type GrassrootsClient = ReturnType<typeof getSdk> & { readonly graphql: G
 
 /** A typed client for a Grassroots server: `createClient('http://127.0.0.1:4000/graphql').Table({ ... })`. */
 export function createClient(url: string, options: ClientOptions = {}): GrassrootsClient {
-  const graphql = new GraphQLClient(url, { headers: options.headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const graphql = new GraphQLClient(url, {
+    headers: options.headers,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   return Object.assign(getSdk(graphql), { graphql });
 }

@@ -6,10 +6,17 @@ export interface Recipe {
   readonly query: string;
 }
 
-export const README_PATH = projectPath('README.md');
+export const COOKBOOK_PATH = projectPath('docs/cookbook.md');
 
-/** The README's cookbook: every ```graphql block under "## Cookbook", with its heading. The test suite and the IDE read the same list. */
-export function cookbookRecipes(readme: string = readFileSync(README_PATH, 'utf8')): Recipe[] {
-  const section = readme.split('\n## Cookbook')[1]?.split('\n## ')[0] ?? '';
-  return [...section.matchAll(/### (.+?)\n```graphql\n([\s\S]+?)\n```/g)].map((m) => ({ title: m[1]!, query: m[2]! }));
+/**
+ * The cookbook's recipes: every ```graphql block that follows a "### " heading in
+ * docs/cookbook.md (blank lines between them allowed, as Prettier writes them), with that
+ * heading. The test suite and the IDE read the same list, so a recipe that stops working fails a
+ * test instead of misleading a reader.
+ */
+export function cookbookRecipes(markdown: string = readFileSync(COOKBOOK_PATH, 'utf8')): Recipe[] {
+  return [...markdown.matchAll(/^### (.+)\n+```graphql\n([\s\S]+?)\n```$/gm)].map((m) => ({
+    title: m[1]!,
+    query: m[2]!,
+  }));
 }

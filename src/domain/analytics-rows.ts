@@ -30,8 +30,23 @@ export interface PointRow {
 export type PointField = Exclude<keyof PointRow, 'subjectId' | 'formula'>;
 
 export const POINT_FIELDS: readonly PointField[] = [
-  'indicator', 'period', 'periodStart', 'periodEnd', 'granularity', 'value', 'qualifier', 'lower', 'upper',
-  'basis', 'derived', 'sourceIds', 'observationId', 'reporting', 'expected', 'filledFrom', 'recordedAt',
+  'indicator',
+  'period',
+  'periodStart',
+  'periodEnd',
+  'granularity',
+  'value',
+  'qualifier',
+  'lower',
+  'upper',
+  'basis',
+  'derived',
+  'sourceIds',
+  'observationId',
+  'reporting',
+  'expected',
+  'filledFrom',
+  'recordedAt',
 ];
 
 export interface EstimateRow {

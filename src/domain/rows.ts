@@ -3,7 +3,16 @@
 export const UNIT_KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_COMMITTEE', 'PARTY_CELL'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const QUALIFIERS = ['EXACT', 'MORE_THAN', 'NEARLY', 'JUST_OVER', 'ABOUT', 'AT_LEAST', 'LESS_THAN', 'AT_MOST'] as const;
+export const QUALIFIERS = [
+  'EXACT',
+  'MORE_THAN',
+  'NEARLY',
+  'JUST_OVER',
+  'ABOUT',
+  'AT_LEAST',
+  'LESS_THAN',
+  'AT_MOST',
+] as const;
 export type QualifierCode = (typeof QUALIFIERS)[number];
 
 export interface UnitRow {
@@ -25,7 +34,7 @@ export interface UnitRow {
 
 /** A unit reached through a hierarchy edge, with the edge's own validity. */
 export interface LinkedUnitRow extends UnitRow {
-  anchorId: string;          // the unit the edge was followed from
+  anchorId: string; // the unit the edge was followed from
   linkValidFrom: string | null;
   linkValidTo: string | null;
   depth: number;

@@ -8,43 +8,102 @@ import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
 import { UnitIdentityResolver } from './resolvers/unit-identity.resolver.js';
 import { DataFindingResolver, DataQualityResolver } from './resolvers/data-quality.resolver.js';
-import { CommuneResolver, DistrictResolver, PartyCellResolver, PartyCommitteeResolver, ProvinceResolver, VillageResolver } from './resolvers/typed-lists.resolver.js';
-import { DocumentLinkResolver, DocumentResolver, ObservationResolver, SourceResolver } from './resolvers/catalog.resolver.js';
-import { LocalityAnalyticsResolver, PartsPointResolver, SeriesPointResolver, SeriesResolver } from './resolvers/analytics.resolver.js';
-import { AnalyticsQueryResolver, AvailabilityResolver, PivotRowResolver, RankEntryResolver, RankingResolver, TableResolver } from './resolvers/analytics-query.resolver.js';
+import {
+  CommuneResolver,
+  DistrictResolver,
+  PartyCellResolver,
+  PartyCommitteeResolver,
+  ProvinceResolver,
+  VillageResolver,
+} from './resolvers/typed-lists.resolver.js';
+import {
+  DocumentLinkResolver,
+  DocumentResolver,
+  ObservationResolver,
+  SourceResolver,
+} from './resolvers/catalog.resolver.js';
+import {
+  LocalityAnalyticsResolver,
+  PartsPointResolver,
+  SeriesPointResolver,
+  SeriesResolver,
+} from './resolvers/analytics.resolver.js';
+import {
+  AnalyticsQueryResolver,
+  AvailabilityResolver,
+  PivotRowResolver,
+  RankEntryResolver,
+  RankingResolver,
+  TableResolver,
+} from './resolvers/analytics-query.resolver.js';
 import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
 import { projectPath } from '../project-root.js';
-import { bindParamsDirectly } from './direct-params.js';
+import { bindParamsDirectly } from '../speed/direct-params.js';
 
 export const SCHEMA_FILE = projectPath('schema/schema.graphql');
 
 export const SCHEMA_OPTIONS = {
   resolvers: [
-    QueryResolver, MutationResolver, LocalityResolver, UnitIdentityResolver, DataQualityResolver, DataFindingResolver,
-    ProvinceResolver, DistrictResolver, CommuneResolver, VillageResolver, PartyCommitteeResolver, PartyCellResolver,
-    ObservationResolver, SourceResolver, DocumentResolver, DocumentLinkResolver, LineageLinkResolver,
-    LocalityAnalyticsResolver, SeriesResolver, SeriesPointResolver, PartsPointResolver,
-    AnalyticsQueryResolver, RankingResolver, RankEntryResolver, AvailabilityResolver, TableResolver, PivotRowResolver,
+    QueryResolver,
+    MutationResolver,
+    LocalityResolver,
+    UnitIdentityResolver,
+    DataQualityResolver,
+    DataFindingResolver,
+    ProvinceResolver,
+    DistrictResolver,
+    CommuneResolver,
+    VillageResolver,
+    PartyCommitteeResolver,
+    PartyCellResolver,
+    ObservationResolver,
+    SourceResolver,
+    DocumentResolver,
+    DocumentLinkResolver,
+    LineageLinkResolver,
+    LocalityAnalyticsResolver,
+    SeriesResolver,
+    SeriesPointResolver,
+    PartsPointResolver,
+    AnalyticsQueryResolver,
+    RankingResolver,
+    RankEntryResolver,
+    AvailabilityResolver,
+    TableResolver,
+    PivotRowResolver,
   ],
   orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
   // Arguments are checked by the resolvers (BadInputError names the argument), not class-validator.
   validate: false,
 } satisfies BuildSchemaOptions;
 
-let built: Promise<GraphQLSchema> | null = null;
+/** Built once per process and binding: with resolver parameters bound directly, and as type-graphql binds them. */
+const built = new Map<boolean, Promise<GraphQLSchema>>();
 
-/** The schema is the same for every server in the process; build it once. */
-export function buildGrassrootsSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema(SCHEMA_OPTIONS).then((schema) => {
+/**
+ * The schema is the same for every server in the process; build it once. `directParams` false:
+ * type-graphql's own parameter binding (src/speed/direct-params.ts, switched off), a schema apart.
+ */
+export function buildGrassrootsSchema(options: { readonly directParams?: boolean } = {}): Promise<GraphQLSchema> {
+  const direct = options.directParams ?? true;
+  let schema = built.get(direct);
+  if (!schema) built.set(direct, (schema = build(direct)));
+  return schema;
+}
+
+function build(directParams: boolean): Promise<GraphQLSchema> {
+  return buildSchema(SCHEMA_OPTIONS).then((schema) => {
     const query = schema.getQueryType();
-    if (query) query.description = 'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
+    if (query)
+      query.description =
+        'Entry points: localities (administrative units and Party organisations), their statistics, the indicator catalogue, sources and documents.';
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
+    if (mutation)
+      mutation.description = 'Writes, allowed only with the write token; a server started without one is read-only.';
     synchronousResolveType(schema);
-    bindParamsDirectly(schema, SCHEMA_OPTIONS);
+    if (directParams) bindParamsDirectly(schema, SCHEMA_OPTIONS);
     return schema;
   });
-  return built;
 }
 
 /**

@@ -9,7 +9,12 @@ import type { ServingStatus } from '../serving/serving-status.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 
 /** One factory for every entry point (HTTP, exports, CLI): readers once, loaders per request. */
-export function contextFactory(store: Store, serving: ServingStatus | null, hierarchy: HierarchySource | null, signal?: AbortSignal): () => Context {
+export function contextFactory(
+  store: Store,
+  serving: ServingStatus | null,
+  hierarchy: HierarchySource | null,
+  signal?: AbortSignal,
+): () => Context {
   // With a signal, every statement of the request can be interrupted (time limit, shutdown).
   const runner = signal ? store.withSignal(signal) : store;
   const reader = new GrassrootsReader(runner, hierarchy);
@@ -17,5 +22,12 @@ export function contextFactory(store: Store, serving: ServingStatus | null, hier
   // Read-only entry points: no write token, so recordObservations answers READ_ONLY.
   const writer = new ObservationWriter(store);
   const writeAccess = new WriteAccess(null);
-  return () => ({ reader, analytics, loaders: createLoaders(reader, analytics), writer, writeAccess, authorization: null });
+  return () => ({
+    reader,
+    analytics,
+    loaders: createLoaders(reader, analytics),
+    writer,
+    writeAccess,
+    authorization: null,
+  });
 }

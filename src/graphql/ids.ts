@@ -23,7 +23,11 @@ export function fromGlobalId(id: string, argument: string): { type: string; code
   const type = decoded.slice(0, colon);
   const code = decoded.slice(colon + 1);
   if (colon <= 0 || code === '' || !(NODE_TYPES as readonly string[]).includes(type)) {
-    throw new BadInputError(argument, `"${id.slice(0, 80)}" is not a global id issued by this server (base64url of "<Type>:<code>")`, NODE_TYPES);
+    throw new BadInputError(
+      argument,
+      `"${id.slice(0, 80)}" is not a global id issued by this server (base64url of "<Type>:<code>")`,
+      NODE_TYPES,
+    );
   }
   return { type, code };
 }

@@ -1,6 +1,6 @@
 import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-sql.js';
-import { toPeriodWindow } from './args.js';
-import { analyticsIndicator, localityCode, periodLabel, valueOptions } from './analytics-args.js';
+import { catalogueOf, localityCode } from './analytics-args.js';
+import { normalizeTableArgs } from './normalize-args.js';
 import { BadInputError } from './errors.js';
 import { LocalityKind } from './types/enums.js';
 import type { Context } from './context.js';
@@ -27,21 +27,29 @@ export interface TableArgs {
 }
 
 /** Either explicit units or "all units of a kind (within a unit)". */
-export function subjectSet(localities: string[] | null | undefined, kind: LocalityKind | null | undefined, within: string | null | undefined, asOf: string | null | undefined): SubjectSet {
+export function subjectSet(
+  localities: string[] | null | undefined,
+  kind: LocalityKind | null | undefined,
+  within: string | null | undefined,
+  asOf: string | null | undefined,
+): SubjectSet {
   if (localities != null) {
-    if (kind != null || within != null) throw new BadInputError('localities', 'give either localities or kind (with optional within), not both');
-    if (localities.length === 0 || localities.length > 1000) throw new BadInputError('localities', `give 1 to 1000 ids, got ${localities.length}`);
+    if (kind != null || within != null)
+      throw new BadInputError('localities', 'give either localities or kind (with optional within), not both');
+    if (localities.length === 0 || localities.length > 1000)
+      throw new BadInputError('localities', `give 1 to 1000 ids, got ${localities.length}`);
     return { ids: localities.map((id, i) => localityCode(id, `localities[${i}]`)) };
   }
-  if (kind == null) throw new BadInputError('kind', 'give kind (all units of that kind, optionally within a unit) or localities', Object.values(LocalityKind));
+  if (kind == null)
+    throw new BadInputError(
+      'kind',
+      'give kind (all units of that kind, optionally within a unit) or localities',
+      Object.values(LocalityKind),
+    );
   return { kind, within: within == null ? null : localityCode(within, 'within'), asOf: asOf ?? null };
 }
 
-/** Validates table arguments once, for GraphQL and HTTP alike, so both return the same rows. */
+/** Validates table arguments once, for GraphQL and HTTP alike (see `normalizeTableArgs`). */
 export async function tableRequest(ctx: Context, args: TableArgs): Promise<TableRequest> {
-  const { indicators, rollup } = args;
-  if (indicators.length === 0 || indicators.length > 50) throw new BadInputError('indicators', `give 1 to 50 indicator codes, got ${indicators.length}`);
-  for (const code of indicators) await analyticsIndicator(ctx, code, rollup, 'indicators');
-  const window: ValueWindow = { ...toPeriodWindow(args.from, args.to), periods: args.periods == null ? null : args.periods.map((p, i) => periodLabel(p, `periods[${i}]`)) };
-  return { set: subjectSet(args.localities, args.kind, args.within, args.asOf), indicators, window, options: valueOptions(rollup) };
+  return normalizeTableArgs(args, await catalogueOf(ctx));
 }

@@ -19,12 +19,17 @@ export class WriteAccess {
   /** Throws READ_ONLY or FORBIDDEN unless the request may write. */
   check(authorization: string | null, operation: string): void {
     if (!this.digest) {
-      throw new GraphQLError(`${operation}: this server is read-only (no write token is configured: set GRASSROOTS_WRITE_TOKEN to accept writes).`, { extensions: { code: 'READ_ONLY' } });
+      throw new GraphQLError(
+        `${operation}: this server is read-only (no write token is configured: set GRASSROOTS_WRITE_TOKEN to accept writes).`,
+        { extensions: { code: 'READ_ONLY' } },
+      );
     }
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     // Comparing fixed-length digests in constant time: the check leaks neither token length nor prefix.
     if (!match || !timingSafeEqual(sha256(match[1]!), this.digest)) {
-      throw new GraphQLError(`${operation}: needs the write token as "Authorization: Bearer <token>".`, { extensions: { code: 'FORBIDDEN' } });
+      throw new GraphQLError(`${operation}: needs the write token as "Authorization: Bearer <token>".`, {
+        extensions: { code: 'FORBIDDEN' },
+      });
     }
   }
 }

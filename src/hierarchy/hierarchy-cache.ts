@@ -18,10 +18,16 @@ export interface HierarchySource {
  */
 export class HierarchyCache extends StoreCopy<Hierarchy> implements HierarchySource {
   constructor(store: Pick<Store, 'all' | 'commits'>, after?: Promise<unknown>) {
-    super(store, {
-      mark: async () => (await store.all<{ fingerprint: string }>('hierarchy.fingerprint', hierarchyFingerprint()))[0]?.fingerprint ?? '',
-      load: () => loadHierarchy(store),
-    }, after);
+    super(
+      store,
+      {
+        mark: async () =>
+          (await store.all<{ fingerprint: string }>('hierarchy.fingerprint', hierarchyFingerprint()))[0]?.fingerprint ??
+          '',
+        load: () => loadHierarchy(store),
+      },
+      after,
+    );
   }
 }
 

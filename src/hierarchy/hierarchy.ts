@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { LinkedUnitRow, UnitRow } from '../domain/rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
 
@@ -12,20 +13,23 @@ export interface LinkRow {
 /** Depth limit of an ancestor walk, as in units-sql's `ancestorsOf`. */
 const MAX_ANCESTOR_DEPTH = 16;
 
-/** `unitsWithin` answers kept: every province's sets of a kind or two (a province's villages are 3,500 ids). */
-const WITHIN_ANSWERS = 256;
+/**
+ * `unitsWithin` answers kept, and the ids they may hold together: every province's sets of a kind
+ * or two (a province's communes are about 100 ids, its villages 3,500; 34 provinces, 122,000).
+ */
+const WITHIN_ANSWERS = { max: 256, ids: 200_000 };
 
 /**
  * One anchor's `descendants` pages kept, of up to so many rows: a commune's villages are asked by
- * every profile of it, and building the page (filter, order, rows) cost more than the walk. At
- * most 262,144 rows are held; larger pages are built each time.
+ * every profile of it, and building the page (filter, order, rows) cost more than the walk. Larger
+ * pages are built each time.
  */
-const DESCENDANT_PAGES = 2048;
-const DESCENDANT_PAGE_ROWS = 128;
+const DESCENDANT_PAGES = { max: 2048, rows: 262_144, rowsPerPage: 128 };
 
 /** As units-sql's validAt: the date falls in [validFrom, validTo). */
 const validAt = (dated: { validFrom: string | null; validTo: string | null }, asOf: string | null) =>
-  asOf === null || ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
+  asOf === null ||
+  ((dated.validFrom === null || dated.validFrom <= asOf) && (dated.validTo === null || dated.validTo > asOf));
 
 /**
  * The units and links of a store held in memory, answering the hierarchy reads of units-sql
@@ -58,13 +62,23 @@ export class Hierarchy {
   private readonly chosenLink: Int32Array;
   private walks = 0;
   /**
-   * The latest `unitsWithin` answers (first in, first out). A province's communes walk its whole subtree (about 5,000
-   * units, 5 ms of the only thread), and dashboards ask the same few again and again; this copy
-   * never changes (a new one is loaded when units or links do), so answers stay right.
+   * Recent `unitsWithin` answers (least recently used dropped first). A province's communes walk
+   * its whole subtree (about 5,000 units, 5 ms of the only thread), and dashboards ask the same few
+   * again and again; this copy never changes (a new one is loaded when units or links do), so
+   * answers stay right. (Sizes are positive in lru-cache: an empty answer counts as one.)
    */
-  private readonly within = new Map<string, readonly string[]>();
-  /** The latest anchors' `descendants` pages, as `within` (rows are shared: readers never change them). */
-  private readonly pages = new Map<string, readonly LinkedUnitRow[]>();
+  private readonly within = new LRUCache<string, readonly string[]>({
+    max: WITHIN_ANSWERS.max,
+    maxSize: WITHIN_ANSWERS.ids,
+    sizeCalculation: (ids) => Math.max(1, ids.length),
+  });
+  /** Recent anchors' `descendants` pages, as `within` (rows are shared: readers never change them). */
+  private readonly pages = new LRUCache<string, readonly LinkedUnitRow[]>({
+    max: DESCENDANT_PAGES.max,
+    maxSize: DESCENDANT_PAGES.rows,
+    maxEntrySize: DESCENDANT_PAGES.rowsPerPage,
+    sizeCalculation: (rows) => Math.max(1, rows.length),
+  });
 
   constructor(unitsInOrder: readonly UnitRow[], linksMostRecentFirst: readonly LinkRow[]) {
     unitsInOrder.forEach((unit, i) => {
@@ -147,11 +161,12 @@ export class Hierarchy {
       const found = this.walkDown(anchor, q.asOf, q.maxDepth)
         .filter((f) => kinds === null || kinds.has(this.byId.get(f.link.childId)!.kind))
         .sort((a, b) => this.position.get(a.link.childId)! - this.position.get(b.link.childId)!);
-      const page = found.slice(q.offset, q.offset + q.limit).map((f) =>
-        linked(this.byId.get(f.link.childId)!, anchor, f.link.validFrom, f.link.validTo, f.depth, found.length));
-      if (page.length > DESCENDANT_PAGE_ROWS) return page;
-      this.pages.set(key, page);
-      if (this.pages.size > DESCENDANT_PAGES) this.pages.delete(this.pages.keys().next().value!);
+      const page = found
+        .slice(q.offset, q.offset + q.limit)
+        .map((f) =>
+          linked(this.byId.get(f.link.childId)!, anchor, f.link.validFrom, f.link.validTo, f.depth, found.length),
+        );
+      this.pages.set(key, page); // (a page over rowsPerPage is not kept: maxEntrySize)
       return page;
     });
   }
@@ -171,12 +186,14 @@ export class Hierarchy {
     }
     ids.sort();
     this.within.set(key, ids);
-    if (this.within.size > WITHIN_ANSWERS) this.within.delete(this.within.keys().next().value!);
     return ids;
   }
 
   private walkDown(anchor: string, asOf: string | null, maxDepth: number): { link: LinkRow; depth: number }[] {
-    return this.walk(anchor, asOf, maxDepth).map((index) => ({ link: this.links[this.chosenLink[index]!]!, depth: this.depthOf[index]! }));
+    return this.walk(anchor, asOf, maxDepth).map((index) => ({
+      link: this.links[this.chosenLink[index]!]!,
+      depth: this.depthOf[index]!,
+    }));
   }
 
   /**
@@ -222,6 +239,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function linked(unit: UnitRow, anchorId: string, linkValidFrom: string | null, linkValidTo: string | null, depth: number, totalCount: number): LinkedUnitRow {
+function linked(
+  unit: UnitRow,
+  anchorId: string,
+  linkValidFrom: string | null,
+  linkValidTo: string | null,
+  depth: number,
+  totalCount: number,
+): LinkedUnitRow {
   return { anchorId, linkValidFrom, linkValidTo, depth, totalCount, ...unit };
 }

@@ -25,8 +25,13 @@ export class Admission {
       this.active++;
     } else {
       if (this.queue.length >= this.maxQueued) {
-        throw new HttpError(503, 'OVERLOADED', `Server busy: ${this.maxActive} requests running and ${this.maxQueued} waiting (queueLimit = ${this.maxQueued}); retry later.`,
-          { limit: 'queueLimit', max: this.maxQueued }, { 'retry-after': String(this.retryAfterSeconds) });
+        throw new HttpError(
+          503,
+          'OVERLOADED',
+          `Server busy: ${this.maxActive} requests running and ${this.maxQueued} waiting (queueLimit = ${this.maxQueued}); retry later.`,
+          { limit: 'queueLimit', max: this.maxQueued },
+          { 'retry-after': String(this.retryAfterSeconds) },
+        );
       }
       // The slot is handed over by release(), so `active` stays counted for us.
       await new Promise<void>((resolve) => this.queue.push(resolve));

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { onResponseHookHandler } from 'fastify';
 
 /** A response this large came from a bulk pull (a commune profile is 7 KiB, a province's table 40). */
 const BULK_RESPONSE_CHARS = 1_000_000;
@@ -25,6 +26,16 @@ export function bulkReclaimer(collect: () => void = exposedGc()): (responseChars
       last = performance.now();
       collect();
     });
+  };
+}
+
+/** A route hook: once a response is sent, its size (bytes, near enough its characters) goes to `reclaim`. */
+export function reclaimAfterBulkResponses(
+  reclaim: (responseChars: number) => void = bulkReclaimer(),
+): onResponseHookHandler {
+  return (_request, reply, done) => {
+    reclaim(Number(reply.getHeader('content-length') ?? 0));
+    done();
   };
 }
 

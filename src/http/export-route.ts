@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { finished } from 'node:stream/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { EXPORT_FORMATS, isExportFormat } from '../analytics/export-sql.js';
 import type { Context } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
@@ -11,6 +11,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { toGlobalId, TYPE_OF_KIND } from '../graphql/ids.js';
 import { tableRequest, type TableArgs } from '../graphql/table-args.js';
 import { LocalityKind } from '../graphql/types/enums.js';
+import { StatementInterruptedError } from '../store/store.js';
+import type { AdmittedWork } from './admitted-work.js';
+import { HttpError } from './http-error.js';
 import { sendError } from './respond.js';
 
 export const EXPORT_PATH = /^\/export\.([a-z]+)$/;
@@ -20,7 +23,11 @@ const KINDS = Object.values(LocalityKind);
 
 /** `a,b` → ['a','b']; repeated parameters (`?periods=2024&periods=2025`) are accepted too. */
 function list(params: URLSearchParams, name: string): string[] | null {
-  const values = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const values = params
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return values.length === 0 ? null : values;
 }
 
@@ -33,7 +40,8 @@ function single(params: URLSearchParams, name: string): string | null {
 function kind(params: URLSearchParams, name: string): LocalityKind | null {
   const value = single(params, name);
   if (value === null) return null;
-  if (!(KINDS as string[]).includes(value)) throw new BadInputError(name, `unknown kind "${value.slice(0, 40)}"`, KINDS);
+  if (!(KINDS as string[]).includes(value))
+    throw new BadInputError(name, `unknown kind "${value.slice(0, 40)}"`, KINDS);
   return value as LocalityKind;
 }
 
@@ -55,17 +63,24 @@ function localityId(value: string, name: string): string {
   if (slash < 0) return value;
   const kindName = value.slice(0, slash).toUpperCase().replaceAll('-', '_');
   const type = (TYPE_OF_KIND as Record<string, string>)[kindName];
-  if (type === undefined) throw new BadInputError(name, `"${value.slice(0, 60)}" is not a locality code (<kind>/<slug>)`, KINDS.map((k) => k.toLowerCase().replaceAll('_', '-')));
+  if (type === undefined)
+    throw new BadInputError(
+      name,
+      `"${value.slice(0, 60)}" is not a locality code (<kind>/<slug>)`,
+      KINDS.map((k) => k.toLowerCase().replaceAll('_', '-')),
+    );
   return toGlobalId(type, value);
 }
 
 /** Query-string parameters to the `table` query's arguments; anything unknown is an error, not ignored. */
 export function exportArgs(params: URLSearchParams): TableArgs {
   for (const name of new Set(params.keys())) {
-    if (!(PARAMETERS as readonly string[]).includes(name)) throw new BadInputError(name, 'unknown parameter', PARAMETERS);
+    if (!(PARAMETERS as readonly string[]).includes(name))
+      throw new BadInputError(name, 'unknown parameter', PARAMETERS);
   }
   const indicators = list(params, 'indicators');
-  if (indicators === null) throw new BadInputError('indicators', 'give one or more indicator codes separated by commas');
+  if (indicators === null)
+    throw new BadInputError('indicators', 'give one or more indicator codes separated by commas');
   const within = single(params, 'within');
   return {
     indicators,
@@ -81,32 +96,51 @@ export function exportArgs(params: URLSearchParams): TableArgs {
 }
 
 function fileName(indicators: readonly string[], extension: string): string {
-  const stem = indicators.join('-').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  const stem = indicators
+    .join('-')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 80);
   return `grassroots-${stem}.${extension}`;
 }
 
 /**
  * GET /export.<csv|parquet|json|ndjson>: the `table` query's flat rows, written by DuckDB to a
  * temporary file (its writers are faster and more faithful than ours), streamed, then deleted.
+ * Resolves once the file is sent (or the client has gone), so the caller's admission slot is
+ * held while it streams.
  */
-export async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, context: () => Context, exportDir: string | null = null): Promise<void> {
-  const extension = EXPORT_PATH.exec(url.pathname)![1]!;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendError(res, 405, 'METHOD_NOT_ALLOWED', 'exports answer GET', { allow: 'GET, HEAD' });
+export async function handleExport(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: () => Context,
+  exportDir: string | null = null,
+): Promise<void> {
+  const extension = (EXPORT_PATH.exec(request.url.split('?', 1)[0]!) ?? [])[1];
+  if (extension === undefined) {
+    reply.callNotFound();
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendError(reply, 405, 'METHOD_NOT_ALLOWED', 'exports answer GET', { allow: 'GET, HEAD' });
     return;
   }
   if (!isExportFormat(extension)) {
-    sendError(res, 404, 'NOT_FOUND', `no export format "${extension}"`, { allowed: Object.keys(EXPORT_FORMATS).map((f) => `/export.${f}`) });
+    sendError(reply, 404, 'NOT_FOUND', `no export format "${extension}"`, {
+      allowed: Object.keys(EXPORT_FORMATS).map((f) => `/export.${f}`),
+    });
     return;
   }
   const ctx = context();
-  let request;
+  let exportRequest;
   try {
-    request = await tableRequest(ctx, exportArgs(url.searchParams));
+    exportRequest = await tableRequest(ctx, exportArgs(new URL(request.url, 'http://localhost').searchParams));
   } catch (error) {
     if (error instanceof BadInputError) {
       const ext = error.extensions as { argument: string; allowed?: string[] };
-      sendError(res, 400, 'BAD_USER_INPUT', error.message.replace(/^Argument /, 'Parameter '), { parameter: ext.argument, ...(ext.allowed ? { allowed: ext.allowed } : {}) });
+      sendError(reply, 400, 'BAD_USER_INPUT', error.message.replace(/^Argument /, 'Parameter '), {
+        parameter: ext.argument,
+        ...(ext.allowed ? { allowed: ext.allowed } : {}),
+      });
       return;
     }
     throw error;
@@ -114,22 +148,57 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ur
   const dir = await mkdtemp(join(exportDir ?? tmpdir(), 'grassroots-export-'));
   try {
     const path = join(dir, `table.${extension}`);
-    await ctx.analytics.exportTable(request.set, request.indicators, request.window, request.options, path, extension);
-    res.writeHead(200, {
+    await ctx.analytics.exportTable(
+      exportRequest.set,
+      exportRequest.indicators,
+      exportRequest.window,
+      exportRequest.options,
+      path,
+      extension,
+    );
+    reply.code(200).headers({
       'content-type': EXPORT_FORMATS[extension].contentType,
-      'content-disposition': `attachment; filename="${fileName(request.indicators, extension)}"`,
+      'content-disposition': `attachment; filename="${fileName(exportRequest.indicators, extension)}"`,
       'cache-control': 'no-store',
     });
-    if (req.method === 'HEAD') res.end();
-    else {
-      try {
-        await pipeline(createReadStream(path), res);
-      } catch (error) {
-        // A client that hangs up mid-download is not a server error; the file is removed below either way.
-        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
-      }
+    if (request.method === 'HEAD') {
+      reply.send();
+      return;
     }
+    reply.send(createReadStream(path));
+    // A client that hangs up mid-download is not a server error; the file is removed below either way.
+    await finished(reply.raw).catch(() => {});
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+export interface ExportRouteDeps {
+  readonly work: AdmittedWork;
+  /** Route hooks run before the export is admitted (shutdown's refusal). */
+  readonly onRequest: onRequestHookHandler[];
+  /** The context of one export, its statements under `signal`. */
+  readonly context: (signal: AbortSignal) => () => Context;
+  /** Where export files may be written (a sandboxed store allows only this directory). */
+  readonly exportDir: string | null;
+  readonly timeoutMs: number;
+}
+
+/** Exports run DuckDB's COPY over a whole table: the same queue, time limit and shutdown as queries. */
+export function exportRoute(app: FastifyInstance, deps: ExportRouteDeps): void {
+  app.all('/export.:format', { onRequest: deps.onRequest }, async (request, reply) => {
+    try {
+      await deps.work.run(request.info, (signal) => handleExport(request, reply, deps.context(signal), deps.exportDir));
+    } catch (error) {
+      if (error instanceof StatementInterruptedError && error.reason === 'timeout') {
+        throw new HttpError(
+          504,
+          'TIMEOUT',
+          `Export stopped: it ran past the time limit timeoutMs = ${deps.timeoutMs} ms.`,
+        );
+      }
+      throw error;
+    }
+    return reply;
+  });
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { cookbookRecipes, type Recipe } from '../docs/cookbook.js';
 import { sendError } from './respond.js';
 import { projectPath } from '../project-root.js';
@@ -36,7 +36,9 @@ function idePage(): string {
 <script src="/ui/ide.js"></script></body></html>`;
 }
 
-const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'].map((k) => `<option>${k}</option>`).join('');
+const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE']
+  .map((k) => `<option>${k}</option>`)
+  .join('');
 
 const EXPLORE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Grassroots: explore</title>
@@ -56,29 +58,58 @@ label { display: flex; flex-direction: column; font-size: 12px; } table { border
 <p id="status">Loading…</p><canvas id="chart" height="120"></canvas><table id="data"></table>
 <script src="/ui/explore.js"></script></body></html>`;
 
-function wantsHtml(req: IncomingMessage): boolean {
-  return (req.headers.accept ?? '').includes('text/html');
+function wantsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
 }
 
-function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(html);
+function uiBuilt(reply: FastifyReply): boolean {
+  if (existsSync(join(UI_DIR, 'ide.js'))) return true;
+  sendError(reply, 503, 'UI_NOT_BUILT', 'the browser bundle is missing; run `npm run build:ui`');
+  return false;
 }
 
-/** GET /graphql from a browser (the IDE), GET /explore (charts) and their bundled assets. */
-export function handleUi(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  // A GET /graphql?query=... is a GraphQL request even from a browser; only the bare page is the IDE.
-  const ide = url.pathname === '/graphql' && wantsHtml(req) && !url.searchParams.has('query');
-  if (!ide && url.pathname !== '/explore' && !(url.pathname in ASSETS)) return false;
-  if (!existsSync(join(UI_DIR, 'ide.js'))) {
-    sendError(res, 503, 'UI_NOT_BUILT', 'the browser bundle is missing; run `npm run build:ui`');
-    return true;
+function sendHtml(reply: FastifyReply, html: string): FastifyReply {
+  return reply.headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).send(html);
+}
+
+/**
+ * A hook of the /graphql route: GET /graphql from a browser is the IDE. A GET /graphql?query=...
+ * is a GraphQL request even from a browser; only the bare page is the IDE.
+ */
+export const serveIde: onRequestHookHandler = (request, reply, done) => {
+  const ide =
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    wantsHtml(request) &&
+    !new URL(request.url, 'http://localhost').searchParams.has('query');
+  if (!ide) {
+    done();
+    return;
   }
-  if (ide) sendHtml(res, idePage());
-  else if (url.pathname === '/explore') sendHtml(res, EXPLORE_PAGE);
-  else {
-    const body = readFileSync(join(UI_DIR, url.pathname.slice('/ui/'.length)));
-    res.writeHead(200, { 'content-type': ASSETS[url.pathname]!, 'content-length': body.length, 'cache-control': 'public, max-age=300' }).end(body);
+  if (uiBuilt(reply)) sendHtml(reply, idePage());
+};
+
+/** GET /explore (charts) and the bundled assets of both pages; nothing from the request reaches the file system. */
+export function uiRoutes(app: FastifyInstance): void {
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/explore',
+    handler: async (_request, reply) => (uiBuilt(reply) ? sendHtml(reply, EXPLORE_PAGE) : reply),
+  });
+  for (const [path, contentType] of Object.entries(ASSETS)) {
+    app.route({
+      method: ['GET', 'HEAD'],
+      url: path,
+      handler: async (_request, reply) => {
+        if (!uiBuilt(reply)) return reply;
+        const body = readFileSync(join(UI_DIR, path.slice('/ui/'.length)));
+        return reply
+          .headers({
+            'content-type': contentType,
+            'content-length': body.length,
+            'cache-control': 'public, max-age=300',
+          })
+          .send(body);
+      },
+    });
   }
-  return true;
 }

@@ -6,7 +6,13 @@ import type { FileFormat } from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
 import type { LoadInput } from './run-load.js';
 
-const FORMATS: Record<string, FileFormat> = { '.csv': 'csv', '.parquet': 'parquet', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'jsonl' };
+const FORMATS: Record<string, FileFormat> = {
+  '.csv': 'csv',
+  '.parquet': 'parquet',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'jsonl',
+};
 
 export function formatOf(path: string): FileFormat | null {
   return FORMATS[extname(path).toLowerCase()] ?? null;
@@ -24,13 +30,24 @@ export class UsageError extends Error {}
 export async function fileInputs(target: string): Promise<LoadInput[]> {
   if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
   const paths = (await stat(target)).isDirectory()
-    ? (await readdir(target)).sort().map((name) => join(target, name)).filter((p) => formatOf(p) !== null)
+    ? (await readdir(target))
+        .sort()
+        .map((name) => join(target, name))
+        .filter((p) => formatOf(p) !== null)
     : [target];
   if (paths.length === 0) throw new UsageError(`no .csv, .parquet, .jsonl or .ndjson files in ${target}`);
   return paths.map((path) => {
     const format = formatOf(path);
-    if (!format) throw new UsageError(`${basename(path)}: unknown file type; expected .csv, .parquet, .jsonl or .ndjson`);
-    return { kind: 'file', spec: specOf(path), path: resolve(path), format, label: basename(path), strictHeader: format === 'csv' };
+    if (!format)
+      throw new UsageError(`${basename(path)}: unknown file type; expected .csv, .parquet, .jsonl or .ndjson`);
+    return {
+      kind: 'file',
+      spec: specOf(path),
+      path: resolve(path),
+      format,
+      label: basename(path),
+      strictHeader: format === 'csv',
+    };
   });
 }
 

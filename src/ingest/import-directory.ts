@@ -10,7 +10,12 @@ export type ImportResult = LoadResult;
 /** The CSV files of a data directory laid out like data/ (each table's file by its name). */
 export function directoryInputs(dir: string): LoadInput[] {
   return TABLES.filter((spec) => existsSync(join(dir, spec.file))).map((spec) => ({
-    kind: 'file', spec, path: join(dir, spec.file), format: 'csv', label: spec.file, strictHeader: true,
+    kind: 'file',
+    spec,
+    path: join(dir, spec.file),
+    format: 'csv',
+    label: spec.file,
+    strictHeader: true,
   }));
 }
 
@@ -25,7 +30,12 @@ export function hashDirectory(dir: string): Promise<string> {
  * Re-importing unchanged files is a no-op; changed observations become new revisions.
  * `origin` names who owns the rows: the seed is always 'seed', wherever the checkout lives.
  */
-export async function importDirectory(store: Store, dir: string, kind = 'seed', origin = kind === 'seed' ? 'seed' : `${kind}:${resolve(dir)}`): Promise<ImportResult> {
+export async function importDirectory(
+  store: Store,
+  dir: string,
+  kind = 'seed',
+  origin = kind === 'seed' ? 'seed' : `${kind}:${resolve(dir)}`,
+): Promise<ImportResult> {
   const inputs = directoryInputs(dir);
   return runLoad(store, inputs, { kind, origin, hash: await hashInputs(inputs) });
 }

@@ -1,14 +1,17 @@
 /** One rejected cell: where it is and why, in words a data editor can act on. */
 export interface LoadProblem {
   readonly file: string;
-  readonly row: number;     // 1-based data row (the header is row 0)
+  readonly row: number; // 1-based data row (the header is row 0)
   readonly column: string;
   readonly reason: string;
 }
 
 /** A load that changed nothing because some rows were rejected. */
 export class LoadError extends Error {
-  constructor(readonly problems: readonly LoadProblem[], readonly total: number) {
+  constructor(
+    readonly problems: readonly LoadProblem[],
+    readonly total: number,
+  ) {
     super(LoadError.describe(problems, total));
     this.name = 'LoadError';
   }

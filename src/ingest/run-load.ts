@@ -6,8 +6,20 @@ import { LoadError, type LoadProblem } from './load-error.js';
 
 /** Rows to stage: a file read by DuckDB, or rows handed over in a request. */
 export type LoadInput =
-  | { readonly kind: 'file'; readonly spec: TableSpec; readonly path: string; readonly format: q.FileFormat; readonly label: string; readonly strictHeader: boolean }
-  | { readonly kind: 'rows'; readonly spec: TableSpec; readonly rows: readonly Record<string, string | null>[]; readonly label: string };
+  | {
+      readonly kind: 'file';
+      readonly spec: TableSpec;
+      readonly path: string;
+      readonly format: q.FileFormat;
+      readonly label: string;
+      readonly strictHeader: boolean;
+    }
+  | {
+      readonly kind: 'rows';
+      readonly spec: TableSpec;
+      readonly rows: readonly Record<string, string | null>[];
+      readonly label: string;
+    };
 
 export interface LoadProgress {
   readonly phase: 'staging' | 'validating' | 'writing' | 'serving';
@@ -48,7 +60,10 @@ const PROGRESS_EVERY_MS = 1000;
 
 /** Thrown inside the transaction to roll a dry run back once it knows what it would write. */
 class DryRunDone extends Error {
-  constructor(readonly rowsRead: number, readonly wouldWrite: number) {
+  constructor(
+    readonly rowsRead: number,
+    readonly wouldWrite: number,
+  ) {
     super('dry run');
   }
 }
@@ -71,67 +86,109 @@ export function runLoad(store: Store, inputs: readonly LoadInput[], options: Loa
 async function load(store: Store, inputs: readonly LoadInput[], options: LoadOptions): Promise<LoadResult> {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const [last] = await store.all<{ content_hash: string }>('ingest.last-hash', q.lastImportHash(options.kind, options.origin));
-  if (last?.content_hash === options.hash && !options.dryRun) return { skipped: true, dryRun: false, rowsRead: 0, observationsWritten: 0, seconds: seconds() };
+  const [last] = await store.all<{ content_hash: string }>(
+    'ingest.last-hash',
+    q.lastImportHash(options.kind, options.origin),
+  );
+  if (last?.content_hash === options.hash && !options.dryRun)
+    return { skipped: true, dryRun: false, rowsRead: 0, observationsWritten: 0, seconds: seconds() };
 
   try {
-    return await store.transaction(async (tx) => {
-      const track = progressTracker(tx, options.onProgress, options.onPhase, started);
-      try {
-        for (const spec of TABLES) await tx.run(`ingest.stage-empty.${spec.table}`, q.stageEmpty(spec));
-        let rowsRead = 0;
-        const problems: LoadProblem[] = [];
-        for (const input of inputs) {
-          track.phase('staging', input.label, rowsRead);
-          const staged = await stage(tx, input);
-          rowsRead += staged.rows;
-          problems.push(...staged.problems);
-        }
-        track.phase('validating', `${rowsRead} rows`, rowsRead);
-        const found = await collectProblems(tx, options.origin);
-        const total = problems.length + found.total;
-        if (total > 0) throw new LoadError([...problems, ...found.problems].slice(0, MAX_REPORTED), total);
-
-        track.phase('writing', options.dryRun ? `${rowsRead} rows (dry run: rolled back)` : `${rowsRead} rows`, rowsRead);
-        const before = await countObservations(tx);
-        const [record] = await tx.all<{ id: number }>('ingest.record-import', q.recordImport(options.kind, options.origin, options.hash, 0));
-        const importId = Number(record!.id);
-        for (const spec of TABLES) {
-          if (spec.mode === 'observations') {
-            await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
-            await tx.run('ingest.record-supersessions', q.recordSupersessions(importId));
+    return await store.transaction(
+      async (tx) => {
+        const track = progressTracker(tx, options.onProgress, options.onPhase, started);
+        try {
+          for (const spec of TABLES) await tx.run(`ingest.stage-empty.${spec.table}`, q.stageEmpty(spec));
+          let rowsRead = 0;
+          const problems: LoadProblem[] = [];
+          for (const input of inputs) {
+            track.phase('staging', input.label, rowsRead);
+            const staged = await stage(tx, input);
+            rowsRead += staged.rows;
+            problems.push(...staged.problems);
           }
-          else if (spec.mode === 'links') for (const f of q.replaceLinks(spec, options.origin, importId)) await tx.run(`ingest.links.${spec.table}`, f);
-          else await tx.run(`ingest.upsert.${spec.table}`, q.upsertReference(spec, importId));
+          track.phase('validating', `${rowsRead} rows`, rowsRead);
+          const found = await collectProblems(tx, options.origin);
+          const total = problems.length + found.total;
+          if (total > 0) throw new LoadError([...problems, ...found.problems].slice(0, MAX_REPORTED), total);
+
+          track.phase(
+            'writing',
+            options.dryRun ? `${rowsRead} rows (dry run: rolled back)` : `${rowsRead} rows`,
+            rowsRead,
+          );
+          const before = await countObservations(tx);
+          const [record] = await tx.all<{ id: number }>(
+            'ingest.record-import',
+            q.recordImport(options.kind, options.origin, options.hash, 0),
+          );
+          const importId = Number(record!.id);
+          for (const spec of TABLES) {
+            if (spec.mode === 'observations') {
+              await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
+              await tx.run('ingest.record-supersessions', q.recordSupersessions(importId));
+            } else if (spec.mode === 'links')
+              for (const f of q.replaceLinks(spec, options.origin, importId))
+                await tx.run(`ingest.links.${spec.table}`, f);
+            else await tx.run(`ingest.upsert.${spec.table}`, q.upsertReference(spec, importId));
+          }
+          const written = (await countObservations(tx)) - before;
+          // A dry run goes through the write too, so it can say how many revisions a load would
+          // add; the rollback undoes it.
+          if (options.dryRun) throw new DryRunDone(rowsRead, written);
+          await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
+          for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
+          // In the same transaction: readers never see the load without its serving values.
+          track.phase('serving', 'refreshing precomputed values', rowsRead);
+          const serving = await refreshAfterImport(tx, importId);
+          return {
+            skipped: false,
+            dryRun: false,
+            importId,
+            rowsRead,
+            observationsWritten: written,
+            serving,
+            seconds: seconds(),
+          };
+        } finally {
+          track.stop();
         }
-        const written = (await countObservations(tx)) - before;
-        // A dry run goes through the write too, so it can say how many revisions a load would
-        // add; the rollback undoes it.
-        if (options.dryRun) throw new DryRunDone(rowsRead, written);
-        await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
-        for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
-        // In the same transaction: readers never see the load without its serving values.
-        track.phase('serving', 'refreshing precomputed values', rowsRead);
-        const serving = await refreshAfterImport(tx, importId);
-        return { skipped: false, dryRun: false, importId, rowsRead, observationsWritten: written, serving, seconds: seconds() };
-      } finally {
-        track.stop();
-      }
-    }, { trackProgress: options.onProgress !== undefined });
+      },
+      { trackProgress: options.onProgress !== undefined },
+    );
   } catch (error) {
-    if (error instanceof DryRunDone) return { skipped: false, dryRun: true, rowsRead: error.rowsRead, observationsWritten: 0, wouldWrite: error.wouldWrite, seconds: seconds() };
+    if (error instanceof DryRunDone)
+      return {
+        skipped: false,
+        dryRun: true,
+        rowsRead: error.rowsRead,
+        observationsWritten: 0,
+        wouldWrite: error.wouldWrite,
+        seconds: seconds(),
+      };
     throw error;
   }
 }
 
 async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number; problems: LoadProblem[] }> {
   if (input.kind === 'rows') {
-    if (input.rows.length > 0) await tx.run(`ingest.stage-rows.${input.spec.table}`, q.stageRows(input.spec, input.label, input.rows));
+    if (input.rows.length > 0)
+      await tx.run(`ingest.stage-rows.${input.spec.table}`, q.stageRows(input.spec, input.label, input.rows));
     return { rows: input.rows.length, problems: [] };
   }
   // A failed statement aborts a DuckDB transaction, so an unreadable file ends the load here.
   const unreadable = (error: unknown): never => {
-    throw new LoadError([{ file: input.label, row: 0, column: '*', reason: `unreadable ${input.format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}` }], 1);
+    throw new LoadError(
+      [
+        {
+          file: input.label,
+          row: 0,
+          column: '*',
+          reason: `unreadable ${input.format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`,
+        },
+      ],
+      1,
+    );
   };
   // The header first (no rows read), so a file with wrong columns is not read in full.
   try {
@@ -139,11 +196,16 @@ async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number;
   } catch (error) {
     return unreadable(error);
   }
-  const present = new Set((await tx.all<{ name: string }>('ingest.staged-columns', q.stagedColumns('stage_raw'))).map((r) => r.name));
+  const present = new Set(
+    (await tx.all<{ name: string }>('ingest.staged-columns', q.stagedColumns('stage_raw'))).map((r) => r.name),
+  );
   const headerProblems = checkHeader(input.spec, input.label, present, input.strictHeader);
   if (headerProblems.length > 0) return { rows: 0, problems: headerProblems };
   try {
-    await tx.run(`ingest.stage.${input.format}`, q.stageFile(input.spec, input.format, input.path, input.label, present));
+    await tx.run(
+      `ingest.stage.${input.format}`,
+      q.stageFile(input.spec, input.format, input.path, input.label, present),
+    );
   } catch (error) {
     return unreadable(error);
   }
@@ -162,7 +224,12 @@ function checkHeader(spec: TableSpec, file: string, present: ReadonlySet<string>
   const unknown = [...present].filter((c) => !spec.columns.includes(c));
   return [
     ...missing.map((column) => ({ file, row: 0, column, reason: 'column missing from the header' })),
-    ...unknown.map((column) => ({ file, row: 0, column, reason: `unknown column; expected ${spec.columns.join(', ')}` })),
+    ...unknown.map((column) => ({
+      file,
+      row: 0,
+      column,
+      reason: `unknown column; expected ${spec.columns.join(', ')}`,
+    })),
   ];
 }
 
@@ -178,7 +245,10 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
   for (const spec of TABLES) {
     add(await tx.all<ProblemRow>(`ingest.validate.${spec.table}`, q.findProblems(spec, MAX_REPORTED)));
     if (spec.mode === 'reference') {
-      const conflicts = await tx.all<Omit<ProblemRow, 'total'>>(`ingest.conflicts.${spec.table}`, q.conflictingReferences(spec, origin));
+      const conflicts = await tx.all<Omit<ProblemRow, 'total'>>(
+        `ingest.conflicts.${spec.table}`,
+        q.conflictingReferences(spec, origin),
+      );
       add(conflicts.map((c) => ({ ...c, total: conflicts.length })));
     }
   }
@@ -195,13 +265,24 @@ async function countObservations(tx: Transaction): Promise<number> {
  * staged, DuckDB's count of rows processed by the running statement stands for rows read; after
  * staging the exact count is known.
  */
-function progressTracker(tx: Transaction, onProgress: LoadOptions['onProgress'], onPhase: LoadOptions['onPhase'], started: number) {
+function progressTracker(
+  tx: Transaction,
+  onProgress: LoadOptions['onProgress'],
+  onPhase: LoadOptions['onPhase'],
+  started: number,
+) {
   let current = { phase: 'staging' as LoadProgress['phase'], label: '', rowsBefore: 0 };
   const timer = onProgress
     ? setInterval(() => {
         const p = tx.progress();
         const rowsRead = current.phase === 'staging' ? current.rowsBefore + p.rowsProcessed : current.rowsBefore;
-        onProgress({ phase: current.phase, label: current.label, percentage: p.percentage, rowsRead, seconds: (Date.now() - started) / 1000 });
+        onProgress({
+          phase: current.phase,
+          label: current.label,
+          percentage: p.percentage,
+          rowsRead,
+          seconds: (Date.now() - started) / 1000,
+        });
       }, PROGRESS_EVERY_MS)
     : null;
   return {

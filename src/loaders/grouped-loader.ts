@@ -44,14 +44,17 @@ export function groupedLoader<Args, Row, Result>(options: {
 }
 
 /**
- * A grouped loader whose keys may also share a statement across indicators: keys whose
- * arguments differ only in `indicator` and that `acrossIndicators` accepts go to the database
- * together (a profile of five series is one statement, not five); the rest as in groupedLoader.
- * Keys never split over `fields` (the point fields each reads): a group reads all its keys want.
+ * A grouped loader whose keys also share a statement across indicators: keys whose arguments
+ * differ only in `indicator` go to the reader together (a profile of five series is one
+ * statement, not five). Keys never split over `fields` (the point fields each reads): a group
+ * reads all its keys want.
  */
-export function indicatorGroupedLoader<Args extends { indicator: string; fields: readonly string[] | null }, Row, Result>(options: {
+export function indicatorGroupedLoader<
+  Args extends { indicator: string; fields: readonly string[] | null },
+  Row,
+  Result,
+>(options: {
   load: (ids: string[], indicators: string[], args: Args) => Promise<Row[]>;
-  acrossIndicators: (args: Args) => boolean;
   idOf: (row: Row) => string;
   indicatorOf: (row: Row) => string;
   collect: (rows: Row[]) => Result;
@@ -59,7 +62,7 @@ export function indicatorGroupedLoader<Args extends { indicator: string; fields:
   // The arguments but indicator and fields: its group's part of a key, and of its cache key.
   const rest = jsonOnce<Args>((args) => JSON.stringify({ ...args, indicator: null, fields: null }));
   const whole = jsonOnce<Args>((args) => `${JSON.stringify([args.indicator, args.fields])}${rest(args)}`);
-  const groupOf = jsonOnce<Args>((args) => `${options.acrossIndicators(args) ? '*' : JSON.stringify(args.indicator)}${rest(args)}`);
+  const groupOf = rest;
   return new DataLoader(
     async (keys) => {
       const numberOf = new Map<string, number>();
@@ -128,7 +131,10 @@ function unionOf(a: readonly string[] | null, b: readonly string[] | null): read
 }
 
 /** A DataLoader over a single id, rows put back in key order and null for a missing key. */
-export function byIdLoader<Row>(load: (ids: string[]) => Promise<Row[]>, idOf: (row: Row) => string): DataLoader<string, Row | null> {
+export function byIdLoader<Row>(
+  load: (ids: string[]) => Promise<Row[]>,
+  idOf: (row: Row) => string,
+): DataLoader<string, Row | null> {
   return new DataLoader(async (ids) => {
     const rows = await load([...ids]);
     const byId = new Map(rows.map((row) => [idOf(row), row]));

@@ -1,52 +1,25 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { Store } from '../store/store.js';
 import { migrate } from '../store/migrate.js';
 import { GrassrootsReader } from '../readers/grassroots-reader.js';
 import { LoadError } from '../ingest/load-error.js';
 import { formatTable } from '../cli/format-table.js';
-import { projectPath } from '../project-root.js';
 import { FINDING_KINDS, type FindingKind } from './findings.js';
 import { importNational, nationalDir } from './import-national.js';
 import { writeNational } from './derive-cli.js';
-
-const HELP = `npm run check-data -- [--kind KIND] [--all] [--data DIR] [--upstream DIR]
-
-Loads DIR/national (default data/national) as npm start does and prints its data-quality report:
-counts per kind and severity, then a few findings of each kind (GraphQL: dataQuality).
-  --kind KIND     only this kind (${Object.keys(FINDING_KINDS).join(', ')})
-  --all           every finding, not a few per kind
-  --upstream DIR  the upstream files (default ../shared/datasets/vn-admin): when present, the
-                  directory is derived again from them and compared with what is committed
-Exit status: 0 report printed, 1 the files do not load or differ from a fresh derivation, 2 usage error.`;
+import { commandLineOrExit } from '../settings/command.js';
+import { CHECK_DATA } from '../settings/commands.js';
 
 const EXAMPLES = 3;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      kind: { type: 'string' },
-      all: { type: 'boolean' },
-      data: { type: 'string' },
-      upstream: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (values.kind !== undefined && !(values.kind in FINDING_KINDS)) {
-    console.error(`--kind: "${values.kind}" is not a kind; one of ${Object.keys(FINDING_KINDS).join(', ')}`);
-    return 2;
-  }
-  const dataDir = resolve(values.data ?? projectPath('data'));
+  const { values } = commandLineOrExit(CHECK_DATA, argv);
+  const dataDir = values.data;
   let status = 0;
-  const upstream = resolve(values.upstream ?? projectPath('..', 'shared', 'datasets', 'vn-admin'));
+  const upstream = values.upstream;
   if (existsSync(upstream)) status = Math.max(status, await compareWithUpstream(upstream, nationalDir(dataDir)));
   else console.log(`Upstream files not found at ${upstream}: the committed files were not derived again.\n`);
 

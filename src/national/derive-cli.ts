@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { projectPath } from '../project-root.js';
+import { join } from 'node:path';
+import { commandLineOrExit } from '../settings/command.js';
+import { DERIVE_NATIONAL } from '../settings/commands.js';
 import { csvText } from './csv-text.js';
 import { deriveNational, type NationalRows } from './derive-national.js';
 
@@ -61,8 +62,7 @@ export async function writeNational(upstreamDir: string, outDir: string): Promis
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const upstream = resolve(process.argv[2] ?? projectPath('..', 'shared', 'datasets', 'vn-admin'));
-  const out = resolve(process.argv[3] ?? projectPath('data', 'national'));
+  const { upstream, out } = commandLineOrExit(DERIVE_NATIONAL).values;
   writeNational(upstream, out).then(
     (counts) => console.log(JSON.stringify({ msg: 'derived', from: upstream, to: out, rows: counts })),
     (error: unknown) => {

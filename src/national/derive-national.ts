@@ -108,16 +108,14 @@ export async function deriveNational(upstreamDir: string): Promise<NationalRows>
       also_source_ids: null,
     })),
   ];
-  const findings: Row[] = [...reform.findings, ...set.findings]
-    .sort(byFinding)
-    .map((f) => ({
-      kind: f.kind,
-      severity: f.severity,
-      unit_id: idOf(f.unit),
-      other_unit_id: idOf(f.other),
-      message: f.message,
-      source_ids: f.sourceIds.join(' '),
-    }));
+  const findings: Row[] = [...reform.findings, ...set.findings].sort(byFinding).map((f) => ({
+    kind: f.kind,
+    severity: f.severity,
+    unit_id: idOf(f.unit),
+    other_unit_id: idOf(f.other),
+    message: f.message,
+    source_ids: f.sourceIds.join(' '),
+  }));
 
   return {
     sources: sourceRows(),

@@ -1,53 +1,80 @@
 import type { StatementRunner } from '../store/store.js';
-import type { Fragment } from '../store/sql.js';
 import type { ServingLookup } from '../serving/serving-status.js';
-import type { HotRow, HotValues } from '../serving/hot-values.js';
-import { seriesOnGrid, seriesPoints, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
+import { seriesOnGrid, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
-import { rankUnits, type RankBy } from '../analytics/rank-sql.js';
+import { rankUnits } from '../analytics/rank-sql.js';
 import type { RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
-import { availability, latestValues } from '../analytics/availability-sql.js';
+import { availability } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
-import { servable, subjectIds, SUBJECT_WALK_DEPTH, type SubjectSet, type ValueOptions, type ValueWindow } from '../analytics/values-sql.js';
-import { reportedLatest, reportedSeries } from '../analytics/reported-sql.js';
-import { servedLatest, servedPivot, servedSeries } from '../analytics/served-sql.js';
-import type { AvailabilityRow, ChangeRow, PackedTableRow, PartsRow, PeerRow, PivotRow, PointField, PointRow, RankRow, TableColumnsRow } from '../domain/analytics-rows.js';
-import { QUALIFIERS } from '../domain/rows.js';
+import {
+  subjectIds,
+  SUBJECT_WALK_DEPTH,
+  type SubjectSet,
+  type ValueOptions,
+  type ValueWindow,
+} from '../analytics/values-sql.js';
+import { servedPivot } from '../analytics/served-sql.js';
+import { reconstructedSeriesOf, type ObservationFilter } from '../sql/observations-sql.js';
+import type {
+  AvailabilityRow,
+  ChangeRow,
+  PackedTableRow,
+  PartsRow,
+  PeerRow,
+  PivotRow,
+  PointField,
+  PointRow,
+  RankRow,
+  TableColumnsRow,
+} from '../domain/analytics-rows.js';
+import { QUALIFIERS, type ObservationRow } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
+import { LayerChoice } from '../values/layer-choice.js';
+import { ValueChain } from '../values/value-chain.js';
+import {
+  ALL_TIME,
+  type LatestArgs,
+  type NamedPoint,
+  type RankRequest,
+  type SeriesArgs,
+} from '../values/value-request.js';
 
-/** Runs the analytics statements; each method is one statement over any number of units. */
+/**
+ * Runs the analytics statements; each method is one statement over any number of units (or a
+ * few, one per indicator, where an operation takes one). Plain values (series and latest) go
+ * through the value chain, which alone decides who answers them (values/value-chain.ts).
+ */
 export class AnalyticsReader {
+  readonly values: ValueChain;
+  private readonly layer: LayerChoice;
+
   /**
    * `serving`: the store's serving layer (null: compute every value from observations);
    * `hierarchy`: units and links in memory, which name a set's units without a statement.
    */
-  constructor(private readonly store: StatementRunner, private readonly serving: ServingLookup | null = null, private readonly hierarchy: HierarchySource | null = null) {}
+  constructor(
+    private readonly store: StatementRunner,
+    serving: ServingLookup | null = null,
+    private readonly hierarchy: HierarchySource | null = null,
+  ) {
+    this.layer = new LayerChoice(serving);
+    this.values = new ValueChain(store, this.layer);
+  }
 
   /** Whether these options are answered from the serving layer (else computed from observations). */
   serves(options: ValueOptions): boolean {
-    return options.serving !== false && (this.serving?.isFresh ?? false) && servable(options);
+    return this.layer.serves(options);
   }
 
   private layout(options: ValueOptions): ValueOptions {
-    return { ...options, serving: this.serves(options) };
+    return this.layer.layout(options);
   }
 
   /** Units named by id, with their serving keys when the layer will be read. */
   private unitsOf(ids: readonly string[], options: ValueOptions): { ids: readonly string[]; keys?: readonly number[] } {
-    if (!this.serves(options) || !this.serving!.keysLoaded) return { ids };
-    const keys: number[] = [];
-    const known: string[] = [];
-    for (const id of ids) {
-      const key = this.serving!.keyOf(id);
-      if (key !== undefined) {
-        keys.push(key);
-        known.push(id);
-      }
-    }
-    // a unit without a key has no values in the layer; keys are kept aligned with their ids
-    return { ids: known, keys };
+    return this.layer.keyed(ids, options) ?? { ids };
   }
 
   /**
@@ -61,96 +88,191 @@ export class AnalyticsReader {
   private async scoped(set: SubjectSet, options: ValueOptions, always: boolean): Promise<SubjectSet> {
     if (!('kind' in set) || set.within === null || !this.serves(options)) return set;
     const hierarchy = this.hierarchy?.current();
-    if (hierarchy) return this.unitsOf(hierarchy.unitsWithin(set.within, set.kind, set.asOf, SUBJECT_WALK_DEPTH), options);
+    if (hierarchy)
+      return this.unitsOf(hierarchy.unitsWithin(set.within, set.kind, set.asOf, SUBJECT_WALK_DEPTH), options);
     if (!always) return set;
     const rows = await this.store.all<{ id: string }>('analytics.subjects', subjectIds(set));
-    return this.unitsOf(rows.map((r) => r.id), options);
-  }
-
-  readReportedSeries(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series-reported', reportedSeries(ids, indicator, window, options));
-  }
-
-  readReportedLatest(ids: readonly string[], indicator: string, options: ValueOptions): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.latest-reported', reportedLatest(ids, indicator, options));
+    return this.unitsOf(
+      rows.map((r) => r.id),
+      options,
+    );
   }
 
   /**
-   * `fields`: the point fields the caller will read (null: all). Served lookups return just
-   * those, so a point may lack the others; computed paths return them all.
+   * A `series` field's points for these units and indicators: on a time axis, rebuilt on today's
+   * geography, or (plain) from the value chain.
    */
-  readSeries(ids: readonly string[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null = null): Promise<{ subjectId: string; point: PointRow }[]> {
-    const set = this.unitsOf(ids, options);
-    if (set.keys) {
-      const hot = this.serving!.hot()?.series(set.keys, indicators, window, options, fields);
-      if (hot) return Promise.resolve(named(set.ids, set.keys, hot));
-      return this.readServed('analytics.series-served', set.ids, set.keys, servedSeries(set.keys, indicators, window, options, fields));
+  async readSeriesOf(ids: readonly string[], indicators: readonly string[], args: SeriesArgs): Promise<NamedPoint[]> {
+    if (args.reconstruction !== null)
+      return this.perIndicator(indicators, (indicator) => this.readReconstructed(ids, indicator, args));
+    if (args.grid !== null) {
+      const grid = args.grid;
+      return this.perIndicator(indicators, (indicator) =>
+        this.readSeriesOnGrid(ids, indicator, args.window, args.options, grid.granularity, grid.fill),
+      );
     }
-    return this.store.all('analytics.series', seriesPoints(set, indicators, window, this.layout(options)));
+    return this.readSeries(ids, indicators, args.window, args.options, args.fields);
   }
 
-  readSeriesOnGrid(ids: readonly string[], indicator: string, window: ValueWindow, options: ValueOptions, granularity: Granularity, fill: Fill): Promise<{ subjectId: string; point: PointRow }[]> {
-    return this.store.all('analytics.series-grid', seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill));
-  }
-
-  async readGranularities(indicator: string): Promise<string[]> {
-    const rows = await this.store.all<{ granularity: string }>('analytics.granularities', indicatorGranularities(indicator));
-    return rows.map((r) => r.granularity);
-  }
-
-  readChanges(ids: readonly string[], indicator: string, from: string, to: string, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.change', changeBetween(this.unitsOf(ids, options), indicator, from, to, this.layout(options)));
-  }
-
-  readConsecutiveChanges(ids: readonly string[], indicator: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<ChangeRow[]> {
-    return this.store.all('analytics.yoy', consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)));
-  }
-
-  /** `fields` as for `readSeries`. */
-  readLatest(ids: readonly string[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null = null): Promise<{ subjectId: string; point: PointRow }[]> {
-    const set = this.unitsOf(ids, options);
-    if (set.keys) {
-      const hot = this.serving!.hot()?.latest(set.keys, indicators, options, fields);
-      if (hot) return Promise.resolve(named(set.ids, set.keys, hot));
-      return this.readServed('analytics.latest-served', set.ids, set.keys, servedLatest(set.keys, indicators, options, fields));
-    }
-    return this.store.all('analytics.latest', latestValues(set, indicators, this.layout(options)));
-  }
-
-  /** One unit's latest value where the hot copy holds it, at once (see memoryFirst); undefined: memory cannot answer, readLatest does. */
-  latestInMemory(id: string, indicator: string, options: ValueOptions, fields: readonly PointField[] | null): PointRow | null | undefined {
-    const rows = this.inMemory(id, options, (keys, hot) => hot.latest(keys, [indicator], options, fields));
-    return rows === undefined ? undefined : (rows[0]?.point ?? null);
-  }
-
-  /** One unit's series where the hot copy holds it, as latestInMemory; undefined: ask readSeries. */
-  seriesInMemory(id: string, indicator: string, window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null): PointRow[] | undefined {
-    const rows = this.inMemory(id, options, (keys, hot) => hot.series(keys, [indicator], window, options, fields));
+  /** One unit's plain series from memory at once (no batch); undefined: ask `readSeriesOf`. */
+  seriesAtOnce(id: string, args: SeriesArgs): PointRow[] | undefined {
+    if (args.grid !== null || args.reconstruction !== null) return undefined;
+    const rows = this.values.seriesNow({
+      ids: [id],
+      indicators: [args.indicator],
+      window: args.window,
+      options: args.options,
+      fields: args.fields,
+    });
     return rows?.map((row) => row.point);
   }
 
-  private inMemory(id: string, options: ValueOptions, lookup: (keys: readonly number[], hot: HotValues) => HotRow[] | null): { subjectId: string; point: PointRow }[] | undefined {
-    const set = this.unitsOf([id], options);
-    const hot = set.keys ? this.serving!.hot() : null;
-    const rows = hot ? lookup(set.keys!, hot) : null;
-    return rows ? named(set.ids, set.keys!, rows) : undefined;
+  /** One unit's latest value from memory at once; undefined: ask `readLatest`. */
+  latestAtOnce(id: string, args: LatestArgs): PointRow | null | undefined {
+    const rows = this.values.latestNow({
+      ids: [id],
+      indicators: [args.indicator],
+      window: ALL_TIME,
+      options: args.options,
+      fields: args.fields,
+    });
+    return rows === null ? undefined : (rows[0]?.point ?? null);
   }
 
-  /** A served lookup's rows, named. */
-  private async readServed(id: string, ids: readonly string[], keys: readonly number[], lookup: Fragment): Promise<{ subjectId: string; point: PointRow }[]> {
-    return named(ids, keys, await this.store.all<{ unitKey: number; point: Omit<PointRow, 'subjectId'> }>(id, lookup));
+  /**
+   * Plain points (`fields`: the point fields the caller will read, null: all; sources reading
+   * the serving layer return just those, so a point may lack the others).
+   */
+  readSeries(
+    ids: readonly string[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+    fields: readonly PointField[] | null = null,
+  ): Promise<NamedPoint[]> {
+    return this.values.series({ ids, indicators, window, options, fields });
+  }
+
+  /** Each unit and indicator's latest point with a value; `fields` as for `readSeries`. */
+  readLatest(
+    ids: readonly string[],
+    indicators: readonly string[],
+    options: ValueOptions,
+    fields: readonly PointField[] | null = null,
+  ): Promise<NamedPoint[]> {
+    return this.values.latest({ ids, indicators, window: ALL_TIME, options, fields });
+  }
+
+  readSeriesOnGrid(
+    ids: readonly string[],
+    indicator: string,
+    window: ValueWindow,
+    options: ValueOptions,
+    granularity: Granularity,
+    fill: Fill,
+  ): Promise<NamedPoint[]> {
+    return this.store.all(
+      'analytics.series-grid',
+      seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill),
+    );
+  }
+
+  /**
+   * A series on today's geography: the unit's own points, and before it was formed its
+   * predecessors' (see `reconstructedSeriesOf`). The reconstruction names its indicator, so a
+   * batch of them shares one.
+   */
+  private async readReconstructed(ids: readonly string[], indicator: string, args: SeriesArgs): Promise<NamedPoint[]> {
+    const o = args.options;
+    const filter: ObservationFilter = {
+      indicators: [indicator],
+      from: args.window.from,
+      to: args.window.to,
+      asOf: o.recordedAsOf,
+      updatedAfter: o.updatedAfter,
+    };
+    const preference = o.earliestPublication ? 'EARLIEST_PUBLICATION' : 'MOST_RECENT_PUBLICATION';
+    const rows = await this.store.all<ObservationRow & { reconstructed?: boolean }>(
+      'observations.series-current-geography',
+      reconstructedSeriesOf(ids, filter, preference, o.preferredSource, args.reconstruction!),
+    );
+    return rows.map((row) => ({ subjectId: row.subjectId, point: observationPoint(row) }));
+  }
+
+  /** An operation that takes one indicator, run for each (a batch rarely has more than one). */
+  private async perIndicator(
+    indicators: readonly string[],
+    read: (indicator: string) => Promise<NamedPoint[]>,
+  ): Promise<NamedPoint[]> {
+    return (await Promise.all(indicators.map(read))).flat();
+  }
+
+  async readGranularities(indicator: string): Promise<string[]> {
+    const rows = await this.store.all<{ granularity: string }>(
+      'analytics.granularities',
+      indicatorGranularities(indicator),
+    );
+    return rows.map((r) => r.granularity);
+  }
+
+  readChanges(
+    ids: readonly string[],
+    indicator: string,
+    from: string,
+    to: string,
+    options: ValueOptions,
+  ): Promise<ChangeRow[]> {
+    return this.store.all(
+      'analytics.change',
+      changeBetween(this.unitsOf(ids, options), indicator, from, to, this.layout(options)),
+    );
+  }
+
+  readConsecutiveChanges(
+    ids: readonly string[],
+    indicator: string,
+    window: { from: string | null; to: string | null },
+    options: ValueOptions,
+  ): Promise<ChangeRow[]> {
+    return this.store.all(
+      'analytics.yoy',
+      consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)),
+    );
   }
 
   readPeers(ids: readonly string[], indicator: string, period: string, options: ValueOptions): Promise<PeerRow[]> {
     return this.store.all('analytics.peers', peerContext(ids, indicator, period, this.layout(options)));
   }
 
-  readTotalsAndParts(ids: readonly string[], indicator: string, childKind: string, window: { from: string | null; to: string | null }, options: ValueOptions): Promise<PartsRow[]> {
-    return this.store.all('analytics.parts', totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)));
+  readTotalsAndParts(
+    ids: readonly string[],
+    indicator: string,
+    childKind: string,
+    window: { from: string | null; to: string | null },
+    options: ValueOptions,
+  ): Promise<PartsRow[]> {
+    return this.store.all(
+      'analytics.parts',
+      totalsAgainstParts(ids, indicator, childKind, window, this.layout(options)),
+    );
   }
 
-  async rank(set: SubjectSet, indicator: string, by: RankBy, from: string | null, to: string, descending: boolean, limit: number, options: ValueOptions, columns?: RankColumns): Promise<RankRow[]> {
-    return this.store.all('analytics.rank', rankUnits(await this.scoped(set, options, true), indicator, by, from, to, descending, limit, this.layout(options), columns));
+  async rank(request: RankRequest, columns?: RankColumns): Promise<RankRow[]> {
+    const { set, indicator, by, from, to, descending, limit, options } = request;
+    return this.store.all(
+      'analytics.rank',
+      rankUnits(
+        await this.scoped(set, options, true),
+        indicator,
+        by,
+        from,
+        to,
+        descending,
+        limit,
+        this.layout(options),
+        columns,
+      ),
+    );
   }
 
   readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
@@ -158,20 +280,59 @@ export class AnalyticsReader {
   }
 
   /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */
-  async exportTable(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions, path: string, format: ExportFormat): Promise<void> {
-    await this.store.all('analytics.table-export', copyTable(tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)), path, format));
+  async exportTable(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+    path: string,
+    format: ExportFormat,
+  ): Promise<void> {
+    await this.store.all(
+      'analytics.table-export',
+      copyTable(
+        tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+        path,
+        format,
+      ),
+    );
   }
 
-  async readTableRows(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PointRow[]> {
-    return this.store.all('analytics.table-rows', tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)));
+  async readTableRows(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<PointRow[]> {
+    return this.store.all(
+      'analytics.table-rows',
+      tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+    );
   }
 
-  async readTableColumns(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<TableColumnsRow> {
-    return (await this.store.vectors('analytics.table-columns', tableColumns(await this.scoped(set, options, false), indicators, window, this.layout(options)))) as unknown as TableColumnsRow;
+  async readTableColumns(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<TableColumnsRow> {
+    return (await this.store.vectors(
+      'analytics.table-columns',
+      tableColumns(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+    )) as unknown as TableColumnsRow;
   }
 
-  async readTablePacked(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<PackedTableRow> {
-    const c = await this.store.vectors('analytics.table-packed', tablePacked(await this.scoped(set, options, false), indicators, window, this.layout(options), QUALIFIERS), ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators']);
+  async readTablePacked(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<PackedTableRow> {
+    const c = await this.store.vectors(
+      'analytics.table-packed',
+      tablePacked(await this.scoped(set, options, false), indicators, window, this.layout(options), QUALIFIERS),
+      ['localityCodes', 'rowIndicators', 'rowStarts', 'periods', 'indicators'],
+    );
     // Arrow's convention: one offset more than rows, so the last row's end needs no special case.
     // (A copy: the result may be a cached one, shared with other requests.)
     const rowOffsets = [...(c['rowStarts'] as number[]), (c['periodIndexes'] as number[]).length];
@@ -188,28 +349,64 @@ export class AnalyticsReader {
     };
   }
 
-  async readTablePivot(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
+  async readTablePivot(
+    set: SubjectSet,
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<(PivotRow & { periods: string[] })[]> {
     const scoped = await this.scoped(set, options, false);
-    if ('keys' in scoped && scoped.keys) return this.servedPivotRows(scoped.ids, scoped.keys, indicators, window, options);
+    if ('keys' in scoped && scoped.keys)
+      return this.servedPivotRows(scoped.ids, scoped.keys, indicators, window, options);
     return this.store.all('analytics.table-pivot', tablePivot(scoped, indicators, window, this.layout(options)));
   }
 
   /** Pivot rows of units named by key, in the order of `tablePivot`: by unit (as `ids` are), then indicator. */
-  private async servedPivotRows(ids: readonly string[], keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): Promise<(PivotRow & { periods: string[] })[]> {
+  private async servedPivotRows(
+    ids: readonly string[],
+    keys: readonly number[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): Promise<(PivotRow & { periods: string[] })[]> {
     const place = new Map(keys.map((key, i) => [key, i]));
-    const rows = this.serving!.hot()?.pivot(keys, indicators, window, options)
-      ?? await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>('analytics.table-pivot-served', servedPivot(keys, indicators, window, options));
+    const rows =
+      this.layer.hot()?.pivot(keys, indicators, window, options) ??
+      (await this.store.all<Omit<PivotRow, 'subjectId'> & { unitKey: number; periods: string[] }>(
+        'analytics.table-pivot-served',
+        servedPivot(keys, indicators, window, options),
+      ));
     return [...rows]
-      .sort((a, b) => place.get(a.unitKey)! - place.get(b.unitKey)! || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0))
+      .sort(
+        (a, b) =>
+          place.get(a.unitKey)! - place.get(b.unitKey)! ||
+          (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0),
+      )
       .map(({ unitKey, ...row }) => ({ subjectId: ids[place.get(unitKey)!]!, ...row }));
   }
 }
 
-/** Served rows named by the ids their keys were asked for (rows may be shared with the read cache: copied, not changed). */
-function named(ids: readonly string[], keys: readonly number[], rows: readonly { unitKey: number; point: Partial<Omit<PointRow, 'subjectId'>> }[]): { subjectId: string; point: PointRow }[] {
-  const idOfKey = new Map(keys.map((key, i) => [key, ids[i]!]));
-  return rows.map((row) => {
-    const subjectId = idOfKey.get(row.unitKey)!;
-    return { subjectId, point: { subjectId, ...row.point } as PointRow };
-  });
+/** A rebuilt or recorded observation as a series point (the lineage path reads observations). */
+function observationPoint(row: ObservationRow & { reconstructed?: boolean }): PointRow {
+  return {
+    subjectId: row.subjectId,
+    indicator: row.indicator,
+    period: row.period,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    granularity: row.granularity,
+    value: row.value,
+    qualifier: row.qualifier,
+    lower: row.lower,
+    upper: row.upper,
+    basis: row.reconstructed ? 'RECONSTRUCTED' : 'REPORTED',
+    derived: row.derived || Boolean(row.reconstructed),
+    sourceIds: [row.sourceId],
+    observationId: row.reconstructed ? null : row.id,
+    reporting: null,
+    expected: null,
+    filledFrom: null,
+    recordedAt: row.recordedAt,
+    formula: row.reconstructed ? row.formula : null,
+  };
 }

@@ -7,7 +7,16 @@ import * as obs from '../sql/observations-sql.js';
 import * as lineage from '../sql/lineage-sql.js';
 import * as quality from '../sql/data-quality-sql.js';
 import type {
-  DocumentLinkRow, DocumentRow, FindingCountRow, FindingRow, IndicatorRow, LineageRow, LinkedUnitRow, ObservationRow, SourceRow, UnitRow,
+  DocumentLinkRow,
+  DocumentRow,
+  FindingCountRow,
+  FindingRow,
+  IndicatorRow,
+  LineageRow,
+  LinkedUnitRow,
+  ObservationRow,
+  SourceRow,
+  UnitRow,
 } from '../domain/rows.js';
 
 /**
@@ -15,7 +24,10 @@ import type {
  * their links come from the in-memory hierarchy once it is loaded (same rows).
  */
 export class GrassrootsReader {
-  constructor(private readonly store: StatementRunner, private readonly hierarchy: HierarchySource | null = null) {}
+  constructor(
+    private readonly store: StatementRunner,
+    private readonly hierarchy: HierarchySource | null = null,
+  ) {}
 
   readUnits(ids: readonly string[]): Promise<UnitRow[]> {
     const h = this.hierarchy?.current();
@@ -54,7 +66,10 @@ export class GrassrootsReader {
   async readDescendants(ids: readonly string[], query: units.DescendantQuery): Promise<LinkedUnitRow[]> {
     const h = this.hierarchy?.current();
     if (h) return h.descendants(ids, query);
-    const found = await this.store.all<units.FoundDescendant>('units.descendant-walk', units.descendantWalk(ids, query));
+    const found = await this.store.all<units.FoundDescendant>(
+      'units.descendant-walk',
+      units.descendantWalk(ids, query),
+    );
     if (found.length === 0) return [];
     return this.store.all('units.descendants', units.descendantUnits(found, query));
   }
@@ -66,7 +81,10 @@ export class GrassrootsReader {
   }
 
   async readDataVersion(): Promise<string> {
-    const [row] = await this.store.all<{ imports: number; lastImport: number; lastImportAt: string }>('catalog.data-version', catalog.dataVersion());
+    const [row] = await this.store.all<{ imports: number; lastImport: number; lastImportAt: string }>(
+      'catalog.data-version',
+      catalog.dataVersion(),
+    );
     return `${row?.imports ?? 0}-${row?.lastImport ?? 0}-${row?.lastImportAt ?? ''}`;
   }
 
@@ -102,10 +120,6 @@ export class GrassrootsReader {
     return this.store.all('observations.of-subjects', obs.observationsOf(subjectIds, filter));
   }
 
-  readReconstructedSeries(subjectIds: readonly string[], filter: obs.ObservationFilter, preference: obs.SourcePreference, preferredSource: string | null, reconstruction: obs.Reconstruction): Promise<ObservationRow[]> {
-    return this.store.all('observations.series-current-geography', obs.reconstructedSeriesOf(subjectIds, filter, preference, preferredSource, reconstruction));
-  }
-
   readLineage(unitIds: readonly string[]): Promise<LineageRow[]> {
     return this.store.all('units.lineage', lineage.lineageOf(unitIds));
   }
@@ -114,7 +128,11 @@ export class GrassrootsReader {
     return this.store.all('quality.counts', quality.findingCounts(filter));
   }
 
-  readFindings(filter: quality.FindingFilter, offset: number, limit: number): Promise<(FindingRow & { totalCount: number })[]> {
+  readFindings(
+    filter: quality.FindingFilter,
+    offset: number,
+    limit: number,
+  ): Promise<(FindingRow & { totalCount: number })[]> {
     return this.store.all('quality.findings', quality.findingsPage(filter, offset, limit));
   }
 

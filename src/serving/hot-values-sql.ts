@@ -1,5 +1,5 @@
 import { join, raw, sql, stringList, type Fragment } from '../store/sql.js';
-import { latestOrder } from '../analytics/served-sql.js';
+import { latestFirstKey } from '../analytics/latest-order.js';
 
 /**
  * Statements that read the serving layer's hot part into memory (see `HotValues`). Leaf units
@@ -8,7 +8,10 @@ import { latestOrder } from '../analytics/served-sql.js';
  */
 const LEAF_KINDS = ['VILLAGE', 'PARTY_CELL'];
 
-const leafKeys = sql`SELECT su.unit_key FROM serving_units su JOIN units u ON u.id = su.unit_id WHERE u.kind IN (${join(LEAF_KINDS.map((k) => sql`${k}`), ', ')})`;
+const leafKeys = sql`SELECT su.unit_key FROM serving_units su JOIN units u ON u.id = su.unit_id WHERE u.kind IN (${join(
+  LEAF_KINDS.map((k) => sql`${k}`),
+  ', ',
+)})`;
 
 /** The layer's distinct labels, each list in DuckDB's own sort order: codes then sort as labels do (an empty layer: empty lists). */
 export function hotDictionaries(): Fragment {
@@ -33,7 +36,8 @@ export interface HotDictionaries {
   readonly granularities: readonly string[];
 }
 
-const code = (list: readonly string[], column: string) => sql`(list_position(${stringList(list)}, ${raw(column)}) - 1)::INTEGER`;
+const code = (list: readonly string[], column: string) =>
+  sql`(list_position(${stringList(list)}, ${raw(column)}) - 1)::INTEGER`;
 
 /** A row as numbers only: labels as positions in the dictionaries (0-based), dates as days since 1970-01-01. */
 function numericRow(d: HotDictionaries, a: string): Fragment {
@@ -65,7 +69,7 @@ export function hotUpperRows(d: HotDictionaries, keys: KeyRange): Fragment {
 export function hotLeafLatestRows(d: HotDictionaries, keys: KeyRange): Fragment {
   return sql`WITH latest AS (
       SELECT o.unit_key, o.indicator, o.rollup_from,
-        arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, ${latestOrder('o')}) AS b
+        arg_min({'period': o.period, 'period_start': o.period_start, 'period_end': o.period_end, 'granularity': o.granularity, 'value': o.value, 'qualifier': o.qualifier}, ${latestFirstKey('o')}) AS b
       FROM serving_values o SEMI JOIN (${leafKeys}) l ON l.unit_key = o.unit_key
       WHERE o.value IS NOT NULL AND o.unit_key BETWEEN ${keys.from} AND ${keys.to}
       GROUP BY o.unit_key, o.indicator, o.rollup_from
@@ -76,4 +80,14 @@ export function hotLeafLatestRows(d: HotDictionaries, keys: KeyRange): Fragment 
 }
 
 /** The order of both row statements' columns, for the reader that packs them. */
-export const HOT_ROW_COLUMNS = ['unitKey', 'indicator', 'rollup', 'period', 'startDay', 'endDay', 'granularity', 'value', 'qualifier'] as const;
+export const HOT_ROW_COLUMNS = [
+  'unitKey',
+  'indicator',
+  'rollup',
+  'period',
+  'startDay',
+  'endDay',
+  'granularity',
+  'value',
+  'qualifier',
+] as const;

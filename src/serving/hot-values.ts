@@ -1,10 +1,26 @@
 import type { ScannedColumn, Store } from '../store/store.js';
 import type { PivotRow, PointField, PointRow } from '../domain/analytics-rows.js';
 import type { ValueOptions, ValueWindow } from '../analytics/values-sql.js';
-import { HOT_ROW_COLUMNS, hotDictionaries, hotLeafKeys, hotLeafLatestRows, hotUpperRows, type HotDictionaries } from './hot-values-sql.js';
+import { isLater, OPEN_END_DAY } from '../analytics/latest-order.js';
+import {
+  HOT_ROW_COLUMNS,
+  hotDictionaries,
+  hotLeafKeys,
+  hotLeafLatestRows,
+  hotUpperRows,
+  type HotDictionaries,
+} from './hot-values-sql.js';
 
 /** The point fields the copy holds; a lookup asking for any other goes to DuckDB. */
-export const HOT_FIELDS: ReadonlySet<PointField> = new Set<PointField>(['indicator', 'period', 'periodStart', 'periodEnd', 'granularity', 'value', 'qualifier']);
+export const HOT_FIELDS: ReadonlySet<PointField> = new Set<PointField>([
+  'indicator',
+  'period',
+  'periodStart',
+  'periodEnd',
+  'granularity',
+  'value',
+  'qualifier',
+]);
 
 /** A served lookup's rows: the unit's key and the point with the fields asked for. */
 export type HotRow = { unitKey: number; point: Partial<Omit<PointRow, 'subjectId'>> };
@@ -14,8 +30,6 @@ export type HotPivotRow = Omit<PivotRow, 'subjectId'> & { unitKey: number; perio
 
 const NO_CODE = 255;
 const NO_DAY = -2147483648;
-/** `servedLatest` ranks an open end as 9999-12-31. */
-const OPEN_END_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
 const DAY_MS = 86_400_000;
 /**
  * Key ranges the rows are read in. DuckDB keeps the memory a statement grew to, and the leaves'
@@ -63,9 +77,18 @@ export class HotValues {
 
   /** `signal`: stops the load between statements (the server is shutting down). */
   static async load(store: Pick<Store, 'all' | 'scan'>, signal?: AbortSignal): Promise<HotValues> {
-    const [dictionaries] = await store.all<HotDictionaries & { maxKey: number }>('serving.hot-dictionaries', hotDictionaries());
+    const [dictionaries] = await store.all<HotDictionaries & { maxKey: number }>(
+      'serving.hot-dictionaries',
+      hotDictionaries(),
+    );
     const d = dictionaries!;
-    if (d.periods.length >= 65_536 || d.indicators.length >= 65_536 || d.qualifiers.length >= NO_CODE || d.rollups.length >= NO_CODE || d.granularities.length >= NO_CODE) {
+    if (
+      d.periods.length >= 65_536 ||
+      d.indicators.length >= 65_536 ||
+      d.qualifiers.length >= NO_CODE ||
+      d.rollups.length >= NO_CODE ||
+      d.granularities.length >= NO_CODE
+    ) {
       throw new Error('serving layer has too many distinct labels for the hot copy');
     }
     const leafKeys: number[] = [];
@@ -76,9 +99,14 @@ export class HotValues {
     // Per slice two runs, each sorted by unit: a unit's rows are contiguous in one of them.
     for (let slice = 0; slice < KEY_SLICES; slice++) {
       signal?.throwIfAborted();
-      const keys = { from: Math.floor(((d.maxKey + 1) * slice) / KEY_SLICES), to: Math.floor(((d.maxKey + 1) * (slice + 1)) / KEY_SLICES) - 1 };
+      const keys = {
+        from: Math.floor(((d.maxKey + 1) * slice) / KEY_SLICES),
+        to: Math.floor(((d.maxKey + 1) * (slice + 1)) / KEY_SLICES) - 1,
+      };
       await store.scan('serving.hot-upper-rows', hotUpperRows(d, keys), (vectors, n) => columns.append(vectors, n));
-      await store.scan('serving.hot-leaf-latest', hotLeafLatestRows(d, keys), (vectors, n) => columns.append(vectors, n));
+      await store.scan('serving.hot-leaf-latest', hotLeafLatestRows(d, keys), (vectors, n) =>
+        columns.append(vectors, n),
+      );
     }
     const c = columns.finish();
     let maxKey = 0;
@@ -97,7 +125,13 @@ export class HotValues {
   }
 
   /** `servedSeries` from memory, or null when the copy cannot answer it exactly. */
-  series(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions, fields: readonly PointField[] | null): HotRow[] | null {
+  series(
+    keys: readonly number[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+    fields: readonly PointField[] | null,
+  ): HotRow[] | null {
     if (!this.answers(options, fields)) return null;
     const matches = this.matching(keys, indicators, window, options);
     if (matches === null) return null;
@@ -107,7 +141,12 @@ export class HotValues {
   }
 
   /** `servedLatest` from memory, or null when the copy cannot answer it exactly. */
-  latest(keys: readonly number[], indicators: readonly string[], options: ValueOptions, fields: readonly PointField[] | null): HotRow[] | null {
+  latest(
+    keys: readonly number[],
+    indicators: readonly string[],
+    options: ValueOptions,
+    fields: readonly PointField[] | null,
+  ): HotRow[] | null {
     if (!this.answers(options, fields)) return null;
     const units = this.unitsOf(keys);
     if (units === null) return null;
@@ -124,7 +163,8 @@ export class HotValues {
         const b = best[i]!;
         if (b < 0 || later(r, b, startDay, endDay, period)) best[i] = r;
       }
-      for (let i = 0; i < best.length; i++) if (best[i]! >= 0) rows.push({ unitKey: k, point: this.point(best[i]!, fields!) });
+      for (let i = 0; i < best.length; i++)
+        if (best[i]! >= 0) rows.push({ unitKey: k, point: this.point(best[i]!, fields!) });
     }
     this.answered++;
     return rows;
@@ -135,7 +175,12 @@ export class HotValues {
    * copy cannot answer it exactly. Columns are the periods any row has, by start then label; a
    * unit and indicator with a row in the window gets a value (or null) per column.
    */
-  pivot(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): HotPivotRow[] | null {
+  pivot(
+    keys: readonly number[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): HotPivotRow[] | null {
     const matches = this.matching(keys, indicators, window, options);
     if (matches === null) return null;
     const { unitKey, indicator, period, startDay, value, valueMissing, qualifier } = this.c;
@@ -151,8 +196,18 @@ export class HotValues {
     const rows: HotPivotRow[] = [];
     let current: HotPivotRow | null = null;
     for (const r of matches) {
-      if (current === null || current.unitKey !== unitKey[r] || current.indicator !== this.d.indicators[indicator[r]!]) {
-        current = { unitKey: unitKey[r]!, indicator: this.d.indicators[indicator[r]!]!, values: columns.map(() => null), qualifiers: columns.map(() => null), periods };
+      if (
+        current === null ||
+        current.unitKey !== unitKey[r] ||
+        current.indicator !== this.d.indicators[indicator[r]!]
+      ) {
+        current = {
+          unitKey: unitKey[r]!,
+          indicator: this.d.indicators[indicator[r]!]!,
+          values: columns.map(() => null),
+          qualifiers: columns.map(() => null),
+          periods,
+        };
         rows.push(current);
       }
       const column = columnOf.get(period[r]!)!;
@@ -164,14 +219,22 @@ export class HotValues {
   }
 
   /** Rows of `servedRowFilter` (units ascending, each unit's rows in copy order), or null if the copy lacks some. */
-  private matching(keys: readonly number[], indicators: readonly string[], window: ValueWindow, options: ValueOptions): number[] | null {
+  private matching(
+    keys: readonly number[],
+    indicators: readonly string[],
+    window: ValueWindow,
+    options: ValueOptions,
+  ): number[] | null {
     if (options.updatedAfter !== null) return null;
     const units = this.unitsOf(keys);
     if (units === null || units.some((k) => this.complete[k] === 0)) return null;
     const toDay = window.to === null ? null : dayOf(window.to);
     const fromDay = window.from === null ? null : dayOf(window.from);
     if (toDay === undefined || fromDay === undefined) return null;
-    const periods = window.periods === null ? null : new Set(window.periods.map((p) => this.periodCode.get(p)).filter((p) => p !== undefined));
+    const periods =
+      window.periods === null
+        ? null
+        : new Set(window.periods.map((p) => this.periodCode.get(p)).filter((p) => p !== undefined));
     const wanted = this.codes(indicators);
     const rollups = this.rollupsOf(options);
     const { indicator, rollup, period, startDay, endDay } = this.c;
@@ -226,14 +289,29 @@ export class HotValues {
     const point: Record<string, unknown> = {};
     for (const f of fields) {
       switch (f) {
-        case 'indicator': point[f] = this.d.indicators[c.indicator[r]!]; break;
-        case 'period': point[f] = this.d.periods[c.period[r]!]; break;
-        case 'periodStart': point[f] = this.dateText(c.startDay[r]!); break;
-        case 'periodEnd': point[f] = c.endDay[r] === NO_DAY ? null : this.dateText(c.endDay[r]!); break;
-        case 'granularity': point[f] = this.d.granularities[c.granularity[r]!]; break;
-        case 'value': point[f] = c.valueMissing[r] === 1 ? null : c.value[r]; break;
-        case 'qualifier': point[f] = c.qualifier[r] === NO_CODE ? null : this.d.qualifiers[c.qualifier[r]!]; break;
-        default: throw new Error(`hot copy has no field ${f}`);
+        case 'indicator':
+          point[f] = this.d.indicators[c.indicator[r]!];
+          break;
+        case 'period':
+          point[f] = this.d.periods[c.period[r]!];
+          break;
+        case 'periodStart':
+          point[f] = this.dateText(c.startDay[r]!);
+          break;
+        case 'periodEnd':
+          point[f] = c.endDay[r] === NO_DAY ? null : this.dateText(c.endDay[r]!);
+          break;
+        case 'granularity':
+          point[f] = this.d.granularities[c.granularity[r]!];
+          break;
+        case 'value':
+          point[f] = c.valueMissing[r] === 1 ? null : c.value[r];
+          break;
+        case 'qualifier':
+          point[f] = c.qualifier[r] === NO_CODE ? null : this.d.qualifiers[c.qualifier[r]!];
+          break;
+        default:
+          throw new Error(`hot copy has no field ${f}`);
       }
     }
     return point as Partial<Omit<PointRow, 'subjectId'>>;
@@ -246,13 +324,11 @@ export class HotValues {
   }
 }
 
-/** Whether row a comes before row b in `servedLatest`'s order: latest start, latest end (open first), smallest label. */
+/** Whether row a is later than row b under the latest rule (analytics/latest-order.ts). */
 function later(a: number, b: number, startDay: Int32Array, endDay: Int32Array, period: Uint16Array): boolean {
-  if (startDay[a] !== startDay[b]) return startDay[a]! > startDay[b]!;
   const ea = endDay[a] === NO_DAY ? OPEN_END_DAY : endDay[a]!;
   const eb = endDay[b] === NO_DAY ? OPEN_END_DAY : endDay[b]!;
-  if (ea !== eb) return ea > eb;
-  return period[a]! < period[b]!;
+  return isLater(startDay[a]!, ea, period[a]!, startDay[b]!, eb, period[b]!);
 }
 
 /** Days since 1970-01-01 of an ISO date, undefined for anything else (then DuckDB casts it). */
@@ -282,8 +358,19 @@ class ColumnBuilder {
   private readonly chunks: HotColumns[] = [];
 
   append(vectors: readonly ScannedColumn[], n: number): void {
-    if (vectors.length !== HOT_ROW_COLUMNS.length) throw new Error(`hot rows: expected ${HOT_ROW_COLUMNS.length} columns, got ${vectors.length}`);
-    const [unitKey, indicator, rollup, period, startDay, endDay, granularity, value, qualifier] = vectors as [ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn, ScannedColumn];
+    if (vectors.length !== HOT_ROW_COLUMNS.length)
+      throw new Error(`hot rows: expected ${HOT_ROW_COLUMNS.length} columns, got ${vectors.length}`);
+    const [unitKey, indicator, rollup, period, startDay, endDay, granularity, value, qualifier] = vectors as [
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+      ScannedColumn,
+    ];
     const c = allocate(n);
     for (let r = 0; r < n; r++) {
       c.unitKey[r] = unitKey.getItem(r) as number;
@@ -317,8 +404,15 @@ class ColumnBuilder {
 
 function allocate(rows: number): HotColumns {
   return {
-    unitKey: new Int32Array(rows), indicator: new Uint16Array(rows), rollup: new Uint8Array(rows), period: new Uint16Array(rows),
-    startDay: new Int32Array(rows), endDay: new Int32Array(rows), granularity: new Uint8Array(rows), value: new Float64Array(rows),
-    valueMissing: new Uint8Array(rows), qualifier: new Uint8Array(rows),
+    unitKey: new Int32Array(rows),
+    indicator: new Uint16Array(rows),
+    rollup: new Uint8Array(rows),
+    period: new Uint16Array(rows),
+    startDay: new Int32Array(rows),
+    endDay: new Int32Array(rows),
+    granularity: new Uint8Array(rows),
+    value: new Float64Array(rows),
+    valueMissing: new Uint8Array(rows),
+    qualifier: new Uint8Array(rows),
   };
 }

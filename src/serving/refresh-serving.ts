@@ -30,7 +30,10 @@ function batches(kinds: { indicator: string; kinds: string[] }[]): { indicators:
 export async function rebuildServing(tx: Transaction, onStep: (step: string) => void = () => {}): Promise<void> {
   for (const f of q.clearServing()) await tx.run('serving.clear', f);
   await tx.run('serving.number-units', q.numberAllUnits());
-  const kinds = await tx.all<{ indicator: string; kinds: string[] }>('serving.rollup-kinds', q.rollupKindsPerIndicator());
+  const kinds = await tx.all<{ indicator: string; kinds: string[] }>(
+    'serving.rollup-kinds',
+    q.rollupKindsPerIndicator(),
+  );
   await tx.run('serving.build-table', q.createBuildTable());
   for (const { indicators, rollups } of batches(kinds)) {
     if (rollups.length <= 1) {
@@ -54,11 +57,17 @@ export async function rebuildServing(tx: Transaction, onStep: (step: string) => 
  * answers until `ensureServingFresh` rebuilds it.
  */
 export async function refreshAfterImport(tx: Transaction, importId: number): Promise<RefreshOutcome> {
-  const [before] = await tx.all<{ previous: number | null; served: number | null }>('serving.before', q.stateBefore(importId));
+  const [before] = await tx.all<{ previous: number | null; served: number | null }>(
+    'serving.before',
+    q.stateBefore(importId),
+  );
   if (before?.served == null || before.served !== before.previous) return 'left-stale';
   const [structure] = await tx.all<{ changed: boolean }>('serving.structure', q.importChangedStructure(importId));
   const subjects = (await tx.all<{ id: string }>('serving.subjects', q.importSubjects(importId))).map((r) => r.id);
-  const ancestors = subjects.length === 0 ? [] : (await tx.all<{ id: string }>('serving.ancestors', q.ancestorsOf(subjects))).map((r) => r.id);
+  const ancestors =
+    subjects.length === 0
+      ? []
+      : (await tx.all<{ id: string }>('serving.ancestors', q.ancestorsOf(subjects))).map((r) => r.id);
   const rolled = [...new Set([...subjects, ...ancestors])];
   if (structure?.changed || rolled.length > INCREMENTAL_LIMIT) {
     await rebuildServing(tx);
@@ -79,12 +88,17 @@ export async function refreshAfterImport(tx: Transaction, importId: number): Pro
 /** Whether the layer reflects the latest import (an empty store has nothing to serve). */
 export async function isServingFresh(store: Pick<Store, 'all'>): Promise<boolean> {
   // A store from before the serving layer (a snapshot of one, say) has no state table: not fresh.
-  const [state] = await store.all<{ servedImport: number | null; latestImport: number | null }>('serving.state', q.servingState()).catch(() => []);
+  const [state] = await store
+    .all<{ servedImport: number | null; latestImport: number | null }>('serving.state', q.servingState())
+    .catch(() => []);
   return state?.servedImport != null && state.servedImport === state.latestImport;
 }
 
 /** Rebuilds a stale layer in its own transaction (store start, after generation). */
-export async function ensureServingFresh(store: Store, onStep?: (step: string) => void): Promise<RefreshOutcome | 'fresh'> {
+export async function ensureServingFresh(
+  store: Store,
+  onStep?: (step: string) => void,
+): Promise<RefreshOutcome | 'fresh'> {
   if (await isServingFresh(store)) return 'fresh';
   await store.transaction((tx) => rebuildServing(tx, onStep));
   return 'full';

@@ -115,7 +115,12 @@ export function allKinds(): Fragment {
  * Writes the values of `set` for `indicators` (the incremental refresh): with `ownToo`, the units'
  * own values, and with a rollup kind, the values rolled up from it.
  */
-export function insertValues(set: SubjectSet, indicators: readonly string[], rollupFrom: string | null, ownToo: boolean): Fragment {
+export function insertValues(
+  set: SubjectSet,
+  indicators: readonly string[],
+  rollupFrom: string | null,
+  ownToo: boolean,
+): Fragment {
   const keep = rollupFrom === null ? sql`true` : ownToo ? sql`true` : sql`v.basis = 'ROLLED_UP'`;
   return sql`INSERT INTO serving_values
     ${valuesCtes(set, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom })}
@@ -152,7 +157,6 @@ export function deleteValues(ownOf: readonly string[], rolledOf: readonly string
     (rollup_from = '' AND unit_key IN (SELECT unit_key FROM serving_units WHERE unit_id = ANY(${stringList(ownOf)})))
     OR (rollup_from <> '' AND unit_key IN (SELECT unit_key FROM serving_units WHERE unit_id = ANY(${stringList(rolledOf)})))`;
 }
-
 
 /** The import the layer reflected and the one before `importId` (inside the import's transaction). */
 export function stateBefore(importId: number): Fragment {

@@ -27,19 +27,33 @@ export class ServingStatus implements ServingLookup {
   private readonly keys: StoreCopy<Map<string, number>>;
   private readonly hotValues: StoreCopy<HotValues> | null;
 
-  private constructor(private readonly store: ServingStore, keysAfter: Promise<unknown>, hotValues: boolean) {
+  private constructor(
+    private readonly store: ServingStore,
+    keysAfter: Promise<unknown>,
+    hotValues: boolean,
+  ) {
     // Both change only when a build or refresh rewrites the layer, which moves this mark.
-    const mark = async () => (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '';
+    const mark = async () =>
+      (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '';
     this.keys = new StoreCopy(store, { mark, load: () => loadKeys(store) }, keysAfter);
     // The hot values load after the keys: lookups need keys to use them, and the keys are quick.
-    this.hotValues = hotValues ? new StoreCopy(store, { mark, load: (signal) => HotValues.load(store, signal) }, keysAfter.then(() => this.keys.ready())) : null;
+    this.hotValues = hotValues
+      ? new StoreCopy(
+          store,
+          { mark, load: (signal) => HotValues.load(store, signal) },
+          keysAfter.then(() => this.keys.ready()),
+        )
+      : null;
   }
 
   /**
    * keysAfter holds the first key load back until it settles. A server passes its listening: the
    * load's decoding runs on the main thread, and started earlier it delayed listening by ~0.4 s.
    */
-  static async of(store: ServingStore, options: { keysAfter?: Promise<unknown>; hotValues?: boolean } = {}): Promise<ServingStatus> {
+  static async of(
+    store: ServingStore,
+    options: { keysAfter?: Promise<unknown>; hotValues?: boolean } = {},
+  ): Promise<ServingStatus> {
     const status = new ServingStatus(store, options.keysAfter ?? Promise.resolve(), options.hotValues ?? false);
     await status.recheck();
     return status;

@@ -7,7 +7,8 @@ const ident = (name: string) => raw(`"${name.replace(/"/g, '')}"`);
 export type FileFormat = 'csv' | 'parquet' | 'jsonl';
 
 const READERS: Record<FileFormat, (path: string) => Fragment> = {
-  csv: (path) => sql`read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`,
+  csv: (path) =>
+    sql`read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`,
   parquet: (path) => sql`read_parquet(${path})`,
   jsonl: (path) => sql`read_json(${path}, format = 'newline_delimited')`,
 };
@@ -23,9 +24,23 @@ export function describeFile(format: FileFormat, path: string): Fragment {
  * set of SQL checks validates CSV, Parquet and JSON alike (a Parquet DOUBLE and a CSV "1.5" are
  * checked by the same try_cast).
  */
-export function stageFile(spec: TableSpec, format: FileFormat, path: string, file: string, present: ReadonlySet<string>): Fragment {
-  const columns = spec.columns.map((c) => raw(present.has(c) ? `"${c}"::VARCHAR AS "${c}"` : `NULL::VARCHAR AS "${c}"`));
-  return withComputed(spec, sql`SELECT ${file} AS _file, row_number() OVER () AS _row, ${join(columns.map((c) => sql`${c}`), ', ')} FROM ${READERS[format](path)}`);
+export function stageFile(
+  spec: TableSpec,
+  format: FileFormat,
+  path: string,
+  file: string,
+  present: ReadonlySet<string>,
+): Fragment {
+  const columns = spec.columns.map((c) =>
+    raw(present.has(c) ? `"${c}"::VARCHAR AS "${c}"` : `NULL::VARCHAR AS "${c}"`),
+  );
+  return withComputed(
+    spec,
+    sql`SELECT ${file} AS _file, row_number() OVER () AS _row, ${join(
+      columns.map((c) => sql`${c}`),
+      ', ',
+    )} FROM ${READERS[format](path)}`,
+  );
 }
 
 /** Inserts staged text rows with the spec's computed columns added. */
@@ -36,7 +51,10 @@ function withComputed(spec: TableSpec, rows: Fragment): Fragment {
 
 /** The staging table of a spec: every column as text, plus the file and row it came from. */
 export function stageEmpty(spec: TableSpec): Fragment {
-  const columns = [...spec.columns.map((c) => `"${c}" VARCHAR`), ...(spec.computed ?? []).map((c) => `${c.name} ${c.type}`)].join(', ');
+  const columns = [
+    ...spec.columns.map((c) => `"${c}" VARCHAR`),
+    ...(spec.computed ?? []).map((c) => `${c.name} ${c.type}`),
+  ].join(', ');
   return sql`CREATE OR REPLACE TEMP TABLE ${raw(`stage_${spec.table}`)} (_file VARCHAR, _row BIGINT, ${raw(columns)})`;
 }
 
@@ -50,7 +68,10 @@ export function stagedColumns(table: string): Fragment {
  */
 export function stageRows(spec: TableSpec, file: string, rows: readonly Record<string, string | null>[]): Fragment {
   const lists = spec.columns.map((c) => sql`unnest(${stringList(rows.map((r) => r[c] ?? null))}) AS ${ident(c)}`);
-  return withComputed(spec, sql`SELECT ${file} AS _file, unnest(range(1, ${rows.length + 1})) AS _row, ${join(lists, ', ')}`);
+  return withComputed(
+    spec,
+    sql`SELECT ${file} AS _file, unnest(range(1, ${rows.length + 1})) AS _row, ${join(lists, ', ')}`,
+  );
 }
 
 export function countStaged(spec: TableSpec, file: string): Fragment {
@@ -68,8 +89,14 @@ export function dropStaging(tables: readonly string[]): Fragment[] {
 export function findProblems(spec: TableSpec, limit: number): Fragment {
   const stage = raw(`stage_${spec.table}`);
   const checks: Fragment[] = [
-    ...spec.required.map((column) => sql`SELECT _file, _row, ${column} AS col, 'required value is missing' AS reason FROM ${stage} s WHERE ${ident(column)} IS NULL OR trim(${ident(column)}) = ''`),
-    ...spec.checks.map((check) => sql`SELECT _file, _row, ${check.column} AS col, ${check.reason} AS reason FROM ${stage} s WHERE coalesce((${raw(check.when)}), false)`),
+    ...spec.required.map(
+      (column) =>
+        sql`SELECT _file, _row, ${column} AS col, 'required value is missing' AS reason FROM ${stage} s WHERE ${ident(column)} IS NULL OR trim(${ident(column)}) = ''`,
+    ),
+    ...spec.checks.map(
+      (check) =>
+        sql`SELECT _file, _row, ${check.column} AS col, ${check.reason} AS reason FROM ${stage} s WHERE coalesce((${raw(check.when)}), false)`,
+    ),
     sql`SELECT _file, _row, ${spec.key.join(', ')} AS col, 'duplicate row: the same key appears earlier in the file' AS reason
         FROM (SELECT _file, _row, row_number() OVER (PARTITION BY ${raw(spec.key.map((k) => `"${k}"`).join(', '))} ORDER BY _file, _row) AS n FROM ${stage}) WHERE n > 1`,
   ];

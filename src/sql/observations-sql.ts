@@ -7,10 +7,10 @@ const OBSERVATION_COLUMNS = `o.id::VARCHAR AS id, o.subject_id AS "subjectId", o
 
 export interface ObservationFilter {
   indicators: readonly string[] | null;
-  from: string | null;     // first day of the earliest period asked for
-  to: string | null;       // last day of the latest period asked for
-  asOf: string | null;          // UTC 'YYYY-MM-DD HH:MM:SS.mmm': read what was recorded by then
-  updatedAfter: string | null;  // UTC, same form: only points whose revision was recorded later
+  from: string | null; // first day of the earliest period asked for
+  to: string | null; // last day of the latest period asked for
+  asOf: string | null; // UTC 'YYYY-MM-DD HH:MM:SS.mmm': read what was recorded by then
+  updatedAfter: string | null; // UTC, same form: only points whose revision was recorded later
 }
 
 /**
@@ -29,7 +29,8 @@ const revisionsAsOf = (where: Fragment, f: ObservationFilter) => sql`(SELECT * E
     WHERE ${where} AND (${f.asOf}::TIMESTAMP IS NULL OR ${recordedMs} <= ${f.asOf}::TIMESTAMP)
   ) WHERE revision_rank = 1)`;
 
-const updatedAfter = (f: ObservationFilter) => sql`(${f.updatedAfter}::TIMESTAMP IS NULL OR ${recordedMs} > ${f.updatedAfter}::TIMESTAMP)`;
+const updatedAfter = (f: ObservationFilter) =>
+  sql`(${f.updatedAfter}::TIMESTAMP IS NULL OR ${recordedMs} > ${f.updatedAfter}::TIMESTAMP)`;
 
 /** A period overlaps [from, to]; an open-ended period runs to today. */
 const overlaps = (f: ObservationFilter) => sql`
@@ -49,7 +50,12 @@ export function observationsOf(subjectIds: readonly string[], f: ObservationFilt
 export type SourcePreference = 'MOST_RECENT_PUBLICATION' | 'EARLIEST_PUBLICATION';
 
 /** The point a series shows for each (subject, indicator, period) of the subjects matched by `where`. */
-function pickedSeries(where: Fragment, f: ObservationFilter, preference: SourcePreference, preferredSource: string | null): Fragment {
+function pickedSeries(
+  where: Fragment,
+  f: ObservationFilter,
+  preference: SourcePreference,
+  preferredSource: string | null,
+): Fragment {
   return sql`SELECT * EXCLUDE (pick) FROM (
       SELECT ${raw(OBSERVATION_COLUMNS)}, ${recordedMs} AS "recordedMs", false AS reconstructed,
              row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
@@ -60,12 +66,18 @@ function pickedSeries(where: Fragment, f: ObservationFilter, preference: SourceP
 }
 
 /** A DOUBLE as text without a trailing ".0" for whole numbers (formulas are read by people). */
-const number = (expr: string) => raw(`CASE WHEN ${expr} = trunc(${expr}) THEN trunc(${expr})::BIGINT::VARCHAR ELSE ${expr}::VARCHAR END`);
+const number = (expr: string) =>
+  raw(`CASE WHEN ${expr} = trunc(${expr}) THEN trunc(${expr})::BIGINT::VARCHAR ELSE ${expr}::VARCHAR END`);
 
 /** How an indicator is rebuilt from predecessors: summed, or as a ratio of summed parts. */
 export type Reconstruction =
   | { readonly aggregation: 'SUM'; readonly indicator: string }
-  | { readonly aggregation: 'RATIO'; readonly indicator: string; readonly numerator: string; readonly denominator: string };
+  | {
+      readonly aggregation: 'RATIO';
+      readonly indicator: string;
+      readonly numerator: string;
+      readonly denominator: string;
+    };
 
 /**
  * A series on today's geography: a unit's own points, and for periods that ended before it
@@ -74,17 +86,29 @@ export type Reconstruction =
  * predecessor reports it; such points are flagged `reconstructed`, carry their terms in
  * `formula`, and cite the source of the lineage. One generation of lineage is followed.
  */
-export function reconstructedSeriesOf(subjectIds: readonly string[], f: ObservationFilter, preference: SourcePreference, preferredSource: string | null, r: Reconstruction): Fragment {
+export function reconstructedSeriesOf(
+  subjectIds: readonly string[],
+  f: ObservationFilter,
+  preference: SourcePreference,
+  preferredSource: string | null,
+  r: Reconstruction,
+): Fragment {
   const parts = r.aggregation === 'RATIO' ? [r.numerator, r.denominator] : [r.indicator];
   const partFilter: ObservationFilter = { ...f, indicators: parts, updatedAfter: null };
-  const own = pickedSeries(sql`o.subject_id = ANY(${stringList(subjectIds)})`, { ...f, updatedAfter: null }, preference, preferredSource);
-  const combined = r.aggregation === 'RATIO'
-    ? sql`SELECT n.target, n.period, n.ps, n.pe, n.g, n.value / d.value AS value, NULL::DOUBLE AS lower, NULL::DOUBLE AS upper,
+  const own = pickedSeries(
+    sql`o.subject_id = ANY(${stringList(subjectIds)})`,
+    { ...f, updatedAfter: null },
+    preference,
+    preferredSource,
+  );
+  const combined =
+    r.aggregation === 'RATIO'
+      ? sql`SELECT n.target, n.period, n.ps, n.pe, n.g, n.value / d.value AS value, NULL::DOUBLE AS lower, NULL::DOUBLE AS upper,
              n.exact AND d.exact AS exact, greatest(n.rec, d.rec) AS rec, greatest(n.ms, d.ms) AS ms,
              '(' || n.terms || ') / (' || d.terms || ')' AS terms
         FROM complete n JOIN complete d ON d.target = n.target AND d.period = n.period AND d.indicator = ${r.denominator}
         WHERE n.indicator = ${r.numerator} AND d.value > 0`
-    : sql`SELECT target, period, ps, pe, g, value, lower, upper, exact, rec, ms, terms FROM complete WHERE indicator = ${r.indicator}`;
+      : sql`SELECT target, period, ps, pe, g, value, lower, upper, exact, rec, ms, terms FROM complete WHERE indicator = ${r.indicator}`;
   return sql`WITH links AS (
       SELECT successor_id AS target, predecessor_id AS pred, weight, changed_on, source_id AS lineage_source
       FROM unit_lineage WHERE successor_id = ANY(${stringList(subjectIds)}) AND kind IN ('MERGE', 'SPLIT', 'RENAME')

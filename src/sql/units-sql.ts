@@ -5,9 +5,18 @@ import { UNIT_TYPES, type UnitType } from '../units/unit-types.js';
 
 /** A UnitRow's fields and the columns they come from. */
 const UNIT_FIELDS: readonly (readonly [field: string, column: string])[] = [
-  ['id', 'id'], ['kind', 'kind'], ['name', 'name'], ['level', 'level'], ['adminUnitId', 'admin_unit_id'],
-  ['validFrom', 'valid_from'], ['validTo', 'valid_to'], ['sourceId', 'source_id'], ['note', 'note'],
-  ['gsoCode', 'gso_code'], ['unitType', 'unit_type'], ['nameEn', 'name_en'],
+  ['id', 'id'],
+  ['kind', 'kind'],
+  ['name', 'name'],
+  ['level', 'level'],
+  ['adminUnitId', 'admin_unit_id'],
+  ['validFrom', 'valid_from'],
+  ['validTo', 'valid_to'],
+  ['sourceId', 'source_id'],
+  ['note', 'note'],
+  ['gsoCode', 'gso_code'],
+  ['unitType', 'unit_type'],
+  ['nameEn', 'name_en'],
 ];
 
 const UNIT_COLUMNS = UNIT_FIELDS.map(([field, column]) => `u.${column} AS "${field}"`).join(', ');
@@ -88,8 +97,14 @@ function ofTypes(types: readonly UnitType[]): Fragment {
 function nameMatches(search: string): Fragment {
   const query = parseUnitName(search);
   // A text with no letters or digits ("%_%", replacement characters) names nothing.
-  const readings = query.readings.filter((r) => foldName(r.bare) !== '').map((r) => sql`((contains(${evened(sql`u.name_folded`)}, ${folded(sql`${r.bare}`)}) OR contains(${folded(sql`coalesce(u.name_en, '')`)}, ${folded(sql`${r.bare}`)}))
-      AND ${r.types ? ofTypes(r.types) : sql`true`})`);
+  const readings = query.readings
+    .filter((r) => foldName(r.bare) !== '')
+    .map(
+      (
+        r,
+      ) => sql`((contains(${evened(sql`u.name_folded`)}, ${folded(sql`${r.bare}`)}) OR contains(${folded(sql`coalesce(u.name_en, '')`)}, ${folded(sql`${r.bare}`)}))
+      AND ${r.types ? ofTypes(r.types) : sql`true`})`,
+    );
   if (query.code) readings.push(sql`u.gso_code = ${query.code}`, sql`contains(u.name_folded, ${query.code})`);
   return readings.length === 0 ? sql`false` : sql`(${join(readings, ' OR ')})`;
 }
@@ -138,7 +153,7 @@ export function ancestorsOf(ids: readonly string[], asOf: string | null): Fragme
 export interface DescendantQuery {
   kinds: readonly string[] | null;
   asOf: string | null;
-  maxDepth: number;          // 1 = direct children only
+  maxDepth: number; // 1 = direct children only
   offset: number;
   limit: number;
 }
@@ -172,7 +187,8 @@ export function descendantWalk(ids: readonly string[], q: DescendantQuery): Frag
 /** The found units filtered by kind and paged per anchor. */
 export function descendantUnits(found: readonly FoundDescendant[], q: DescendantQuery): Fragment {
   const kinds = q.kinds === null ? sql`true` : sql`u.kind = ANY(${stringList(q.kinds)})`;
-  const column = <K extends keyof FoundDescendant>(k: K) => stringList(found.map((f) => (f[k] === null ? null : String(f[k]))));
+  const column = <K extends keyof FoundDescendant>(k: K) =>
+    stringList(found.map((f) => (f[k] === null ? null : String(f[k]))));
   return sql`WITH found AS (
       SELECT unnest(${column('anchor')}) AS anchor, unnest(${column('id')}) AS id, unnest(${column('depth')})::INTEGER AS depth,
              unnest(${column('linkFrom')})::DATE AS link_from, unnest(${column('linkTo')})::DATE AS link_to

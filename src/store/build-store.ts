@@ -75,7 +75,8 @@ async function removeAbandonedBuilds(path: string): Promise<void> {
   const prefix = `${basename(path)}.tmp-`;
   for (const name of await readdir(dirname(path))) {
     const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
-    if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid)) await rm(join(dirname(path), name), { force: true });
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !isAlive(pid))
+      await rm(join(dirname(path), name), { force: true });
   }
 }
 
@@ -85,7 +86,8 @@ export async function assertServable(path: string): Promise<void> {
   const store = await Store.open({ path, readOnly: true, poolSize: 1 });
   try {
     const pending = await pendingMigrations(store);
-    if (pending.length > 0) throw new Error(`store: ${path} lacks migrations ${pending.join(', ')}; start it once without --read-only`);
+    if (pending.length > 0)
+      throw new Error(`store: ${path} lacks migrations ${pending.join(', ')}; start it once without --read-only`);
   } finally {
     store.close();
   }

@@ -11,10 +11,15 @@ export const MIGRATIONS_DIR = projectPath('schema/migrations');
  * each in its own transaction. Migrations only add: none drops or rewrites loaded rows.
  */
 export async function migrate(store: Store, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  await store.all('migrate.ensure-table', sql`
-    CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)`);
+  await store.all(
+    'migrate.ensure-table',
+    sql`
+    CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)`,
+  );
   const applied = new Set(
-    (await store.all<{ version: string }>('migrate.applied', sql`SELECT version FROM schema_migrations`)).map((r) => r.version),
+    (await store.all<{ version: string }>('migrate.applied', sql`SELECT version FROM schema_migrations`)).map(
+      (r) => r.version,
+    ),
   );
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   const newlyApplied: string[] = [];
@@ -32,8 +37,16 @@ export async function migrate(store: Store, dir: string = MIGRATIONS_DIR): Promi
 }
 
 export async function pendingMigrations(store: Store, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  const rows = await store.all<{ version: string }>('migrate.applied', sql`
-    SELECT version FROM schema_migrations`).catch(() => []);
+  const rows = await store
+    .all<{ version: string }>(
+      'migrate.applied',
+      sql`
+    SELECT version FROM schema_migrations`,
+    )
+    .catch(() => []);
   const applied = new Set(rows.map((r) => r.version));
-  return (await readdir(dir)).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, '')).filter((v) => !applied.has(v));
+  return (await readdir(dir))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.replace(/\.sql$/, ''))
+    .filter((v) => !applied.has(v));
 }

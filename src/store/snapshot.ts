@@ -48,8 +48,16 @@ export async function exportSnapshot(store: Store, dir: string): Promise<Snapsho
       }
     });
     for (const t of tables) t.sha256 = await sha256(join(tmp, t.file));
-    const migrations = (await store.all<{ version: string }>('snapshot.migrations', q.appliedMigrations())).map((r) => r.version);
-    const manifest: SnapshotManifest = { format: 'grassroots-snapshot', version: 1, createdAt: new Date().toISOString(), migrations, tables };
+    const migrations = (await store.all<{ version: string }>('snapshot.migrations', q.appliedMigrations())).map(
+      (r) => r.version,
+    );
+    const manifest: SnapshotManifest = {
+      format: 'grassroots-snapshot',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations,
+      tables,
+    };
     await writeFile(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     await rename(tmp, target);
     return manifest;
@@ -66,17 +74,23 @@ export async function exportSnapshot(store: Store, dir: string): Promise<Snapsho
  */
 export async function openSnapshot(dir: string, poolSize = 4): Promise<{ store: Store; manifest: SnapshotManifest }> {
   const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as SnapshotManifest;
-  if (manifest.format !== 'grassroots-snapshot' || manifest.version !== 1) throw new Error(`${dir}: not a grassroots snapshot (manifest format/version)`);
+  if (manifest.format !== 'grassroots-snapshot' || manifest.version !== 1)
+    throw new Error(`${dir}: not a grassroots snapshot (manifest format/version)`);
   const known = new Set((await readdir(MIGRATIONS_DIR)).map((f) => f.replace(/\.sql$/, '')));
   const unknown = manifest.migrations.filter((m) => !known.has(m));
-  if (unknown.length > 0) throw new Error(`${dir}: made by a newer schema (migrations ${unknown.join(', ')} unknown here)`);
+  if (unknown.length > 0)
+    throw new Error(`${dir}: made by a newer schema (migrations ${unknown.join(', ')} unknown here)`);
   // Some migrations derive tables from the rows (003 records superseded revisions); replaying them
   // on an empty schema before the import would leave those tables wrong, so an older snapshot is
   // refused rather than served with every old revision counted as current.
   const missing = [...known].filter((m) => !manifest.migrations.includes(m));
-  if (missing.length > 0) throw new Error(`${dir}: made by an older schema (lacks migrations ${missing.join(', ')}); export it again with this version`);
+  if (missing.length > 0)
+    throw new Error(
+      `${dir}: made by an older schema (lacks migrations ${missing.join(', ')}); export it again with this version`,
+    );
   for (const t of manifest.tables) {
-    if ((await sha256(join(dir, t.file))) !== t.sha256) throw new Error(`${dir}/${t.file}: checksum does not match the manifest`);
+    if ((await sha256(join(dir, t.file))) !== t.sha256)
+      throw new Error(`${dir}/${t.file}: checksum does not match the manifest`);
   }
   const store = await Store.open({ path: ':memory:', poolSize });
   try {

@@ -1,4 +1,4 @@
-import { LIST, VARCHAR, DOUBLE, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, DOUBLE, INTEGER, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 /** A SQL statement with its bound values; `id` names it in logs and statement counts. */
 export interface SqlStatement {
@@ -10,12 +10,20 @@ export interface SqlStatement {
 
 /** A value to bind, with an explicit DuckDB type where inference would fail (lists). */
 export class Bound {
-  constructor(readonly value: DuckDBValue, readonly type?: DuckDBType) {}
+  constructor(
+    readonly value: DuckDBValue,
+    readonly type?: DuckDBType,
+  ) {}
 }
 
 /** Binds a list of strings (NULL elements allowed) as one VARCHAR[] parameter (`= ANY(...)`, `unnest(...)`). */
 export function stringList(values: readonly (string | null)[]): Bound {
   return new Bound(listValue([...values]), LIST(VARCHAR));
+}
+
+/** Binds a whole number as INTEGER (inference would make it a DOUBLE or BIGINT). */
+export function integer(value: number): Bound {
+  return new Bound(value, INTEGER);
 }
 
 export function numberList(values: readonly number[]): Bound {
@@ -35,7 +43,10 @@ type Part = string | number | boolean | null | Bound | Raw | Fragment | Date;
 
 /** A piece of SQL with positional placeholders resolved when composed into a statement. */
 export class Fragment {
-  constructor(readonly strings: readonly string[], readonly parts: readonly Part[]) {}
+  constructor(
+    readonly strings: readonly string[],
+    readonly parts: readonly Part[],
+  ) {}
 }
 
 /** Tagged template: every interpolated value becomes a bound parameter. */

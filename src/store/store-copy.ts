@@ -65,7 +65,8 @@ export class StoreCopy<T> {
   }
 
   private refresh(version: number): void {
-    if (this.running !== null || this.stopping.signal.aborted || performance.now() - this.failedAt < RETRY_AFTER_MS) return;
+    if (this.running !== null || this.stopping.signal.aborted || performance.now() - this.failedAt < RETRY_AFTER_MS)
+      return;
     this.running = (async () => {
       try {
         await this.after.catch(() => undefined);

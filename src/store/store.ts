@@ -1,15 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, JsonDuckDBValueConverter, type DuckDBMaterializedResult, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  JsonDuckDBValueConverter,
+  type DuckDBMaterializedResult,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
-import { PreparedCache } from './prepared-cache.js';
+import { PreparedCache, reusable } from './prepared-statements.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
 
 export type Row = Record<string, unknown>;
-
-/** Prepared statements kept per connection: the few dozen statement shapes a server repeats. */
-const PREPARED_PER_CONNECTION = 64;
 
 export interface StoreOptions {
   readonly path: string;
@@ -26,6 +28,8 @@ export interface StoreOptions {
   readonly memoryLimit?: string;
   /** DuckDB worker threads. */
   readonly threads?: number;
+  /** Keep each connection's prepared statements (default true; see `Store.preparedStatements`). */
+  readonly preparedStatements?: boolean;
   /**
    * Test seam: rewrites each statement before it runs. Tests use it to put a genuinely slow
    * statement on the path of one request; nothing else sets it.
@@ -82,6 +86,11 @@ export class Store {
   private closed = false;
   private listeners: ((s: SqlStatement) => void)[] = [];
   private readonly preparedCaches = new WeakMap<DuckDBConnection, PreparedCache>();
+  /**
+   * Whether reads keep each connection's prepared statements (src/store/prepared-statements.ts);
+   * false: every statement is run from its text. The server sets it from its speed switches.
+   */
+  preparedStatements = true;
 
   private constructor(
     readonly path: string,
@@ -105,6 +114,7 @@ export class Store {
     const instance = await DuckDBInstance.create(options.path, config);
     const pool = await ConnectionPool.create(instance, options.poolSize ?? 4);
     const store = new Store(options.path, instance, pool, options.rewrite ?? ((s) => s));
+    store.preparedStatements = options.preparedStatements ?? true;
     if (options.sandboxed) await store.sandbox();
     return store;
   }
@@ -146,9 +156,12 @@ export class Store {
    */
   withSignal(signal: AbortSignal): StatementRunner {
     return {
-      all: <T = Row>(id: string, fragment: Fragment) => this.pool.use((connection) => this.query<T>(connection, statement(id, fragment), signal)),
+      all: <T = Row>(id: string, fragment: Fragment) =>
+        this.pool.use((connection) => this.query<T>(connection, statement(id, fragment), signal)),
       vectors: (id: string, fragment: Fragment, padded: readonly string[] = []) =>
-        this.pool.use(async (connection) => readVectors(await this.materialize(connection, statement(id, fragment), signal), new Set(padded))),
+        this.pool.use(async (connection) =>
+          readVectors(await this.materialize(connection, statement(id, fragment), signal), new Set(padded)),
+        ),
     };
   }
 
@@ -164,7 +177,9 @@ export class Store {
   }
 
   async vectors(id: string, fragment: Fragment, padded: readonly string[] = []): Promise<Record<string, unknown[]>> {
-    return this.pool.use(async (connection) => readVectors(await this.materialize(connection, statement(id, fragment)), new Set(padded)));
+    return this.pool.use(async (connection) =>
+      readVectors(await this.materialize(connection, statement(id, fragment)), new Set(padded)),
+    );
   }
 
   /**
@@ -172,12 +187,25 @@ export class Store {
    * and the chunk's row count), so a reader can pack it into typed arrays without the whole
    * result, or a JS value per cell, ever being held at once. Resolves with the rows seen.
    */
-  async scan(id: string, fragment: Fragment, onChunk: (columns: readonly ScannedColumn[], rowCount: number) => void): Promise<number> {
+  async scan(
+    id: string,
+    fragment: Fragment,
+    onChunk: (columns: readonly ScannedColumn[], rowCount: number) => void,
+  ): Promise<number> {
     return this.pool.use(async (connection) => {
-      const result = await this.guarded(connection, statement(id, fragment), undefined, (s) => connection.stream(s.text, s.values, s.types as never));
+      const result = await this.guarded(connection, statement(id, fragment), undefined, (s) =>
+        connection.stream(s.text, s.values, s.types as never),
+      );
       let rows = 0;
-      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-        onChunk(Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i)), chunk.rowCount);
+      for (
+        let chunk = await result.fetchChunk();
+        chunk !== null && chunk.rowCount > 0;
+        chunk = await result.fetchChunk()
+      ) {
+        onChunk(
+          Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i)),
+          chunk.rowCount,
+        );
         rows += chunk.rowCount;
       }
       return rows;
@@ -187,7 +215,8 @@ export class Store {
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.pool.use(async (connection) => {
       // The progress bar's own printing stays off: callers decide how to show progress.
-      if (options.trackProgress) await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+      if (options.trackProgress)
+        await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
       await connection.run('BEGIN TRANSACTION');
       const tx: Transaction = {
         all: <R = Row>(id: string, fragment: Fragment) => this.execute<R>(connection, statement(id, fragment)),
@@ -215,7 +244,8 @@ export class Store {
 
   /** DuckDB worker threads from now on (a CLI may need one for a step and all for the next). */
   async setThreads(threads: number): Promise<void> {
-    if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: expected a positive integer, got ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new Error(`threads: expected a positive integer, got ${threads}`);
     await this.pool.use((connection) => connection.run(`SET threads = ${threads}`));
   }
 
@@ -242,7 +272,7 @@ export class Store {
   private async query<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
     const result = await this.guarded(connection, original, signal, async (s) => {
       const cache = this.preparedCache(connection);
-      const prepared = reusable(s) ? await cache.get(s.text) : null;
+      const prepared = this.preparedStatements && reusable(s) ? await cache.get(s.text) : null;
       if (!prepared) return connection.run(s.text, s.values, s.types as never);
       try {
         prepared.bind(s.values, s.types as never);
@@ -257,7 +287,7 @@ export class Store {
 
   private preparedCache(connection: DuckDBConnection): PreparedCache {
     let cache = this.preparedCaches.get(connection);
-    if (!cache) this.preparedCaches.set(connection, (cache = new PreparedCache(connection, PREPARED_PER_CONNECTION)));
+    if (!cache) this.preparedCaches.set(connection, (cache = new PreparedCache(connection)));
     return cache;
   }
 
@@ -266,11 +296,20 @@ export class Store {
   }
 
   /** The whole result in DuckDB's chunks, for reading off the vectors. */
-  private materialize(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<DuckDBMaterializedResult> {
+  private materialize(
+    connection: DuckDBConnection,
+    original: SqlStatement,
+    signal?: AbortSignal,
+  ): Promise<DuckDBMaterializedResult> {
     return this.guarded(connection, original, signal, (s) => connection.run(s.text, s.values, s.types as never));
   }
 
-  private async guarded<R>(connection: DuckDBConnection, original: SqlStatement, signal: AbortSignal | undefined, run: (s: SqlStatement) => Promise<R>): Promise<R> {
+  private async guarded<R>(
+    connection: DuckDBConnection,
+    original: SqlStatement,
+    signal: AbortSignal | undefined,
+    run: (s: SqlStatement) => Promise<R>,
+  ): Promise<R> {
     if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
     const s = this.rewrite(original);
     this.statementCount++;
@@ -287,19 +326,6 @@ export class Store {
     }
   }
 }
-
-/**
- * Whether a statement's prepared form is worth keeping. DuckDB plans a statement with bound values
- * again on every run (with the values, so filters on them prune row groups); one without keeps
- * the plan made when it was prepared, and a plan can rest on table statistics a later write
- * makes wrong. A long text is a one-off (a province's keys spelled out): kept, it would only push
- * the repeated lookups out.
- */
-function reusable(s: SqlStatement): boolean {
-  return s.values.length > 0 && s.text.length <= MAX_REUSED_TEXT;
-}
-
-const MAX_REUSED_TEXT = 8_000;
 
 /**
  * Rows in DuckDB's JSON form (as `getRowObjectsJson`), read off the materialized chunks where

@@ -1,5 +1,12 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
-import { CELL_INDICATORS, COMMUNE_INDICATORS, EXTRA_INDICATORS, SYNTHETIC_SOURCE_ID, VILLAGE_INDICATORS, type Scale } from './scales.js';
+import {
+  CELL_INDICATORS,
+  COMMUNE_INDICATORS,
+  EXTRA_INDICATORS,
+  SYNTHETIC_SOURCE_ID,
+  VILLAGE_INDICATORS,
+  type Scale,
+} from './scales.js';
 
 /**
  * Synthetic data is made by DuckDB from range() and hash(): deterministic for a given scale
@@ -31,8 +38,10 @@ export function insertSource(importId: number, scale: Scale): Fragment {
 }
 
 export function insertExtraIndicators(importId: number): Fragment {
-  const rows = EXTRA_INDICATORS.map(([code, name, unit, type, aggregation, num, den]) =>
-    sql`(${code}, ${name}, ${unit}, ${type}, ${aggregation}, ${num}, ${den}, ${`${name} (synthetic catalogue).`}, ${importId})`);
+  const rows = EXTRA_INDICATORS.map(
+    ([code, name, unit, type, aggregation, num, den]) =>
+      sql`(${code}, ${name}, ${unit}, ${type}, ${aggregation}, ${num}, ${den}, ${`${name} (synthetic catalogue).`}, ${importId})`,
+  );
   return sql`INSERT OR IGNORE INTO indicators VALUES ${joinValues(rows)}`;
 }
 
@@ -41,14 +50,26 @@ function joinValues(rows: Fragment[]): Fragment {
 }
 
 /** The columns synthetic units fill; the rest (GSO code, type, English name) stay NULL. */
-const UNIT_COLUMNS = raw('(id, kind, name, name_folded, level, admin_unit_id, valid_from, valid_to, source_id, note, import_id)');
+const UNIT_COLUMNS = raw(
+  '(id, kind, name, name_folded, level, admin_unit_id, valid_from, valid_to, source_id, note, import_id)',
+);
 
 /** All units and their links, one statement each. */
 export function insertUnits(importId: number, s: Scale): Fragment[] {
   const grid = `FROM range(${s.provinces}) t1(p), range(${s.communesPerProvince}) t2(c)`;
   const villages = `${grid}, range(${s.villagesPerCommune}) t3(v)`;
-  const unit = (idExpr: string, kind: string, name: string, level: string, admin: string, validTo: string, from: string) =>
-    raw(`SELECT ${idExpr}, '${kind}', ${name}, lower(${name}), '${level}', ${admin}, NULL::DATE, ${validTo}, '${SYNTHETIC_SOURCE_ID}', 'synthetic', ${importId} ${from}`);
+  const unit = (
+    idExpr: string,
+    kind: string,
+    name: string,
+    level: string,
+    admin: string,
+    validTo: string,
+    from: string,
+  ) =>
+    raw(
+      `SELECT ${idExpr}, '${kind}', ${name}, lower(${name}), '${level}', ${admin}, NULL::DATE, ${validTo}, '${SYNTHETIC_SOURCE_ID}', 'synthetic', ${importId} ${from}`,
+    );
   return [
     sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.province, 'PROVINCE', `printf('Synthetic Province %02d', p + 1)`, 'PROVINCE', 'NULL', 'NULL::DATE', `FROM range(${s.provinces}) t1(p)`)}`,
     sql`INSERT INTO units ${UNIT_COLUMNS} ${unit(id.provinceCommittee, 'PARTY_COMMITTEE', `printf('Synthetic Province %02d Party Committee', p + 1)`, 'PROVINCE', id.province, 'NULL::DATE', `FROM range(${s.provinces}) t1(p)`)}`,
@@ -82,12 +103,19 @@ const SERIES = 'synthetic_series';
  * (unnest keeps the series order, so no sort). EXPLAIN ANALYZE puts ~85 % of the time in the
  * insert itself (DuckDB's string statistics and compression), not in making the rows.
  */
-export function insertObservations(importId: number, s: Scale, subject: 'village' | 'cell' | 'commune', indicators: readonly IndicatorSpec[]): Fragment[] {
+export function insertObservations(
+  importId: number,
+  s: Scale,
+  subject: 'village' | 'cell' | 'commune',
+  indicators: readonly IndicatorSpec[],
+): Fragment[] {
   const villagesPerUnit = subject === 'cell' ? Math.ceil(s.villagesPerCommune / 2) : s.villagesPerCommune;
-  const units = subject === 'commune' ? s.provinces * s.communesPerProvince : s.provinces * s.communesPerProvince * villagesPerUnit;
-  const decode = subject === 'commune'
-    ? `u // ${s.communesPerProvince} AS p, u % ${s.communesPerProvince} AS c, 0 AS v`
-    : `u // ${s.communesPerProvince * villagesPerUnit} AS p, (u // ${villagesPerUnit}) % ${s.communesPerProvince} AS c, (u % ${villagesPerUnit}) * ${subject === 'cell' ? 2 : 1} AS v`;
+  const units =
+    subject === 'commune' ? s.provinces * s.communesPerProvince : s.provinces * s.communesPerProvince * villagesPerUnit;
+  const decode =
+    subject === 'commune'
+      ? `u // ${s.communesPerProvince} AS p, u % ${s.communesPerProvince} AS c, 0 AS v`
+      : `u // ${s.communesPerProvince * villagesPerUnit} AS p, (u // ${villagesPerUnit}) % ${s.communesPerProvince} AS c, (u % ${villagesPerUnit}) * ${subject === 'cell' ? 2 : 1} AS v`;
   const sid = subject === 'commune' ? id.communeCommittee : subject === 'village' ? id.village : id.cell;
   // Indicator attributes by position (list literals, 1-based): no join, and the range's order survives.
   const list = (f: (i: IndicatorSpec) => string) => `[${indicators.map(f).join(', ')}]`;
@@ -97,7 +125,10 @@ export function insertObservations(importId: number, s: Scale, subject: 'village
     spread: list((i) => `${i.spread}::DOUBLE`),
     trend: list((i) => `${i.trend}::DOUBLE`),
   };
-  const lastYear = subject === 'commune' ? `CASE WHEN ${merged} THEN least(${MERGE_YEAR}, ${s.lastYear}) ELSE ${s.lastYear} END` : `${s.lastYear}`;
+  const lastYear =
+    subject === 'commune'
+      ? `CASE WHEN ${merged} THEN least(${MERGE_YEAR}, ${s.lastYear}) ELSE ${s.lastYear} END`
+      : `${s.lastYear}`;
   // Three independent 20-bit fractions of one 64-bit hash per point: gap, qualifier, noise.
   const bits = (shift: number) => `(((h >> ${shift}) & 1048575)::DOUBLE / 1048576)`;
   return [

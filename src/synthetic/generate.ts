@@ -14,7 +14,12 @@ export interface GenerateResult {
 }
 
 /** Fills a freshly migrated store with a synthetic country of the given scale, in one transaction. */
-export async function generateSynthetic(store: Store, scale: Scale, seedDir: string, progress: (msg: string) => void = () => {}): Promise<GenerateResult> {
+export async function generateSynthetic(
+  store: Store,
+  scale: Scale,
+  seedDir: string,
+  progress: (msg: string) => void = () => {},
+): Promise<GenerateResult> {
   const started = performance.now();
   // The indicator catalogue is definitions, not data: take the seed's so queries read the same.
   const catalogue = await mkdtemp(join(tmpdir(), 'grassroots-catalogue-'));
@@ -23,19 +28,35 @@ export async function generateSynthetic(store: Store, scale: Scale, seedDir: str
   await rm(catalogue, { recursive: true, force: true });
 
   await store.transaction(async (tx) => {
-    const [row] = await tx.all<{ id: number }>('synthetic.import', sql`
-      INSERT INTO imports SELECT coalesce(max(id), 0) + 1, 'synthetic', ${`synthetic:${scale.name}`}, ${scale.name}, now(), 0 FROM imports RETURNING id`);
+    const [row] = await tx.all<{ id: number }>(
+      'synthetic.import',
+      sql`
+      INSERT INTO imports SELECT coalesce(max(id), 0) + 1, 'synthetic', ${`synthetic:${scale.name}`}, ${scale.name}, now(), 0 FROM imports RETURNING id`,
+    );
     const importId = Number(row!.id);
     await tx.run('synthetic.source', g.insertSource(importId, scale));
     await tx.run('synthetic.indicators', g.insertExtraIndicators(importId));
-    for (const [i, statement] of g.insertUnits(importId, scale).entries()) await tx.run(`synthetic.units.${i}`, statement);
+    for (const [i, statement] of g.insertUnits(importId, scale).entries())
+      await tx.run(`synthetic.units.${i}`, statement);
     progress('units written');
-    for (const [subject, indicators] of [['village', g.VILLAGE], ['cell', g.CELL], ['commune', g.COMMUNE]] as const) {
-      for (const [i, statement] of g.insertObservations(importId, scale, subject, indicators).entries()) await tx.run(`synthetic.observations.${subject}.${i}`, statement);
+    for (const [subject, indicators] of [
+      ['village', g.VILLAGE],
+      ['cell', g.CELL],
+      ['commune', g.COMMUNE],
+    ] as const) {
+      for (const [i, statement] of g.insertObservations(importId, scale, subject, indicators).entries())
+        await tx.run(`synthetic.observations.${subject}.${i}`, statement);
       progress(`${subject} observations written`);
     }
   });
-  const [counts] = await store.all<{ observations: number; units: number }>('synthetic.counts', sql`
-    SELECT (SELECT count(*) FROM observations)::INTEGER AS observations, (SELECT count(*) FROM units)::INTEGER AS units`);
-  return { observations: Number(counts!.observations), units: Number(counts!.units), seconds: (performance.now() - started) / 1000 };
+  const [counts] = await store.all<{ observations: number; units: number }>(
+    'synthetic.counts',
+    sql`
+    SELECT (SELECT count(*) FROM observations)::INTEGER AS observations, (SELECT count(*) FROM units)::INTEGER AS units`,
+  );
+  return {
+    observations: Number(counts!.observations),
+    units: Number(counts!.units),
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -10,8 +10,22 @@ export interface Scale {
 
 export const SCALES: Record<string, Scale> = {
   tiny: { name: 'tiny', provinces: 2, communesPerProvince: 3, villagesPerCommune: 4, firstYear: 2020, lastYear: 2026 },
-  province: { name: 'province', provinces: 1, communesPerProvince: 99, villagesPerCommune: 35, firstYear: 2010, lastYear: 2026 },
-  national: { name: 'national', provinces: 34, communesPerProvince: 99, villagesPerCommune: 35, firstYear: 2010, lastYear: 2026 },
+  province: {
+    name: 'province',
+    provinces: 1,
+    communesPerProvince: 99,
+    villagesPerCommune: 35,
+    firstYear: 2010,
+    lastYear: 2026,
+  },
+  national: {
+    name: 'national',
+    provinces: 34,
+    communesPerProvince: 99,
+    villagesPerCommune: 35,
+    firstYear: 2010,
+    lastYear: 2026,
+  },
 };
 
 export const SYNTHETIC_SOURCE_ID = 'synthetic-grassroots';
@@ -20,7 +34,13 @@ export const SYNTHETIC_SOURCE_ID = 'synthetic-grassroots';
  * Indicators the generator writes per village and year (beyond the seed catalogue's, which it
  * also uses). Base values are per-village levels; each year drifts from them.
  */
-export const VILLAGE_INDICATORS: readonly { code: string; base: number; spread: number; trend: number; share?: boolean }[] = [
+export const VILLAGE_INDICATORS: readonly {
+  code: string;
+  base: number;
+  spread: number;
+  trend: number;
+  share?: boolean;
+}[] = [
   { code: 'households', base: 90, spread: 60, trend: 0.01 },
   { code: 'residents', base: 420, spread: 260, trend: 0.012 },
   { code: 'poor_households', base: 30, spread: 25, trend: -0.06 },
@@ -57,7 +77,15 @@ export const COMMUNE_INDICATORS: readonly { code: string; base: number; spread: 
 ];
 
 /** Indicators the synthetic catalogue adds to the seed's (same columns as indicators.csv). */
-export const EXTRA_INDICATORS: readonly [code: string, name: string, unit: string, valueType: string, aggregation: string, numerator: string | null, denominator: string | null][] = [
+export const EXTRA_INDICATORS: readonly [
+  code: string,
+  name: string,
+  unit: string,
+  valueType: string,
+  aggregation: string,
+  numerator: string | null,
+  denominator: string | null,
+][] = [
   ['near_poor_households', 'Near-poor households', 'households', 'COUNT', 'SUM', null, null],
   ['coffee_area', 'Coffee area', 'hectares', 'AREA', 'SUM', null, null],
   ['rice_area', 'Rice area', 'hectares', 'AREA', 'SUM', null, null],
@@ -70,5 +98,13 @@ export const EXTRA_INDICATORS: readonly [code: string, name: string, unit: strin
   ['households_with_electricity', 'Households with electricity', 'households', 'COUNT', 'SUM', null, null],
   ['households_with_clean_water', 'Households with clean water', 'households', 'COUNT', 'SUM', null, null],
   ['health_insured_residents', 'Residents with health insurance', 'persons', 'COUNT', 'SUM', null, null],
-  ['poor_household_share', 'Share of households that are poor', 'share (0..1)', 'SHARE', 'RATIO', 'poor_households', 'households'],
+  [
+    'poor_household_share',
+    'Share of households that are poor',
+    'share (0..1)',
+    'SHARE',
+    'RATIO',
+    'poor_households',
+    'households',
+  ],
 ];

@@ -1,9 +1,37 @@
 // Browser entry of /explore: one indicator for several units, drawn with Chart.js (bundled, offline).
-import { BarController, BarElement, CategoryScale, Chart, Colors, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Colors,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Colors);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+  Colors,
+);
 
-interface Columns { localityCodes: string[]; periods: string[]; values: (number | null)[]; qualifiers: (string | null)[] }
+interface Columns {
+  localityCodes: string[];
+  periods: string[];
+  values: (number | null)[];
+  qualifiers: (string | null)[];
+}
 
 const QUERY = `query Explore($indicators: [String!]!, $kind: LocalityKind, $within: ID, $localities: [ID!], $rollup: LocalityKind, $from: String, $to: String) {
   table(indicators: $indicators, kind: $kind, within: $within, localities: $localities, rollup: $rollup, from: $from, to: $to) {
@@ -18,16 +46,21 @@ const status = $('status');
 /** Codes as people write them (`commune/tia-dinh`) to the global ids the API takes. */
 function globalId(code: string): string {
   const kind = code.slice(0, code.indexOf('/'));
-  const type = kind.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  const type = kind
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
   return btoa(`${type}:${code}`).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 function variables(): Record<string, unknown> {
   const get = (name: string) => params.get(name)?.trim() || null;
-  const localities = get('localities')?.split(',').map((c) => globalId(c.trim()));
+  const localities = get('localities')
+    ?.split(',')
+    .map((c) => globalId(c.trim()));
   return {
     indicators: [get('indicator') ?? 'members'],
-    kind: localities ? null : get('kind') ?? 'PARTY_COMMITTEE',
+    kind: localities ? null : (get('kind') ?? 'PARTY_COMMITTEE'),
     within: get('within') ? globalId(get('within')!) : null,
     localities: localities ?? null,
     rollup: get('rollup'),
@@ -47,7 +80,11 @@ function render(columns: Columns, type: 'line' | 'bar'): void {
     }),
     spanGaps: true,
   }));
-  new Chart($<HTMLCanvasElement>('chart'), { type, data: { labels: periods, datasets }, options: { animation: false, responsive: true } });
+  new Chart($<HTMLCanvasElement>('chart'), {
+    type,
+    data: { labels: periods, datasets },
+    options: { animation: false, responsive: true },
+  });
   // The same numbers as a table: readable without the picture, and checkable by tests.
   // Built with textContent, never innerHTML: codes and periods are data.
   const table = $<HTMLTableElement>('data');
@@ -66,7 +103,11 @@ async function main(): Promise<void> {
     const input = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
     if (input && params.get(name)) input.value = params.get(name)!;
   }
-  const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: variables() }) });
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY, variables: variables() }),
+  });
   const body = (await response.json()) as { data?: { table: { columns: Columns } }; errors?: { message: string }[] };
   if (body.errors?.length) {
     status.textContent = body.errors.map((e) => e.message).join('\n');

@@ -4,10 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 
-interface Recipe { title: string; query: string }
+interface Recipe {
+  title: string;
+  query: string;
+}
 
 declare global {
-  interface Window { GRASSROOTS_COOKBOOK?: Recipe[] }
+  interface Window {
+    GRASSROOTS_COOKBOOK?: Recipe[];
+  }
 }
 
 /** Same-origin POST: the page works wherever the server is, offline included. */
@@ -24,7 +29,13 @@ const recipes = window.GRASSROOTS_COOKBOOK ?? [];
 /** GraphiQL titles a tab by its operation name, so an anonymous recipe gets one from its heading. */
 function named(recipe: Recipe, index: number): string {
   if (!recipe.query.startsWith('{')) return recipe.query;
-  const words = recipe.title.replace(/^\d+\.\s*/, '').normalize('NFD').replace(/[^A-Za-z0-9 ]/g, '').split(/\s+/).filter(Boolean).slice(0, 4);
+  const words = recipe.title
+    .replace(/^\d+\.\s*/, '')
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 4);
   return `query Q${index + 1}_${words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')} ${recipe.query}`;
 }
 

@@ -19,41 +19,49 @@ const S = 'synthetic-test';
  */
 const AWKWARD: Files = {
   'sources.csv': SYNTHETIC_SOURCE,
-  'units.csv': [
-    'id,kind,name,level,admin_unit_id,valid_from,valid_to,source_id,note',
-    `province/p,PROVINCE,Điện P,PROVINCE,,,,${S},`,
-    `district/d,DISTRICT,D,DISTRICT,,,2025-07-01,${S},`,
-    `commune/c,COMMUNE,Chiềng,COMMUNE,,,,${S},`,
-    `commune/e,COMMUNE,Ẳng,COMMUNE,,,,${S},`,
-    `village/v1,VILLAGE,Bản Một,,,,,${S},`,
-    `village/v2,VILLAGE,bản hai,,,,,${S},`,
-    `village/v3,VILLAGE,Ba,,,2018-01-01,,${S},`,
-    `party-committee/c,PARTY_COMMITTEE,Đảng ủy Chiềng,COMMUNE,commune/c,,,${S},`,
-    `party-cell/v1,PARTY_CELL,Chi bộ Một,VILLAGE,village/v1,,,${S},`,
-    `party-cell/v1b,PARTY_CELL,Chi bộ Ba,VILLAGE,village/v1,,,${S},`,
-  ].join('\n') + '\n',
-  'unit_links.csv': [
-    'child_id,parent_id,valid_from,valid_to,source_id,note',
-    `district/d,province/p,,2025-07-01,${S},`,
-    `commune/c,district/d,,2025-07-01,${S},`,
-    `commune/c,province/p,2025-07-01,,${S},`,
-    `commune/e,province/p,,,${S},`,
-    `village/v1,commune/c,,,${S},`,
-    `village/v2,commune/c,2010-01-01,2015-01-01,${S},`,
-    `village/v2,commune/c,2016-01-01,,${S},`,
-    `village/v3,commune/e,2018-01-01,2025-07-01,${S},`,
-    `village/v3,commune/c,2025-07-01,,${S},`,
-    `party-cell/v1,party-committee/c,,,${S},`,
-  ].join('\n') + '\n',
+  'units.csv':
+    [
+      'id,kind,name,level,admin_unit_id,valid_from,valid_to,source_id,note',
+      `province/p,PROVINCE,Điện P,PROVINCE,,,,${S},`,
+      `district/d,DISTRICT,D,DISTRICT,,,2025-07-01,${S},`,
+      `commune/c,COMMUNE,Chiềng,COMMUNE,,,,${S},`,
+      `commune/e,COMMUNE,Ẳng,COMMUNE,,,,${S},`,
+      `village/v1,VILLAGE,Bản Một,,,,,${S},`,
+      `village/v2,VILLAGE,bản hai,,,,,${S},`,
+      `village/v3,VILLAGE,Ba,,,2018-01-01,,${S},`,
+      `party-committee/c,PARTY_COMMITTEE,Đảng ủy Chiềng,COMMUNE,commune/c,,,${S},`,
+      `party-cell/v1,PARTY_CELL,Chi bộ Một,VILLAGE,village/v1,,,${S},`,
+      `party-cell/v1b,PARTY_CELL,Chi bộ Ba,VILLAGE,village/v1,,,${S},`,
+    ].join('\n') + '\n',
+  'unit_links.csv':
+    [
+      'child_id,parent_id,valid_from,valid_to,source_id,note',
+      `district/d,province/p,,2025-07-01,${S},`,
+      `commune/c,district/d,,2025-07-01,${S},`,
+      `commune/c,province/p,2025-07-01,,${S},`,
+      `commune/e,province/p,,,${S},`,
+      `village/v1,commune/c,,,${S},`,
+      `village/v2,commune/c,2010-01-01,2015-01-01,${S},`,
+      `village/v2,commune/c,2016-01-01,,${S},`,
+      `village/v3,commune/e,2018-01-01,2025-07-01,${S},`,
+      `village/v3,commune/c,2025-07-01,,${S},`,
+      `party-cell/v1,party-committee/c,,,${S},`,
+    ].join('\n') + '\n',
 };
 
 const KINDS = [null, ['COMMUNE'], ['VILLAGE'], ['PARTY_CELL'], ['COMMUNE', 'VILLAGE']] as const;
-const PAGES = [{ offset: 0, limit: 100 }, { offset: 1, limit: 2 }] as const;
+const PAGES = [
+  { offset: 0, limit: 100 },
+  { offset: 1, limit: 2 },
+] as const;
 
 /** Every link date and the day before it: where a date-aware answer can change. */
 async function datesToAsk(store: Store): Promise<(string | null)[]> {
-  const rows = await store.all<{ d: string }>('t', sql`SELECT DISTINCT d::VARCHAR AS d FROM (
-      SELECT unnest([valid_from, valid_to, valid_from - 1, valid_to - 1]) AS d FROM unit_links) WHERE d IS NOT NULL ORDER BY d`);
+  const rows = await store.all<{ d: string }>(
+    't',
+    sql`SELECT DISTINCT d::VARCHAR AS d FROM (
+      SELECT unnest([valid_from, valid_to, valid_from - 1, valid_to - 1]) AS d FROM unit_links) WHERE d IS NOT NULL ORDER BY d`,
+  );
   return [null, ...rows.map((r) => r.d)];
 }
 
@@ -64,7 +72,8 @@ function byAnchor(rows: LinkedUnitRow[]): Record<string, LinkedUnitRow[]> {
   return grouped;
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Every hierarchy read the reader offers, asked of SQL and of the in-memory copy. */
 async function compareAll(store: Store): Promise<number> {
@@ -89,23 +98,50 @@ async function compareAll(store: Store): Promise<number> {
   expect(store.statementCount).toBe(before);
 
   await same('units', sqlReader.readUnits(asked).then(byId), memoryReader.readUnits(asked).then(byId));
-  await same('party organisations', sqlReader.readPartyOrganisationsIn(asked).then((r) => byAnchor(r.map((u) => ({ ...u, anchorId: u.adminUnitId! }) as LinkedUnitRow))),
-    memoryReader.readPartyOrganisationsIn(asked).then((r) => byAnchor(r.map((u) => ({ ...u, anchorId: u.adminUnitId! }) as LinkedUnitRow))));
-  const parents = (await store.all<{ id: string }>('t', sql`SELECT DISTINCT parent_id AS id FROM unit_links ORDER BY id`)).map((r) => r.id);
+  await same(
+    'party organisations',
+    sqlReader
+      .readPartyOrganisationsIn(asked)
+      .then((r) => byAnchor(r.map((u) => ({ ...u, anchorId: u.adminUnitId! }) as LinkedUnitRow))),
+    memoryReader
+      .readPartyOrganisationsIn(asked)
+      .then((r) => byAnchor(r.map((u) => ({ ...u, anchorId: u.adminUnitId! }) as LinkedUnitRow))),
+  );
+  const parents = (
+    await store.all<{ id: string }>('t', sql`SELECT DISTINCT parent_id AS id FROM unit_links ORDER BY id`)
+  ).map((r) => r.id);
   for (const asOf of await datesToAsk(store)) {
     for (const kind of ['DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_CELL']) {
       for (const within of parents) {
-        const fromSql = store.all<{ id: string }>('t', subjectIds({ kind, within, asOf })).then((rows) => rows.map((r) => r.id).sort());
-        await same(`${kind} within ${within} at ${asOf}`, fromSql, Promise.resolve(hierarchy.unitsWithin(within, kind, asOf, SUBJECT_WALK_DEPTH)));
+        const fromSql = store
+          .all<{ id: string }>('t', subjectIds({ kind, within, asOf }))
+          .then((rows) => rows.map((r) => r.id).sort());
+        await same(
+          `${kind} within ${within} at ${asOf}`,
+          fromSql,
+          Promise.resolve(hierarchy.unitsWithin(within, kind, asOf, SUBJECT_WALK_DEPTH)),
+        );
       }
     }
-    await same(`parents at ${asOf}`, sqlReader.readParents(asked, asOf).then(byAnchor), memoryReader.readParents(asked, asOf).then(byAnchor));
-    await same(`ancestors at ${asOf}`, sqlReader.readAncestors(asked, asOf).then(byAnchor), memoryReader.readAncestors(asked, asOf).then(byAnchor));
+    await same(
+      `parents at ${asOf}`,
+      sqlReader.readParents(asked, asOf).then(byAnchor),
+      memoryReader.readParents(asked, asOf).then(byAnchor),
+    );
+    await same(
+      `ancestors at ${asOf}`,
+      sqlReader.readAncestors(asked, asOf).then(byAnchor),
+      memoryReader.readAncestors(asked, asOf).then(byAnchor),
+    );
     for (const kinds of KINDS) {
       for (const maxDepth of [1, 8]) {
         for (const page of PAGES) {
           const q = { kinds, asOf, maxDepth, ...page };
-          await same(`descendants ${JSON.stringify(q)}`, sqlReader.readDescendants(asked, q).then(byAnchor), memoryReader.readDescendants(asked, q).then(byAnchor));
+          await same(
+            `descendants ${JSON.stringify(q)}`,
+            sqlReader.readDescendants(asked, q).then(byAnchor),
+            memoryReader.readDescendants(asked, q).then(byAnchor),
+          );
         }
       }
     }
@@ -151,7 +187,10 @@ describe('the in-memory hierarchy answers exactly what the SQL statements do', {
       expect(cache.current()).toBe(loaded);
       // as a load does: rows it writes carry its import id
       await store.transaction(async (tx) => {
-        await tx.run('t', sql`UPDATE units SET name = name || ' (renamed)', import_id = import_id + 1000 WHERE id = 'commune/phin-ho'`);
+        await tx.run(
+          't',
+          sql`UPDATE units SET name = name || ' (renamed)', import_id = import_id + 1000 WHERE id = 'commune/phin-ho'`,
+        );
       });
       expect(cache.current()).toBeNull();
       await cache.ready();

@@ -50,15 +50,25 @@ async function compareWithStatements(store: Store): Promise<number> {
   const fromCopy = new AnalyticsReader(store, withCopy, hierarchy);
   const fromDuckDB = new AnalyticsReader(store, statements, hierarchy);
   // two parents of each kind that has children (a province's tables are of communes, held whole)
-  const parents = (await store.all<{ id: string }>('t', sql`SELECT id FROM (SELECT DISTINCT u.id, u.kind FROM unit_links l JOIN units u ON u.id = l.parent_id)
-    QUALIFY row_number() OVER (PARTITION BY kind ORDER BY id) <= 2 ORDER BY id`)).map((r) => r.id);
-  const indicators = [...(await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code), 'no-such-indicator'];
+  const parents = (
+    await store.all<{ id: string }>(
+      't',
+      sql`SELECT id FROM (SELECT DISTINCT u.id, u.kind FROM unit_links l JOIN units u ON u.id = l.parent_id)
+    QUALIFY row_number() OVER (PARTITION BY kind ORDER BY id) <= 2 ORDER BY id`,
+    )
+  ).map((r) => r.id);
+  const indicators = [
+    ...(await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code),
+    'no-such-indicator',
+  ];
   let statementsRun = 0;
   let pivotsFromMemory = 0;
   let seriesFromMemory = 0;
   const stop = store.onStatement(() => statementsRun++);
   for (const kind of KINDS) {
-    const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)).map((r) => r.id);
+    const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)).map(
+      (r) => r.id,
+    );
     for (const rollupFrom of [null, 'VILLAGE', 'PARTY_CELL']) {
       const options: ValueOptions = { ...NO_ROLLUP, rollupFrom };
       for (const fields of FIELD_SETS) {
@@ -66,27 +76,44 @@ async function compareWithStatements(store: Store): Promise<number> {
           const answered = hot!.answered;
           const expected = await fromDuckDB.readSeries(ids, indicators, window, options, fields);
           const before = statementsRun;
-          expect(bySubject(await fromCopy.readSeries(ids, indicators, window, options, fields)), `${kind} series ${JSON.stringify(window)} ${rollupFrom}`).toEqual(bySubject(expected));
+          expect(
+            bySubject(await fromCopy.readSeries(ids, indicators, window, options, fields)),
+            `${kind} series ${JSON.stringify(window)} ${rollupFrom}`,
+          ).toEqual(bySubject(expected));
           // answered without a statement, or (leaves' series) by one
           expect(hot!.answered - answered + (statementsRun - before)).toBe(1);
         }
         const expected = await fromDuckDB.readLatest(ids, indicators, options, fields);
         const before = statementsRun;
-        expect(bySubject(await fromCopy.readLatest(ids, indicators, options, fields)), `${kind} latest ${rollupFrom}`).toEqual(bySubject(expected));
+        expect(
+          bySubject(await fromCopy.readLatest(ids, indicators, options, fields)),
+          `${kind} latest ${rollupFrom}`,
+        ).toEqual(bySubject(expected));
         expect(statementsRun).toBe(before);
         // a few units at a time, as the loaders ask
         for (const few of [ids.slice(0, 1), ids.slice(1, 4), [...ids.slice(0, 2), ...ids.slice(0, 2)]]) {
-          expect(bySubject(await fromCopy.readLatest(few, indicators.slice(0, 3), options, fields))).toEqual(bySubject(await fromDuckDB.readLatest(few, indicators.slice(0, 3), options, fields)));
+          expect(bySubject(await fromCopy.readLatest(few, indicators.slice(0, 3), options, fields))).toEqual(
+            bySubject(await fromDuckDB.readLatest(few, indicators.slice(0, 3), options, fields)),
+          );
         }
         // one unit at a time, at once (the loaders ask memory first): what a statement gives, or undefined
         for (const id of [...ids.slice(0, 3), 'no-such-unit']) {
           for (const code of [indicators[0]!, indicators[indicators.length - 2]!, 'no-such-indicator']) {
-            const latest = fromCopy.latestInMemory(id, code, options, fields);
+            const latest = fromCopy.latestAtOnce(id, { indicator: code, options, fields });
             const expectedLatest = (await fromDuckDB.readLatest([id], [code], options, fields))[0]?.point ?? null;
             expect(latest, `${id} ${code} latest in memory`).toEqual(expectedLatest);
             for (const window of WINDOWS) {
-              const series = fromCopy.seriesInMemory(id, code, window, options, fields);
-              const expectedSeries = (await fromDuckDB.readSeries([id], [code], window, options, fields)).map((r) => r.point);
+              const series = fromCopy.seriesAtOnce(id, {
+                indicator: code,
+                window,
+                options,
+                fields,
+                grid: null,
+                reconstruction: null,
+              });
+              const expectedSeries = (await fromDuckDB.readSeries([id], [code], window, options, fields)).map(
+                (r) => r.point,
+              );
               // (undefined: not in memory, e.g. a leaf's series; the loader then batches a statement)
               if (series !== undefined) {
                 expect(series, `${id} ${code} series ${JSON.stringify(window)} in memory`).toEqual(expectedSeries);
@@ -95,7 +122,7 @@ async function compareWithStatements(store: Store): Promise<number> {
             }
           }
         }
-        expect(fromDuckDB.latestInMemory(ids[0]!, indicators[0]!, options, fields)).toBeUndefined();
+        expect(fromDuckDB.latestAtOnce(ids[0]!, { indicator: indicators[0]!, options, fields })).toBeUndefined();
       }
       for (const within of parents) {
         for (const window of WINDOWS) {
@@ -103,7 +130,10 @@ async function compareWithStatements(store: Store): Promise<number> {
           const answered = hot!.answered;
           const expected = await fromDuckDB.readTablePivot(set, indicators, window, options);
           const before = statementsRun;
-          expect(await fromCopy.readTablePivot(set, indicators, window, options), `${kind} pivot within ${within} ${JSON.stringify(window)} ${rollupFrom}`).toEqual(expected);
+          expect(
+            await fromCopy.readTablePivot(set, indicators, window, options),
+            `${kind} pivot within ${within} ${JSON.stringify(window)} ${rollupFrom}`,
+          ).toEqual(expected);
           expect(hot!.answered - answered + (statementsRun - before)).toBe(1);
           if (statementsRun === before && expected.length > 0) pivotsFromMemory++;
         }
@@ -116,7 +146,7 @@ async function compareWithStatements(store: Store): Promise<number> {
   return hot!.answered;
 }
 
-describe('the serving layer\'s hot values in memory answer what its statements answer', { timeout: 120_000 }, () => {
+describe("the serving layer's hot values in memory answer what its statements answer", { timeout: 300_000 }, () => {
   const { path, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-hot-', 1);
 
   it('on the seed (quarters, months and open-ended periods among the years)', async () => {
@@ -133,7 +163,7 @@ describe('the serving layer\'s hot values in memory answer what its statements a
     });
   });
 
-  it('a lookup it cannot answer exactly goes to DuckDB: other fields, all fields, incremental pulls, a leaf\'s series', async () => {
+  it("a lookup it cannot answer exactly goes to DuckDB: other fields, all fields, incremental pulls, a leaf's series", async () => {
     await withPreparedStore('fixture.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       const status = await ServingStatus.of(store, { hotValues: true });
       await status.ready();
@@ -144,10 +174,20 @@ describe('the serving layer\'s hot values in memory answer what its statements a
       expect(hot.series([commune], ['poor_households'], all, NO_ROLLUP, ['indicator', 'value'])).not.toBeNull();
       expect(hot.series([commune], ['poor_households'], all, NO_ROLLUP, ['indicator', 'sourceIds'])).toBeNull();
       expect(hot.series([commune], ['poor_households'], all, NO_ROLLUP, null)).toBeNull();
-      expect(hot.series([commune], ['poor_households'], all, { ...NO_ROLLUP, updatedAfter: '2020-01-01 00:00:00.000' }, ['indicator', 'value'])).toBeNull();
+      expect(
+        hot.series([commune], ['poor_households'], all, { ...NO_ROLLUP, updatedAfter: '2020-01-01 00:00:00.000' }, [
+          'indicator',
+          'value',
+        ]),
+      ).toBeNull();
       expect(hot.series([commune, village], ['poor_households'], all, NO_ROLLUP, ['indicator', 'value'])).toBeNull();
       expect(hot.latest([commune, village], ['poor_households'], NO_ROLLUP, ['indicator', 'value'])).not.toBeNull();
-      expect(hot.series([commune], ['poor_households'], { from: '2020-1-1', to: null, periods: null }, NO_ROLLUP, ['indicator', 'value'])).toBeNull();
+      expect(
+        hot.series([commune], ['poor_households'], { from: '2020-1-1', to: null, periods: null }, NO_ROLLUP, [
+          'indicator',
+          'value',
+        ]),
+      ).toBeNull();
     });
   });
 
@@ -156,10 +196,18 @@ describe('the serving layer\'s hot values in memory answer what its statements a
       const status = await ServingStatus.of(store, { hotValues: true });
       await status.ready();
       const reader = new AnalyticsReader(store, status);
-      const latest = async () => (await reader.readLatest(['village/b1'], ['poor_households'], NO_ROLLUP, ['indicator', 'period', 'value']))[0]!.point;
+      const latest = async () =>
+        (await reader.readLatest(['village/b1'], ['poor_households'], NO_ROLLUP, ['indicator', 'period', 'value']))[0]!
+          .point;
       const before = status.hot();
       expect(await latest()).not.toMatchObject({ period: '2026' });
-      expect((await loadObservationRows(store, path('more.csv'), ['village/b1,poor_households,2026,7,EXACT,,,synthetic-test,false,,,'])).serving).toBe('incremental');
+      expect(
+        (
+          await loadObservationRows(store, path('more.csv'), [
+            'village/b1,poor_households,2026,7,EXACT,,,synthetic-test,false,,,',
+          ])
+        ).serving,
+      ).toBe('incremental');
       await status.recheck();
       // the commit leaves no copy in use until its mark is checked: reads are statements meanwhile
       expect(status.hot()).toBeNull();

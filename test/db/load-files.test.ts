@@ -54,7 +54,12 @@ describe('every rejection reason has a fixture, and a rejected load changes noth
     ['share-outside-0-1.csv', 1, 'value', 'a share must lie between 0 and 1'],
     ['future-period.csv', 1, 'period', 'starts in the future'],
     ['missing-source.csv', 1, 'source_id', 'required value is missing'],
-    ['duplicate-row.csv', 2, 'subject_id, indicator, period, source_id', 'duplicate row: the same key appears earlier in the file'],
+    [
+      'duplicate-row.csv',
+      2,
+      'subject_id, indicator, period, source_id',
+      'duplicate row: the same key appears earlier in the file',
+    ],
     ['unit-not-valid.csv', 1, 'subject_id', 'unit is not valid in this period'],
   ];
   it.each(cases)('%s is rejected at row %i, column %s: %s', async (file, row, column, reason) => {
@@ -73,9 +78,15 @@ describe('loading files', () => {
     const json = await loadFile(join(FIXTURES, 'valid.jsonl'));
     // Same figures from another origin: nothing new to record.
     expect(json).toMatchObject({ skipped: false, rowsRead: 2, observationsWritten: 0 });
-    const rows = await store.all<{ indicator: string; value: number; qualifier: string }>('test', sql`
-      SELECT indicator, value, qualifier FROM current_observations WHERE subject_id = 'village/huoi-song' AND period = '2025' AND note = 'Synthetic test figure.' ORDER BY indicator`);
-    expect(rows).toEqual([{ indicator: 'households', value: 70, qualifier: 'ABOUT' }, { indicator: 'residents', value: 380, qualifier: 'EXACT' }]);
+    const rows = await store.all<{ indicator: string; value: number; qualifier: string }>(
+      'test',
+      sql`
+      SELECT indicator, value, qualifier FROM current_observations WHERE subject_id = 'village/huoi-song' AND period = '2025' AND note = 'Synthetic test figure.' ORDER BY indicator`,
+    );
+    expect(rows).toEqual([
+      { indicator: 'households', value: 70, qualifier: 'ABOUT' },
+      { indicator: 'residents', value: 380, qualifier: 'EXACT' },
+    ]);
   });
 
   it('loads Parquet with typed columns through the same checks', async () => {
@@ -112,7 +123,10 @@ describe('loading files', () => {
     const error = await rejection(join(FIXTURES, 'README.md')).catch((e: unknown) => e);
     expect(String(error)).toContain('unknown file type');
     const misspelt = join(dir, 'misspelt.jsonl');
-    await writeFile(misspelt, '{"subject_id":"village/huoi-song","indicator":"households","period":"2025","value":1,"qualifer":"EXACT","source_id":"dbp-em-party-members"}\n');
+    await writeFile(
+      misspelt,
+      '{"subject_id":"village/huoi-song","indicator":"households","period":"2025","value":1,"qualifer":"EXACT","source_id":"dbp-em-party-members"}\n',
+    );
     expect((await rejection(misspelt)).problems).toEqual([
       { file: 'misspelt.jsonl', row: 0, column: 'qualifier', reason: 'column missing from the header' },
       { file: 'misspelt.jsonl', row: 0, column: 'qualifer', reason: expect.stringContaining('unknown column') },
@@ -120,7 +134,14 @@ describe('loading files', () => {
     const broken = join(dir, 'broken.parquet');
     await writeFile(broken, 'not parquet at all');
     const unreadable = await rejection(broken);
-    expect(unreadable.problems).toEqual([expect.objectContaining({ file: 'broken.parquet', row: 0, column: '*', reason: expect.stringContaining('unreadable PARQUET') })]);
+    expect(unreadable.problems).toEqual([
+      expect.objectContaining({
+        file: 'broken.parquet',
+        row: 0,
+        column: '*',
+        reason: expect.stringContaining('unreadable PARQUET'),
+      }),
+    ]);
     // Only the store's own two imports, the country's units and the seed: none of the rejected files.
     expect(await fingerprintOf(store)).toMatchObject({ imports: 2 });
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Store } from '../../src/store/store.js';
-import { PreparedCache } from '../../src/store/prepared-cache.js';
+import { PreparedCache } from '../../src/store/prepared-statements.js';
 import { sql } from '../../src/store/sql.js';
 
 /**
@@ -45,7 +45,8 @@ describe('prepared statements kept per connection', () => {
   });
 
   it('answers aggregates from the data as it is now, not as it was when first prepared', async () => {
-    const maxOver = (k: number) => store.all<{ m: number | null }>('t.max', sql`SELECT max(k) AS m FROM t WHERE k > ${k}`);
+    const maxOver = (k: number) =>
+      store.all<{ m: number | null }>('t.max', sql`SELECT max(k) AS m FROM t WHERE k > ${k}`);
     const maxAll = () => store.all<{ m: number }>('t.max-all', sql`SELECT max(k) AS m FROM t`);
     expect(await maxOver(0)).toEqual([{ m: 3 }]);
     expect(await maxAll()).toEqual([{ m: 3 }]);
@@ -90,7 +91,7 @@ describe('PreparedCache', () => {
   };
 
   it('keeps at most its capacity, dropping the least recently used, and prepares a dropped text again', async () => {
-    const cache = new PreparedCache(connection, 2);
+    const cache = new PreparedCache(connection, { statements: 2, textChars: 10_000 });
     const a = 'SELECT $1::INTEGER + 1';
     const b = 'SELECT $1::INTEGER + 2';
     const c = 'SELECT $1::INTEGER + 3';
@@ -105,14 +106,28 @@ describe('PreparedCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('keeps the most recently used statements within a total of SQL text, and destroys those it drops', async () => {
+    const cache = new PreparedCache(connection, { statements: 10, textChars: 100 });
+    const padded = (n: number) => `SELECT $1::INTEGER + ${n} AS n /* ${'x'.repeat(16)} */`; // 50 characters
+    const a = await cache.get(padded(1));
+    await cache.get(padded(2));
+    expect(cache.size).toBe(2);
+    await cache.get(padded(3)); // 150 characters over 100: the least recently used goes
+    expect(cache.size).toBe(2);
+    expect(await run(cache, padded(2), 1)).toBe(3);
+    expect(await cache.get(padded(1))).not.toBe(a);
+    // a dropped statement is destroyed: it can no longer be bound
+    expect(() => a!.bind([1])).toThrow();
+  });
+
   it('holds no statement for a text of several statements', async () => {
-    const cache = new PreparedCache(connection, 2);
+    const cache = new PreparedCache(connection, { statements: 2, textChars: 10_000 });
     expect(await cache.get('SELECT 1; SELECT 2')).toBeNull();
     expect(cache.size).toBe(1);
   });
 
   it('prepares a dropped statement afresh', async () => {
-    const cache = new PreparedCache(connection, 2);
+    const cache = new PreparedCache(connection, { statements: 2, textChars: 10_000 });
     const text = 'SELECT $1::INTEGER * 2';
     const first = await cache.get(text);
     cache.drop(text);

@@ -25,19 +25,30 @@ describe('reported-only series and latest: lean path = general path', () => {
   });
 
   it('for every unit and every non-ratio indicator, with either source preference', async () => {
-    const reader = new AnalyticsReader(store);
+    const { reported, computed } = new AnalyticsReader(store).values;
     const units = (await store.all<{ id: string }>('t', sql`SELECT id FROM units ORDER BY id`)).map((u) => u.id);
-    const indicators = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators WHERE aggregation <> 'RATIO' ORDER BY code`)).map((i) => i.code);
+    const indicators = (
+      await store.all<{ code: string }>(
+        't',
+        sql`SELECT code FROM indicators WHERE aggregation <> 'RATIO' ORDER BY code`,
+      )
+    ).map((i) => i.code);
     const window = { from: null, to: null, periods: null };
     let compared = 0;
     for (const options of [NO_ROLLUP, { ...NO_ROLLUP, earliestPublication: true } satisfies ValueOptions]) {
       for (const indicator of indicators) {
-        expect(await reader.readReportedSeries(units, indicator, window, options)).toEqual(await reader.readSeries(units, [indicator], window, options));
-        const bySubject = (rows: { subjectId: string }[]) => [...rows].sort((a, b) => a.subjectId.localeCompare(b.subjectId));
-        expect(bySubject(await reader.readReportedLatest(units, indicator, options))).toEqual(bySubject(await reader.readLatest(units, [indicator], options)));
-        compared += (await reader.readSeries(units, [indicator], window, options)).length;
+        const request = { ids: units, indicators: [indicator], window, options, fields: null };
+        expect(await reported.series(request)).toEqual(await computed.series(request));
+        const bySubject = (rows: { subjectId: string }[] | null) =>
+          [...rows!].sort((a, b) => a.subjectId.localeCompare(b.subjectId));
+        expect(bySubject(await reported.latest(request))).toEqual(bySubject(await computed.latest(request)));
+        compared += (await computed.series(request)).length;
       }
     }
     expect(compared).toBeGreaterThanOrEqual(40);
+    // several indicators in one statement, as the loaders batch a profile
+    const all = { ids: units, indicators, window, options: NO_ROLLUP, fields: null };
+    expect(await reported.series(all)).toEqual(await computed.series(all));
+    expect(await reported.latest(all)).toEqual(await computed.latest(all));
   });
 });

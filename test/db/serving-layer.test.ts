@@ -31,14 +31,20 @@ function bySubject<T extends { subjectId: string }>(rows: T[]): T[] {
  * twelve significant digits is what both agree on.
  */
 function rounded<T>(rows: T): T {
-  return JSON.parse(JSON.stringify(rows), (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v));
+  return JSON.parse(JSON.stringify(rows), (_, v) =>
+    typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v,
+  );
 }
 
 /** Every value the serving layer can give, read both ways: from the layer and computed. */
 async function compareAll(store: Store): Promise<number> {
   const computed = new AnalyticsReader(store, null);
-  const villages = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'VILLAGE' ORDER BY id`)).map((r) => r.id);
-  const indicators = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map((r) => r.code);
+  const villages = (
+    await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'VILLAGE' ORDER BY id`)
+  ).map((r) => r.id);
+  const indicators = (await store.all<{ code: string }>('t', sql`SELECT code FROM indicators ORDER BY code`)).map(
+    (r) => r.code,
+  );
   const status = await ServingStatus.of(store);
   // Its keys load in the background (a statement away): a read asked now joins on unit ids and
   // must give the same answers.
@@ -49,23 +55,32 @@ async function compareAll(store: Store): Promise<number> {
   expect(status.keysLoaded).toBe(true);
   const served = new AnalyticsReader(store, status);
   // A cutoff inside the store's recording times, so updatedAfter keeps some values and drops others.
-  const [{ mid }] = await store.all<{ mid: string }>('t', sql`SELECT strftime(quantile_disc(recorded_at, 0.5), '%Y-%m-%dT%H:%M:%S.%gZ') AS mid FROM observations`);
+  const [{ mid }] = await store.all<{ mid: string }>(
+    't',
+    sql`SELECT strftime(quantile_disc(recorded_at, 0.5), '%Y-%m-%dT%H:%M:%S.%gZ') AS mid FROM observations`,
+  );
   const midRecordedAt = mid!;
   let compared = 0;
   // Tables under a parent name their units from the in-memory hierarchy and read the layer by key.
   const hierarchy = new HierarchyCache(store);
   await hierarchy.ready();
   const scoped = new AnalyticsReader(store, status, hierarchy);
-  const parents = (await store.all<{ id: string }>('t', sql`SELECT DISTINCT parent_id AS id FROM unit_links ORDER BY id LIMIT 12`)).map((r) => r.id);
+  const parents = (
+    await store.all<{ id: string }>('t', sql`SELECT DISTINCT parent_id AS id FROM unit_links ORDER BY id LIMIT 12`)
+  ).map((r) => r.id);
   let servedPivots = 0;
-  const stop = store.onStatement((s) => { if (s.id === 'analytics.table-pivot-served') servedPivots++; });
+  const stop = store.onStatement((s) => {
+    if (s.id === 'analytics.table-pivot-served') servedPivots++;
+  });
   for (const within of parents) {
     for (const kind of KINDS) {
       for (const rollupFrom of [null, 'VILLAGE']) {
         const options: ValueOptions = { ...NO_ROLLUP, rollupFrom };
         const set = { kind, within, asOf: null };
         const served = await scoped.readTablePivot(set, indicators, A_WINDOW, options);
-        expect(rounded(served), `${kind} within ${within}`).toEqual(rounded(await computed.readTablePivot(set, indicators, A_WINDOW, options)));
+        expect(rounded(served), `${kind} within ${within}`).toEqual(
+          rounded(await computed.readTablePivot(set, indicators, A_WINDOW, options)),
+        );
         compared += served.length;
       }
     }
@@ -78,40 +93,66 @@ async function compareAll(store: Store): Promise<number> {
       expect(served.serves(options)).toBe(true);
       const set = { kind, within: null, asOf: null };
       const fromLayer = await served.readTableRows(set, indicators, EVERY_PERIOD, options);
-      expect(rounded(fromLayer), `${kind} rolled up from ${rollupFrom}`).toEqual(rounded(await computed.readTableRows(set, indicators, EVERY_PERIOD, options)));
+      expect(rounded(fromLayer), `${kind} rolled up from ${rollupFrom}`).toEqual(
+        rounded(await computed.readTableRows(set, indicators, EVERY_PERIOD, options)),
+      );
       compared += fromLayer.length;
       // by id, as the loaders ask (integer keys from the lookup); two rollups are enough here
       if (rollupFrom !== null && rollupFrom !== 'VILLAGE') continue;
-      const ids = (await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)).map((r) => r.id);
+      const ids = (
+        await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)
+      ).map((r) => r.id);
       for (const window of [EVERY_PERIOD, A_WINDOW, SOME_PERIODS]) {
-        expect(rounded(bySubject(await served.readSeries(ids, indicators, window, options)))).toEqual(rounded(bySubject(await computed.readSeries(ids, indicators, window, options))));
+        expect(rounded(bySubject(await served.readSeries(ids, indicators, window, options)))).toEqual(
+          rounded(bySubject(await computed.readSeries(ids, indicators, window, options))),
+        );
       }
-      expect(rounded(bySubject(await served.readLatest(ids, indicators, options)))).toEqual(rounded(bySubject(await computed.readLatest(ids, indicators, options))));
+      expect(rounded(bySubject(await served.readLatest(ids, indicators, options)))).toEqual(
+        rounded(bySubject(await computed.readLatest(ids, indicators, options))),
+      );
       // a lookup asked for some fields gives exactly those, with the same values
       for (const fields of FIELD_SUBSETS) {
-        expect(rounded(bySubject(await served.readSeries(ids, indicators, A_WINDOW, options, fields)))).toEqual(rounded(bySubject(projected(await computed.readSeries(ids, indicators, A_WINDOW, options), fields))));
-        expect(rounded(bySubject(await served.readLatest(ids, indicators, options, fields)))).toEqual(rounded(bySubject(projected(await computed.readLatest(ids, indicators, options), fields))));
+        expect(rounded(bySubject(await served.readSeries(ids, indicators, A_WINDOW, options, fields)))).toEqual(
+          rounded(bySubject(projected(await computed.readSeries(ids, indicators, A_WINDOW, options), fields))),
+        );
+        expect(rounded(bySubject(await served.readLatest(ids, indicators, options, fields)))).toEqual(
+          rounded(bySubject(projected(await computed.readLatest(ids, indicators, options), fields))),
+        );
       }
       const later = { ...options, updatedAfter: midRecordedAt };
-      expect(rounded(bySubject(await served.readSeries(ids, indicators, A_WINDOW, later)))).toEqual(rounded(bySubject(await computed.readSeries(ids, indicators, A_WINDOW, later))));
+      expect(rounded(bySubject(await served.readSeries(ids, indicators, A_WINDOW, later)))).toEqual(
+        rounded(bySubject(await computed.readSeries(ids, indicators, A_WINDOW, later))),
+      );
     }
   }
   return compared;
 }
 
-const FIELD_SUBSETS: PointField[][] = [['indicator', 'period', 'value', 'qualifier'], ['indicator', 'sourceIds', 'reporting', 'expected', 'recordedAt']];
+const FIELD_SUBSETS: PointField[][] = [
+  ['indicator', 'period', 'value', 'qualifier'],
+  ['indicator', 'sourceIds', 'reporting', 'expected', 'recordedAt'],
+];
 
-function projected(rows: { subjectId: string; point: PointRow }[], fields: readonly PointField[]): { subjectId: string; point: Partial<PointRow> }[] {
-  return rows.map(({ subjectId, point }) => ({ subjectId, point: { subjectId, ...Object.fromEntries(fields.map((f) => [f, point[f]])) } }));
+function projected(
+  rows: { subjectId: string; point: PointRow }[],
+  fields: readonly PointField[],
+): { subjectId: string; point: Partial<PointRow> }[] {
+  return rows.map(({ subjectId, point }) => ({
+    subjectId,
+    point: { subjectId, ...Object.fromEntries(fields.map((f) => [f, point[f]])) },
+  }));
 }
 
 async function layerRows(store: Store): Promise<unknown[]> {
-  return store.all('t', sql`SELECT u.unit_id, v.* EXCLUDE (unit_key) FROM serving_values v JOIN serving_units u USING (unit_key)
-    ORDER BY ALL`);
+  return store.all(
+    't',
+    sql`SELECT u.unit_id, v.* EXCLUDE (unit_key) FROM serving_values v JOIN serving_units u USING (unit_key)
+    ORDER BY ALL`,
+  );
 }
 
 // Each test reads every value of a store twice; on a busy 2-core machine that takes a while.
-describe('the serving layer answers exactly what the general path computes', { timeout: 120_000 }, () => {
+describe('the serving layer answers exactly what the general path computes', { timeout: 300_000 }, () => {
   const { path, withPreparedStore, withSyntheticStore } = scratchStores('grassroots-serving-', 1);
 
   // The seed with the country's units of its province only: every unit is asked, and the whole
@@ -164,7 +205,9 @@ describe('the serving layer answers exactly what the general path computes', { t
       await status.keysReady();
       const key = status.keyOf('village/a1');
       expect(key).toBeGreaterThan(0);
-      await store.transaction((tx) => tx.run('t', sql`UPDATE imports SET rows_written = rows_written WHERE id = (SELECT max(id) FROM imports)`));
+      await store.transaction((tx) =>
+        tx.run('t', sql`UPDATE imports SET rows_written = rows_written WHERE id = (SELECT max(id) FROM imports)`),
+      );
       // unchecked since the commit: lookups join on unit ids meanwhile
       expect(status.keysLoaded).toBe(false);
       await status.keysReady();
@@ -173,7 +216,10 @@ describe('the serving layer answers exactly what the general path computes', { t
       // as a refresh does: new units get the next keys, and the state row is written anew
       await store.transaction(async (tx) => {
         await tx.run('t', sql`INSERT INTO serving_units SELECT max(unit_key) + 1, 'village/new' FROM serving_units`);
-        await tx.run('t', sql`UPDATE serving_state SET refreshed_at = refreshed_at + INTERVAL 1 SECOND, how = 'incremental'`);
+        await tx.run(
+          't',
+          sql`UPDATE serving_state SET refreshed_at = refreshed_at + INTERVAL 1 SECOND, how = 'incremental'`,
+        );
       });
       expect(status.keysLoaded).toBe(false);
       await status.keysReady();
@@ -186,7 +232,13 @@ describe('the serving layer answers exactly what the general path computes', { t
     await withPreparedStore('stale.duckdb', await writeDataDir(ANALYTICS_FIXTURE, true), async (store) => {
       await store.all('t', sql`DELETE FROM serving_state`);
       expect(await isServingFresh(store)).toBe(false);
-      expect((await loadObservationRows(store, path('one.csv'), ['village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,'])).serving).toBe('left-stale');
+      expect(
+        (
+          await loadObservationRows(store, path('one.csv'), [
+            'village/a2,poor_households,2024,25,EXACT,,,synthetic-test,false,,,',
+          ])
+        ).serving,
+      ).toBe('left-stale');
       expect(await isServingFresh(store)).toBe(false);
       const reader = new AnalyticsReader(store, await ServingStatus.of(store));
       expect(reader.serves(NO_ROLLUP)).toBe(false);
@@ -196,7 +248,10 @@ describe('the serving layer answers exactly what the general path computes', { t
   });
 
   it('time travel and other source preferences are computed, never served', () => {
-    const reader = new AnalyticsReader({ all: async () => [], vectors: async () => ({}) }, { isFresh: true, keysLoaded: true, keyOf: () => undefined, hot: () => null });
+    const reader = new AnalyticsReader(
+      { all: async () => [], vectors: async () => ({}) },
+      { isFresh: true, keysLoaded: true, keyOf: () => undefined, hot: () => null },
+    );
     expect(reader.serves(NO_ROLLUP)).toBe(true);
     expect(reader.serves({ ...NO_ROLLUP, updatedAfter: '2026-01-01 00:00:00.000' })).toBe(true);
     expect(reader.serves({ ...NO_ROLLUP, recordedAsOf: '2026-01-01 00:00:00.000' })).toBe(false);

@@ -27,8 +27,11 @@ async function tempDir(): Promise<string> {
 async function fingerprint(path: string): Promise<{ n: number; checksum: string }> {
   const store = await Store.open({ path, poolSize: 1 });
   try {
-    const [row] = await store.all<{ n: number; checksum: string }>('test.fingerprint', sql`
-      SELECT count(*)::INTEGER AS n, coalesce(sum(hash(subject_id, indicator, period, value, qualifier, source_id, recorded_at))::VARCHAR, '0') AS checksum FROM observations`);
+    const [row] = await store.all<{ n: number; checksum: string }>(
+      'test.fingerprint',
+      sql`
+      SELECT count(*)::INTEGER AS n, coalesce(sum(hash(subject_id, indicator, period, value, qualifier, source_id, recorded_at))::VARCHAR, '0') AS checksum FROM observations`,
+    );
     return row!;
   } finally {
     store.close();
@@ -38,7 +41,8 @@ async function fingerprint(path: string): Promise<{ n: number; checksum: string 
 async function withSeedCopy(edit: (files: Record<string, string>) => void): Promise<string> {
   const files: Record<string, string> = {};
   // The seed's own files; the country's units (data/national/) are not needed by these stores.
-  for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv'))) files[name] = await readFile(join(SEED_DIR, name), 'utf8');
+  for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv')))
+    files[name] = await readFile(join(SEED_DIR, name), 'utf8');
   edit(files);
   const dir = await writeDataDir(files);
   cleanup.push(dir);
@@ -57,17 +61,22 @@ describe('building the store', () => {
 
   it('a bad row fails the build with file, row and column, and leaves no store file', async () => {
     const data = await withSeedCopy((f) => {
-      f['observations.csv'] = f['observations.csv']!.replace('village/huoi-song,households,2026,77,EXACT', 'village/huoi-song,households,2026,seventy-seven,ROUGHLY');
+      f['observations.csv'] = f['observations.csv']!.replace(
+        'village/huoi-song,households,2026,77,EXACT',
+        'village/huoi-song,households,2026,seventy-seven,ROUGHLY',
+      );
     });
     const dir = await tempDir();
     const path = join(dir, 'store.duckdb');
     const error = await prepareStore(path, data).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     const problems = (error as LoadError).problems;
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ file: 'observations.csv', row: 11, column: 'value', reason: 'not a number' }),
-      expect.objectContaining({ file: 'observations.csv', row: 11, column: 'qualifier' }),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'observations.csv', row: 11, column: 'value', reason: 'not a number' }),
+        expect.objectContaining({ file: 'observations.csv', row: 11, column: 'qualifier' }),
+      ]),
+    );
     expect((error as Error).message).toContain('observations.csv row 11, column value: not a number');
     expect(existsSync(path)).toBe(false);
     expect(await readdir(dir)).toEqual([]);
@@ -83,14 +92,16 @@ describe('building the store', () => {
     });
     const error = (await prepareStore(join(await tempDir(), 's.duckdb'), data).catch((e: unknown) => e)) as LoadError;
     const reasons = error.problems.map((p) => `${p.file}:${p.row}:${p.column}:${p.reason}`);
-    expect(reasons).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^units.csv:24:kind:must be one of/),
-      'observations.csv:31:subject_id:unknown unit',
-      'observations.csv:32:period:starts in the future',
-      'observations.csv:33:value:a count or area cannot be negative',
-      'observations.csv:33:source_id:unknown source',
-      'observations.csv:34:subject_id, indicator, period, source_id:duplicate row: the same key appears earlier in the file',
-    ]));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^units.csv:24:kind:must be one of/),
+        'observations.csv:31:subject_id:unknown unit',
+        'observations.csv:32:period:starts in the future',
+        'observations.csv:33:value:a count or area cannot be negative',
+        'observations.csv:33:source_id:unknown source',
+        'observations.csv:34:subject_id, indicator, period, source_id:duplicate row: the same key appears earlier in the file',
+      ]),
+    );
   });
 
   it('a figure for a unit outside its validity is rejected', async () => {
@@ -98,7 +109,9 @@ describe('building the store', () => {
       f['observations.csv'] += 'district/nam-po,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,\n';
     });
     const error = (await prepareStore(join(await tempDir(), 's.duckdb'), data).catch((e: unknown) => e)) as LoadError;
-    expect(error.problems).toEqual([expect.objectContaining({ row: 31, column: 'subject_id', reason: 'unit is not valid in this period' })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({ row: 31, column: 'subject_id', reason: 'unit is not valid in this period' }),
+    ]);
   });
 
   it('a header with a missing or misspelt column is named', async () => {
@@ -106,10 +119,17 @@ describe('building the store', () => {
       f['sources.csv'] = f['sources.csv']!.replace('seed_file', 'seedfile');
     });
     const error = (await prepareStore(join(await tempDir(), 's.duckdb'), data).catch((e: unknown) => e)) as LoadError;
-    expect(error.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ file: 'sources.csv', row: 0, column: 'seed_file', reason: 'column missing from the header' }),
-      expect.objectContaining({ file: 'sources.csv', row: 0, column: 'seedfile' }),
-    ]));
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'sources.csv',
+          row: 0,
+          column: 'seed_file',
+          reason: 'column missing from the header',
+        }),
+        expect.objectContaining({ file: 'sources.csv', row: 0, column: 'seedfile' }),
+      ]),
+    );
   });
 });
 
@@ -128,13 +148,22 @@ describe('the store is a system of record', () => {
     await prepareTestStore(path, SEED_DIR);
     const before = await fingerprint(path);
     const corrected = await withSeedCopy((f) => {
-      f['observations.csv'] = f['observations.csv']!.replace('village/huoi-song,households,2026,77,EXACT', 'village/huoi-song,households,2026,78,EXACT');
+      f['observations.csv'] = f['observations.csv']!.replace(
+        'village/huoi-song,households,2026,77,EXACT',
+        'village/huoi-song,households,2026,78,EXACT',
+      );
     });
     const result = await prepareStore(path, corrected);
     expect(result.seed.observationsWritten).toBe(1);
     const store = await Store.open({ path, poolSize: 1 });
-    const revisions = await store.all<{ value: number }>('test', sql`SELECT value FROM observations WHERE subject_id = 'village/huoi-song' AND indicator = 'households' ORDER BY recorded_at`);
-    const current = await store.all<{ value: number }>('test', sql`SELECT value FROM current_observations WHERE subject_id = 'village/huoi-song' AND indicator = 'households'`);
+    const revisions = await store.all<{ value: number }>(
+      'test',
+      sql`SELECT value FROM observations WHERE subject_id = 'village/huoi-song' AND indicator = 'households' ORDER BY recorded_at`,
+    );
+    const current = await store.all<{ value: number }>(
+      'test',
+      sql`SELECT value FROM current_observations WHERE subject_id = 'village/huoi-song' AND indicator = 'households'`,
+    );
     store.close();
     expect(revisions.map((r) => r.value)).toEqual([77, 78]);
     expect(current.map((r) => r.value)).toEqual([78]);
@@ -146,7 +175,10 @@ describe('the store is a system of record', () => {
     await prepareTestStore(path, SEED_DIR);
     const before = await fingerprint(path);
     const broken = await withSeedCopy((f) => {
-      f['observations.csv'] = f['observations.csv']!.replace('village/huoi-song,households,2026,77,EXACT', 'village/huoi-song,households,2026,78,EXACT');
+      f['observations.csv'] = f['observations.csv']!.replace(
+        'village/huoi-song,households,2026,77,EXACT',
+        'village/huoi-song,households,2026,78,EXACT',
+      );
       f['observations.csv'] += 'village/huoi-song,residents,2026,x,EXACT,,,dbp-em-party-members,false,,,\n';
     });
     await expect(prepareStore(path, broken)).rejects.toBeInstanceOf(LoadError);
@@ -160,7 +192,9 @@ describe('the store is a system of record', () => {
     cleanup.push(other);
     const store = await Store.open({ path, poolSize: 1 });
     await importDirectory(store, other, 'file');
-    const clash = await writeDataDir({ 'sources.csv': SYNTHETIC_SOURCE.replace('synthetic-test', 'dbp-em-party-members') });
+    const clash = await writeDataDir({
+      'sources.csv': SYNTHETIC_SOURCE.replace('synthetic-test', 'dbp-em-party-members'),
+    });
     cleanup.push(clash);
     const error = (await importDirectory(store, clash, 'file').catch((e: unknown) => e)) as LoadError;
     expect(error.problems[0]).toMatchObject({ file: 'sources.csv', row: 1, column: 'id' });
@@ -169,13 +203,19 @@ describe('the store is a system of record', () => {
     const before = await fingerprint(path);
 
     const changedSeed = await withSeedCopy((f) => {
-      f['observations.csv'] = f['observations.csv']!.replace('village/huoi-song,residents,2026,395', 'village/huoi-song,residents,2026,396');
+      f['observations.csv'] = f['observations.csv']!.replace(
+        'village/huoi-song,residents,2026,395',
+        'village/huoi-song,residents,2026,396',
+      );
     });
     await prepareStore(path, changedSeed);
     const after = await fingerprint(path);
     expect(after.n).toBe(before.n + 1);
     const reopened = await Store.open({ path, poolSize: 1 });
-    const [synthetic] = await reopened.all<{ n: number }>('test', sql`SELECT count(*)::INTEGER AS n FROM current_observations WHERE source_id = 'synthetic-test'`);
+    const [synthetic] = await reopened.all<{ n: number }>(
+      'test',
+      sql`SELECT count(*)::INTEGER AS n FROM current_observations WHERE source_id = 'synthetic-test'`,
+    );
     reopened.close();
     expect(synthetic!.n).toBe(2 + 2 * 2 * 3);
   });

@@ -22,17 +22,23 @@ describe('StoreCopy', () => {
   afterEach(() => store.close());
 
   const values = async () => (await store.all<{ v: number }>('t', sql`SELECT v FROM t ORDER BY v`)).map((r) => r.v);
-  const copyOfT = (after?: Promise<unknown>) => new StoreCopy(store, {
-    mark: async () => String((await store.all<{ n: number }>('t', sql`SELECT count(*)::INTEGER AS n FROM t`))[0]!.n),
-    load: async () => {
-      loads++;
-      if (failNext) {
-        failNext = false;
-        throw new Error('load failed on purpose');
-      }
-      return values();
-    },
-  }, after);
+  const copyOfT = (after?: Promise<unknown>) =>
+    new StoreCopy(
+      store,
+      {
+        mark: async () =>
+          String((await store.all<{ n: number }>('t', sql`SELECT count(*)::INTEGER AS n FROM t`))[0]!.n),
+        load: async () => {
+          loads++;
+          if (failNext) {
+            failNext = false;
+            throw new Error('load failed on purpose');
+          }
+          return values();
+        },
+      },
+      after,
+    );
 
   it('once stopped, starts no load (one waiting on `after` gives up) and hands a running one an aborted signal', async () => {
     let release!: () => void;

@@ -12,7 +12,13 @@ let store: Store;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'grassroots-sandbox-'));
   await prepareStore(join(dir, 'store.duckdb'), SEED_DIR);
-  store = await Store.open({ path: join(dir, 'store.duckdb'), poolSize: 1, sandboxed: true, memoryLimit: '300MB', threads: 1 });
+  store = await Store.open({
+    path: join(dir, 'store.duckdb'),
+    poolSize: 1,
+    sandboxed: true,
+    memoryLimit: '300MB',
+    threads: 1,
+  });
 });
 afterAll(async () => {
   store.close();
@@ -31,15 +37,21 @@ async function attempt(text: string): Promise<string> {
 
 describe('the serving store is sandboxed even against SQL that got through', () => {
   it('cannot write', async () => {
-    expect(await attempt("INSERT INTO imports VALUES (999, 'x', 'x', 'x', now(), 0)")).toMatch(/read-only|read only|Cannot execute/i);
+    expect(await attempt("INSERT INTO imports VALUES (999, 'x', 'x', 'x', now(), 0)")).toMatch(
+      /read-only|read only|Cannot execute/i,
+    );
     expect(await attempt('DROP TABLE observations')).toMatch(/read-only|read only|Cannot execute/i);
     expect(await attempt('CREATE TABLE t (a INTEGER)')).not.toBe('succeeded');
   });
 
   it('cannot read or write files, attach databases or install extensions', async () => {
     expect(await attempt("SELECT * FROM read_csv('/etc/passwd')")).toMatch(/disabled by configuration|Permission/i);
-    expect(await attempt(`COPY (SELECT 1) TO '${join(dir, 'out.csv')}'`)).toMatch(/disabled by configuration|Permission/i);
-    expect(await attempt(`ATTACH '${join(dir, 'other.duckdb')}' AS other`)).toMatch(/disabled by configuration|Permission/i);
+    expect(await attempt(`COPY (SELECT 1) TO '${join(dir, 'out.csv')}'`)).toMatch(
+      /disabled by configuration|Permission/i,
+    );
+    expect(await attempt(`ATTACH '${join(dir, 'other.duckdb')}' AS other`)).toMatch(
+      /disabled by configuration|Permission/i,
+    );
     expect(await attempt('INSTALL httpfs')).not.toBe('succeeded');
     expect(await attempt("SELECT * FROM read_parquet('https://example.com/x.parquet')")).not.toBe('succeeded');
   });
@@ -51,8 +63,11 @@ describe('the serving store is sandboxed even against SQL that got through', () 
   });
 
   it('runs with the configured memory and thread limits', async () => {
-    const [row] = await store.all<{ memory: string; threads: string }>('test.settings', sql`
-      SELECT current_setting('memory_limit') AS memory, current_setting('threads')::VARCHAR AS threads`);
+    const [row] = await store.all<{ memory: string; threads: string }>(
+      'test.settings',
+      sql`
+      SELECT current_setting('memory_limit') AS memory, current_setting('threads')::VARCHAR AS threads`,
+    );
     expect(row).toEqual({ memory: '286.1 MiB', threads: '1' });
   });
 

@@ -13,7 +13,12 @@ afterAll(() => t.close());
 
 describe('analytics on the seed figures, checked by hand', () => {
   it('Huổi Sông poor households 2024 → 2026: down by about 20, at least 18, and the bound stays a bound', async () => {
-    const { locality } = await t.sdk.Change({ code: 'village/huoi-song', indicator: 'poor_households', from: '2024', to: '2026' });
+    const { locality } = await t.sdk.Change({
+      code: 'village/huoi-song',
+      indicator: 'poor_households',
+      from: '2024',
+      to: '2026',
+    });
     const c = locality.change!;
     expect(c.from).toMatchObject({ value: 40, qualifier: 'MORE_THAN' });
     expect(c.to).toMatchObject({ value: 20, qualifier: 'JUST_OVER' });
@@ -26,7 +31,11 @@ describe('analytics on the seed figures, checked by hand', () => {
   });
 
   it('Nậm Pồ: 58 village heads who are Party members of 121 is the published 47.9%', async () => {
-    const { table } = await t.sdk.Table({ indicators: ['village_heads_party_members', 'village_heads', 'village_heads_party_member_share'], localities: [ids['district/nam-po']!], periods: ['2024'] });
+    const { table } = await t.sdk.Table({
+      indicators: ['village_heads_party_members', 'village_heads', 'village_heads_party_member_share'],
+      localities: [ids['district/nam-po']!],
+      periods: ['2024'],
+    });
     const byIndicator = Object.fromEntries(table.rows.map((r) => [r.indicator.code, r]));
     expect(byIndicator['village_heads_party_members']).toMatchObject({ value: 58, basis: 'REPORTED' });
     expect(byIndicator['village_heads']).toMatchObject({ value: 121, basis: 'REPORTED' });
@@ -55,9 +64,19 @@ describe('analytics on the seed figures, checked by hand', () => {
   });
 
   it('Tìa Dình households rolled up from its one recorded village, coverage 1 of 1', async () => {
-    const { locality } = await t.sdk.TotalsAndParts({ code: 'commune/tia-dinh', indicator: 'households', childKind: 'VILLAGE' });
-    expect(locality.totalsAndParts).toEqual([expect.objectContaining({ period: '2026', own: null, reporting: 1, expected: 1, gap: null })]);
-    expect(locality.totalsAndParts[0]!.children).toMatchObject({ value: 77, basis: 'ROLLED_UP', sources: [{ code: 'dbp-em-party-members' }] });
+    const { locality } = await t.sdk.TotalsAndParts({
+      code: 'commune/tia-dinh',
+      indicator: 'households',
+      childKind: 'VILLAGE',
+    });
+    expect(locality.totalsAndParts).toEqual([
+      expect.objectContaining({ period: '2026', own: null, reporting: 1, expected: 1, gap: null }),
+    ]);
+    expect(locality.totalsAndParts[0]!.children).toMatchObject({
+      value: 77,
+      basis: 'ROLLED_UP',
+      sources: [{ code: 'dbp-em-party-members' }],
+    });
   });
 
   it('Party committees ranked by members in 2026, the approximate figures with their qualifiers', async () => {

@@ -12,11 +12,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Packed { periods: string[]; indicators: string[]; qualifiers: string[]; localityCodes: string[]; rowIndicators: (number | null)[]; rowOffsets: (number | null)[]; periodIndexes: (number | null)[]; values: (number | null)[]; qualifierIndexes: (number | null)[] }
+interface Packed {
+  periods: string[];
+  indicators: string[];
+  qualifiers: string[];
+  localityCodes: string[];
+  rowIndicators: (number | null)[];
+  rowOffsets: (number | null)[];
+  periodIndexes: (number | null)[];
+  values: (number | null)[];
+  qualifierIndexes: (number | null)[];
+}
 
 /** The packed table expanded back into the flat columns it must equal, point by point. */
 function unpack(p: Packed) {
-  const flat = { localityCodes: [] as string[], indicators: [] as string[], periods: [] as string[], values: [] as (number | null)[], qualifiers: [] as (string | null)[] };
+  const flat = {
+    localityCodes: [] as string[],
+    indicators: [] as string[],
+    periods: [] as string[],
+    values: [] as (number | null)[],
+    qualifiers: [] as (string | null)[],
+  };
   p.localityCodes.forEach((code, r) => {
     for (let k = p.rowOffsets[r]!; k < p.rowOffsets[r + 1]!; k++) {
       flat.localityCodes.push(code);
@@ -32,26 +48,75 @@ function unpack(p: Packed) {
 describe('series on a time axis', () => {
   it('without granularity returns the points as recorded', async () => {
     const { locality } = await t.sdk.Series({ code: 'village/a1', indicator: 'poor_households' });
-    expect(locality.series.points.map((p) => [p.period, p.value, p.basis])).toEqual([['2020', 30, 'REPORTED'], ['2022', 20, 'REPORTED'], ['2023', 10, 'REPORTED']]);
+    expect(locality.series.points.map((p) => [p.period, p.value, p.basis])).toEqual([
+      ['2020', 30, 'REPORTED'],
+      ['2022', 20, 'REPORTED'],
+      ['2023', 10, 'REPORTED'],
+    ]);
   });
 
   it('fill NONE marks the gap as missing; PREVIOUS carries 30 forward; LINEAR interpolates 25', async () => {
     const none = await t.sdk.Series({ code: 'village/a1', indicator: 'poor_households', granularity: 'YEAR' });
-    expect(none.locality.series.points.map((p) => [p.period, p.value, p.basis])).toEqual([['2020', 30, 'REPORTED'], ['2021', null, 'MISSING'], ['2022', 20, 'REPORTED'], ['2023', 10, 'REPORTED']]);
-    const previous = await t.sdk.Series({ code: 'village/a1', indicator: 'poor_households', granularity: 'YEAR', fill: 'PREVIOUS' });
-    expect(previous.locality.series.points[1]).toMatchObject({ period: '2021', value: 30, qualifier: 'EXACT', basis: 'FILLED', derived: true, filledFrom: ['2020'], observation: null });
-    const linear = await t.sdk.Series({ code: 'village/a1', indicator: 'poor_households', granularity: 'YEAR', fill: 'LINEAR' });
-    expect(linear.locality.series.points[1]).toMatchObject({ period: '2021', value: 25, lower: 25, upper: 25, qualifier: 'EXACT', basis: 'FILLED', filledFrom: ['2020', '2022'] });
+    expect(none.locality.series.points.map((p) => [p.period, p.value, p.basis])).toEqual([
+      ['2020', 30, 'REPORTED'],
+      ['2021', null, 'MISSING'],
+      ['2022', 20, 'REPORTED'],
+      ['2023', 10, 'REPORTED'],
+    ]);
+    const previous = await t.sdk.Series({
+      code: 'village/a1',
+      indicator: 'poor_households',
+      granularity: 'YEAR',
+      fill: 'PREVIOUS',
+    });
+    expect(previous.locality.series.points[1]).toMatchObject({
+      period: '2021',
+      value: 30,
+      qualifier: 'EXACT',
+      basis: 'FILLED',
+      derived: true,
+      filledFrom: ['2020'],
+      observation: null,
+    });
+    const linear = await t.sdk.Series({
+      code: 'village/a1',
+      indicator: 'poor_households',
+      granularity: 'YEAR',
+      fill: 'LINEAR',
+    });
+    expect(linear.locality.series.points[1]).toMatchObject({
+      period: '2021',
+      value: 25,
+      lower: 25,
+      upper: 25,
+      qualifier: 'EXACT',
+      basis: 'FILLED',
+      filledFrom: ['2020', '2022'],
+    });
   });
 
   it('a window wider than the data extends the axis with missing periods', async () => {
-    const { locality } = await t.sdk.Series({ code: 'village/b1', indicator: 'poor_households', granularity: 'YEAR', from: '2021', to: '2024', fill: 'LINEAR' });
-    expect(locality.series.points.map((p) => [p.period, p.value, p.basis])).toEqual([['2021', null, 'MISSING'], ['2022', 50, 'REPORTED'], ['2023', 25, 'REPORTED'], ['2024', null, 'MISSING']]);
+    const { locality } = await t.sdk.Series({
+      code: 'village/b1',
+      indicator: 'poor_households',
+      granularity: 'YEAR',
+      from: '2021',
+      to: '2024',
+      fill: 'LINEAR',
+    });
+    expect(locality.series.points.map((p) => [p.period, p.value, p.basis])).toEqual([
+      ['2021', null, 'MISSING'],
+      ['2022', 50, 'REPORTED'],
+      ['2023', 25, 'REPORTED'],
+      ['2024', null, 'MISSING'],
+    ]);
   });
 
   it('a ratio indicator is computed from numerator and denominator, and is null on a zero denominator', async () => {
     const a = await t.sdk.Series({ code: 'commune/a', indicator: 'em_member_share' });
-    expect(a.locality.series.points).toEqual([expect.objectContaining({ period: '2023', value: 0.8, qualifier: 'EXACT', basis: 'COMPUTED', derived: true })]);
+    expect(a.locality.series.points).toEqual([
+      expect.objectContaining({ period: '2023', value: 0.8, qualifier: 'EXACT', basis: 'COMPUTED', derived: true }),
+    ]);
     const b = await t.sdk.Series({ code: 'commune/b', indicator: 'em_member_share' });
     expect(b.locality.series.points.map((p) => p.value)).toEqual([null]);
   });
@@ -78,7 +143,12 @@ describe('series on a time axis', () => {
 
 describe('change between periods', () => {
   it('absolute, percent, CAGR and index, exact inputs', async () => {
-    const { locality } = await t.sdk.Change({ code: 'village/b1', indicator: 'poor_households', from: '2022', to: '2023' });
+    const { locality } = await t.sdk.Change({
+      code: 'village/b1',
+      indicator: 'poor_households',
+      from: '2022',
+      to: '2023',
+    });
     expect(locality.change).toMatchObject({
       years: 1,
       absolute: { value: -25, lower: -25, upper: -25, qualifier: 'EXACT' },
@@ -89,7 +159,12 @@ describe('change between periods', () => {
   });
 
   it('an approximate input makes the change an interval', async () => {
-    const { locality } = await t.sdk.Change({ code: 'village/a2', indicator: 'poor_households', from: '2020', to: '2023' });
+    const { locality } = await t.sdk.Change({
+      code: 'village/a2',
+      indicator: 'poor_households',
+      from: '2020',
+      to: '2023',
+    });
     const c = locality.change!;
     expect(c.absolute).toEqual({ value: -10, lower: -13, upper: -10, qualifier: 'ABOUT' });
     expect(c.years).toBe(3);
@@ -99,14 +174,22 @@ describe('change between periods', () => {
   });
 
   it('a change from zero has no percent', async () => {
-    const { locality } = await t.sdk.Change({ code: 'village/a3', indicator: 'poor_households', from: '2022', to: '2023' });
+    const { locality } = await t.sdk.Change({
+      code: 'village/a3',
+      indicator: 'poor_households',
+      from: '2022',
+      to: '2023',
+    });
     expect(locality.change!.absolute!.value).toBe(10);
     expect(locality.change!.percent).toBeNull();
   });
 
   it('yoy lists every consecutive pair', async () => {
     const { locality } = await t.sdk.YearOverYear({ code: 'village/a1', indicator: 'poor_households' });
-    expect(locality.yoy.map((c) => [c.from!.period, c.to!.period, c.absolute!.value])).toEqual([['2020', '2022', -10], ['2022', '2023', -10]]);
+    expect(locality.yoy.map((c) => [c.from!.period, c.to!.period, c.absolute!.value])).toEqual([
+      ['2020', '2022', -10],
+      ['2022', '2023', -10],
+    ]);
   });
 
   it('latest gives the most recent value', async () => {
@@ -119,14 +202,30 @@ describe('rankings, peers, parts, tables, availability', () => {
   it('ranks villages by value with ties sharing a rank', async () => {
     const { ranking } = await t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', period: '2023' });
     expect(ranking.entries.map((e) => [e.rank, e.locality?.code, e.sortValue])).toEqual([
-      [1, 'village/a2', 30], [2, 'village/b1', 25], [3, 'village/a1', 10], [3, 'village/a3', 10],
+      [1, 'village/a2', 30],
+      [2, 'village/b1', 25],
+      [3, 'village/a1', 10],
+      [3, 'village/a3', 10],
     ]);
     expect(ranking).toMatchObject({ peerCount: 4, unitCount: 4 });
   });
 
   it('ranks communes by percent decline (bottom first), rolled up from villages; units without data are counted, not ranked', async () => {
-    const { ranking } = await t.sdk.Ranking({ indicator: 'poor_households', kind: 'COMMUNE', within: ids['province/p'], by: 'PERCENT_CHANGE', from: '2022', to: '2023', order: 'ASC', rollup: 'VILLAGE', first: 10 });
-    expect(ranking.entries.map((e) => [e.rank, e.locality?.code])).toEqual([[1, 'commune/b'], [2, 'commune/a']]);
+    const { ranking } = await t.sdk.Ranking({
+      indicator: 'poor_households',
+      kind: 'COMMUNE',
+      within: ids['province/p'],
+      by: 'PERCENT_CHANGE',
+      from: '2022',
+      to: '2023',
+      order: 'ASC',
+      rollup: 'VILLAGE',
+      first: 10,
+    });
+    expect(ranking.entries.map((e) => [e.rank, e.locality?.code])).toEqual([
+      [1, 'commune/b'],
+      [2, 'commune/a'],
+    ]);
     expect(ranking.entries[0]!.sortValue).toBeCloseTo(-50, 10);
     expect(ranking.entries[1]!.sortValue).toBeCloseTo((50 / 60 - 1) * 100, 10);
     expect(ranking.entries[1]!.change!.from).toMatchObject({ value: 60, basis: 'REPORTED' });
@@ -135,17 +234,35 @@ describe('rankings, peers, parts, tables, availability', () => {
   });
 
   it('a ranking computes only the change measures asked for, through aliases and fragments, with the same figures', async () => {
-    const args = { indicator: 'poor_households', kind: 'COMMUNE', within: ids['province/p'], by: 'PERCENT_CHANGE', from: '2022', to: '2023', order: 'ASC', rollup: 'VILLAGE', first: 10 } as const;
+    const args = {
+      indicator: 'poor_households',
+      kind: 'COMMUNE',
+      within: ids['province/p'],
+      by: 'PERCENT_CHANGE',
+      from: '2022',
+      to: '2023',
+      order: 'ASC',
+      rollup: 'VILLAGE',
+      first: 10,
+    } as const;
     const full = (await t.sdk.Ranking(args)).ranking;
     const texts: string[] = [];
-    const stop = t.store.onStatement((s) => { if (s.id === 'analytics.rank') texts.push(s.text); });
-    const lean = await t.client.request<{ ranking: { entries: { rank: number; change: { down: { value: number }; absolute: { value: number } } }[] } }>(`
+    const stop = t.store.onStatement((s) => {
+      if (s.id === 'analytics.rank') texts.push(s.text);
+    });
+    const lean = await t.client.request<{
+      ranking: { entries: { rank: number; change: { down: { value: number }; absolute: { value: number } } }[] };
+    }>(
+      `
       fragment Abs on Change { ... on Change { absolute { value } } }
       query ($within: ID) { ranking(indicator: "poor_households", kind: COMMUNE, within: $within, by: PERCENT_CHANGE, from: "2022", to: "2023", order: ASC, rollup: VILLAGE, first: 10) {
-        entries { rank change { down: percent { value } ...Abs } } } }`, { within: args.within });
+        entries { rank change { down: percent { value } ...Abs } } } }`,
+      { within: args.within },
+    );
     stop();
-    expect(lean.ranking.entries.map((e) => [e.rank, e.change.down.value, e.change.absolute.value]))
-      .toEqual(full.entries.map((e) => [e.rank, e.change!.percent!.value, e.change!.absolute!.value]));
+    expect(lean.ranking.entries.map((e) => [e.rank, e.change.down.value, e.change.absolute.value])).toEqual(
+      full.entries.map((e) => [e.rank, e.change!.percent!.value, e.change!.absolute!.value]),
+    );
     // cagr and index were not asked for: the statement has no compound-rate expression.
     expect(texts).toHaveLength(1);
     expect(texts[0]).not.toMatch(/power\(|pow\(/i);
@@ -160,13 +277,20 @@ describe('rankings, peers, parts, tables, availability', () => {
       b: series(indicator: "households") { points { ${selection} } }
       latest(indicator: "poor_households", rollup: VILLAGE) { ${selection} } } }`;
     type Points = Record<string, unknown>[];
-    const full = await t.client.request<{ locality: { a: { points: Points }; b: { points: Points }; latest: Record<string, unknown> } }>(profile(everything), { code: 'commune/a' });
+    const full = await t.client.request<{
+      locality: { a: { points: Points }; b: { points: Points }; latest: Record<string, unknown> };
+    }>(profile(everything), { code: 'commune/a' });
     expect(full.locality.a.points.length).toBeGreaterThan(0);
     const texts: string[] = [];
-    const stop = t.store.onStatement((s) => { if (s.id.endsWith('-served')) texts.push(s.text); });
+    const stop = t.store.onStatement((s) => {
+      if (s.id.endsWith('-served')) texts.push(s.text);
+    });
     const asked = ['period value qualifier', 'coverage reporting', 'sources { code } locality { code }'];
     for (const selection of asked) {
-      const lean = await t.client.request<typeof full>(`fragment P on SeriesPoint { ${selection} } ${profile('...P')}`, { code: 'commune/a' });
+      const lean = await t.client.request<typeof full>(
+        `fragment P on SeriesPoint { ${selection} } ${profile('...P')}`,
+        { code: 'commune/a' },
+      );
       const keys = Object.keys(lean.locality.latest);
       const pick = (p: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, p[k]]));
       expect(lean.locality.a.points).toEqual(full.locality.a.points.map(pick));
@@ -180,63 +304,130 @@ describe('rankings, peers, parts, tables, availability', () => {
   });
 
   it('first limits the entries but not the peer group', async () => {
-    const { ranking } = await t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', period: '2023', first: 1 });
+    const { ranking } = await t.sdk.Ranking({
+      indicator: 'poor_households',
+      kind: 'VILLAGE',
+      period: '2023',
+      first: 1,
+    });
     expect(ranking.entries).toHaveLength(1);
     expect(ranking.peerCount).toBe(4);
   });
 
   it('peers: median, min, max, rank among siblings, and share of the rolled-up parent', async () => {
-    const { locality } = await t.sdk.Peers({ code: 'village/a1', indicator: 'poor_households', period: '2023', rollup: 'VILLAGE' });
-    expect(locality.peers).toMatchObject({ peerCount: 3, peersReporting: 3, median: 10, minimum: 10, maximum: 30, rank: 2 });
-    expect(locality.peers!.parentPoint).toMatchObject({ value: 50, basis: 'ROLLED_UP', locality: { code: 'commune/a' } });
+    const { locality } = await t.sdk.Peers({
+      code: 'village/a1',
+      indicator: 'poor_households',
+      period: '2023',
+      rollup: 'VILLAGE',
+    });
+    expect(locality.peers).toMatchObject({
+      peerCount: 3,
+      peersReporting: 3,
+      median: 10,
+      minimum: 10,
+      maximum: 30,
+      rank: 2,
+    });
+    expect(locality.peers!.parentPoint).toMatchObject({
+      value: 50,
+      basis: 'ROLLED_UP',
+      locality: { code: 'commune/a' },
+    });
     expect(locality.peers!.shareOfParent!.value).toBeCloseTo(0.2, 10);
   });
 
   it('totals against parts: own 60 beside villages 56, gap 4, full coverage', async () => {
-    const { locality } = await t.sdk.TotalsAndParts({ code: 'commune/a', indicator: 'poor_households', childKind: 'VILLAGE', from: '2022', to: '2022' });
-    expect(locality.totalsAndParts).toEqual([expect.objectContaining({
-      period: '2022',
-      own: { value: 60, qualifier: 'EXACT', basis: 'REPORTED' },
-      gap: { value: 4, lower: 4, upper: 4, qualifier: 'EXACT' },
-      reporting: 3,
-      expected: 3,
-      coverage: 1,
-    })]);
+    const { locality } = await t.sdk.TotalsAndParts({
+      code: 'commune/a',
+      indicator: 'poor_households',
+      childKind: 'VILLAGE',
+      from: '2022',
+      to: '2022',
+    });
+    expect(locality.totalsAndParts).toEqual([
+      expect.objectContaining({
+        period: '2022',
+        own: { value: 60, qualifier: 'EXACT', basis: 'REPORTED' },
+        gap: { value: 4, lower: 4, upper: 4, qualifier: 'EXACT' },
+        reporting: 3,
+        expected: 3,
+        coverage: 1,
+      }),
+    ]);
     expect(locality.totalsAndParts[0]!.children).toMatchObject({ value: 56, basis: 'ROLLED_UP' });
   });
 
   it('a table in four shapes: rows, pivot, columns and packed', async () => {
     const columnReads: string[] = [];
-    const stop = t.store.onStatement((s) => { if (s.id === 'analytics.table-columns') columnReads.push(s.id); });
-    const { table } = await t.sdk.Table({ indicators: ['poor_households'], localities: [ids['village/a1']!, ids['village/a2']!], periods: ['2022', '2023'] });
+    const stop = t.store.onStatement((s) => {
+      if (s.id === 'analytics.table-columns') columnReads.push(s.id);
+    });
+    const { table } = await t.sdk.Table({
+      indicators: ['poor_households'],
+      localities: [ids['village/a1']!, ids['village/a2']!],
+      periods: ['2022', '2023'],
+    });
     stop();
     expect(columnReads).toHaveLength(1);
     expect(table.rowCount).toBe(4);
     expect(table.rows.map((r) => [r.locality?.code, r.period, r.value, r.qualifier])).toEqual([
-      ['village/a1', '2022', 20, 'EXACT'], ['village/a1', '2023', 10, 'EXACT'], ['village/a2', '2022', 36, 'EXACT'], ['village/a2', '2023', 30, 'NEARLY'],
+      ['village/a1', '2022', 20, 'EXACT'],
+      ['village/a1', '2023', 10, 'EXACT'],
+      ['village/a2', '2022', 36, 'EXACT'],
+      ['village/a2', '2023', 30, 'NEARLY'],
     ]);
     expect(table.pivot).toEqual({
       periods: ['2022', '2023'],
       rows: [
-        { locality: { code: 'village/a1' }, indicator: 'poor_households', values: [20, 10], qualifiers: ['EXACT', 'EXACT'] },
-        { locality: { code: 'village/a2' }, indicator: 'poor_households', values: [36, 30], qualifiers: ['EXACT', 'NEARLY'] },
+        {
+          locality: { code: 'village/a1' },
+          indicator: 'poor_households',
+          values: [20, 10],
+          qualifiers: ['EXACT', 'EXACT'],
+        },
+        {
+          locality: { code: 'village/a2' },
+          indicator: 'poor_households',
+          values: [36, 30],
+          qualifiers: ['EXACT', 'NEARLY'],
+        },
       ],
     });
-    expect(table.columns).toMatchObject({ localityCodes: ['village/a1', 'village/a1', 'village/a2', 'village/a2'], values: [20, 10, 36, 30], lowers: [20, 10, 36, 27] });
+    expect(table.columns).toMatchObject({
+      localityCodes: ['village/a1', 'village/a1', 'village/a2', 'village/a2'],
+      values: [20, 10, 36, 30],
+      lowers: [20, 10, 36, 27],
+    });
     expect(table.packed).toMatchObject({
-      periods: ['2022', '2023'], indicators: ['poor_households'], localityCodes: ['village/a1', 'village/a2'], rowIndicators: [0, 0], rowOffsets: [0, 2, 4],
-      periodIndexes: [0, 1, 0, 1], values: [20, 10, 36, 30],
+      periods: ['2022', '2023'],
+      indicators: ['poor_households'],
+      localityCodes: ['village/a1', 'village/a2'],
+      rowIndicators: [0, 0],
+      rowOffsets: [0, 2, 4],
+      periodIndexes: [0, 1, 0, 1],
+      values: [20, 10, 36, 30],
     });
     const { localityCodes, indicators, periods, values, qualifiers } = table.columns;
     expect(unpack(table.packed)).toEqual({ localityCodes, indicators, periods, values, qualifiers });
     // asked again, the read comes from the result cache: the offsets must not grow with each use
-    const again = await t.sdk.Table({ indicators: ['poor_households'], localities: [ids['village/a1']!, ids['village/a2']!], periods: ['2022', '2023'] });
+    const again = await t.sdk.Table({
+      indicators: ['poor_households'],
+      localities: [ids['village/a1']!, ids['village/a2']!],
+      periods: ['2022', '2023'],
+    });
     expect(again.table.packed.rowOffsets).toEqual([0, 2, 4]);
   });
 
   it.each([
-    ['several indicators, gaps and a null ratio', { indicators: ['members', 'em_members', 'em_member_share'], kind: 'COMMUNE' as const }],
-    ['rolled up from villages', { indicators: ['poor_households'], kind: 'COMMUNE' as const, rollup: 'VILLAGE' as const }],
+    [
+      'several indicators, gaps and a null ratio',
+      { indicators: ['members', 'em_members', 'em_member_share'], kind: 'COMMUNE' as const },
+    ],
+    [
+      'rolled up from villages',
+      { indicators: ['poor_households'], kind: 'COMMUNE' as const, rollup: 'VILLAGE' as const },
+    ],
     ['every village, all periods', { indicators: ['poor_households'], kind: 'VILLAGE' as const }],
     ['nothing in the window', { indicators: ['poor_households'], kind: 'VILLAGE' as const, from: '1990', to: '1991' }],
   ])('the packed table holds the same values as the columns: %s', async (_, args) => {
@@ -250,21 +441,47 @@ describe('rankings, peers, parts, tables, availability', () => {
   it('a table over every commune of a province leaves empty cells null in the pivot', async () => {
     const { table } = await t.sdk.Table({ indicators: ['members'], kind: 'COMMUNE', within: ids['province/p'] });
     expect(table.pivot.periods).toEqual(['2022', '2023']);
-    expect(table.pivot.rows.map((r) => [r.locality?.code, r.values])).toEqual([['commune/a', [null, 100]], ['commune/b', [null, 0]], ['commune/c', [50, null]]]);
+    expect(table.pivot.rows.map((r) => [r.locality?.code, r.values])).toEqual([
+      ['commune/a', [null, 100]],
+      ['commune/b', [null, 0]],
+      ['commune/c', [50, null]],
+    ]);
   });
 
   it('availability tells which levels and periods have data', async () => {
     const { availability } = await t.sdk.Availability({ indicator: 'poor_households' });
     expect(availability).toEqual([
-      { indicator: { code: 'poor_households' }, kind: 'COMMUNE', granularity: 'YEAR', unitCount: 1, observationCount: 1, periodCount: 1, periods: ['2022'], earliest: '2022-01-01', latest: '2022-12-31' },
-      { indicator: { code: 'poor_households' }, kind: 'VILLAGE', granularity: 'YEAR', unitCount: 4, observationCount: 10, periodCount: 3, periods: ['2020', '2022', '2023'], earliest: '2020-01-01', latest: '2023-12-31' },
+      {
+        indicator: { code: 'poor_households' },
+        kind: 'COMMUNE',
+        granularity: 'YEAR',
+        unitCount: 1,
+        observationCount: 1,
+        periodCount: 1,
+        periods: ['2022'],
+        earliest: '2022-01-01',
+        latest: '2022-12-31',
+      },
+      {
+        indicator: { code: 'poor_households' },
+        kind: 'VILLAGE',
+        granularity: 'YEAR',
+        unitCount: 4,
+        observationCount: 10,
+        periodCount: 3,
+        periods: ['2020', '2022', '2023'],
+        earliest: '2020-01-01',
+        latest: '2023-12-31',
+      },
     ]);
   });
 });
 
 describe('bad analytics arguments name the argument and the allowed values', () => {
   it('a granularity finer than the data', async () => {
-    const errors = await errorsOf(t.sdk.Series({ code: 'village/a1', indicator: 'poor_households', granularity: 'MONTH' }));
+    const errors = await errorsOf(
+      t.sdk.Series({ code: 'village/a1', indicator: 'poor_households', granularity: 'MONTH' }),
+    );
     expect(errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'granularity', allowed: ['YEAR'] });
   });
 
@@ -274,7 +491,9 @@ describe('bad analytics arguments name the argument and the allowed values', () 
   });
 
   it('a share that does not add up asked to be rolled up', async () => {
-    const errors = await errorsOf(t.sdk.Series({ code: 'commune/a', indicator: 'mong_resident_share', rollup: 'VILLAGE' }));
+    const errors = await errorsOf(
+      t.sdk.Series({ code: 'commune/a', indicator: 'mong_resident_share', rollup: 'VILLAGE' }),
+    );
     expect(errors[0]!.extensions).toMatchObject({ argument: 'rollup' });
     expect(errors[0]!.extensions!['allowed']).toContain('poor_households');
     expect(errors[0]!.extensions!['allowed']).not.toContain('mong_resident_share');
@@ -282,14 +501,20 @@ describe('bad analytics arguments name the argument and the allowed values', () 
 
   it('N outside 1..1000, from after to, a missing period, an unknown indicator', async () => {
     for (const first of [0, 1001]) {
-      const errors = await errorsOf(t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', period: '2023', first }));
+      const errors = await errorsOf(
+        t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', period: '2023', first }),
+      );
       expect(errors[0]!.extensions).toMatchObject({ argument: 'first' });
     }
-    const late = await errorsOf(t.sdk.Change({ code: 'village/a1', indicator: 'poor_households', from: '2023', to: '2020' }));
+    const late = await errorsOf(
+      t.sdk.Change({ code: 'village/a1', indicator: 'poor_households', from: '2023', to: '2020' }),
+    );
     expect(late[0]!.extensions).toMatchObject({ argument: 'from' });
     const missing = await errorsOf(t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE' }));
     expect(missing[0]!.extensions).toMatchObject({ argument: 'period' });
-    const noTo = await errorsOf(t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', by: 'ABSOLUTE_CHANGE', from: '2022' }));
+    const noTo = await errorsOf(
+      t.sdk.Ranking({ indicator: 'poor_households', kind: 'VILLAGE', by: 'ABSOLUTE_CHANGE', from: '2022' }),
+    );
     expect(noTo[0]!.extensions).toMatchObject({ argument: 'to' });
     const unknown = await errorsOf(t.sdk.Table({ indicators: ['poverty'], kind: 'VILLAGE' }));
     expect(unknown[0]!.extensions).toMatchObject({ argument: 'indicators' });

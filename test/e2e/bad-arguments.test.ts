@@ -48,7 +48,9 @@ describe('bad arguments name the argument and what is allowed, with no stack tra
   it('unknown indicator lists the catalogue', async () => {
     const errors = await errorsOf(t.sdk.Series({ code: 'village/huoi-song', indicator: 'poverty' }));
     expect(errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'indicator' });
-    expect(errors[0]!.extensions!['allowed']).toEqual(expect.arrayContaining(['members', 'poor_households', 'coffee_area_converted']));
+    expect(errors[0]!.extensions!['allowed']).toEqual(
+      expect.arrayContaining(['members', 'poor_households', 'coffee_area_converted']),
+    );
     expect(errors[0]!.message).toContain('poverty');
     expectClean(errors);
   });
@@ -60,7 +62,11 @@ describe('bad arguments name the argument and what is allowed, with no stack tra
   });
 
   it('a period that is not a period', async () => {
-    for (const [args, argument] of [[{ from: '2024-13' }, 'from'], [{ to: 'last year' }, 'to'], [{ from: '2024-02-30' }, 'from']] as const) {
+    for (const [args, argument] of [
+      [{ from: '2024-13' }, 'from'],
+      [{ to: 'last year' }, 'to'],
+      [{ from: '2024-02-30' }, 'from'],
+    ] as const) {
       const errors = await errorsOf(t.sdk.Observations({ code: 'village/huoi-song', ...args }));
       expect(errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
       expect(errors[0]!.message).toContain('YYYY-Qn');
@@ -90,7 +96,11 @@ describe('bad arguments name the argument and what is allowed, with no stack tra
   });
 
   it('an unknown source preference is a validation error listing the enum', async () => {
-    const errors = await errorsOf(t.client.request('{ locality(code: "village/huoi-song") { series(indicator: "households", sourcePreference: NEWEST) { points { value } } } }'));
+    const errors = await errorsOf(
+      t.client.request(
+        '{ locality(code: "village/huoi-song") { series(indicator: "households", sourcePreference: NEWEST) { points { value } } } }',
+      ),
+    );
     expect(errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
     expect(errors[0]!.message).toContain('SourcePreference');
   });

@@ -3,16 +3,24 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { syntheticTree, writeDataDir } from '../support/fixtures.js';
 
 /** Runs the nested query and counts the SQL statements the server ran for it. */
-async function statementsFor(t: TestServer, code: string): Promise<{ statements: number; villages: number; points: number; seriesStatements: number }> {
+async function statementsFor(
+  t: TestServer,
+  code: string,
+): Promise<{ statements: number; villages: number; points: number; seriesStatements: number }> {
   const before = t.store.statementCount;
   let seriesStatements = 0;
-  const stop = t.store.onStatement((s) => { if (s.id.startsWith('analytics.series')) seriesStatements++; });
+  const stop = t.store.onStatement((s) => {
+    if (s.id.startsWith('analytics.series')) seriesStatements++;
+  });
   const result = await t.sdk.NestedSeries({ code });
   stop();
   const statements = t.store.statementCount - before;
   if (result.locality.__typename !== 'Province') throw new Error('expected a province');
   const villages = result.locality.communes.nodes.flatMap((c) => c.villages.nodes);
-  const points = villages.reduce((n, v) => n + v.households.points.length + v.poor.points.length + v.coffee.points.length, 0);
+  const points = villages.reduce(
+    (n, v) => n + v.households.points.length + v.poor.points.length + v.coffee.points.length,
+    0,
+  );
   return { statements, villages: villages.length, points, seriesStatements };
 }
 

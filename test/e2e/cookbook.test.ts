@@ -15,11 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('the README cookbook runs against the seed data', () => {
+describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
   const recipes = cookbook();
 
-  it('has at least 12 recipes', () => {
+  it('has at least 12 recipes, numbered in order (answers below are checked by number)', () => {
     expect(recipes.length).toBeGreaterThanOrEqual(12);
+    expect(recipes.map((r) => r.title.split('.')[0])).toEqual(recipes.map((_, i) => String(i + 1)));
   });
 
   it.each(recipes.map((r) => [r.title, r.query]))('%s', async (_title, query) => {
@@ -27,13 +28,51 @@ describe('the README cookbook runs against the seed data', () => {
     expect(leaves(data).filter((v) => v !== null && v !== undefined).length).toBeGreaterThan(0);
   });
 
+  it('a recipe is a ### heading and the ```graphql block after it, blank lines between or not', () => {
+    const markdown = [
+      'Prose naming a ` ```graphql ` block is not a recipe.',
+      '',
+      '### 1. Tight',
+      '```graphql',
+      '{ a }',
+      '```',
+      '',
+      '### 2. As Prettier writes it',
+      '',
+      '```graphql',
+      '{ b {',
+      '  c } }',
+      '```',
+      '',
+      '### Not a recipe',
+      '',
+      '```sh',
+      'npm test',
+      '```',
+    ].join('\n');
+    expect(cookbook(markdown)).toEqual([
+      { title: '1. Tight', query: '{ a }' },
+      { title: '2. As Prettier writes it', query: '{ b {\n  c } }' },
+    ]);
+  });
+
   it('recipe answers match the articles', async () => {
     const byTitle = Object.fromEntries(recipes.map((r) => [r.title.slice(0, 3), r.query]));
-    const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(byTitle['2. ']!);
+    const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(
+      byTitle['2. ']!,
+    );
     expect(two.locality.change.absolute).toMatchObject({ value: -20, upper: -18 });
-    const six = await t.client.request<{ ranking: { entries: { rank: number; locality: { name: string } }[] } }>(byTitle['6. ']!);
-    expect(six.ranking.entries[0]).toMatchObject({ rank: 1, locality: { name: 'Điện Biên Provincial Party Committee' } });
-    const thirteen = await t.client.request<{ before: { districts: { nodes: unknown[] } }; after: { communes: { nodes: { name: string }[] } } }>(byTitle['13.']!);
+    const six = await t.client.request<{ ranking: { entries: { rank: number; locality: { name: string } }[] } }>(
+      byTitle['6. ']!,
+    );
+    expect(six.ranking.entries[0]).toMatchObject({
+      rank: 1,
+      locality: { name: 'Điện Biên Provincial Party Committee' },
+    });
+    const thirteen = await t.client.request<{
+      before: { districts: { nodes: unknown[] } };
+      after: { communes: { nodes: { name: string }[] } };
+    }>(byTitle['13.']!);
     expect(thirteen.before.districts.nodes).toHaveLength(3);
     expect(thirteen.after.communes.nodes.map((c) => c.name).sort()).toEqual(['Si Pa Phìn', 'Tìa Dình']);
   });

@@ -20,8 +20,15 @@ const INDICATORS = ['members', 'em_members', 'em_member_share'];
 async function graphqlRows(args: Parameters<TestServer['sdk']['Table']>[0]) {
   const { table } = await t.sdk.Table(args);
   return table.rows.map((r) => ({
-    locality: r.locality!.code, indicator: r.indicator.code, period: r.period, value: r.value, qualifier: r.qualifier,
-    lower: r.lower, upper: r.upper, basis: r.basis, source: r.source?.code ?? null,
+    locality: r.locality!.code,
+    indicator: r.indicator.code,
+    period: r.period,
+    value: r.value,
+    qualifier: r.qualifier,
+    lower: r.lower,
+    upper: r.upper,
+    basis: r.basis,
+    source: r.source?.code ?? null,
   }));
 }
 
@@ -32,23 +39,53 @@ describe('GET /export.csv: the table as CSV a notebook can read_csv', () => {
     const response = await fetch(`${base}/export.csv?indicators=${INDICATORS.join(',')}&kind=PARTY_COMMITTEE`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="grassroots-members-em_members-em_member_share.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="grassroots-members-em_members-em_member_share.csv"',
+    );
     const rows = parseCsv(await response.text());
     const expected = await graphqlRows({ indicators: INDICATORS, kind: 'PARTY_COMMITTEE' });
     expect(expected.length).toBeGreaterThan(5);
-    expect(rows.map((r) => ({
-      locality: r['locality_code'], indicator: r['indicator'], period: r['period'], value: num(r['value']), qualifier: r['qualifier'] || null,
-      lower: num(r['lower']), upper: num(r['upper']), basis: r['basis'], source: r['source_codes']!.split(';')[0] || null,
-    }))).toEqual(expected);
-    expect(rows.find((r) => r['locality_code'] === 'party-committee/dien-bien')!['locality_name']).toBe('Điện Biên Provincial Party Committee');
+    expect(
+      rows.map((r) => ({
+        locality: r['locality_code'],
+        indicator: r['indicator'],
+        period: r['period'],
+        value: num(r['value']),
+        qualifier: r['qualifier'] || null,
+        lower: num(r['lower']),
+        upper: num(r['upper']),
+        basis: r['basis'],
+        source: r['source_codes']!.split(';')[0] || null,
+      })),
+    ).toEqual(expected);
+    expect(rows.find((r) => r['locality_code'] === 'party-committee/dien-bien')!['locality_name']).toBe(
+      'Điện Biên Provincial Party Committee',
+    );
   });
 
   it('takes readable codes for within and localities, periods and rollup', async () => {
     const huoiSong = Buffer.from('Village:village/huoi-song').toString('base64url');
-    const csv = parseCsv(await (await fetch(`${base}/export.csv?indicators=poor_households,households&localities=village/huoi-song&periods=2024,2026`)).text());
+    const csv = parseCsv(
+      await (
+        await fetch(
+          `${base}/export.csv?indicators=poor_households,households&localities=village/huoi-song&periods=2024,2026`,
+        )
+      ).text(),
+    );
     expect(csv.map((r) => [r['locality_code'], r['indicator'], r['period'], r['qualifier']])).toEqual(
-      (await graphqlRows({ indicators: ['poor_households', 'households'], localities: [huoiSong], periods: ['2024', '2026'] })).map((r) => [r.locality, r.indicator, r.period, r.qualifier]));
-    const rolled = parseCsv(await (await fetch(`${base}/export.csv?indicators=households&kind=COMMUNE&within=province/dien-bien&rollup=VILLAGE`)).text());
+      (
+        await graphqlRows({
+          indicators: ['poor_households', 'households'],
+          localities: [huoiSong],
+          periods: ['2024', '2026'],
+        })
+      ).map((r) => [r.locality, r.indicator, r.period, r.qualifier]),
+    );
+    const rolled = parseCsv(
+      await (
+        await fetch(`${base}/export.csv?indicators=households&kind=COMMUNE&within=province/dien-bien&rollup=VILLAGE`)
+      ).text(),
+    );
     expect(rolled.some((r) => r['basis'] === 'ROLLED_UP' && r['expected'] !== '')).toBe(true);
   });
 });
@@ -65,17 +102,34 @@ describe('GET /export.parquet and /export.json', () => {
       await writeFile(file, Buffer.from(await response.arrayBuffer()));
       const db = await DuckDBInstance.create(':memory:');
       const connection = await db.connect();
-      const reader = await connection.runAndReadAll(`SELECT locality_code, indicator, period, value, qualifier, lower, upper, basis, source_codes FROM read_parquet('${file}')`);
+      const reader = await connection.runAndReadAll(
+        `SELECT locality_code, indicator, period, value, qualifier, lower, upper, basis, source_codes FROM read_parquet('${file}')`,
+      );
       const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
-      const types = await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`);
+      const types = await connection.runAndReadAll(
+        `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`,
+      );
       connection.closeSync();
       db.closeSync();
-      expect(Object.fromEntries(types.getRows().map(([n, ty]) => [n, ty]))).toMatchObject({ value: 'DOUBLE', derived: 'BOOLEAN', locality_code: 'VARCHAR' });
+      expect(Object.fromEntries(types.getRows().map(([n, ty]) => [n, ty]))).toMatchObject({
+        value: 'DOUBLE',
+        derived: 'BOOLEAN',
+        locality_code: 'VARCHAR',
+      });
       const expected = await graphqlRows({ indicators: INDICATORS, kind: 'PARTY_COMMITTEE' });
-      expect(rows.map((r) => ({
-        locality: r['locality_code'], indicator: r['indicator'], period: r['period'], value: r['value'], qualifier: r['qualifier'],
-        lower: r['lower'], upper: r['upper'], basis: r['basis'], source: (r['source_codes'] as string).split(';')[0],
-      }))).toEqual(expected);
+      expect(
+        rows.map((r) => ({
+          locality: r['locality_code'],
+          indicator: r['indicator'],
+          period: r['period'],
+          value: r['value'],
+          qualifier: r['qualifier'],
+          lower: r['lower'],
+          upper: r['upper'],
+          basis: r['basis'],
+          source: (r['source_codes'] as string).split(';')[0],
+        })),
+      ).toEqual(expected);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -86,17 +140,32 @@ describe('GET /export.parquet and /export.json', () => {
     expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const rows = (await json.json()) as { locality_code: string; value: number; period: string }[];
     expect(rows.map((r) => [r.locality_code, r.period, r.value])).toEqual(
-      (await graphqlRows({ indicators: ['members'], kind: 'PARTY_COMMITTEE', from: '2025', to: '2026' })).map((r) => [r.locality, r.period, r.value]));
+      (await graphqlRows({ indicators: ['members'], kind: 'PARTY_COMMITTEE', from: '2025', to: '2026' })).map((r) => [
+        r.locality,
+        r.period,
+        r.value,
+      ]),
+    );
     const nd = await fetch(`${base}/export.ndjson?indicators=members&kind=PARTY_COMMITTEE&from=2025&to=2026`);
     expect(nd.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
-    expect((await nd.text()).trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(rows);
+    expect(
+      (await nd.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(rows);
   });
 });
 
 describe('bad export requests are 400s naming the parameter and what is allowed', () => {
   const bad = async (query: string) => {
     const response = await fetch(`${base}/export.csv?${query}`);
-    return { status: response.status, body: (await response.json()) as { error: { code: string; parameter: string; message: string; allowed?: string[] } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        error: { code: string; parameter: string; message: string; allowed?: string[] };
+      },
+    };
   };
 
   it.each([
@@ -121,6 +190,11 @@ describe('bad export requests are 400s naming the parameter and what is allowed'
   it('an unknown format is a 404 listing the formats', async () => {
     const response = await fetch(`${base}/export.xlsx?indicators=members&kind=COMMUNE`);
     expect(response.status).toBe(404);
-    expect(((await response.json()) as { error: { allowed: string[] } }).error.allowed).toEqual(['/export.csv', '/export.parquet', '/export.json', '/export.ndjson']);
+    expect(((await response.json()) as { error: { allowed: string[] } }).error.allowed).toEqual([
+      '/export.csv',
+      '/export.parquet',
+      '/export.json',
+      '/export.ndjson',
+    ]);
   });
 });

@@ -13,7 +13,11 @@ describe('administrative hierarchy, both ways and in time', () => {
     const { locality } = await t.sdk.LocalityByCode({ code: 'district/nam-po' });
     expect(locality).toMatchObject({ kind: 'DISTRICT', name: 'Nậm Pồ', validTo: '2025-07-01' });
     expect(locality.parent?.code).toBe('province/dien-bien');
-    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual(['commune/cha-nua', 'commune/cha-to', 'commune/phin-ho']);
+    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual([
+      'commune/cha-nua',
+      'commune/cha-to',
+      'commune/phin-ho',
+    ]);
     expect(locality.children.edges.every((e) => e.linkValidTo === '2025-07-01')).toBe(true);
     expect(locality.partyOrganisations.map((p) => p.code)).toEqual(['party-committee/nam-po']);
   });
@@ -22,8 +26,18 @@ describe('administrative hierarchy, both ways and in time', () => {
     const before = await t.sdk.ProvinceTree({ code: 'province/dien-bien', asOf: '2024-06-01' });
     expect(before.locality.__typename).toBe('Province');
     if (before.locality.__typename !== 'Province') throw new Error('not a province');
-    expect(before.locality.districts.nodes.map((d) => d.code).sort()).toEqual(['district/dien-bien', 'district/nam-po', 'district/tuan-giao']);
-    expect(before.locality.communes.nodes.map((c) => c.code).sort()).toEqual(['commune/cha-nua', 'commune/cha-to', 'commune/chieng-sinh', 'commune/pa-thom', 'commune/phin-ho']);
+    expect(before.locality.districts.nodes.map((d) => d.code).sort()).toEqual([
+      'district/dien-bien',
+      'district/nam-po',
+      'district/tuan-giao',
+    ]);
+    expect(before.locality.communes.nodes.map((c) => c.code).sort()).toEqual([
+      'commune/cha-nua',
+      'commune/cha-to',
+      'commune/chieng-sinh',
+      'commune/pa-thom',
+      'commune/phin-ho',
+    ]);
 
     const after = await t.sdk.ProvinceTree({ code: 'province/dien-bien', asOf: '2026-01-01' });
     if (after.locality.__typename !== 'Province') throw new Error('not a province');
@@ -31,7 +45,13 @@ describe('administrative hierarchy, both ways and in time', () => {
     const communes = after.locality.communes.nodes;
     expect(communes.map((c) => c.code).sort()).toEqual(['commune/si-pa-phin', 'commune/tia-dinh']);
     const tiaDinh = communes.find((c) => c.code === 'commune/tia-dinh')!;
-    expect(tiaDinh.villages.nodes).toEqual([{ code: 'village/huoi-song', name: 'Huổi Sông', partyCell: { code: 'party-cell/huoi-song', name: 'Huổi Sông Village Party Cell' } }]);
+    expect(tiaDinh.villages.nodes).toEqual([
+      {
+        code: 'village/huoi-song',
+        name: 'Huổi Sông',
+        partyCell: { code: 'party-cell/huoi-song', name: 'Huổi Sông Village Party Cell' },
+      },
+    ]);
     expect(tiaDinh.partyCommittee?.code).toBe('party-committee/tia-dinh');
   });
 
@@ -44,7 +64,11 @@ describe('administrative hierarchy, both ways and in time', () => {
 
   it('ancestors follow the hierarchy valid at the date asked', async () => {
     const before = await t.sdk.LocalityByCode({ code: 'village/de-tinh-2', asOf: '2024-01-01' });
-    expect(before.locality.ancestors.map((a) => a.code)).toEqual(['commune/phin-ho', 'district/nam-po', 'province/dien-bien']);
+    expect(before.locality.ancestors.map((a) => a.code)).toEqual([
+      'commune/phin-ho',
+      'district/nam-po',
+      'province/dien-bien',
+    ]);
     const after = await t.sdk.LocalityByCode({ code: 'village/huoi-song', asOf: '2026-01-01' });
     expect(after.locality.ancestors.map((a) => a.code)).toEqual(['commune/tia-dinh', 'province/dien-bien']);
     const tooEarly = await t.sdk.LocalityByCode({ code: 'commune/tia-dinh', asOf: '2024-01-01' });
@@ -67,7 +91,11 @@ describe('Party organisations and the units they sit in', () => {
     if (locality.__typename !== 'PartyCommittee') throw new Error('not a committee');
     expect(locality.level).toBe('PROVINCE');
     expect(locality.adminUnit?.code).toBe('province/dien-bien');
-    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual(['party-committee/nam-po', 'party-committee/si-pa-phin', 'party-committee/tia-dinh']);
+    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual([
+      'party-committee/nam-po',
+      'party-committee/si-pa-phin',
+      'party-committee/tia-dinh',
+    ]);
     expect(locality.cells.nodes.map((c) => [c.code, c.adminUnit?.code, c.committee?.code])).toEqual([
       ['party-cell/huoi-song', 'village/huoi-song', 'party-committee/tia-dinh'],
       ['party-cell/san-bay', 'village/san-bay', 'party-committee/si-pa-phin'],
@@ -100,36 +128,49 @@ describe('global ids', () => {
 });
 
 // Several hundred requests to each of two servers; on a busy 2-core machine that takes a while.
-describe('the hierarchy in memory answers through the API exactly as the SQL statements do', { timeout: 120_000 }, () => {
-  let cold: TestServer;
-  beforeAll(async () => {
-    cold = await startTestServer(undefined, { server: { hierarchyInMemory: false } });
-  });
-  afterAll(() => cold.close());
+describe(
+  'the hierarchy in memory answers through the API exactly as the SQL statements do',
+  { timeout: 120_000 },
+  () => {
+    let cold: TestServer;
+    beforeAll(async () => {
+      cold = await startTestServer(undefined, { server: { hierarchyInMemory: false } });
+    });
+    afterAll(() => cold.close());
 
-  it('every unit at every date that matters: parent, ancestors, children, organisations, trees', async () => {
-    // Every unit of the seed, and of the country those of one district (Nậm Pồ, 103) before the
-    // reform, the units they became and their province: asking all 15,000 one by one would take minutes.
-    const codes = (await t.store.all<{ id: string; kind: string }>('t', sql`
+    it('every unit at every date that matters: parent, ancestors, children, organisations, trees', async () => {
+      // Every unit of the seed, and of the country those of one district (Nậm Pồ, 103) before the
+      // reform, the units they became and their province: asking all 15,000 one by one would take minutes.
+      const codes = await t.store.all<{ id: string; kind: string }>(
+        't',
+        sql`
       WITH nam_po AS (SELECT 'district/103' AS id UNION ALL SELECT child_id FROM unit_links WHERE parent_id = 'district/103')
       SELECT id, kind FROM units
       WHERE import_id NOT IN (SELECT id FROM imports WHERE origin = 'national') OR id = 'province/11' OR id IN (SELECT id FROM nam_po)
          OR id IN (SELECT successor_id FROM unit_lineage WHERE predecessor_id IN (SELECT id FROM nam_po))
-      ORDER BY id`));
-    const dates = [null, '2024-06-01', '2025-06-30', '2025-07-01', '2026-01-01'];
-    let compared = 0;
-    for (const { id, kind } of codes) {
-      for (const asOf of dates) {
-        expect(await t.sdk.LocalityByCode({ code: id, asOf }), `${id} at ${asOf}`).toEqual(await cold.sdk.LocalityByCode({ code: id, asOf }));
-        if (kind === 'PROVINCE') expect(await t.sdk.ProvinceTree({ code: id, asOf })).toEqual(await cold.sdk.ProvinceTree({ code: id, asOf }));
-        compared++;
+      ORDER BY id`,
+      );
+      const dates = [null, '2024-06-01', '2025-06-30', '2025-07-01', '2026-01-01'];
+      let compared = 0;
+      for (const { id, kind } of codes) {
+        for (const asOf of dates) {
+          expect(await t.sdk.LocalityByCode({ code: id, asOf }), `${id} at ${asOf}`).toEqual(
+            await cold.sdk.LocalityByCode({ code: id, asOf }),
+          );
+          if (kind === 'PROVINCE')
+            expect(await t.sdk.ProvinceTree({ code: id, asOf })).toEqual(
+              await cold.sdk.ProvinceTree({ code: id, asOf }),
+            );
+          compared++;
+        }
+        if (kind === 'PARTY_COMMITTEE')
+          expect(await t.sdk.PartyTree({ code: id })).toEqual(await cold.sdk.PartyTree({ code: id }));
       }
-      if (kind === 'PARTY_COMMITTEE') expect(await t.sdk.PartyTree({ code: id })).toEqual(await cold.sdk.PartyTree({ code: id }));
-    }
-    expect(compared).toBeGreaterThan(100);
-    // the warm server really answered from memory: the cold one ran statements for the same reads
-    const before = t.store.statementCount;
-    await t.sdk.LocalityByCode({ code: 'district/nam-po', asOf: null });
-    expect(t.store.statementCount).toBe(before);
-  });
-});
+      expect(compared).toBeGreaterThan(100);
+      // the warm server really answered from memory: the cold one ran statements for the same reads
+      const before = t.store.statementCount;
+      await t.sdk.LocalityByCode({ code: 'district/nam-po', asOf: null });
+      expect(t.store.statementCount).toBe(before);
+    });
+  },
+);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { get, GET_HEADERS, postJson } from '../support/http.js';
@@ -57,7 +58,11 @@ describe('GraphQL over HTTP: GET and POST, status codes and content types', () =
   });
 
   it('CSRF prevention: a POST with a content type a form can send is refused', async () => {
-    const r = await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ indicators { code } }' }) });
+    const r = await fetch(t.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ indicators { code } }' }),
+    });
     expect(r.status).toBe(400);
   });
 
@@ -69,6 +74,48 @@ describe('GraphQL over HTTP: GET and POST, status codes and content types', () =
     expect(notJson.status).toBe(400);
     expect(notJson.json!.errors![0]!.extensions!['code']).toBe('BAD_REQUEST');
     expect((await fetch(new URL('/nothing', t.server.url))).status).toBe(404);
+  });
+});
+
+describe('malformed requests are refused in the usual error body, never a 500', () => {
+  /** node:http, which sends a Host header as given (fetch would not). */
+  const raw = (headers: Record<string, string>) =>
+    new Promise<{ status: number; json: { errors: { message: string; extensions: { code: string } }[] } }>(
+      (resolve, reject) => {
+        const u = new URL(t.server.url);
+        const req = httpRequest(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: u.pathname,
+            method: 'POST',
+            setHost: !('host' in headers),
+            headers: { 'content-type': 'application/json', ...headers },
+          },
+          (res) => {
+            let text = '';
+            res
+              .setEncoding('utf8')
+              .on('data', (c: string) => (text += c))
+              .on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: QUERY, variables: { code: 'commune/tia-dinh' } }));
+      },
+    );
+
+  it('a Host header that is not a host (RFC 9112: 400) and a Content-Type that is not a media type (415)', async () => {
+    const host = await raw({ host: 'not a host' });
+    expect(host.status).toBe(400);
+    expect(host.json.errors[0]).toMatchObject({
+      message: expect.stringContaining('Host'),
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    const type = await raw({ 'content-type': 'json' });
+    expect(type.status).toBe(415);
+    expect(type.json.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect((await raw({})).json).toEqual(TIA_DINH);
   });
 });
 
@@ -87,7 +134,10 @@ describe('automatic persisted queries', () => {
   });
 
   it('a hash that does not match its query is refused', async () => {
-    const r = await postJson(t.server.url, { query: '{ indicators { code } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+    const r = await postJson(t.server.url, {
+      query: '{ indicators { code } }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+    });
     expect(r.status).toBe(400);
   });
 });
@@ -132,29 +182,77 @@ describe('caching: Cache-Control and an ETag tied to the data version', () => {
 
 describe('CORS and introspection are configurable', () => {
   it('no CORS headers by default', async () => {
-    const r = await postJson(t.server.url, { query: '{ indicators { code } }' }, { origin: 'https://dashboard.example' });
+    const r = await postJson(
+      t.server.url,
+      { query: '{ indicators { code } }' },
+      { origin: 'https://dashboard.example' },
+    );
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('a configured origin is allowed, with a preflight; others are not', async () => {
-    const allowed = await postJson(locked.server.url, { query: '{ indicators { code } }' }, { origin: 'https://dashboard.example' });
+    const allowed = await postJson(
+      locked.server.url,
+      { query: '{ indicators { code } }' },
+      { origin: 'https://dashboard.example' },
+    );
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dashboard.example');
-    const other = await postJson(locked.server.url, { query: '{ indicators { code } }' }, { origin: 'https://evil.example' });
+    const other = await postJson(
+      locked.server.url,
+      { query: '{ indicators { code } }' },
+      { origin: 'https://evil.example' },
+    );
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(locked.server.url, { method: 'OPTIONS', headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(locked.server.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
+  it('with origins configured, every cacheable answer says it varies by Origin: allowed, refused or absent', async () => {
+    const params = { query: QUERY, variables: { code: 'commune/tia-dinh' } };
+    for (const origin of ['https://dashboard.example', 'https://evil.example', null]) {
+      const r = await get(locked.server.url, params, { ...GET_HEADERS, ...(origin ? { origin } : {}) });
+      expect(r.headers.get('cache-control'), String(origin)).toBe('public, max-age=60');
+      expect(r.headers.get('vary'), String(origin)).toBe('Origin');
+      expect(r.headers.get('access-control-allow-origin'), String(origin)).toBe(
+        origin === 'https://dashboard.example' ? origin : null,
+      );
+      const again = await get(locked.server.url, params, {
+        ...GET_HEADERS,
+        ...(origin ? { origin } : {}),
+        'if-none-match': r.headers.get('etag')!,
+      });
+      expect(again.status, String(origin)).toBe(304);
+      expect(again.headers.get('vary'), String(origin)).toBe('Origin');
+    }
+    // Without CORS the answer is the same for every origin.
+    expect(
+      (await get(t.server.url, params, { ...GET_HEADERS, origin: 'https://dashboard.example' })).headers.get('vary'),
+    ).toBeNull();
+  });
+
   it('the full introspection query an IDE sends passes every limit', async () => {
-    const r = await postJson(t.server.url, { query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }) });
+    const r = await postJson(t.server.url, {
+      query: getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    });
     expect(r.status).toBe(200);
     expect(r.json!.errors).toBeUndefined();
   });
 
   it('introspection is on by default and can be switched off', async () => {
     const query = '{ __schema { queryType { name } } }';
-    expect((await postJson(t.server.url, { query })).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await postJson(t.server.url, { query })).json).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    });
     const off = await postJson(locked.server.url, { query });
     expect(off.status).toBe(400);
     expect(off.json!.errors![0]!.message).toMatch(/introspection/i);

@@ -85,7 +85,11 @@ describe('npm run load', () => {
     const before = await fingerprint(path);
     const dry = await load([join(FIXTURES, 'valid.csv'), '--store', path, '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout.at(-1)!)).toMatchObject({ msg: 'valid (dry run, nothing written)', rowsRead: 2, wouldWrite: 2 });
+    expect(JSON.parse(dry.stdout.at(-1)!)).toMatchObject({
+      msg: 'valid (dry run, nothing written)',
+      rowsRead: 2,
+      wouldWrite: 2,
+    });
     const rejected = await load([join(FIXTURES, 'negative-count.csv'), '--store', path]);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('negative-count.csv row 1, column value: a count or area cannot be negative');
@@ -98,7 +102,9 @@ describe('npm run load', () => {
     const before = await fingerprint(path);
     const run = await load([big, '--store', path], (line) => /rows read, [\d,]+ rows\/s/.test(line));
     expect(run.signal).toBe('SIGKILL');
-    expect(run.stderr[0]).toMatch(/^(staging|validating|writing) .*: \d+% of this step, [\d,]+ rows read, [\d,]+ rows\/s, [\d.]+ s$/);
+    expect(run.stderr[0]).toMatch(
+      /^(staging|validating|writing) .*: \d+% of this step, [\d,]+ rows read, [\d,]+ rows\/s, [\d.]+ s$/,
+    );
     expect(await fingerprint(path)).toEqual(before);
   }, 120_000);
 

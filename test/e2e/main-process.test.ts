@@ -11,7 +11,10 @@ import { halfSentRequest } from '../support/http.js';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Starts `npm start`'s entry point as its own process and waits for its "listening" line. */
-function startMain(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
+function startMain(
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
   // `node --import tsx`, as npm start runs node itself: the tsx CLI runs the script in a child and
   // SIGKILLs it unless it confirms a relayed signal within 30 ms, which a child busy loading the
   // country's hierarchy after "listening" does not.
@@ -67,7 +70,12 @@ describe('the server process (npm start)', { timeout: 120_000 }, () => {
     expect(await exited).toBe(0);
     expect(lines.join('\n')).toContain('"msg":"stopped"');
 
-    const second = await startMain({ GRASSROOTS_STORE: store, NODE_ENV: 'production' }, ['--port', '0', '--host', '127.0.0.1']);
+    const second = await startMain({ GRASSROOTS_STORE: store, NODE_ENV: 'production' }, [
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ]);
     expect(second.lines.join('\n')).toContain('"msg":"store opened"');
     const stopped = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     second.child.kill('SIGINT');
@@ -76,7 +84,9 @@ describe('the server process (npm start)', { timeout: 120_000 }, () => {
   });
 
   it('rejects a bad setting with the setting named', async () => {
-    const error = await startMain({ GRASSROOTS_STORE: join(dir, 'x.duckdb') }, ['--port', '99999']).catch((e: Error) => e);
-    expect(String(error)).toContain('port: expected 0..65535');
+    const error = await startMain({ GRASSROOTS_STORE: join(dir, 'x.duckdb') }, ['--port', '99999']).catch(
+      (e: Error) => e,
+    );
+    expect((error as Error).message).toContain('port: expected 0..65535');
   });
 });

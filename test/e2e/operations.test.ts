@@ -35,7 +35,14 @@ describe('health, readiness and request logs', () => {
     expect(r.headers.get('x-request-id')).toBe('dash-42');
     await until(() => logs.some((e) => e['requestId'] === 'dash-42'));
     const entry = logs.find((e) => e['requestId'] === 'dash-42')!;
-    expect(entry).toMatchObject({ msg: 'request', method: 'POST', path: '/graphql', operationName: 'Name', status: 200, bytes: Buffer.byteLength(r.text) });
+    expect(entry).toMatchObject({
+      msg: 'request',
+      method: 'POST',
+      path: '/graphql',
+      operationName: 'Name',
+      status: 200,
+      bytes: Buffer.byteLength(r.text),
+    });
     expect(entry['durationMs']).toEqual(expect.any(Number));
     expect(() => JSON.stringify(entry)).not.toThrow();
   });
@@ -62,7 +69,11 @@ describe('readiness fails when the store is not servable', () => {
       const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
       const r = await fetch(new URL('/readyz', server.url));
       expect(r.status).toBe(503);
-      expect(await r.json()).toEqual({ status: 'unavailable', reason: 'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer, 005_national_units' });
+      expect(await r.json()).toEqual({
+        status: 'unavailable',
+        reason:
+          'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer, 005_national_units',
+      });
       // What loads after listening must be done with DuckDB before it closes underneath (main.ts
       // closes the server first, which waits for it).
       await server.warm();
@@ -104,7 +115,10 @@ describe('graceful shutdown', () => {
 
   it('past the grace period, a still-running query is interrupted inside DuckDB and the server closes', async () => {
     let started = 0;
-    const t = await startTestServer(undefined, { store: { rewrite: slowSearchRewrite(() => started++) }, server: { shutdownGraceMs: 300, limits: { timeoutMs: 60_000 } } });
+    const t = await startTestServer(undefined, {
+      store: { rewrite: slowSearchRewrite(() => started++) },
+      server: { shutdownGraceMs: 300, limits: { timeoutMs: 60_000 } },
+    });
     try {
       const slow = postJson(t.server.url, SLOW_QUERY);
       await until(() => started === 1);

@@ -8,7 +8,14 @@ const TOKEN = 'test-write-token-0123456789';
 const SOURCE = 'dbp-em-party-members';
 // Synthetic figures for a seed village: they test the write path, not facts.
 const figure = (over: Partial<ObservationInput> = {}): ObservationInput => ({
-  subject: 'village/huoi-song', indicator: 'households', period: '2025', value: 71, qualifier: 'ABOUT', source: SOURCE, note: 'Synthetic test figure.', ...over,
+  subject: 'village/huoi-song',
+  indicator: 'households',
+  period: '2025',
+  value: 71,
+  qualifier: 'ABOUT',
+  source: SOURCE,
+  note: 'Synthetic test figure.',
+  ...over,
 });
 
 describe('recordObservations', () => {
@@ -35,7 +42,9 @@ describe('recordObservations', () => {
     const before = await fingerprintOf(writable.store);
     const [missing] = await errorsOf(writable.sdk.RecordObservations({ input: [figure()] }));
     expect(missing!.extensions?.['code']).toBe('FORBIDDEN');
-    const wrong = getSdk(new GraphQLClient(writable.server.url, { headers: { authorization: 'Bearer not-the-token-at-all' } }));
+    const wrong = getSdk(
+      new GraphQLClient(writable.server.url, { headers: { authorization: 'Bearer not-the-token-at-all' } }),
+    );
     const [forbidden] = await errorsOf(wrong.RecordObservations({ input: [figure()] }));
     expect(forbidden!.extensions?.['code']).toBe('FORBIDDEN');
     expect(await fingerprintOf(writable.store)).toEqual(before);
@@ -43,22 +52,32 @@ describe('recordObservations', () => {
 
   it('with the token, records figures readable at once; the same batch again records nothing', async () => {
     const input = [figure(), figure({ indicator: 'residents', value: 381, qualifier: 'EXACT' })];
-    expect(await authorised.RecordObservations({ input })).toEqual({ recordObservations: { received: 2, written: 2, importId: expect.any(Number) } });
-    const { locality } = await writable.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: null });
+    expect(await authorised.RecordObservations({ input })).toEqual({
+      recordObservations: { received: 2, written: 2, importId: expect.any(Number) },
+    });
+    const { locality } = await writable.sdk.Revisions({
+      code: 'village/huoi-song',
+      indicator: 'households',
+      asOf: null,
+    });
     expect(locality.observations.find((o) => o.period === '2025')?.value).toBe(71);
-    expect(await authorised.RecordObservations({ input })).toEqual({ recordObservations: { received: 2, written: 0, importId: null } });
+    expect(await authorised.RecordObservations({ input })).toEqual({
+      recordObservations: { received: 2, written: 0, importId: null },
+    });
   });
 
   it('a batch with bad figures is rejected whole, every problem located as input[i].field', async () => {
     const before = await fingerprintOf(writable.store);
-    const [error] = await errorsOf(authorised.RecordObservations({
-      input: [
-        figure({ indicator: 'residents', value: 382 }),
-        figure({ subject: 'village/nowhere' }),
-        figure({ indicator: 'em_resident_share', value: 1.5 }),
-        figure({ indicator: 'poor_households', value: -1, period: '2099' }),
-      ],
-    }));
+    const [error] = await errorsOf(
+      authorised.RecordObservations({
+        input: [
+          figure({ indicator: 'residents', value: 382 }),
+          figure({ subject: 'village/nowhere' }),
+          figure({ indicator: 'em_resident_share', value: 1.5 }),
+          figure({ indicator: 'poor_households', value: -1, period: '2099' }),
+        ],
+      }),
+    );
     expect(error!.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(error!.extensions?.['problems']).toEqual([
       { path: 'input[1].subject', reason: 'unknown unit' },

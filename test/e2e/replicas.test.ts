@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,14 @@ import { getSdk } from '../../src/client/sdk.js';
 import { prepareStore } from '../../src/store/build-store.js';
 import { Store } from '../../src/store/store.js';
 import { exportSnapshot } from '../../src/store/snapshot.js';
+import { findSystemProgram } from '../support/system-program.js';
 import { SEED_DIR } from '../support/test-server.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-// Debian's package puts nginx in /usr/sbin, which is not on every PATH; .ci/run installs it.
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => spawnSync(p, ['-v']).status === 0) ?? null;
+const NGINX = findSystemProgram(
+  { debianPackage: 'nginx', envVar: 'GRASSROOTS_TEST_NGINX', paths: ['/usr/sbin/nginx', '/usr/bin/nginx'] },
+  'the replica tests in test/e2e/replicas.test.ts',
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,9 +32,27 @@ function freePort(): Promise<number> {
 
 /** A read-only server process started from the snapshot (npm start -- --snapshot). */
 function startReplica(snapshot: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts'), '--snapshot', snapshot, '--port', '0', '--host', '127.0.0.1', '--pool', '2'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GRASSROOTS_WRITE_TOKEN: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/main.ts'),
+      '--snapshot',
+      snapshot,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--pool',
+      '2',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GRASSROOTS_WRITE_TOKEN: '' },
+    },
+  );
   const lines: string[] = [];
   child.stderr!.on('data', (d: Buffer) => lines.push(d.toString()));
   return new Promise((resolve, reject) => {
@@ -93,12 +114,28 @@ describe.skipIf(NGINX === null)('two read-only replicas from one snapshot behind
     const port = await freePort();
     const conf = join(dir, 'nginx');
     await mkdir(conf);
-    await writeFile(join(conf, 'nginx.conf'), nginxConfig(conf, port, replicas.map((r) => new URL(r.url).host)));
-    nginx = spawn(NGINX!, ['-p', conf, '-c', join(conf, 'nginx.conf'), '-e', join(conf, 'error.log')], { stdio: 'ignore' });
+    await writeFile(
+      join(conf, 'nginx.conf'),
+      nginxConfig(
+        conf,
+        port,
+        replicas.map((r) => new URL(r.url).host),
+      ),
+    );
+    nginx = spawn(NGINX!, ['-p', conf, '-c', join(conf, 'nginx.conf'), '-e', join(conf, 'error.log')], {
+      stdio: 'ignore',
+    });
     front = `http://127.0.0.1:${port}/graphql`;
     // Wait until nginx answers.
     for (let i = 0; i < 50; i++) {
-      const ok = await fetch(front, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ indicators { code } }"}' }).then((r) => r.ok, () => false);
+      const ok = await fetch(front, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ indicators { code } }"}',
+      }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -111,8 +148,11 @@ describe.skipIf(NGINX === null)('two read-only replicas from one snapshot behind
   });
 
   it('every replica and the load balancer give the same answers', async () => {
-    const answers = await Promise.all([...replicas.map((r) => r.url), front].map((url) =>
-      getSdk(new GraphQLClient(url)).Revisions({ code: 'village/huoi-song', indicator: 'households' })));
+    const answers = await Promise.all(
+      [...replicas.map((r) => r.url), front].map((url) =>
+        getSdk(new GraphQLClient(url)).Revisions({ code: 'village/huoi-song', indicator: 'households' }),
+      ),
+    );
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });
@@ -134,7 +174,9 @@ describe.skipIf(NGINX === null)('two read-only replicas from one snapshot behind
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
-    expect(replicas[0]!.child.signalCode ?? (await new Promise((r) => replicas[0]!.child.once('exit', (_c, s) => r(s))))).toBe('SIGKILL');
+    expect(
+      replicas[0]!.child.signalCode ?? (await new Promise((r) => replicas[0]!.child.once('exit', (_c, s) => r(s)))),
+    ).toBe('SIGKILL');
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(300);
   }, 90_000);

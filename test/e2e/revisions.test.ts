@@ -7,7 +7,8 @@ import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
 import { runLoad } from '../../src/ingest/run-load.js';
 
 const HEADER = 'subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note';
-const ORIGINAL = 'village/huoi-song,households,2026,77,EXACT,,,dbp-em-party-members,false,,"The village has 77 households, 100% of which are Mông ethnic people.",';
+const ORIGINAL =
+  'village/huoi-song,households,2026,77,EXACT,,,dbp-em-party-members,false,,"The village has 77 households, 100% of which are Mông ethnic people.",';
 
 describe('revisions: a corrected figure is a new revision, and asOf reads the past', () => {
   let t: TestServer;
@@ -45,33 +46,47 @@ describe('revisions: a corrected figure is a new revision, and asOf reads the pa
     expect(current!.recordedAt > seedTime).toBe(true);
   });
 
-  it('asOf returns what was known then, including at exactly a revision\'s recordedAt', async () => {
+  it("asOf returns what was known then, including at exactly a revision's recordedAt", async () => {
     const { locality } = await t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: seedTime });
     expect(locality.observations.map((o) => [o.value, o.recordedAt])).toEqual([[77, seedTime]]);
     expect(locality.series.points.map((p) => p.value)).toEqual([77]);
-    const before = await t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: '2000-01-01T00:00:00Z' });
+    const before = await t.sdk.Revisions({
+      code: 'village/huoi-song',
+      indicator: 'households',
+      asOf: '2000-01-01T00:00:00Z',
+    });
     expect(before.locality.observations).toEqual([]);
   });
 
   it('updatedAfter returns only what was recorded or revised since', async () => {
     const since = await t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', updatedAfter: seedTime });
     expect(since.locality.observations.map((o) => o.value)).toEqual([78]);
-    const residents = await t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'residents', updatedAfter: seedTime });
+    const residents = await t.sdk.Revisions({
+      code: 'village/huoi-song',
+      indicator: 'residents',
+      updatedAfter: seedTime,
+    });
     expect(residents.locality.observations).toEqual([]);
     expect(residents.locality.series.points).toEqual([]);
   });
 
   it('loading the same correction again records nothing', async () => {
-    expect(await load('correction-again.csv', [ORIGINAL.replace(',77,', ',78,')])).toMatchObject({ observationsWritten: 0 });
+    expect(await load('correction-again.csv', [ORIGINAL.replace(',77,', ',78,')])).toMatchObject({
+      observationsWritten: 0,
+    });
     const { locality } = await t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households' });
     expect(locality.observations[0]!.history).toHaveLength(2);
   });
 
   it('a malformed date-time or updatedAfter not before asOf is rejected naming the argument', async () => {
-    const [bad] = await errorsOf(t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: 'yesterday' }));
+    const [bad] = await errorsOf(
+      t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: 'yesterday' }),
+    );
     expect(bad!.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(bad!.message).toContain('asOf');
-    const [order] = await errorsOf(t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: seedTime, updatedAfter: seedTime }));
+    const [order] = await errorsOf(
+      t.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households', asOf: seedTime, updatedAfter: seedTime }),
+    );
     expect(order!.message).toContain('Argument "updatedAfter"');
   });
 });

@@ -33,8 +33,13 @@ afterAll(() => t.close());
 describe('rollups follow the hierarchy valid in each period', () => {
   it('a village that moved in a merger counts for its old commune before and its new one after, never both', async () => {
     const before = await t.sdk.Series({ code: 'commune/old', indicator: 'poor_households', rollup: 'VILLAGE' });
-    expect(before.locality.series.points.map((p) => [p.period, p.value, p.reporting, p.expected])).toEqual([['2022', 7, 1, 1]]);
+    expect(before.locality.series.points.map((p) => [p.period, p.value, p.reporting, p.expected])).toEqual([
+      ['2022', 7, 1, 1],
+    ]);
     const after = await t.sdk.Series({ code: 'commune/new', indicator: 'poor_households', rollup: 'VILLAGE' });
-    expect(after.locality.series.points.map((p) => [p.period, p.value, p.reporting, p.expected])).toEqual([['2022', 50, 1, 1], ['2023', 34, 2, 2]]);
+    expect(after.locality.series.points.map((p) => [p.period, p.value, p.reporting, p.expected])).toEqual([
+      ['2022', 50, 1, 1],
+      ['2023', 34, 2, 2],
+    ]);
   });
 });

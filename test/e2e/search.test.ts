@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { startTestServer, SEED_DIR, type TestServer } from '../support/test-server.js';
 
 /** Rows of data/national/units.csv: one per unit version (no field holds a line break). */
-const nationalUnitCount = () => readFileSync(join(SEED_DIR, 'national', 'units.csv'), 'utf8').trimEnd().split('\n').length - 1;
+const nationalUnitCount = () =>
+  readFileSync(join(SEED_DIR, 'national', 'units.csv'), 'utf8')
+    .trimEnd()
+    .split('\n').length - 1;
 
 let t: TestServer;
 beforeAll(async () => {

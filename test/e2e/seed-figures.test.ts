@@ -23,7 +23,9 @@ interface SeedRow {
 async function seedRows(): Promise<SeedRow[]> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  const reader = await c.runAndReadAll(`SELECT * FROM read_csv('${join(SEED_DIR, 'observations.csv')}', header = true, all_varchar = true)`);
+  const reader = await c.runAndReadAll(
+    `SELECT * FROM read_csv('${join(SEED_DIR, 'observations.csv')}', header = true, all_varchar = true)`,
+  );
   const rows = reader.getRowObjectsJson() as unknown as SeedRow[];
   c.closeSync();
   db.closeSync();
@@ -36,7 +38,9 @@ describe('every seed figure is queryable with its qualifier and source', () => {
     expect(rows.length).toBeGreaterThanOrEqual(30);
     for (const row of rows) {
       const result = await t.sdk.Observations({ code: row.subject_id, indicator: row.indicator });
-      const match = result.locality.observations.filter((o) => o.period === row.period && o.source.code === row.source_id);
+      const match = result.locality.observations.filter(
+        (o) => o.period === row.period && o.source.code === row.source_id,
+      );
       expect(match, `${row.subject_id} ${row.indicator} ${row.period}`).toHaveLength(1);
       expect(match[0]!.value).toBe(Number(row.value));
       expect(match[0]!.qualifier).toBe(row.qualifier);
@@ -63,7 +67,13 @@ describe('hand-checked figures from the articles', () => {
     expect(byCode['subordinate_party_orgs']).toMatchObject({ value: 30, qualifier: 'EXACT', lower: 30, upper: 30 });
     expect(byCode['members']).toMatchObject({ value: 377, qualifier: 'EXACT' });
     expect(byCode['em_members']).toMatchObject({ value: 339, qualifier: 'EXACT' });
-    expect(byCode['new_em_members']).toMatchObject({ value: 21, period: '2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', granularity: 'YEAR' });
+    expect(byCode['new_em_members']).toMatchObject({
+      value: 21,
+      period: '2025',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      granularity: 'YEAR',
+    });
   });
 
   it('Si Pa Phìn: nearly 500 members (interval 450..500), nearly 80% ethnic-minority, 11 admitted since July 2025', async () => {
@@ -72,12 +82,19 @@ describe('hand-checked figures from the articles', () => {
     expect(byCode['members']).toMatchObject({ value: 500, qualifier: 'NEARLY', lower: 450, upper: 500 });
     expect(byCode['em_member_share']!.qualifier).toBe('NEARLY');
     expect(byCode['em_member_share']!.lower).toBeCloseTo(0.72, 10);
-    expect(byCode['new_em_members']).toMatchObject({ value: 11, period: '2025-07/..', periodStart: '2025-07-01', periodEnd: null, granularity: 'RANGE' });
+    expect(byCode['new_em_members']).toMatchObject({
+      value: 11,
+      period: '2025-07/..',
+      periodStart: '2025-07-01',
+      periodEnd: null,
+      granularity: 'RANGE',
+    });
   });
 
   it('Huổi Sông: 77 households, 395 residents, coffee 1.5 ha (2024, one household) and 8.5 ha (2025), 50,000 seedlings (2026)', async () => {
     const { locality } = await t.sdk.Observations({ code: 'village/huoi-song' });
-    const find = (code: string, period: string) => locality.observations.find((o) => o.indicator.code === code && o.period === period)!;
+    const find = (code: string, period: string) =>
+      locality.observations.find((o) => o.indicator.code === code && o.period === period)!;
     expect(find('households', '2026').value).toBe(77);
     expect(find('residents', '2026').value).toBe(395);
     expect(find('mong_resident_share', '2026').value).toBe(1);
@@ -90,7 +107,14 @@ describe('hand-checked figures from the articles', () => {
   it('Huổi Sông poor households: just over 20 now (20..22), and 2024 stored as derived, more than 40', async () => {
     const { locality } = await t.sdk.Series({ code: 'village/huoi-song', indicator: 'poor_households' });
     const [y2024, y2026] = locality.series.points;
-    expect(y2024).toMatchObject({ period: '2024', value: 40, qualifier: 'MORE_THAN', derived: true, lower: 40, upper: null });
+    expect(y2024).toMatchObject({
+      period: '2024',
+      value: 40,
+      qualifier: 'MORE_THAN',
+      derived: true,
+      lower: 40,
+      upper: null,
+    });
     expect(y2024!.observation!.formula).toContain('more than 20');
     expect(y2024!.basis).toBe('REPORTED');
     expect(y2026).toMatchObject({ period: '2026', value: 20, qualifier: 'JUST_OVER', derived: false, lower: 20 });
@@ -98,11 +122,18 @@ describe('hand-checked figures from the articles', () => {
   });
 
   it('Nậm Pồ: 233 admitted in 2024 at 101.3% of target (target 230 derived), 58 village heads who are members = 47.9% of 121', async () => {
-    const committee = (await t.sdk.Observations({ code: 'party-committee/nam-po', from: '2024', to: '2024' })).locality.observations;
+    const committee = (await t.sdk.Observations({ code: 'party-committee/nam-po', from: '2024', to: '2024' })).locality
+      .observations;
     const c = Object.fromEntries(committee.map((o) => [o.indicator.code, o]));
     expect(c['new_members']).toMatchObject({ value: 233, qualifier: 'EXACT', derived: false });
     expect(c['target_attainment']).toMatchObject({ value: 1.013, qualifier: 'EXACT' });
-    expect(c['admission_target']).toMatchObject({ value: 230, qualifier: 'ABOUT', derived: true, lower: 229.9, upper: 230.1 });
+    expect(c['admission_target']).toMatchObject({
+      value: 230,
+      qualifier: 'ABOUT',
+      derived: true,
+      lower: 229.9,
+      upper: 230.1,
+    });
     expect(c['new_members_village_heads']!.value).toBe(3);
     const district = (await t.sdk.Observations({ code: 'district/nam-po' })).locality.observations;
     const d = Object.fromEntries(district.map((o) => [o.indicator.code, o]));
@@ -123,7 +154,11 @@ describe('hand-checked figures from the articles', () => {
   it('sources say where a figure comes from and how their dates were established', async () => {
     const { sources } = await t.sdk.Sources();
     const namPo = sources.find((s) => s.code === 'dbp-nam-po-village-heads')!;
-    expect(namPo).toMatchObject({ title: 'Nậm Pồ boosts grassroots leadership with Party-member village leaders', author: 'Sầm Phúc', published: '2025' });
+    expect(namPo).toMatchObject({
+      title: 'Nậm Pồ boosts grassroots leadership with Party-member village leaders',
+      author: 'Sầm Phúc',
+      published: '2025',
+    });
     expect(namPo.observations.length).toBeGreaterThanOrEqual(10);
     const law = sources.find((s) => s.code === 'law-72-2025-qh15')!;
     expect(law.observations).toHaveLength(0);
@@ -132,8 +167,15 @@ describe('hand-checked figures from the articles', () => {
   it('documents carry number, issuer, date and the period they cover, linked to units', async () => {
     const { documents } = await t.sdk.Documents();
     const resolution = documents.find((d) => d.number === '04-NQ/TU')!;
-    expect(resolution).toMatchObject({ issuedOn: '2021-05-07', periodStart: '2021-01-01', periodEnd: '2025-12-31', kind: 'RESOLUTION' });
-    expect(resolution.links.map((l) => `${l.role} ${l.locality?.code}`)).toEqual(expect.arrayContaining(['GOVERNS province/dien-bien', 'ISSUED_BY party-committee/dien-bien']));
+    expect(resolution).toMatchObject({
+      issuedOn: '2021-05-07',
+      periodStart: '2021-01-01',
+      periodEnd: '2025-12-31',
+      kind: 'RESOLUTION',
+    });
+    expect(resolution.links.map((l) => `${l.role} ${l.locality?.code}`)).toEqual(
+      expect.arrayContaining(['GOVERNS province/dien-bien', 'ISSUED_BY party-committee/dien-bien']),
+    );
     const guidance = documents.find((d) => d.number === '38-HD/BTCTW')!;
     expect(guidance).toMatchObject({ issuedOn: '2025-09-29', issuer: 'Central Organization Commission' });
     const plan = documents.find((d) => d.number === '09-ĐA/TU')!;

@@ -20,11 +20,17 @@ const TOKEN = 'snapshot-test-token-0123456789';
 
 /** Runs a TypeScript entry point as its own process (node --import tsx), collecting stdout lines. */
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, UV_THREADPOOL_SIZE: '16', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, UV_THREADPOOL_SIZE: '16', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (l) => lines.push(l));
   child.stderr!.on('data', (d: Buffer) => lines.push(d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => setImmediate(() => resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => setImmediate(() => resolve(code))),
+  );
   return { child, lines, exited };
 }
 
@@ -55,14 +61,22 @@ describe('export and read-only snapshots', () => {
     await prepareStore(path, SEED_DIR);
     // One corrected figure, so the snapshot must carry revisions and not only current values.
     const correction = join(dir, 'correction.csv');
-    const seedRow = (await readFile(join(SEED_DIR, 'observations.csv'), 'utf8')).split('\n').find((l) => l.startsWith('village/huoi-song,households,2026,77,'))!;
-    await writeFile(correction, `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note\n${seedRow.replace(',77,', ',78,')}\n`);
+    const seedRow = (await readFile(join(SEED_DIR, 'observations.csv'), 'utf8'))
+      .split('\n')
+      .find((l) => l.startsWith('village/huoi-song,households,2026,77,'))!;
+    await writeFile(
+      correction,
+      `subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note\n${seedRow.replace(',77,', ',78,')}\n`,
+    );
     const store = await Store.open({ path, poolSize: 1 });
     const inputs = await fileInputs(correction);
     await runLoad(store, inputs, { kind: 'file', origin: 'file:correction', hash: await hashInputs(inputs) });
     originalFingerprint = await fingerprintOf(store);
     const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {} });
-    original = await getSdk(new GraphQLClient(server.url)).Revisions({ code: 'village/huoi-song', indicator: 'households' });
+    original = await getSdk(new GraphQLClient(server.url)).Revisions({
+      code: 'village/huoi-song',
+      indicator: 'households',
+    });
     await server.close();
     await store.checkpoint();
     store.close();
@@ -75,10 +89,25 @@ describe('export and read-only snapshots', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('npm run export writes every table as Parquet with a manifest of rows and checksums', () => {
-    expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observations', 'units', 'unit_lineage', 'data_findings', 'imports', 'schema_migrations']));
+    expect(manifest.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'observations',
+        'units',
+        'unit_lineage',
+        'data_findings',
+        'imports',
+        'schema_migrations',
+      ]),
+    );
     expect(manifest.tables.find((t) => t.name === 'observations')!.rows).toBe(originalFingerprint.n);
     expect(manifest.tables.every((t) => /^[0-9a-f]{64}$/.test(t.sha256))).toBe(true);
-    expect(manifest.migrations).toEqual(['001_foundation', '002_unit_lineage', '003_superseded_observations', '004_serving_layer', '005_national_units']);
+    expect(manifest.migrations).toEqual([
+      '001_foundation',
+      '002_unit_lineage',
+      '003_superseded_observations',
+      '004_serving_layer',
+      '005_national_units',
+    ]);
   });
 
   it('a snapshot opens with the same rows, revisions and answers as the store it came from', async () => {
@@ -110,7 +139,19 @@ describe('export and read-only snapshots', () => {
     const url = await waitForListening(server.child, server.lines);
     const sdk = getSdk(new GraphQLClient(url));
     expect(await sdk.Revisions({ code: 'village/huoi-song', indicator: 'households' })).toEqual(original);
-    const [error] = await errorsOf(sdk.RecordObservations({ input: [{ subject: 'village/huoi-song', indicator: 'households', period: '2025', value: 1, source: 'dbp-em-party-members' }] }));
+    const [error] = await errorsOf(
+      sdk.RecordObservations({
+        input: [
+          {
+            subject: 'village/huoi-song',
+            indicator: 'households',
+            period: '2025',
+            value: 1,
+            source: 'dbp-em-party-members',
+          },
+        ],
+      }),
+    );
     expect(error!.extensions?.['code']).toBe('READ_ONLY');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -32,8 +32,16 @@ afterAll(() => t.close());
 
 describe('one figure, several sources', () => {
   it('observations returns every source for a period', async () => {
-    const { locality } = await t.sdk.Observations({ code: 'village/test', indicator: 'households', from: '2024', to: '2024' });
-    expect(locality.observations.map((o) => [o.period, o.value, o.source.code])).toEqual([['2024', 70, 'early'], ['2024', 72, 'late']]);
+    const { locality } = await t.sdk.Observations({
+      code: 'village/test',
+      indicator: 'households',
+      from: '2024',
+      to: '2024',
+    });
+    expect(locality.observations.map((o) => [o.period, o.value, o.source.code])).toEqual([
+      ['2024', 70, 'early'],
+      ['2024', 72, 'late'],
+    ]);
     const about = locality.observations.find((o) => o.qualifier === 'ABOUT')!;
     expect(about.lower).toBeCloseTo(66.5, 10);
     expect(about.upper).toBeCloseTo(73.5, 10);
@@ -41,17 +49,35 @@ describe('one figure, several sources', () => {
 
   it('series picks the most recent publication by default', async () => {
     const { locality } = await t.sdk.Series({ code: 'village/test', indicator: 'households' });
-    expect(locality.series.points.map((p) => [p.period, p.value, p.source?.code])).toEqual([['2023', 60, 'early'], ['2024', 72, 'late'], ['2025-Q1', 73, 'late']]);
-    expect(locality.series.points[2]).toMatchObject({ granularity: 'QUARTER', periodStart: '2025-01-01', periodEnd: '2025-03-31' });
+    expect(locality.series.points.map((p) => [p.period, p.value, p.source?.code])).toEqual([
+      ['2023', 60, 'early'],
+      ['2024', 72, 'late'],
+      ['2025-Q1', 73, 'late'],
+    ]);
+    expect(locality.series.points[2]).toMatchObject({
+      granularity: 'QUARTER',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-03-31',
+    });
   });
 
   it('series can ask for the earliest publication, or name a source', async () => {
-    const earliest = await t.sdk.Series({ code: 'village/test', indicator: 'households', from: '2024', to: '2024', sourcePreference: 'EARLIEST_PUBLICATION' });
+    const earliest = await t.sdk.Series({
+      code: 'village/test',
+      indicator: 'households',
+      from: '2024',
+      to: '2024',
+      sourcePreference: 'EARLIEST_PUBLICATION',
+    });
     expect(earliest.locality.series.points.map((p) => p.source?.code)).toEqual(['early']);
     const { sources } = await t.sdk.Sources();
     const early = sources.find((s) => s.code === 'early')!;
     const named = await t.sdk.Series({ code: 'village/test', indicator: 'households', preferSource: early.id });
-    expect(named.locality.series.points.map((p) => [p.period, p.source?.code])).toEqual([['2023', 'early'], ['2024', 'early'], ['2025-Q1', 'late']]);
+    expect(named.locality.series.points.map((p) => [p.period, p.source?.code])).toEqual([
+      ['2023', 'early'],
+      ['2024', 'early'],
+      ['2025-Q1', 'late'],
+    ]);
   });
 
   it('a reported figure wins over a derived one, whatever the publication dates', async () => {
@@ -60,7 +86,12 @@ describe('one figure, several sources', () => {
   });
 
   it('from/to select periods that overlap the window, quarters included', async () => {
-    const { locality } = await t.sdk.Observations({ code: 'village/test', indicator: 'households', from: '2025-02', to: '2025-02' });
+    const { locality } = await t.sdk.Observations({
+      code: 'village/test',
+      indicator: 'households',
+      from: '2025-02',
+      to: '2025-02',
+    });
     expect(locality.observations.map((o) => o.period)).toEqual(['2025-Q1']);
   });
 });

@@ -15,8 +15,18 @@ import { SEED_DIR } from '../support/test-server.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 const picker: Picker = {
-  commune: () => ({ commune: 'commune/p01-c002', committee: 'party-committee/p01-c002', province: 'province/p01', provinceCommittee: 'party-committee/p01' }),
-  province: () => ({ province: 'province/p01', provinceGlobalId: b64('Province:province/p01'), provinceCommittee: 'party-committee/p01', provinceCommitteeGlobalId: b64('PartyCommittee:party-committee/p01') }),
+  commune: () => ({
+    commune: 'commune/p01-c002',
+    committee: 'party-committee/p01-c002',
+    province: 'province/p01',
+    provinceCommittee: 'party-committee/p01',
+  }),
+  province: () => ({
+    province: 'province/p01',
+    provinceGlobalId: b64('Province:province/p01'),
+    provinceCommittee: 'party-committee/p01',
+    provinceCommitteeGlobalId: b64('PartyCommittee:party-committee/p01'),
+  }),
 };
 
 async function generateTiny(dir: string, name: string): Promise<Store> {
@@ -44,16 +54,32 @@ describe('synthetic data and the benchmark mix', () => {
 
   it('is deterministic and labelled synthetic in every row', async () => {
     const other = await generateTiny(dir, 'b.duckdb');
-    const fingerprint = (s: Store) => s.all<{ n: number; h: string }>('t', sql`SELECT count(*)::INTEGER AS n, sum(hash(subject_id, indicator, period, value, qualifier))::VARCHAR AS h FROM observations`);
+    const fingerprint = (s: Store) =>
+      s.all<{ n: number; h: string }>(
+        't',
+        sql`SELECT count(*)::INTEGER AS n, sum(hash(subject_id, indicator, period, value, qualifier))::VARCHAR AS h FROM observations`,
+      );
     expect(await fingerprint(other)).toEqual(await fingerprint(store));
     other.close();
-    const [labels] = await store.all<{ sources: string[]; kind: string }>('t', sql`
-      SELECT list(DISTINCT o.source_id) AS sources, min(s.kind) AS kind FROM observations o JOIN sources s ON s.id = o.source_id`);
+    const [labels] = await store.all<{ sources: string[]; kind: string }>(
+      't',
+      sql`
+      SELECT list(DISTINCT o.source_id) AS sources, min(s.kind) AS kind FROM observations o JOIN sources s ON s.id = o.source_id`,
+    );
     expect(labels).toEqual({ sources: [SYNTHETIC_SOURCE_ID], kind: 'SYNTHETIC' });
-    const [shape] = await store.all<{ provinces: number; communes: number; villages: number; cells: number; gaps: number }>('t', sql`
+    const [shape] = await store.all<{
+      provinces: number;
+      communes: number;
+      villages: number;
+      cells: number;
+      gaps: number;
+    }>(
+      't',
+      sql`
       SELECT count(*) FILTER (WHERE kind = 'PROVINCE')::INTEGER AS provinces, count(*) FILTER (WHERE kind = 'COMMUNE')::INTEGER AS communes,
              count(*) FILTER (WHERE kind = 'VILLAGE')::INTEGER AS villages, count(*) FILTER (WHERE kind = 'PARTY_CELL')::INTEGER AS cells,
-             (SELECT (count(*) < 24 * 18 * 7)::INTEGER FROM observations WHERE subject_id LIKE 'village/%') AS gaps FROM units`);
+             (SELECT (count(*) < 24 * 18 * 7)::INTEGER FROM observations WHERE subject_id LIKE 'village/%') AS gaps FROM units`,
+    );
     expect(shape).toEqual({ provinces: 2, communes: 6, villages: 24, cells: 12, gaps: 1 });
   });
 

@@ -8,7 +8,10 @@ describe('a query past the time limit is interrupted inside DuckDB while the ser
   let slowStarted = 0;
   const logs: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    t = await startTestServer(undefined, { store: { poolSize: 2, rewrite: slowSearchRewrite(() => slowStarted++) }, server: { limits: { timeoutMs: 2_500 }, log: (e) => logs.push(e) } });
+    t = await startTestServer(undefined, {
+      store: { poolSize: 2, rewrite: slowSearchRewrite(() => slowStarted++) },
+      server: { limits: { timeoutMs: 2_500 }, log: (e) => logs.push(e) },
+    });
   });
   afterAll(() => t.close());
 
@@ -29,7 +32,9 @@ describe('a query past the time limit is interrupted inside DuckDB while the ser
     expect(r.json!.errors![0]!.message).toContain('timeoutMs = 2500 ms');
     // The response can only be written once DuckDB gave the connection back: it was interrupted,
     // not abandoned (the statement would otherwise run for hours).
-    expect(logs.filter((e) => e['timedOut'])).toEqual([expect.objectContaining({ msg: 'request', status: 200, timedOut: true })]);
+    expect(logs.filter((e) => e['timedOut'])).toEqual([
+      expect.objectContaining({ msg: 'request', status: 200, timedOut: true }),
+    ]);
     expect(elapsed).toBeGreaterThanOrEqual(2_490);
     expect(elapsed).toBeLessThan(10_000);
   });
@@ -46,7 +51,10 @@ describe('concurrency is bounded: past the queue limit the answer is 503 with Re
   let t: TestServer;
   let slowStarted = 0;
   beforeAll(async () => {
-    t = await startTestServer(undefined, { store: { poolSize: 1, rewrite: slowSearchRewrite(() => slowStarted++) }, server: { limits: { timeoutMs: 1_500, queueLimit: 1 } } });
+    t = await startTestServer(undefined, {
+      store: { poolSize: 1, rewrite: slowSearchRewrite(() => slowStarted++) },
+      server: { limits: { timeoutMs: 1_500, queueLimit: 1 } },
+    });
   });
   afterAll(() => t.close());
 

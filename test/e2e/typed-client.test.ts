@@ -12,8 +12,16 @@ afterAll(() => t.close());
 describe('grassroots/client: the generated SDK behind createClient(url)', () => {
   it('runs typed operations against a real server', async () => {
     const client = createClient(t.server.url);
-    const { table }: TableQuery = await client.Table({ indicators: ['members'], kind: 'PARTY_COMMITTEE', periods: ['2026'] });
-    expect(table.rows.map((r) => [r.locality?.code, r.value, r.qualifier])).toContainEqual(['party-committee/dien-bien', 49000, 'MORE_THAN']);
+    const { table }: TableQuery = await client.Table({
+      indicators: ['members'],
+      kind: 'PARTY_COMMITTEE',
+      periods: ['2026'],
+    });
+    expect(table.rows.map((r) => [r.locality?.code, r.value, r.qualifier])).toContainEqual([
+      'party-committee/dien-bien',
+      49000,
+      'MORE_THAN',
+    ]);
     const { locality } = await client.LocalityByCode({ code: 'village/huoi-song' });
     expect(locality?.name).toBe('Huổi Sông');
   });

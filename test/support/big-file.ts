@@ -9,17 +9,25 @@ export const BIG_TREE = { communes: 10, villages: 100 } as const;
  * Parquet or JSON Lines with DuckDB's COPY, for loads against a store holding
  * syntheticTree(BIG_TREE). `valueOffset` makes a second file that revises every figure.
  */
-export async function writeBigObservations(path: string, rows: number, format: 'csv' | 'parquet' | 'jsonl', valueOffset = 0): Promise<void> {
+export async function writeBigObservations(
+  path: string,
+  rows: number,
+  format: 'csv' | 'parquet' | 'jsonl',
+  valueOffset = 0,
+): Promise<void> {
   const villages = BIG_TREE.communes * BIG_TREE.villages;
   const store = await Store.open({ path: ':memory:', poolSize: 1 });
   const options = { csv: '(FORMAT csv, HEADER)', parquet: '(FORMAT parquet)', jsonl: '(FORMAT json)' }[format];
   try {
-    await store.all('test.big-file', sql`COPY (
+    await store.all(
+      'test.big-file',
+      sql`COPY (
       SELECT 'village/c' || (i % ${villages} // ${BIG_TREE.villages} + 1) || '-v' || (i % ${BIG_TREE.villages} + 1) AS subject_id,
              'households' AS indicator, strftime(DATE '2000-01-01' + (i // ${villages})::INTEGER, '%Y-%m-%d') AS period,
              ((i % 500) + ${valueOffset})::VARCHAR AS value, 'EXACT' AS qualifier, NULL::VARCHAR AS lower, NULL::VARCHAR AS upper,
              'synthetic-test' AS source_id, 'false' AS derived, NULL::VARCHAR AS formula, NULL::VARCHAR AS quote, NULL::VARCHAR AS note
-      FROM range(${rows}) t(i)) TO '${raw(path.replace(/'/g, "''"))}' ${raw(options)}`);
+      FROM range(${rows}) t(i)) TO '${raw(path.replace(/'/g, "''"))}' ${raw(options)}`,
+    );
   } finally {
     store.close();
   }

@@ -9,11 +9,14 @@ export interface Fingerprint {
 
 /** Row count and an order-independent checksum of every observation revision, plus the import count. */
 export async function fingerprintOf(store: Store): Promise<Fingerprint> {
-  const [row] = await store.all<Fingerprint>('test.fingerprint', sql`
+  const [row] = await store.all<Fingerprint>(
+    'test.fingerprint',
+    sql`
     SELECT count(*)::INTEGER AS n,
            coalesce(sum(hash(id, subject_id, indicator, period, value, qualifier, source_id, recorded_at, import_id))::VARCHAR, '0') AS checksum,
            (SELECT count(*)::INTEGER FROM imports) AS imports
-    FROM observations`);
+    FROM observations`,
+  );
   return row!;
 }
 

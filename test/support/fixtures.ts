@@ -23,7 +23,10 @@ synthetic-test,SYNTHETIC,Synthetic test fixture (not real data),grassroots tests
  * with the tree.
  */
 export function syntheticTree(communes: number, villages: number): Files {
-  const units = ['id,kind,name,level,admin_unit_id,valid_from,valid_to,source_id,note', 'province/synthetic,PROVINCE,Synthetic Province,PROVINCE,,,,synthetic-test,'];
+  const units = [
+    'id,kind,name,level,admin_unit_id,valid_from,valid_to,source_id,note',
+    'province/synthetic,PROVINCE,Synthetic Province,PROVINCE,,,,synthetic-test,',
+  ];
   const links = ['child_id,parent_id,valid_from,valid_to,source_id,note'];
   const observations = ['subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note'];
   for (let c = 1; c <= communes; c++) {

@@ -10,7 +10,7 @@ export interface Exchange {
 
 async function exchange(response: Response): Promise<Exchange> {
   const text = await response.text();
-  let json: Exchange['json'] = null;
+  let json: Exchange['json'];
   try {
     json = text === '' ? null : (JSON.parse(text) as Exchange['json']);
   } catch {
@@ -20,16 +20,23 @@ async function exchange(response: Response): Promise<Exchange> {
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Exchange> {
-  return exchange(await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  }));
+  return exchange(
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 }
 
-export async function get(url: string, params: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Exchange> {
+export async function get(
+  url: string,
+  params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Exchange> {
   const u = new URL(url);
-  for (const [key, value] of Object.entries(params)) u.searchParams.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  for (const [key, value] of Object.entries(params))
+    u.searchParams.set(key, typeof value === 'string' ? value : JSON.stringify(value));
   return exchange(await fetch(u, { headers }));
 }
 
@@ -37,14 +44,29 @@ export async function get(url: string, params: Record<string, unknown> = {}, hea
 export const GET_HEADERS = { 'apollo-require-preflight': 'true' };
 
 /** Sends the head and half the body of a POST, and returns a function that sends the rest. */
-export function halfSentRequest(url: string, body: string): { finish: () => void; response: Promise<{ status: number; text: string }> } {
+export function halfSentRequest(
+  url: string,
+  body: string,
+): { finish: () => void; response: Promise<{ status: number; text: string }> } {
   const u = new URL(url);
   let finish = () => {};
   const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode!, text }));
-    });
+    const req = httpRequest(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => (text += c))
+          .on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
     req.on('error', reject);
     const half = Math.floor(body.length / 2);
     req.write(body.slice(0, half));

@@ -12,7 +12,10 @@ export function slowSearchRewrite(started: () => void = () => {}): (s: SqlStatem
   return (s) => {
     if (s.id !== 'units.search' || !s.values.includes(SLOW_SEARCH)) return s;
     started();
-    return { ...s, text: `SELECT q.* FROM (${s.text}) q, (SELECT sum(hash(range)) AS s FROM range(1000000000000)) slow WHERE slow.s IS NOT NULL` };
+    return {
+      ...s,
+      text: `SELECT q.* FROM (${s.text}) q, (SELECT sum(hash(range)) AS s FROM range(1000000000000)) slow WHERE slow.s IS NOT NULL`,
+    };
   };
 }
 

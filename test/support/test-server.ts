@@ -7,6 +7,7 @@ import { prepareTestStore } from './seed-store.js';
 import { Store, type StoreOptions } from '../../src/store/store.js';
 import { createServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { getSdk } from '../../src/client/sdk.js';
+import { SPEED_OFF } from '../../src/speed/speed-config.js';
 
 export const SEED_DIR = new URL('../../data/', import.meta.url).pathname;
 
@@ -30,15 +31,28 @@ export interface TestServerOptions {
  * A real store file built from a data directory, opened sandboxed as main.ts opens it, served
  * over HTTP on a random loopback port.
  */
-export async function startTestServer(dataDir: string = SEED_DIR, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  dataDir: string = SEED_DIR,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'grassroots-test-'));
   const path = join(dir, 'store.duckdb');
   await prepareTestStore(path, dataDir);
   const writable = options.writeToken !== undefined;
   const store = await Store.open({ path, poolSize: 2, sandboxed: true, writable, threads: 1, ...options.store });
   // Every operation runs compiled, the path repeated traffic takes; test/e2e/compiled-execution.test.ts
-  // proves a document's first run (graphql-js) answers the same.
-  const server = await createServer(store, { host: '127.0.0.1', port: 0, log: () => {}, writeToken: options.writeToken ?? null, runsBeforeCompiling: 0, ...options.server });
+  // proves a document's first run (graphql-js) answers the same. Under GRASSROOTS_TEST_SPEED=off
+  // (vitest's project graphql-js) every part of the speed machinery is off instead.
+  const speed = process.env['GRASSROOTS_TEST_SPEED'] === 'off' ? SPEED_OFF : undefined;
+  const server = await createServer(store, {
+    host: '127.0.0.1',
+    port: 0,
+    log: () => {},
+    writeToken: options.writeToken ?? null,
+    runsBeforeCompiling: 0,
+    speed,
+    ...options.server,
+  });
   // Statement counts are of a warm server; the cold path's answers are proven equal in test/db/hierarchy-cache.test.ts.
   await server.warm();
   const client = new GraphQLClient(server.url);
@@ -57,11 +71,14 @@ export async function startTestServer(dataDir: string = SEED_DIR, options: TestS
 }
 
 /** The GraphQL errors of a request that is expected to fail. */
-export async function errorsOf(promise: Promise<unknown>): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
+export async function errorsOf(
+  promise: Promise<unknown>,
+): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
   try {
     await promise;
   } catch (error) {
-    const errors = (error as { response?: { errors?: { message: string; extensions?: Record<string, unknown> }[] } }).response?.errors;
+    const errors = (error as { response?: { errors?: { message: string; extensions?: Record<string, unknown> }[] } })
+      .response?.errors;
     if (errors) return errors;
     throw error;
   }

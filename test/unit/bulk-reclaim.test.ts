@@ -22,11 +22,12 @@ describe('garbage is collected after bulk responses, off their path and at most 
     expect(collections).toBe(1);
   });
 
-  it('the default collects with V8\'s own gc, exposed at run time', async () => {
+  it("the default collects with V8's own gc, exposed at run time", async () => {
     const afterResponse = bulkReclaimer();
     let garbage: unknown[] | null = Array.from({ length: 300_000 }, (_, i) => ({ i }));
     const withGarbage = process.memoryUsage().heapUsed;
     expect(garbage.length).toBe(300_000);
+    // eslint-disable-next-line no-useless-assignment -- dropping the only reference is the point
     garbage = null;
     afterResponse(2_000_000);
     await turn();

@@ -3,11 +3,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSchema } from 'type-graphql';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { SCHEMA_OPTIONS } from '../../src/graphql/build-schema.js';
-import { bindParamsDirectly } from '../../src/graphql/direct-params.js';
+import { bindParamsDirectly } from '../../src/speed/direct-params.js';
 
 /** What a resolver called: every method of every resolver class records its name and arguments instead of running. */
-class Called {
-  constructor(readonly method: string, readonly args: unknown[]) {}
+class Called extends Error {
+  constructor(
+    readonly method: string,
+    readonly args: unknown[],
+  ) {
+    super(method);
+  }
 }
 // The classes are shared with the other test files of this worker (isolate: false): put back after.
 const originals: (() => void)[] = [];
@@ -45,18 +50,30 @@ describe('direct parameter binding on the real schema', () => {
         if (!field.resolve) continue;
         before.set(`${type.name}.${field.name}`, field.resolve);
         // every argument given a value of its own, so a swapped pair would show
-        argsOf.set(`${type.name}.${field.name}`, Object.fromEntries(field.args.map((arg, i) => [arg.name, `value ${i} of ${arg.name}`])));
+        argsOf.set(
+          `${type.name}.${field.name}`,
+          Object.fromEntries(field.args.map((arg, i) => [arg.name, `value ${i} of ${arg.name}`])),
+        );
       }
     }
     const bound = bindParamsDirectly(schema, SCHEMA_OPTIONS);
     expect(bound.length).toBeGreaterThan(100);
-    for (const key of ['Commune.latest', 'PartyCommittee.series', 'Village.latest', 'Query.locality', 'SeriesPoint.source']) expect(bound).toContain(key);
+    for (const key of [
+      'Commune.latest',
+      'PartyCommittee.series',
+      'Village.latest',
+      'Query.locality',
+      'SeriesPoint.source',
+    ])
+      expect(bound).toContain(key);
     for (const key of bound) {
       const [typeName, fieldName] = key.split('.') as [string, string];
       const type = schema.getType(typeName);
       if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
       const args = argsOf.get(key)!;
-      expect(await callOf(type.getFields()[fieldName]!.resolve!, args), key).toEqual(await callOf(before.get(key)!, args));
+      expect(await callOf(type.getFields()[fieldName]!.resolve!, args), key).toEqual(
+        await callOf(before.get(key)!, args),
+      );
     }
   });
 });

@@ -1,10 +1,25 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { Arg, buildSchema, Field, FieldResolver, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  buildSchema,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { graphql, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { bindParamsDirectly } from '../../src/graphql/direct-params.js';
+import { bindParamsDirectly, type ResolverClass } from '../../src/speed/direct-params.js';
 
-enum Shade { LIGHT = 'LIGHT', DARK = 'DARK' }
+enum Shade {
+  LIGHT = 'LIGHT',
+  DARK = 'DARK',
+}
 registerEnumType(Shade, { name: 'Shade' });
 
 @ObjectType({ simpleResolvers: true })
@@ -29,7 +44,11 @@ class Range {
 @Resolver(() => Item)
 class ItemResolver {
   @FieldResolver(() => String)
-  label(@Root() item: Item, @Arg('prefix', () => String) prefix: string, @Arg('shade', () => Shade, { nullable: true }) shade?: Shade | null): string {
+  label(
+    @Root() item: Item,
+    @Arg('prefix', () => String) prefix: string,
+    @Arg('shade', () => Shade, { nullable: true }) shade?: Shade | null,
+  ): string {
     return `${prefix}${item.n}${shade ? `-${shade}` : ''}`;
   }
 
@@ -60,7 +79,7 @@ export class UnlistedResolver {
 }
 
 async function schemaWith(validate: boolean) {
-  const options = { resolvers: [ItemResolver, ItemsResolver] as [Function, ...Function[]], validate };
+  const options = { resolvers: [ItemResolver, ItemsResolver] as [ResolverClass, ...ResolverClass[]], validate };
   const schema = await buildSchema(options);
   return { schema, bound: bindParamsDirectly(schema, options) };
 }
@@ -73,7 +92,10 @@ describe('resolver parameters bound directly (no promise per argument)', () => {
     if (!isObjectType(item)) throw new Error('Item is missing');
     // synchronous: a value, not a promise
     expect(item.getFields()['label']!.resolve!({ n: 3 }, { prefix: 'v' }, {}, {} as GraphQLResolveInfo)).toBe('v3');
-    const result = await graphql({ schema, source: '{ items(count: 3) { n label(prefix: "#", shade: DARK) within(range: { from: 1, to: 1 }) } }' });
+    const result = await graphql({
+      schema,
+      source: '{ items(count: 3) { n label(prefix: "#", shade: DARK) within(range: { from: 1, to: 1 }) } }',
+    });
     expect(result).toEqual({
       data: {
         items: [
@@ -94,9 +116,17 @@ describe('resolver parameters bound directly (no promise per argument)', () => {
 
   it('binds nothing in a schema built with validation, global middlewares or an auth checker (type-graphql runs those)', async () => {
     expect((await schemaWith(true)).bound).toEqual([]);
-    const options = { resolvers: [ItemResolver, ItemsResolver] as [Function, ...Function[]], validate: false };
+    const options = {
+      resolvers: [ItemResolver, ItemsResolver] as [ResolverClass, ...ResolverClass[]],
+      validate: false,
+    };
     const schema = await buildSchema(options);
-    expect(bindParamsDirectly(schema, { ...options, globalMiddlewares: [async (_data: unknown, next: () => Promise<unknown>) => next()] })).toEqual([]);
+    expect(
+      bindParamsDirectly(schema, {
+        ...options,
+        globalMiddlewares: [async (_data: unknown, next: () => Promise<unknown>) => next()],
+      }),
+    ).toEqual([]);
     expect(bindParamsDirectly(schema, { ...options, authChecker: () => true })).toEqual([]);
     expect(bindParamsDirectly(schema, options)).toHaveLength(2);
   });

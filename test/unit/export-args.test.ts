@@ -10,10 +10,24 @@ const id = (type: string, code: string) => Buffer.from(`${type}:${code}`).toStri
 
 describe('export query strings become table arguments', () => {
   it('splits lists on commas or repeats, and turns codes into global ids', () => {
-    const args = exportArgs(new URLSearchParams('indicators=members,em_members&periods=2024&periods=2025&kind=COMMUNE&within=province/dien-bien&rollup=VILLAGE'));
-    expect(args).toMatchObject({ indicators: ['members', 'em_members'], periods: ['2024', '2025'], kind: 'COMMUNE', within: id('Province', 'province/dien-bien'), rollup: 'VILLAGE', localities: null });
-    expect(exportArgs(new URLSearchParams('indicators=x&localities=party-committee/tia-dinh,' + id('Village', 'village/san-bay'))).localities)
-      .toEqual([id('PartyCommittee', 'party-committee/tia-dinh'), id('Village', 'village/san-bay')]);
+    const args = exportArgs(
+      new URLSearchParams(
+        'indicators=members,em_members&periods=2024&periods=2025&kind=COMMUNE&within=province/dien-bien&rollup=VILLAGE',
+      ),
+    );
+    expect(args).toMatchObject({
+      indicators: ['members', 'em_members'],
+      periods: ['2024', '2025'],
+      kind: 'COMMUNE',
+      within: id('Province', 'province/dien-bien'),
+      rollup: 'VILLAGE',
+      localities: null,
+    });
+    expect(
+      exportArgs(
+        new URLSearchParams('indicators=x&localities=party-committee/tia-dinh,' + id('Village', 'village/san-bay')),
+      ).localities,
+    ).toEqual([id('PartyCommittee', 'party-committee/tia-dinh'), id('Village', 'village/san-bay')]);
   });
 
   it.each([
@@ -34,7 +48,12 @@ describe('export query strings become table arguments', () => {
 });
 
 describe('copyTable wraps the table statement unchanged', () => {
-  const rows = tableRows({ kind: 'COMMUNE', within: null, asOf: null }, ['members'], { from: null, to: null, periods: null }, NO_ROLLUP);
+  const rows = tableRows(
+    { kind: 'COMMUNE', within: null, asOf: null },
+    ['members'],
+    { from: null, to: null, periods: null },
+    NO_ROLLUP,
+  );
 
   it('keeps every bound value of tableRows and adds none', () => {
     for (const format of Object.keys(EXPORT_FORMATS) as (keyof typeof EXPORT_FORMATS)[]) {

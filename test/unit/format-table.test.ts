@@ -11,12 +11,19 @@ describe('the command line prints lists of objects as tables', () => {
 
   it('flattens nested objects into dotted columns and shows lists as JSON', () => {
     expect(flatten({ locality: { name: 'Tìa Dình', parent: { code: 'p' } }, periods: ['2024'], value: null })).toEqual({
-      'locality.name': 'Tìa Dình', 'locality.parent.code': 'p', periods: '["2024"]', value: '',
+      'locality.name': 'Tìa Dình',
+      'locality.parent.code': 'p',
+      periods: '["2024"]',
+      value: '',
     });
   });
 
   it('pads columns to their widest cell', () => {
-    expect(formatTable([{ name: 'Huổi Sông', value: 77 }, { name: 'Sân Bay', value: null }])).toBe(
-      ['name       value', '---------  -----', 'Huổi Sông  77', 'Sân Bay'].join('\n'));
+    expect(
+      formatTable([
+        { name: 'Huổi Sông', value: 77 },
+        { name: 'Sân Bay', value: null },
+      ]),
+    ).toBe(['name       value', '---------  -----', 'Huổi Sông  77', 'Sân Bay'].join('\n'));
   });
 });

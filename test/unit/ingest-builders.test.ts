@@ -14,16 +14,30 @@ const OBSERVATIONS = TABLES.find((t) => t.table === 'observations')!;
 describe('request values never reach SQL text', () => {
   it('rows from a mutation are bound as one list per column', () => {
     const evil = "x'); DROP TABLE observations; --";
-    const s = statement('t', stageRows(OBSERVATIONS, 'input', toObservationRecords([
-      { subject: evil, indicator: 'households', period: '2025', value: 1, source: 's' },
-    ])));
+    const s = statement(
+      't',
+      stageRows(
+        OBSERVATIONS,
+        'input',
+        toObservationRecords([{ subject: evil, indicator: 'households', period: '2025', value: 1, source: 's' }]),
+      ),
+    );
     expect(s.text).not.toContain(evil);
     expect(s.text).toContain('unnest($3) AS "subject_id"');
     expect(s.values).toHaveLength(OBSERVATIONS.columns.length + 2);
   });
 
   it('asOf and updatedAfter are bound parameters', () => {
-    const s = statement('t', observationsOf(['village/a'], { indicators: null, from: null, to: null, asOf: '2026-01-01 00:00:00.000', updatedAfter: '2025-01-01 00:00:00.000' }));
+    const s = statement(
+      't',
+      observationsOf(['village/a'], {
+        indicators: null,
+        from: null,
+        to: null,
+        asOf: '2026-01-01 00:00:00.000',
+        updatedAfter: '2025-01-01 00:00:00.000',
+      }),
+    );
     expect(s.values).toEqual(expect.arrayContaining(['2026-01-01 00:00:00.000', '2025-01-01 00:00:00.000']));
     expect(s.text).not.toContain('2026-01-01');
   });
@@ -43,10 +57,13 @@ describe('file kinds', () => {
 
 describe('mutation helpers', () => {
   it('maps file columns back to input fields, 0-based', () => {
-    const error = new LoadError([
-      { file: 'input', row: 1, column: 'subject_id', reason: 'unknown unit' },
-      { file: 'input', row: 3, column: 'subject_id, indicator, period, source_id', reason: 'duplicate row' },
-    ], 2);
+    const error = new LoadError(
+      [
+        { file: 'input', row: 1, column: 'subject_id', reason: 'unknown unit' },
+        { file: 'input', row: 3, column: 'subject_id, indicator, period, source_id', reason: 'duplicate row' },
+      ],
+      2,
+    );
     expect(describeProblems(error)).toEqual([
       { path: 'input[0].subject', reason: 'unknown unit' },
       { path: 'input[2].subject, indicator, period, source', reason: 'duplicate row' },

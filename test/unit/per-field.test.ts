@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
+import {
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  graphql,
+} from 'graphql';
 import { perField } from '../../src/graphql/per-field.js';
 
 /** A list of items whose `label(prefix:)` builds its arguments through perField, counting the builds. */
@@ -25,23 +33,37 @@ function schemaCounting(): { schema: GraphQLSchema; builds: () => number } {
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
-      fields: { items: { type: new GraphQLList(Item), args: { count: { type: GraphQLInt } }, resolve: (_root, args: { count: number }) => Array.from({ length: args.count }, (_, n) => ({ n })) } },
+      fields: {
+        items: {
+          type: new GraphQLList(Item),
+          args: { count: { type: GraphQLInt } },
+          resolve: (_root, args: { count: number }) => Array.from({ length: args.count }, (_, n) => ({ n })),
+        },
+      },
     }),
   });
   return { schema, builds: () => builds };
 }
 
 describe('perField', () => {
-  it('builds a field\'s arguments once for every item of a list, and again for each alias and each request', async () => {
+  it("builds a field's arguments once for every item of a list, and again for each alias and each request", async () => {
     const { schema, builds } = schemaCounting();
-    const first = await graphql({ schema, source: 'query($p: String!) { items(count: 35) { label(prefix: $p) other: label(prefix: "b") } }', variableValues: { p: 'a' } });
+    const first = await graphql({
+      schema,
+      source: 'query($p: String!) { items(count: 35) { label(prefix: $p) other: label(prefix: "b") } }',
+      variableValues: { p: 'a' },
+    });
     expect(first.errors).toBeUndefined();
     const items = (first.data as { items: { label: string; other: string }[] }).items;
     expect(items.map((i) => i.label)).toEqual(Array.from({ length: 35 }, (_, n) => `A-${n}`));
     expect(items[34]!.other).toBe('B-34');
     expect(builds()).toBe(2);
 
-    const second = await graphql({ schema, source: 'query($p: String!) { items(count: 2) { label(prefix: $p) } }', variableValues: { p: 'c' } });
+    const second = await graphql({
+      schema,
+      source: 'query($p: String!) { items(count: 2) { label(prefix: $p) } }',
+      variableValues: { p: 'c' },
+    });
     expect((second.data as { items: { label: string }[] }).items.map((i) => i.label)).toEqual(['C-0', 'C-1']);
     expect(builds()).toBe(3);
   });

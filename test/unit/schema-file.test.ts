@@ -13,7 +13,10 @@ describe('committed artefacts match the code', () => {
   });
 
   it('src/client/sdk.ts is what codegen.ts generates (run npm run codegen)', async () => {
-    const [output] = await generate({ ...codegenConfig, cwd: new URL('../..', import.meta.url).pathname, silent: true }, false);
+    const [output] = await generate(
+      { ...codegenConfig, cwd: new URL('../..', import.meta.url).pathname, silent: true },
+      false,
+    );
     expect(await readFile(new URL('../../src/client/sdk.ts', import.meta.url), 'utf8')).toBe(output!.content);
   });
 
@@ -26,7 +29,8 @@ describe('committed artefacts match the code', () => {
       if ('getFields' in type) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
     }

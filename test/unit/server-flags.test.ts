@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { SERVER_ENTRY, SERVER_NODE_FLAGS } from '../../src/build/server-build.js';
 import { projectPath } from '../../src/project-root.js';
 
-describe('the server\'s node flags', () => {
+describe("the server's node flags", () => {
   it('npm start runs the compiled entry with the flags the bench starts it with', () => {
-    const scripts = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     const command = /\bnode ((?:--\S+ )*)(\S+)/.exec(scripts['start'] ?? '');
     expect(command, `start script: ${scripts['start']}`).not.toBeNull();
     expect(command![2]).toBe(relative(projectPath('.'), SERVER_ENTRY));

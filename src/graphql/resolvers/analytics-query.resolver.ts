@@ -2,13 +2,25 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RankRow, TableColumnsRow } from '../../domain/analytics-rows.js';
-import { Availability, PackedTable, PivotRow, PivotTable, RankBy, RankEntry, Ranking, SeriesPoint as SeriesPointType, SortOrder, Table, TableColumns } from '../types/analytics.type.js';
+import {
+  Availability,
+  PackedTable,
+  PivotRow,
+  PivotTable,
+  RankBy,
+  RankEntry,
+  Ranking,
+  SeriesPoint as SeriesPointType,
+  SortOrder,
+  Table,
+  TableColumns,
+} from '../types/analytics.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
 import { LocalityKind } from '../types/enums.js';
-import { analyticsIndicator, checkLimit, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
-import { subjectSet, tableRequest, type TableRequest } from '../table-args.js';
-import { BadInputError } from '../errors.js';
+import { analyticsIndicator, catalogueOf } from '../analytics-args.js';
+import { normalizeRankingArgs } from '../normalize-args.js';
+import { tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
 import { CHANGE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
@@ -28,57 +40,76 @@ function rankColumnsSelected(info: GraphQLResolveInfo): RankColumns {
 
 @Resolver()
 export class AnalyticsQueryResolver {
-  @Query(() => Ranking, { description: 'Top (order DESC) or bottom (ASC) N units of a kind, nationwide or within a unit, by value in `period` or by change between `from` and `to`. Ties share a rank.' })
+  @Query(() => Ranking, {
+    description:
+      'Top (order DESC) or bottom (ASC) N units of a kind, nationwide or within a unit, by value in `period` or by change between `from` and `to`. Ties share a rank.',
+  })
   async ranking(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: 'Indicator code.' }) indicator: string,
     @Arg('kind', () => LocalityKind, { description: 'Which units compete.' }) kind: LocalityKind,
-    @Arg('within', () => ID, { nullable: true, description: 'Only units below this one (global id); omitted: everywhere.' }) within?: string | null,
+    @Arg('within', () => ID, {
+      nullable: true,
+      description: 'Only units below this one (global id); omitted: everywhere.',
+    })
+    within?: string | null,
     @Arg('by', () => RankBy, { nullable: true, description: 'What to sort by (default VALUE).' }) by?: RankBy | null,
-    @Arg('period', () => String, { nullable: true, description: 'For VALUE: the period ranked.' }) period?: string | null,
-    @Arg('from', () => String, { nullable: true, description: 'For changes: the earlier period.' }) from?: string | null,
+    @Arg('period', () => String, { nullable: true, description: 'For VALUE: the period ranked.' })
+    period?: string | null,
+    @Arg('from', () => String, { nullable: true, description: 'For changes: the earlier period.' })
+    from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'For changes: the later period.' }) to?: string | null,
-    @Arg('order', () => SortOrder, { nullable: true, description: 'DESC (default): largest first; ASC: smallest first.' }) order?: SortOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'How many entries, 1 to 1000 (default 20).' }) first?: number | null,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Hierarchy and units valid on this date (YYYY-MM-DD).' }) asOf?: string | null,
+    @Arg('order', () => SortOrder, {
+      nullable: true,
+      description: 'DESC (default): largest first; ASC: smallest first.',
+    })
+    order?: SortOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many entries, 1 to 1000 (default 20).' })
+    first?: number | null,
+    @Arg('asOf', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Hierarchy and units valid on this date (YYYY-MM-DD).',
+    })
+    asOf?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ) {
-    await analyticsIndicator(ctx, indicator, rollup);
-    const rankBy = by ?? RankBy.VALUE;
-    const limit = checkLimit(first ?? 20);
-    let start: string | null = null;
-    let end: string;
-    if (rankBy === RankBy.VALUE) {
-      if (period == null) throw new BadInputError('period', 'ranking by VALUE needs the period to rank');
-      if (from != null || to != null) throw new BadInputError(from != null ? 'from' : 'to', 'from/to are for change rankings; use period with VALUE');
-      end = periodLabel(period, 'period');
-    } else {
-      if (from == null || to == null) throw new BadInputError(from == null ? 'from' : 'to', `ranking by ${rankBy} needs both from and to`);
-      start = periodLabel(from, 'from');
-      end = periodLabel(to, 'to');
-      orderedPeriods(start, end);
-    }
-    const set = subjectSet(null, kind, within, asOf);
-        const rows = await ctx.analytics.rank(set, indicator, rankBy, start, end, (order ?? SortOrder.DESC) === SortOrder.DESC, limit, valueOptions(rollup), rankColumnsSelected(info));
-    const counts = rows[0] ?? (await ctx.analytics.rank(set, indicator, rankBy, start, end, true, 1, valueOptions(rollup), NO_RANK_COLUMNS))[0];
+    const request = normalizeRankingArgs(
+      { indicator, kind, within, by, period, from, to, order, first, asOf, rollup },
+      await catalogueOf(ctx),
+    );
+    const rows = await ctx.analytics.rank(request, rankColumnsSelected(info));
+    // no entries: the counts still come from a one-row ranking
+    const counts =
+      rows[0] ?? (await ctx.analytics.rank({ ...request, descending: true, limit: 1 }, NO_RANK_COLUMNS))[0];
     return {
       indicatorCode: indicator,
       peerCount: counts?.peerCount ?? 0,
       unitCount: counts?.unitCount ?? 0,
-      entries: rows.map((row) => ({ ...row, change: rankBy === RankBy.VALUE ? null : row })),
+      entries: rows.map((row) => ({ ...row, change: request.by === RankBy.VALUE ? null : row })),
     };
   }
 
-  @Query(() => Table, { description: 'Units × indicators × periods as a flat typed table (`rows`), pivoted one column per period (`pivot`), column-oriented (`columns`), and packed around shared axes for bulk pulls (`packed`). Give localities, or kind with optional within.' })
+  @Query(() => Table, {
+    description:
+      'Units × indicators × periods as a flat typed table (`rows`), pivoted one column per period (`pivot`), column-oriented (`columns`), and packed around shared axes for bulk pulls (`packed`). Give localities, or kind with optional within.',
+  })
   async table(
     @Ctx() ctx: Context,
     @Arg('indicators', () => [String], { description: 'Indicator codes (1 to 50).' }) indicators: string[],
-    @Arg('localities', () => [ID], { nullable: true, description: 'Units by global id (1 to 1000).' }) localities?: string[] | null,
-    @Arg('kind', () => LocalityKind, { nullable: true, description: 'All units of this kind ...' }) kind?: LocalityKind | null,
-    @Arg('within', () => ID, { nullable: true, description: '... below this unit (global id).' }) within?: string | null,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Hierarchy and units valid on this date (with kind).' }) asOf?: string | null,
-    @Arg('periods', () => [String], { nullable: true, description: 'Exactly these periods (e.g. ["2024","2025"]).' }) periods?: string[] | null,
+    @Arg('localities', () => [ID], { nullable: true, description: 'Units by global id (1 to 1000).' })
+    localities?: string[] | null,
+    @Arg('kind', () => LocalityKind, { nullable: true, description: 'All units of this kind ...' })
+    kind?: LocalityKind | null,
+    @Arg('within', () => ID, { nullable: true, description: '... below this unit (global id).' })
+    within?: string | null,
+    @Arg('asOf', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Hierarchy and units valid on this date (with kind).',
+    })
+    asOf?: string | null,
+    @Arg('periods', () => [String], { nullable: true, description: 'Exactly these periods (e.g. ["2024","2025"]).' })
+    periods?: string[] | null,
     @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive.' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive.' }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
@@ -86,9 +117,16 @@ export class AnalyticsQueryResolver {
     return tableRequest(ctx, { indicators, localities, kind, within, asOf, periods, from, to, rollup });
   }
 
-  @Query(() => [Availability], { description: 'Which levels and periods have data, per indicator: counts and the earliest and latest period, so a dashboard knows what it can draw.' })
-  async availability(@Ctx() ctx: Context, @Arg('indicator', () => String, { nullable: true, description: 'One indicator; omitted: all.' }) indicator?: string | null) {
-    if (indicator != null) await analyticsIndicator(ctx, indicator, null);
+  @Query(() => [Availability], {
+    description:
+      'Which levels and periods have data, per indicator: counts and the earliest and latest period, so a dashboard knows what it can draw.',
+  })
+  async availability(
+    @Ctx() ctx: Context,
+    @Arg('indicator', () => String, { nullable: true, description: 'One indicator; omitted: all.' })
+    indicator?: string | null,
+  ) {
+    if (indicator != null) analyticsIndicator((await catalogueOf(ctx)).indicators, indicator, null);
     const rows = await ctx.analytics.readAvailability(indicator == null ? null : [indicator]);
     return rows.map((row) => ({ ...row, indicatorCode: row.indicator }));
   }
@@ -134,12 +172,18 @@ function columnsOf(root: TableRequest, ctx: Context): Promise<TableColumnsRow> {
 
 @Resolver(() => Table)
 export class TableResolver {
-  @FieldResolver(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
+  @FieldResolver(() => Int, {
+    description:
+      'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.',
+  })
   async rowCount(@Root() root: TableRequest, @Ctx() ctx: Context): Promise<number> {
     return (await columnsOf(root, ctx)).values.length;
   }
 
-  @FieldResolver(() => [SeriesPointType], { description: 'One row per unit, indicator and period with a value (unit, indicator, period, value, qualifier, interval, basis, sources).' })
+  @FieldResolver(() => [SeriesPointType], {
+    description:
+      'One row per unit, indicator and period with a value (unit, indicator, period, value, qualifier, interval, basis, sources).',
+  })
   rows(@Root() root: TableRequest, @Ctx() ctx: Context) {
     return ctx.analytics.readTableRows(root.set, root.indicators, root.window, root.options);
   }
@@ -150,7 +194,10 @@ export class TableResolver {
     return { periods: rows[0]?.periods ?? [], rows };
   }
 
-  @FieldResolver(() => PackedTable, { description: 'The table for bulk pulls: axes shared by the points, each column one array (a fraction of the bytes and time of `columns`).' })
+  @FieldResolver(() => PackedTable, {
+    description:
+      'The table for bulk pulls: axes shared by the points, each column one array (a fraction of the bytes and time of `columns`).',
+  })
   packed(@Root() root: TableRequest, @Ctx() ctx: Context) {
     return ctx.analytics.readTablePacked(root.set, root.indicators, root.window, root.options);
   }

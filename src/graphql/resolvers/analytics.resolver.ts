@@ -4,29 +4,47 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import type { ChangeRow, PartsRow, PointRow } from '../../domain/analytics-rows.js';
 import { Locality } from '../types/locality.type.js';
-import { Change, Fill, PartsPoint, PeerContext, Series, SeriesGranularity, SeriesPoint } from '../types/analytics.type.js';
+import {
+  Change,
+  Fill,
+  PartsPoint,
+  PeerContext,
+  Series,
+  SeriesGranularity,
+  SeriesPoint,
+} from '../types/analytics.type.js';
 import { Geography, LocalityKind, SourcePreference } from '../types/enums.js';
 import { Indicator } from '../types/indicator.type.js';
 import { Observation } from '../types/observation.type.js';
 import { Source } from '../types/source.type.js';
-import { toPeriodWindow, toUtcTimestamp } from '../args.js';
-import { reconstructionOf, RECORDED_AS_OF, UPDATED_AFTER } from './locality.resolver.js';
-import { analyticsIndicator, checkGranularity, orderedPeriods, periodLabel, valueOptions } from '../analytics-args.js';
-import { BadInputError } from '../errors.js';
+import { RECORDED_AS_OF, UPDATED_AFTER } from './locality.resolver.js';
+import { catalogueOf } from '../analytics-args.js';
+import {
+  normalizeChangeArgs,
+  normalizeLatestArgs,
+  normalizePartsArgs,
+  normalizePeerArgs,
+  normalizeSeriesArgs,
+  normalizeWindowArgs,
+} from '../normalize-args.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected } from '../selection.js';
 import { perField } from '../per-field.js';
-import type { ChangeArgs, LatestArgs, SeriesArgs, WindowArgs } from '../../loaders/create-loaders.js';
 
-const INDICATOR = 'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
-const ROLLUP = 'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
+const INDICATOR =
+  'Indicator code (see `indicators`); derived RATIO indicators are computed from their numerator and denominator where not reported.';
+const ROLLUP =
+  'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
 const FROM = 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.';
 const TO = 'Latest period, inclusive, same formats.';
 
 /** Time-series analytics every Locality answers; all computed in DuckDB, batched per request. */
 @Resolver(() => Locality)
 export class LocalityAnalyticsResolver {
-  @FieldResolver(() => Series, { description: 'One indicator over time. Without `granularity`: every point as recorded. With it: a regular time axis from the first to the last point (or the window asked), gaps filled as `fill` says.' })
+  @FieldResolver(() => Series, {
+    description:
+      'One indicator over time. Without `granularity`: every point as recorded. With it: a regular time axis from the first to the last point (or the window asked), gaps filled as `fill` says.',
+  })
   async series(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
@@ -34,36 +52,63 @@ export class LocalityAnalyticsResolver {
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
-    @Arg('granularity', () => SeriesGranularity, { nullable: true, description: 'Step of the time axis; must not be finer than the data.' }) granularity?: SeriesGranularity | null,
-    @Arg('fill', () => Fill, { nullable: true, description: 'How gaps on the time axis are filled (needs granularity; default NONE).' }) fill?: Fill | null,
+    @Arg('granularity', () => SeriesGranularity, {
+      nullable: true,
+      description: 'Step of the time axis; must not be finer than the data.',
+    })
+    granularity?: SeriesGranularity | null,
+    @Arg('fill', () => Fill, {
+      nullable: true,
+      description: 'How gaps on the time axis are filled (needs granularity; default NONE).',
+    })
+    fill?: Fill | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
-    @Arg('sourcePreference', () => SourcePreference, { nullable: true, description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).' }) sourcePreference?: SourcePreference | null,
-    @Arg('preferSource', () => ID, { nullable: true, description: 'Global id of a source to use wherever it reports a period.' }) preferSource?: string | null,
+    @Arg('sourcePreference', () => SourcePreference, {
+      nullable: true,
+      description: 'Order of sources when several report a period (default MOST_RECENT_PUBLICATION).',
+    })
+    sourcePreference?: SourcePreference | null,
+    @Arg('preferSource', () => ID, {
+      nullable: true,
+      description: 'Global id of a source to use wherever it reports a period.',
+    })
+    preferSource?: string | null,
     @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
-    @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER }) updatedAfter?: Date | null,
-    @Arg('geography', () => Geography, { nullable: true, description: 'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors (lineage), flagged RECONSTRUCTED. CURRENT does not combine with granularity or rollup.' }) geography?: Geography | null,
+    @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER })
+    updatedAfter?: Date | null,
+    @Arg('geography', () => Geography, {
+      nullable: true,
+      description:
+        'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors (lineage), flagged RECONSTRUCTED. CURRENT does not combine with granularity or rollup.',
+    })
+    geography?: Geography | null,
   ) {
-    const args = await perField(info, async (): Promise<SeriesArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      if (fill != null && fill !== Fill.NONE && granularity == null) throw new BadInputError('fill', 'filling needs a time axis: give granularity too', Object.values(SeriesGranularity));
-      if (granularity != null) await checkGranularity(ctx, indicator, granularity);
-      const current = geography === Geography.CURRENT;
-      if (current && (granularity != null || rollup != null)) throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [Geography.AS_RECORDED]);
-      const recorded = { asOf: toUtcTimestamp(asOf, 'asOf'), updatedAfter: toUtcTimestamp(updatedAfter, 'updatedAfter') };
-      if (recorded.asOf !== null && recorded.updatedAfter !== null && recorded.updatedAfter >= recorded.asOf) throw new BadInputError('updatedAfter', 'must be earlier than asOf');
-      return {
-        indicator,
-        window: { ...toPeriodWindow(from, to), periods: null },
-        options: valueOptions(rollup, sourcePreference, preferSource, recorded),
-        grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
-        reconstruction: current ? await reconstructionOf(ctx, indicator) : null,
-        fields: pointFieldsSelected(info, ['points']),
-      };
-    });
+    const args = await perField(info, async () =>
+      normalizeSeriesArgs(
+        {
+          indicator,
+          from,
+          to,
+          granularity,
+          fill,
+          rollup,
+          sourcePreference,
+          preferSource,
+          asOf,
+          updatedAfter,
+          geography,
+        },
+        await catalogueOf(ctx, granularity == null ? null : indicator),
+        pointFieldsSelected(info, ['points']),
+      ),
+    );
     return { indicatorCode: indicator, points: await ctx.loaders.series.load({ id: root.id, args }) };
   }
 
-  @FieldResolver(() => Change, { description: 'Change between two periods: absolute, percent, compound annual growth and index, each with its interval.' })
+  @FieldResolver(() => Change, {
+    description:
+      'Change between two periods: absolute, percent, compound annual growth and index, each with its interval.',
+  })
   async change(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
@@ -73,15 +118,16 @@ export class LocalityAnalyticsResolver {
     @Arg('to', () => String, { description: 'The later period, exactly as recorded (e.g. "2026").' }) to: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<ChangeRow | null> {
-    const args = await perField(info, async (): Promise<ChangeArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      orderedPeriods(periodLabel(from, 'from'), periodLabel(to, 'to'));
-      return { indicator, from, to, options: valueOptions(rollup) };
-    });
+    const args = await perField(info, async () =>
+      normalizeChangeArgs({ indicator, from, to, rollup }, await catalogueOf(ctx)),
+    );
     return ctx.loaders.change.load({ id: root.id, args });
   }
 
-  @FieldResolver(() => [Change], { description: 'Change for every consecutive pair of periods of the same length (year over year for yearly data), oldest first.' })
+  @FieldResolver(() => [Change], {
+    description:
+      'Change for every consecutive pair of periods of the same length (year over year for yearly data), oldest first.',
+  })
   async yoy(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
@@ -91,10 +137,9 @@ export class LocalityAnalyticsResolver {
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<ChangeRow[]> {
-    const args = await perField(info, async (): Promise<WindowArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      return { indicator, window: toPeriodWindow(from, to), options: valueOptions(rollup) };
-    });
+    const args = await perField(info, async () =>
+      normalizeWindowArgs({ indicator, from, to, rollup }, await catalogueOf(ctx)),
+    );
     return ctx.loaders.consecutiveChanges.load({ id: root.id, args });
   }
 
@@ -106,14 +151,17 @@ export class LocalityAnalyticsResolver {
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ): Promise<PointRow | null> {
-    const args = await perField(info, async (): Promise<LatestArgs> => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      return { indicator, options: valueOptions(rollup), fields: pointFieldsSelected(info, []) };
-    });
+    const args = await perField(info, async () =>
+      normalizeLatestArgs({ indicator, rollup }, await catalogueOf(ctx), pointFieldsSelected(info, [])),
+    );
     return ctx.loaders.latest.load({ id: root.id, args });
   }
 
-  @FieldResolver(() => PeerContext, { nullable: true, description: 'The unit beside its parent (share of the parent\'s value) and its peers (median, min, max, rank) in one period.' })
+  @FieldResolver(() => PeerContext, {
+    nullable: true,
+    description:
+      "The unit beside its parent (share of the parent's value) and its peers (median, min, max, rank) in one period.",
+  })
   async peers(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
@@ -122,27 +170,29 @@ export class LocalityAnalyticsResolver {
     @Arg('period', () => String, { description: 'The period, exactly as recorded (e.g. "2026").' }) period: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
   ) {
-    const args = await perField(info, async () => {
-      await analyticsIndicator(ctx, indicator, rollup);
-      return { indicator, period: periodLabel(period, 'period'), options: valueOptions(rollup) };
-    });
+    const args = await perField(info, async () =>
+      normalizePeerArgs({ indicator, period, rollup }, await catalogueOf(ctx)),
+    );
     return ctx.loaders.peers.load({ id: root.id, args });
   }
 
-  @FieldResolver(() => [PartsPoint], { description: 'Per period, the unit\'s own total beside the sum of its descendants of `childKind`: both, the gap and the coverage.' })
+  @FieldResolver(() => [PartsPoint], {
+    description:
+      "Per period, the unit's own total beside the sum of its descendants of `childKind`: both, the gap and the coverage.",
+  })
   async totalsAndParts(
     @Root() root: UnitRow,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
-    @Arg('childKind', () => LocalityKind, { description: 'Which descendants to add up (e.g. VILLAGE).' }) childKind: LocalityKind,
+    @Arg('childKind', () => LocalityKind, { description: 'Which descendants to add up (e.g. VILLAGE).' })
+    childKind: LocalityKind,
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
   ): Promise<PartsRow[]> {
-    const args = await perField(info, async () => {
-      await analyticsIndicator(ctx, indicator, childKind, 'indicator');
-      return { indicator, childKind, window: toPeriodWindow(from, to), options: valueOptions(null) };
-    });
+    const args = await perField(info, async () =>
+      normalizePartsArgs({ indicator, childKind, from, to }, await catalogueOf(ctx)),
+    );
     return ctx.loaders.totalsAndParts.load({ id: root.id, args });
   }
 }
@@ -167,18 +217,26 @@ export class SeriesPointResolver {
     return (await ctx.loaders.indicators()).get(root.indicator);
   }
 
-  @FieldResolver(() => [Source], { description: 'Every source behind the value (several for computed, rolled-up and filled values).' })
+  @FieldResolver(() => [Source], {
+    description: 'Every source behind the value (several for computed, rolled-up and filled values).',
+  })
   async sources(@Root() root: PointRow, @Ctx() ctx: Context) {
     return (await ctx.loaders.source.loadMany(root.sourceIds ?? [])).filter((s) => s && !(s instanceof Error));
   }
 
-  @FieldResolver(() => Source, { nullable: true, description: 'The source of a REPORTED value (the first source otherwise).' })
+  @FieldResolver(() => Source, {
+    nullable: true,
+    description: 'The source of a REPORTED value (the first source otherwise).',
+  })
   source(@Root() root: PointRow, @Ctx() ctx: Context) {
     const first = root.sourceIds?.[0];
     return first ? ctx.loaders.source.load(first) : null;
   }
 
-  @FieldResolver(() => Observation, { nullable: true, description: 'For REPORTED values: the observation, with its quote, formula and revision time.' })
+  @FieldResolver(() => Observation, {
+    nullable: true,
+    description: 'For REPORTED values: the observation, with its quote, formula and revision time.',
+  })
   observation(@Root() root: PointRow, @Ctx() ctx: Context) {
     return root.observationId ? ctx.loaders.observation.load(root.observationId) : null;
   }
@@ -188,12 +246,17 @@ export class SeriesPointResolver {
     return root.reporting != null && root.expected ? root.reporting / root.expected : null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when rebuilt from predecessor units on today\'s geography (basis RECONSTRUCTED).' })
+  @FieldResolver(() => Boolean, {
+    description: "True when rebuilt from predecessor units on today's geography (basis RECONSTRUCTED).",
+  })
   reconstructed(@Root() root: PointRow): boolean {
     return root.basis === 'RECONSTRUCTED';
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'How the value was derived: the reconstruction terms, or the formula of a derived observation.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'How the value was derived: the reconstruction terms, or the formula of a derived observation.',
+  })
   async formula(@Root() root: PointRow, @Ctx() ctx: Context): Promise<string | null> {
     if (root.formula) return root.formula;
     return root.observationId ? ((await ctx.loaders.observation.load(root.observationId))?.formula ?? null) : null;

@@ -30,12 +30,18 @@ export class ObservationResolver {
     return ctx.loaders.unit.load(root.subjectId);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when rebuilt from predecessor units for a series on today\'s geography (see Geography.CURRENT); formula lists the terms.' })
+  @FieldResolver(() => Boolean, {
+    description:
+      "True when rebuilt from predecessor units for a series on today's geography (see Geography.CURRENT); formula lists the terms.",
+  })
   reconstructed(@Root() root: ObservationRow): boolean {
     return root.reconstructed === true;
   }
 
-  @FieldResolver(() => [Observation], { description: 'Every revision of this figure (same subject, indicator, period and source), oldest first; the last is the current one.' })
+  @FieldResolver(() => [Observation], {
+    description:
+      'Every revision of this figure (same subject, indicator, period and source), oldest first; the last is the current one.',
+  })
   async history(@Root() root: ObservationRow, @Ctx() ctx: Context): Promise<ObservationRow[]> {
     return ctx.loaders.history.load({ id: root.id, args: null });
   }

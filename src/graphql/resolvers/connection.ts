@@ -2,16 +2,27 @@ import type { LinkedUnitRow, UnitRow } from '../../domain/rows.js';
 import { encodeCursor, type Page } from '../args.js';
 
 /** Builds a Relay page from rows that carry the total count of the full list. */
-export function toConnection(rows: (UnitRow & Partial<Pick<LinkedUnitRow, 'linkValidFrom' | 'linkValidTo'>> & { totalCount: number })[], page: Page, total?: number) {
+export function toConnection(
+  rows: (UnitRow & Partial<Pick<LinkedUnitRow, 'linkValidFrom' | 'linkValidTo'>> & { totalCount: number })[],
+  page: Page,
+  total?: number,
+) {
   const totalCount = total ?? rows[0]?.totalCount ?? 0;
   const cursorAt = (i: number) => encodeCursor(page.offset + i);
-  let edges: { cursor: string; node: (typeof rows)[number]; linkValidFrom: string | null; linkValidTo: string | null }[] | undefined;
+  let edges:
+    | { cursor: string; node: (typeof rows)[number]; linkValidFrom: string | null; linkValidTo: string | null }[]
+    | undefined;
   return {
     totalCount,
     // Built when first asked for (compiled execution reads the property several times): a list
     // read through `nodes` (a commune's villages in a profile) encodes no cursor per row.
     get edges() {
-      return (edges ??= rows.map((row, i) => ({ cursor: cursorAt(i), node: row, linkValidFrom: row.linkValidFrom ?? null, linkValidTo: row.linkValidTo ?? null })));
+      return (edges ??= rows.map((row, i) => ({
+        cursor: cursorAt(i),
+        node: row,
+        linkValidFrom: row.linkValidFrom ?? null,
+        linkValidTo: row.linkValidTo ?? null,
+      })));
     },
     nodes: rows,
     pageInfo: {

@@ -1,7 +1,19 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
-import { Commune, CommuneConnection, District, DistrictConnection, Locality, PartyCell, PartyCellConnection, PartyCommittee, Province, Village, VillageConnection } from '../types/locality.type.js';
+import {
+  Commune,
+  CommuneConnection,
+  District,
+  DistrictConnection,
+  Locality,
+  PartyCell,
+  PartyCellConnection,
+  PartyCommittee,
+  Province,
+  Village,
+  VillageConnection,
+} from '../types/locality.type.js';
 import { LocalityKind } from '../types/enums.js';
 import type { Context } from '../context.js';
 import { descendantPage } from './locality.resolver.js';
@@ -82,7 +94,10 @@ export class CommuneResolver {
     return typedList(ctx, root, LocalityKind.VILLAGE, page);
   }
 
-  @FieldResolver(() => PartyCommittee, { nullable: true, description: 'The commune-level Party committee, when recorded.' })
+  @FieldResolver(() => PartyCommittee, {
+    nullable: true,
+    description: 'The commune-level Party committee, when recorded.',
+  })
   async partyCommittee(@Root() root: UnitRow, @Ctx() ctx: Context): Promise<UnitRow | null> {
     const orgs = await ctx.loaders.partyOrganisations.load({ id: root.id, args: null });
     return orgs.find((o) => o.kind === 'PARTY_COMMITTEE') ?? null;
@@ -108,7 +123,10 @@ export class PartyCommitteeResolver {
 
 @Resolver(() => PartyCell)
 export class PartyCellResolver {
-  @FieldResolver(() => Locality, { nullable: true, description: 'The Party committee the cell reports to, when recorded.' })
+  @FieldResolver(() => Locality, {
+    nullable: true,
+    description: 'The Party committee the cell reports to, when recorded.',
+  })
   async committee(@Root() root: UnitRow, @Ctx() ctx: Context): Promise<UnitRow | null> {
     return ctx.loaders.parent.load({ id: root.id, args: null });
   }

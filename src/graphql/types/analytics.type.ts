@@ -15,11 +15,23 @@ registerEnumType(ValueBasis, {
   name: 'ValueBasis',
   description: 'How a value was obtained.',
   valuesConfig: {
-    REPORTED: { description: 'An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`).' },
-    COMPUTED: { description: 'A RATIO indicator recomputed from its numerator and denominator for the same unit and period.' },
-    ROLLED_UP: { description: 'Summed from the unit\'s descendants (a ratio: their numerators over their denominators); see reporting/expected.' },
-    FILLED: { description: 'A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation.' },
-    RECONSTRUCTED: { description: 'Rebuilt on today\'s geography from predecessor units (lineage), weighted; see `formula`.' },
+    REPORTED: {
+      description:
+        'An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`).',
+    },
+    COMPUTED: {
+      description: 'A RATIO indicator recomputed from its numerator and denominator for the same unit and period.',
+    },
+    ROLLED_UP: {
+      description:
+        "Summed from the unit's descendants (a ratio: their numerators over their denominators); see reporting/expected.",
+    },
+    FILLED: {
+      description: 'A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation.',
+    },
+    RECONSTRUCTED: {
+      description: "Rebuilt on today's geography from predecessor units (lineage), weighted; see `formula`.",
+    },
     MISSING: { description: 'A period on the time axis with no value (fill: NONE).' },
   },
 });
@@ -29,7 +41,7 @@ export enum SeriesGranularity {
   QUARTER = 'QUARTER',
   MONTH = 'MONTH',
 }
-registerEnumType(SeriesGranularity, { name: 'SeriesGranularity', description: 'The step of a series\' time axis.' });
+registerEnumType(SeriesGranularity, { name: 'SeriesGranularity', description: "The step of a series' time axis." });
 
 export enum Fill {
   NONE = 'NONE',
@@ -38,11 +50,15 @@ export enum Fill {
 }
 registerEnumType(Fill, {
   name: 'Fill',
-  description: 'How gaps on a time axis are filled. Filled points have basis FILLED and name the periods they came from.',
+  description:
+    'How gaps on a time axis are filled. Filled points have basis FILLED and name the periods they came from.',
   valuesConfig: {
     NONE: { description: 'Gaps stay empty (basis MISSING, value null).' },
     PREVIOUS: { description: 'Carry the previous point forward, with its qualifier and interval.' },
-    LINEAR: { description: 'Interpolate between the neighbours (value and interval bounds); the qualifier is theirs when they share one, else ABOUT. Gaps before the first or after the last point stay empty.' },
+    LINEAR: {
+      description:
+        'Interpolate between the neighbours (value and interval bounds); the qualifier is theirs when they share one, else ABOUT. Gaps before the first or after the last point stay empty.',
+    },
   },
 });
 
@@ -51,32 +67,51 @@ export enum RankBy {
   ABSOLUTE_CHANGE = 'ABSOLUTE_CHANGE',
   PERCENT_CHANGE = 'PERCENT_CHANGE',
 }
-registerEnumType(RankBy, { name: 'RankBy', description: 'What a ranking sorts by: the value in `period`, or its change between `from` and `to`.' });
+registerEnumType(RankBy, {
+  name: 'RankBy',
+  description: 'What a ranking sorts by: the value in `period`, or its change between `from` and `to`.',
+});
 
 export enum SortOrder {
   DESC = 'DESC',
   ASC = 'ASC',
 }
-registerEnumType(SortOrder, { name: 'SortOrder', description: 'DESC ranks the largest first (top N); ASC the smallest first (bottom N; e.g. the fastest decline by PERCENT_CHANGE).' });
+registerEnumType(SortOrder, {
+  name: 'SortOrder',
+  description:
+    'DESC ranks the largest first (top N); ASC the smallest first (bottom N; e.g. the fastest decline by PERCENT_CHANGE).',
+});
 
-@ObjectType('Estimate', { simpleResolvers: true,
-  description: 'A computed number with the interval it stands for, carried from approximate inputs (sums add bounds, differences subtract opposite bounds, ratios divide them). Qualifier: EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, otherwise ABOUT.',
+@ObjectType('Estimate', {
+  simpleResolvers: true,
+  description:
+    'A computed number with the interval it stands for, carried from approximate inputs (sums add bounds, differences subtract opposite bounds, ratios divide them). Qualifier: EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, otherwise ABOUT.',
 })
 export class Estimate {
   @Field(() => Float, { description: 'The point value, computed from the stated figures.' })
   value!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Lowest value consistent with the inputs\' intervals; null: unbounded.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Lowest value consistent with the inputs' intervals; null: unbounded.",
+  })
   lower!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Highest value consistent with the inputs\' intervals; null: unbounded.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Highest value consistent with the inputs' intervals; null: unbounded.",
+  })
   upper!: number | null;
 
   @Field(() => Qualifier, { description: 'How exact the value is (rule in the type description).' })
   qualifier!: Qualifier;
 }
 
-@ObjectType('SeriesPoint', { simpleResolvers: true, description: 'One value of an indicator for one unit and period, with its interval, how it was obtained and its sources.' })
+@ObjectType('SeriesPoint', {
+  simpleResolvers: true,
+  description:
+    'One value of an indicator for one unit and period, with its interval, how it was obtained and its sources.',
+})
 export class SeriesPoint {
   @Field(() => String, { description: 'The period, ISO 8601 ("2024", "2024-Q3", "2024-07", "2025-07/..").' })
   period!: string;
@@ -114,20 +149,34 @@ export class SeriesPoint {
   @Field(() => Int, { nullable: true, description: 'For ROLLED_UP values: how many descendants reported.' })
   reporting!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'For ROLLED_UP values: how many descendants of that kind there are.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For ROLLED_UP values: how many descendants of that kind there are.',
+  })
   expected!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'When the latest figure behind the value was recorded (ISO 8601, UTC); pass the largest seen as `updatedAfter` to refresh incrementally.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the latest figure behind the value was recorded (ISO 8601, UTC); pass the largest seen as `updatedAfter` to refresh incrementally.',
+  })
   recordedAt!: string | null;
 }
 
-@ObjectType('Series', { simpleResolvers: true, description: 'One indicator over time for one unit. Where several sources report a period: reported figures before derived rows, then `preferSource`, then `sourcePreference`.' })
+@ObjectType('Series', {
+  simpleResolvers: true,
+  description:
+    'One indicator over time for one unit. Where several sources report a period: reported figures before derived rows, then `preferSource`, then `sourcePreference`.',
+})
 export class Series {
   @Field(() => [SeriesPoint], { description: 'The points, oldest first.' })
   points!: SeriesPoint[];
 }
 
-@ObjectType('Change', { simpleResolvers: true, description: 'The change of an indicator between two periods, each measure with its interval.' })
+@ObjectType('Change', {
+  simpleResolvers: true,
+  description: 'The change of an indicator between two periods, each measure with its interval.',
+})
 export class Change {
   @Field(() => SeriesPoint, { nullable: true, description: 'The earlier value; null when the unit has none.' })
   from!: SeriesPoint | null;
@@ -144,14 +193,17 @@ export class Change {
   @Field(() => Estimate, { nullable: true, description: '(to ÷ from − 1) × 100; null when from is 0.' })
   percent!: Estimate | null;
 
-  @Field(() => Estimate, { nullable: true, description: 'Compound annual growth rate in percent: ((to ÷ from)^(1/years) − 1) × 100.' })
+  @Field(() => Estimate, {
+    nullable: true,
+    description: 'Compound annual growth rate in percent: ((to ÷ from)^(1/years) − 1) × 100.',
+  })
   cagr!: Estimate | null;
 
   @Field(() => Estimate, { nullable: true, description: 'to as an index of from (from = 100).' })
   index!: Estimate | null;
 }
 
-@ObjectType('RankEntry', { simpleResolvers: true, description: 'One unit\'s place in a ranking.' })
+@ObjectType('RankEntry', { simpleResolvers: true, description: "One unit's place in a ranking." })
 export class RankEntry {
   @Field(() => Int, { description: 'Rank, 1 first; ties share a rank and the next rank skips (1, 2, 2, 4).' })
   rank!: number;
@@ -159,7 +211,10 @@ export class RankEntry {
   @Field(() => Float, { description: 'The number ranked by (value, absolute change or percent change).' })
   sortValue!: number;
 
-  @Field(() => SeriesPoint, { nullable: true, description: 'The value in the ranked period (`period`, or `to` for changes).' })
+  @Field(() => SeriesPoint, {
+    nullable: true,
+    description: 'The value in the ranked period (`period`, or `to` for changes).',
+  })
   point!: SeriesPoint | null;
 
   @Field(() => Change, { nullable: true, description: 'For change rankings: the change, with its interval.' })
@@ -181,15 +236,18 @@ export class Ranking {
   entries!: RankEntry[];
 }
 
-@ObjectType('PeerContext', { simpleResolvers: true, description: 'A unit\'s value beside its parent and its peers (same kind, same parent) in one period.' })
+@ObjectType('PeerContext', {
+  simpleResolvers: true,
+  description: "A unit's value beside its parent and its peers (same kind, same parent) in one period.",
+})
 export class PeerContext {
-  @Field(() => SeriesPoint, { nullable: true, description: 'The unit\'s own value.' })
+  @Field(() => SeriesPoint, { nullable: true, description: "The unit's own value." })
   point!: SeriesPoint | null;
 
-  @Field(() => SeriesPoint, { nullable: true, description: 'The parent\'s value.' })
+  @Field(() => SeriesPoint, { nullable: true, description: "The parent's value." })
   parentPoint!: SeriesPoint | null;
 
-  @Field(() => Estimate, { nullable: true, description: 'The unit\'s value divided by its parent\'s.' })
+  @Field(() => Estimate, { nullable: true, description: "The unit's value divided by its parent's." })
   shareOfParent!: Estimate | null;
 
   @Field(() => Int, { description: 'Units of the same kind under the same parent, the unit included.' })
@@ -198,7 +256,7 @@ export class PeerContext {
   @Field(() => Int, { description: 'Peers with a value.' })
   peersReporting!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median of the peers\' values.' })
+  @Field(() => Float, { nullable: true, description: "Median of the peers' values." })
   median!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Smallest peer value.' })
@@ -207,11 +265,14 @@ export class PeerContext {
   @Field(() => Float, { nullable: true, description: 'Largest peer value.' })
   maximum!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The unit\'s rank among its peers, largest first.' })
+  @Field(() => Int, { nullable: true, description: "The unit's rank among its peers, largest first." })
   rank!: number | null;
 }
 
-@ObjectType('PartsPoint', { simpleResolvers: true, description: 'A unit\'s own figure for a period beside the sum of its descendants\' figures.' })
+@ObjectType('PartsPoint', {
+  simpleResolvers: true,
+  description: "A unit's own figure for a period beside the sum of its descendants' figures.",
+})
 export class PartsPoint {
   @Field(() => String, { description: 'The period.' })
   period!: string;
@@ -219,7 +280,7 @@ export class PartsPoint {
   @Field(() => SeriesPoint, { nullable: true, description: 'The figure reported for the unit itself.' })
   own!: SeriesPoint | null;
 
-  @Field(() => SeriesPoint, { nullable: true, description: 'The descendants\' figures rolled up.' })
+  @Field(() => SeriesPoint, { nullable: true, description: "The descendants' figures rolled up." })
   children!: SeriesPoint | null;
 
   @Field(() => Estimate, { nullable: true, description: 'own − children, with its interval.' })
@@ -235,7 +296,10 @@ export class PartsPoint {
   coverage!: number | null;
 }
 
-@ObjectType('Availability', { simpleResolvers: true, description: 'Where an indicator has data: per level (kind of unit) and period length.' })
+@ObjectType('Availability', {
+  simpleResolvers: true,
+  description: 'Where an indicator has data: per level (kind of unit) and period length.',
+})
 export class Availability {
   @Field(() => Indicator, { description: 'The indicator.' })
   indicator!: Indicator;
@@ -265,7 +329,10 @@ export class Availability {
   latest!: string;
 }
 
-@ObjectType('PivotRow', { simpleResolvers: true, description: 'One unit and indicator, one value per period of `Table.pivot.periods` (null where empty).' })
+@ObjectType('PivotRow', {
+  simpleResolvers: true,
+  description: 'One unit and indicator, one value per period of `Table.pivot.periods` (null where empty).',
+})
 export class PivotRow {
   @Field(() => String, { description: 'The indicator code.' })
   indicator!: string;
@@ -277,7 +344,10 @@ export class PivotRow {
   qualifiers!: (Qualifier | null)[];
 }
 
-@ObjectType('PivotTable', { simpleResolvers: true, description: 'The table with one column per period, ready for a dashboard grid.' })
+@ObjectType('PivotTable', {
+  simpleResolvers: true,
+  description: 'The table with one column per period, ready for a dashboard grid.',
+})
 export class PivotTable {
   @Field(() => [String], { description: 'The column periods, oldest first.' })
   periods!: string[];
@@ -286,7 +356,10 @@ export class PivotTable {
   rows!: PivotRow[];
 }
 
-@ObjectType('TableColumns', { simpleResolvers: true, description: 'The flat table as parallel arrays (column-oriented): compact for large pulls.' })
+@ObjectType('TableColumns', {
+  simpleResolvers: true,
+  description: 'The flat table as parallel arrays (column-oriented): compact for large pulls.',
+})
 export class TableColumns {
   @Field(() => [String], { description: 'Locality codes.' })
   localityCodes!: string[];
@@ -316,7 +389,8 @@ export class TableColumns {
   bases!: ValueBasis[];
 }
 
-@ObjectType('PackedTable', { simpleResolvers: true,
+@ObjectType('PackedTable', {
+  simpleResolvers: true,
   description: [
     'The table for bulk pulls: shared axes instead of a string per value, and each column as one array.',
     'Rows are (unit, indicator) pairs in table order; row r owns points rowOffsets[r] to rowOffsets[r + 1] - 1,',
@@ -331,7 +405,9 @@ export class PackedTable {
   @Field(() => StringColumn, { description: 'The indicator axis: every indicator with a value, by code.' })
   indicators!: string[];
 
-  @Field(() => [Qualifier], { description: 'The qualifier dictionary `qualifierIndexes` points into (always every qualifier, in a fixed order).' })
+  @Field(() => [Qualifier], {
+    description: 'The qualifier dictionary `qualifierIndexes` points into (always every qualifier, in a fixed order).',
+  })
   qualifiers!: readonly Qualifier[];
 
   @Field(() => StringColumn, { description: 'Per row: the locality code.' })
@@ -340,7 +416,10 @@ export class PackedTable {
   @Field(() => IntColumn, { description: 'Per row: index into `indicators`.' })
   rowIndicators!: number[];
 
-  @Field(() => IntColumn, { description: 'Row boundaries, one more than the rows: row r owns points rowOffsets[r] up to (not including) rowOffsets[r + 1]; the last is the number of points.' })
+  @Field(() => IntColumn, {
+    description:
+      'Row boundaries, one more than the rows: row r owns points rowOffsets[r] up to (not including) rowOffsets[r + 1]; the last is the number of points.',
+  })
   rowOffsets!: number[];
 
   @Field(() => IntColumn, { description: 'Per point: index into `periods`.' })
@@ -353,8 +432,14 @@ export class PackedTable {
   qualifierIndexes!: (number | null)[];
 }
 
-@ObjectType('Table', { simpleResolvers: true, description: 'Units × indicators × periods, as rows, pivoted, as columns, and packed for bulk pulls.' })
+@ObjectType('Table', {
+  simpleResolvers: true,
+  description: 'Units × indicators × periods, as rows, pivoted, as columns, and packed for bulk pulls.',
+})
 export class Table {
-  @Field(() => Int, { description: 'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.' })
+  @Field(() => Int, {
+    description:
+      'Number of values (flat rows). Read with `columns`; with `packed`, its last `rowOffsets` entry is the same number without a second read.',
+  })
   rowCount!: number;
 }

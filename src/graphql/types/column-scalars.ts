@@ -24,6 +24,12 @@ function columnScalar(name: string, description: string): GraphQLScalarType<unkn
   });
 }
 
-export const FloatColumn = columnScalar('FloatColumn', 'A column of numbers (or null) as one JSON array, serialised at once.');
-export const IntColumn = columnScalar('IntColumn', 'A column of integers (or null) as one JSON array, serialised at once: indexes into an axis, or offsets.');
+export const FloatColumn = columnScalar(
+  'FloatColumn',
+  'A column of numbers (or null) as one JSON array, serialised at once.',
+);
+export const IntColumn = columnScalar(
+  'IntColumn',
+  'A column of integers (or null) as one JSON array, serialised at once: indexes into an axis, or offsets.',
+);
 export const StringColumn = columnScalar('StringColumn', 'A column of strings as one JSON array, serialised at once.');

@@ -2,7 +2,11 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.type.js';
 import { DocumentRole } from './enums.js';
 
-@ObjectType('Document', { simpleResolvers: true, implements: Node, description: 'A resolution, plan, guidance or law named by a source, with the period it covers.' })
+@ObjectType('Document', {
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A resolution, plan, guidance or law named by a source, with the period it covers.',
+})
 export class PolicyDocument extends Node {
   @Field(() => String, { description: 'Stable code used in data files.' })
   code!: string;
@@ -25,7 +29,10 @@ export class PolicyDocument extends Node {
   @Field(() => String, { nullable: true, description: 'First day of the period the document covers.' })
   periodStart!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last day of the period it covers; null when open ("and beyond").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day of the period it covers; null when open ("and beyond").',
+  })
   periodEnd!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The period as worded, e.g. "2023-2025 and beyond".' })
@@ -35,7 +42,10 @@ export class PolicyDocument extends Node {
   quote!: string | null;
 }
 
-@ObjectType('DocumentLink', { simpleResolvers: true, description: 'A document and a unit or organisation it relates to.' })
+@ObjectType('DocumentLink', {
+  simpleResolvers: true,
+  description: 'A document and a unit or organisation it relates to.',
+})
 export class DocumentLink {
   @Field(() => DocumentRole, { description: 'How the document relates to the unit.' })
   role!: DocumentRole;

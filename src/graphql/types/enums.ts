@@ -45,7 +45,9 @@ registerEnumType(Qualifier, {
     MORE_THAN: { description: '"more than", "over": a lower bound.' },
     NEARLY: { description: '"nearly", "almost": just below the figure; interval [0.9·v, v].' },
     JUST_OVER: { description: '"just over": just above the figure; interval [v, 1.1·v].' },
-    ABOUT: { description: '"about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds.' },
+    ABOUT: {
+      description: '"about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds.',
+    },
     AT_LEAST: { description: '"at least": a lower bound, inclusive.' },
     LESS_THAN: { description: '"less than", "under": an upper bound.' },
     AT_MOST: { description: '"at most": an upper bound, inclusive.' },
@@ -61,7 +63,8 @@ export enum PeriodGranularity {
 }
 registerEnumType(PeriodGranularity, {
   name: 'PeriodGranularity',
-  description: 'The length of the period a figure refers to; RANGE is an explicit start/end, possibly open ("since July 2025").',
+  description:
+    'The length of the period a figure refers to; RANGE is an explicit start/end, possibly open ("since July 2025").',
 });
 
 export enum SourcePreference {
@@ -70,7 +73,8 @@ export enum SourcePreference {
 }
 registerEnumType(SourcePreference, {
   name: 'SourcePreference',
-  description: 'Which source a series uses when several report the same period. Reported figures always win over derived ones; a named `preferSource` wins next; then this order.',
+  description:
+    'Which source a series uses when several report the same period. Reported figures always win over derived ones; a named `preferSource` wins next; then this order.',
 });
 
 export enum DocumentRole {
@@ -105,7 +109,10 @@ registerEnumType(Geography, {
   description: 'Which units a series follows over time.',
   valuesConfig: {
     AS_RECORDED: { description: 'Only figures recorded for the unit itself (default).' },
-    CURRENT: { description: "Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`." },
+    CURRENT: {
+      description:
+        "Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`.",
+    },
   },
 });
 
@@ -121,9 +128,15 @@ registerEnumType(LineageKind, {
   description: 'How a unit changed into another.',
   valuesConfig: {
     MERGE: { description: 'Merged with others into the successor.' },
-    SPLIT: { description: 'Divided between several successors; each edge carries the share (weight) its successor took, or null where no source gives it.' },
+    SPLIT: {
+      description:
+        'Divided between several successors; each edge carries the share (weight) its successor took, or null where no source gives it.',
+    },
     RENAME: { description: 'Same unit under a new name, code or type (a commune reclassified as a ward).' },
-    CONTINUED: { description: 'Continued under its code and name, with other units added to it (Chà Tở absorbing Nậm Khăn in 2025).' },
+    CONTINUED: {
+      description:
+        'Continued under its code and name, with other units added to it (Chà Tở absorbing Nậm Khăn in 2025).',
+    },
     ABOLISH: { description: 'Abolished; the successor, if any, took over its territory.' },
   },
 });
@@ -135,5 +148,6 @@ export enum Aggregation {
 }
 registerEnumType(Aggregation, {
   name: 'Aggregation',
-  description: 'How an indicator combines across units: SUM adds children; RATIO is recomputed from its numerator and denominator, never averaged; NONE does not aggregate.',
+  description:
+    'How an indicator combines across units: SUM adds children; RATIO is recomputed from its numerator and denominator, never averaged; NONE does not aggregate.',
 });

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Aggregation, ValueType } from './enums.js';
 
-@ObjectType('Indicator', { simpleResolvers: true, description: 'A statistic in the catalogue: what it measures, in what unit, and how it aggregates.' })
+@ObjectType('Indicator', {
+  simpleResolvers: true,
+  description: 'A statistic in the catalogue: what it measures, in what unit, and how it aggregates.',
+})
 export class Indicator {
   @Field(() => String, { description: 'Stable code used in arguments and data files, e.g. "members".' })
   code!: string;

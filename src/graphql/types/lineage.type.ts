@@ -1,7 +1,10 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { LineageKind } from './enums.js';
 
-@ObjectType('LineageLink', { simpleResolvers: true, description: 'One change linking a unit to a predecessor or successor.' })
+@ObjectType('LineageLink', {
+  simpleResolvers: true,
+  description: 'One change linking a unit to a predecessor or successor.',
+})
 export class LineageLink {
   @Field(() => LineageKind, { description: 'Merge, split, rename or abolition.' })
   kind!: LineageKind;
@@ -9,7 +12,11 @@ export class LineageLink {
   @Field(() => String, { description: 'First day of the successor in its new form (YYYY-MM-DD).' })
   changedOn!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Share of the predecessor that went to the successor: 1 unless split; null for a split whose shares no source gives.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share of the predecessor that went to the successor: 1 unless split; null for a split whose shares no source gives.',
+  })
   weight!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Scope or caveats.' })

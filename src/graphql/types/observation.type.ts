@@ -2,9 +2,16 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from './node.type.js';
 import { PeriodGranularity, Qualifier } from './enums.js';
 
-@ObjectType('Observation', { simpleResolvers: true, implements: Node, description: 'One sourced figure: value, qualifier, period and source, with the interval it stands for.' })
+@ObjectType('Observation', {
+  simpleResolvers: true,
+  implements: Node,
+  description: 'One sourced figure: value, qualifier, period and source, with the interval it stands for.',
+})
 export class Observation extends Node {
-  @Field(() => String, { description: 'The period as ISO 8601: "2024", "2024-Q3", "2024-07", "2024-07-15", or an interval "2025-07/.." (open end: up to publication).' })
+  @Field(() => String, {
+    description:
+      'The period as ISO 8601: "2024", "2024-Q3", "2024-07", "2024-07-15", or an interval "2025-07/.." (open end: up to publication).',
+  })
   period!: string;
 
   @Field(() => String, { description: 'First day of the period (YYYY-MM-DD).' })
@@ -22,13 +29,21 @@ export class Observation extends Node {
   @Field(() => Qualifier, { description: 'How the source words the figure.' })
   qualifier!: Qualifier;
 
-  @Field(() => Float, { nullable: true, description: 'Lower end of the interval the figure stands for; null when unbounded.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lower end of the interval the figure stands for; null when unbounded.',
+  })
   lower!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper end of the interval the figure stands for; null when unbounded.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper end of the interval the figure stands for; null when unbounded.',
+  })
   upper!: number | null;
 
-  @Field(() => Boolean, { description: 'True when computed from other reported figures rather than reported; see formula.' })
+  @Field(() => Boolean, {
+    description: 'True when computed from other reported figures rather than reported; see formula.',
+  })
   derived!: boolean;
 
   @Field(() => String, { nullable: true, description: 'For a derived figure: how it was computed.' })

@@ -1,7 +1,9 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { Qualifier } from './enums.js';
 
-@InputType('ObservationInput', { description: 'One figure to record. Checked exactly like a row of an observations file.' })
+@InputType('ObservationInput', {
+  description: 'One figure to record. Checked exactly like a row of an observations file.',
+})
 export class ObservationInput {
   @Field(() => String, { description: 'Code of the unit or organisation, e.g. "village/huoi-song".' })
   subject!: string;
@@ -9,7 +11,9 @@ export class ObservationInput {
   @Field(() => String, { description: 'Indicator code (see `indicators`).' })
   indicator!: string;
 
-  @Field(() => String, { description: 'ISO 8601 period: YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..).' })
+  @Field(() => String, {
+    description: 'ISO 8601 period: YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..).',
+  })
   period!: string;
 
   @Field(() => Float, { description: 'The figure as stated.' })
@@ -18,16 +22,25 @@ export class ObservationInput {
   @Field(() => Qualifier, { nullable: true, description: 'How the source words the figure (default EXACT).' })
   qualifier?: Qualifier | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower bound, when the source states one; otherwise derived from the qualifier.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lower bound, when the source states one; otherwise derived from the qualifier.',
+  })
   lower?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper bound, when the source states one; otherwise derived from the qualifier.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound, when the source states one; otherwise derived from the qualifier.',
+  })
   upper?: number | null;
 
   @Field(() => String, { description: 'Code of the source the figure comes from (see `sources`).' })
   source!: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when computed from other figures (then formula is required).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when computed from other figures (then formula is required).',
+  })
   derived?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'For a derived figure: how it was computed.' })
@@ -45,7 +58,9 @@ export class RecordResult {
   @Field(() => Int, { description: 'Figures received.' })
   received!: number;
 
-  @Field(() => Int, { description: 'New revisions written; figures identical to the current revision are not written again.' })
+  @Field(() => Int, {
+    description: 'New revisions written; figures identical to the current revision are not written again.',
+  })
   written!: number;
 
   @Field(() => Int, { nullable: true, description: 'The import that recorded them; null when nothing was new.' })

@@ -1,8 +1,37 @@
+/**
+ * Speed machinery: direct parameter binding (docs/speed/direct-params.md).
+ *
+ * What: resolvers whose parameters are scalars, enums, the root, the context and info get them
+ * bound directly and are called synchronously, in place of type-graphql's binding. It reads
+ * type-graphql's internal metadata storage (`getMetadataStorage`, of a release candidate), and a
+ * test proves every bound field calls the method type-graphql would, with the same arguments.
+ * Why: type-graphql hands every @Arg through an async validator even with validation off, a
+ * promise per argument per call; 7-9% of a commune profile's server time.
+ * Off: `--direct-params false` (GRASSROOTS_DIRECT_PARAMS=false): the schema is type-graphql's as
+ * built.
+ */
 import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
-import { GraphQLScalarType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLScalarType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 
 type Params = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>;
-type Handler = { target: Function; methodName: string; schemaName: string; params?: Params; middlewares?: unknown[]; roles?: unknown[] };
+/** A resolver class, as type-graphql's metadata keys them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql types its targets as ResolverClass
+export type ResolverClass = Function;
+type Handler = {
+  target: ResolverClass;
+  methodName: string;
+  schemaName: string;
+  params?: Params;
+  middlewares?: unknown[];
+  roles?: unknown[];
+};
 type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
 
 /**
@@ -18,12 +47,19 @@ type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, i
  */
 export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOptions): string[] {
   const bound: string[] = [];
-  if (built.validate !== false || built.validateFn || built.container || (built.globalMiddlewares?.length ?? 0) > 0 || built.authChecker) return bound;
+  if (
+    built.validate !== false ||
+    built.validateFn ||
+    built.container ||
+    (built.globalMiddlewares?.length ?? 0) > 0 ||
+    built.authChecker
+  )
+    return bound;
   const storage = getMetadataStorage();
   // (as type-graphql: only the resolvers the schema was built from; other classes may be loaded)
-  const listed = new Set<Function>(built.resolvers);
-  const instances = new Map<Function, object>();
-  const instanceOf = (target: Function) => {
+  const listed = new Set<ResolverClass>(built.resolvers);
+  const instances = new Map<ResolverClass, object>();
+  const instanceOf = (target: ResolverClass) => {
     let instance = instances.get(target);
     if (!instance) instances.set(target, (instance = new (target as new () => object)()));
     return instance;
@@ -33,28 +69,45 @@ export function bindParamsDirectly(schema: GraphQLSchema, built: BuildSchemaOpti
     const resolve = directResolver(handler, instanceOf(handler.target));
     if (!resolve) return;
     const expected = argNames(handler).sort().join();
-    const actual = field.args.map((arg) => arg.name).sort().join();
-    if (expected !== actual) throw new Error(`bindParamsDirectly: ${field.name} has arguments (${actual}), its resolver reads (${expected})`);
+    const actual = field.args
+      .map((arg) => arg.name)
+      .sort()
+      .join();
+    if (expected !== actual)
+      throw new Error(`bindParamsDirectly: ${field.name} has arguments (${actual}), its resolver reads (${expected})`);
     field.resolve = resolve;
     bound.push(`${typeName}.${field.name}`);
   };
 
-  for (const [root, handlers] of [[schema.getQueryType(), storage.queries], [schema.getMutationType(), storage.mutations]] as const) {
-    if (root) for (const handler of handlers) if (listed.has(handler.target)) bind(root.name, root.getFields()[handler.schemaName], handler);
+  for (const [root, handlers] of [
+    [schema.getQueryType(), storage.queries],
+    [schema.getMutationType(), storage.mutations],
+  ] as const) {
+    if (root)
+      for (const handler of handlers)
+        if (listed.has(handler.target)) bind(root.name, root.getFields()[handler.schemaName], handler);
   }
 
   // An interface's field resolver serves every type that implements it, unless the type has its
   // own (as type-graphql chooses): each type's field gets the one handler that resolves it.
-  const nameOf = new Map<Function, string>([...storage.interfaceTypes, ...storage.objectTypes].map((t) => [t.target, t.name]));
+  const nameOf = new Map<ResolverClass, string>(
+    [...storage.interfaceTypes, ...storage.objectTypes].map((t) => [t.target, t.name]),
+  );
   const handlerOf = new Map<string, { typeName: string; fieldName: string; handler: Handler }>();
-  const external = storage.fieldResolvers.filter((handler) => handler.kind === 'external' && handler.getObjectType && listed.has(handler.target));
+  const external = storage.fieldResolvers.filter(
+    (handler) => handler.kind === 'external' && handler.getObjectType && listed.has(handler.target),
+  );
   for (const fromInterface of [true, false]) {
     // (within a level the first handler of a field wins, as in type-graphql)
     const taken = new Set<string>();
     for (const handler of external) {
       const type = schema.getType(nameOf.get(handler.getObjectType!()) ?? '');
       if (isInterfaceType(type) !== fromInterface) continue;
-      const objects = isInterfaceType(type) ? schema.getImplementations(type).objects : isObjectType(type) ? [type] : [];
+      const objects = isInterfaceType(type)
+        ? schema.getImplementations(type).objects
+        : isObjectType(type)
+          ? [type]
+          : [];
       for (const object of objects) {
         const key = `${object.name}.${handler.schemaName}`;
         if (taken.has(key)) continue;
@@ -111,8 +164,14 @@ function getterOf(param: Params[number]): Getter | null {
  * them unchanged); an input type would be turned into its class, which only type-graphql does.
  */
 function isPassedAsCoerced(type: unknown): boolean {
-  return type instanceof GraphQLScalarType || type === String || type === Number || type === Boolean || type === Date
-    || (typeof type === 'object' && type !== null && !Array.isArray(type));
+  return (
+    type instanceof GraphQLScalarType ||
+    type === String ||
+    type === Number ||
+    type === Boolean ||
+    type === Date ||
+    (typeof type === 'object' && type !== null && !Array.isArray(type))
+  );
 }
 
 function argNames(handler: Handler): string[] {

@@ -1,0 +1,219 @@
+import type { PointField } from '../domain/analytics-rows.js';
+import type { Reconstruction } from '../sql/observations-sql.js';
+import type {
+  ChangeArgs,
+  LatestArgs,
+  PartsArgs,
+  PeerArgs,
+  RankRequest,
+  SeriesArgs,
+  WindowArgs,
+} from '../values/value-request.js';
+import { toPeriodWindow, toUtcTimestamp } from './args.js';
+import {
+  analyticsIndicator,
+  checkGranularity,
+  checkLimit,
+  orderedPeriods,
+  periodLabel,
+  valueOptions,
+  type ArgsCatalogue,
+} from './analytics-args.js';
+import { subjectSet, type TableArgs, type TableRequest } from './table-args.js';
+import { BadInputError } from './errors.js';
+import { Fill, RankBy, SeriesGranularity, SortOrder } from './types/analytics.type.js';
+import { Geography, type LocalityKind, type SourcePreference } from './types/enums.js';
+
+/*
+ * Each analytics field's arguments as a client gives them, turned into what the reader takes:
+ * validated (a BadInputError naming the argument), defaults applied, periods turned into date
+ * windows. Pure: the catalogue is handed in (`catalogueOf`), so test/unit/normalize-args.test.ts
+ * checks every rule without a store or a server.
+ */
+
+export interface SeriesInput {
+  indicator: string;
+  from?: string | null;
+  to?: string | null;
+  granularity?: SeriesGranularity | null;
+  fill?: Fill | null;
+  rollup?: LocalityKind | null;
+  sourcePreference?: SourcePreference | null;
+  preferSource?: string | null;
+  asOf?: Date | null;
+  updatedAfter?: Date | null;
+  geography?: Geography | null;
+}
+
+export function normalizeSeriesArgs(
+  input: SeriesInput,
+  catalogue: ArgsCatalogue,
+  fields: readonly PointField[] | null,
+): SeriesArgs {
+  const { indicator, granularity, fill, rollup } = input;
+  analyticsIndicator(catalogue.indicators, indicator, rollup);
+  if (fill != null && fill !== Fill.NONE && granularity == null)
+    throw new BadInputError(
+      'fill',
+      'filling needs a time axis: give granularity too',
+      Object.values(SeriesGranularity),
+    );
+  if (granularity != null) checkGranularity(catalogue.granularities ?? [], indicator, granularity);
+  const current = input.geography === Geography.CURRENT;
+  if (current && (granularity != null || rollup != null))
+    throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [
+      Geography.AS_RECORDED,
+    ]);
+  const recorded = {
+    asOf: toUtcTimestamp(input.asOf, 'asOf'),
+    updatedAfter: toUtcTimestamp(input.updatedAfter, 'updatedAfter'),
+  };
+  if (recorded.asOf !== null && recorded.updatedAfter !== null && recorded.updatedAfter >= recorded.asOf)
+    throw new BadInputError('updatedAfter', 'must be earlier than asOf');
+  return {
+    indicator,
+    window: { ...toPeriodWindow(input.from, input.to), periods: null },
+    options: valueOptions(rollup, input.sourcePreference, input.preferSource, recorded),
+    grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
+    reconstruction: current ? reconstructionOf(catalogue, indicator) : null,
+    fields,
+  };
+}
+
+/** How an indicator is rebuilt on today's geography; one that does not aggregate cannot be. */
+export function reconstructionOf(catalogue: ArgsCatalogue, code: string): Reconstruction {
+  const indicator = catalogue.indicators.get(code)!;
+  if (indicator.aggregation === 'SUM') return { aggregation: 'SUM', indicator: code };
+  if (indicator.aggregation === 'RATIO' && indicator.numerator && indicator.denominator) {
+    return {
+      aggregation: 'RATIO',
+      indicator: code,
+      numerator: indicator.numerator,
+      denominator: indicator.denominator,
+    };
+  }
+  throw new BadInputError(
+    'geography',
+    `indicator "${code}" does not aggregate across units (aggregation ${indicator.aggregation}), so it cannot be rebuilt on today's geography; use AS_RECORDED`,
+  );
+}
+
+export function normalizeChangeArgs(
+  input: { indicator: string; from: string; to: string; rollup?: LocalityKind | null },
+  catalogue: ArgsCatalogue,
+): ChangeArgs {
+  analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
+  orderedPeriods(periodLabel(input.from, 'from'), periodLabel(input.to, 'to'));
+  return { indicator: input.indicator, from: input.from, to: input.to, options: valueOptions(input.rollup) };
+}
+
+/** `yoy`'s arguments. */
+export function normalizeWindowArgs(
+  input: { indicator: string; from?: string | null; to?: string | null; rollup?: LocalityKind | null },
+  catalogue: ArgsCatalogue,
+): WindowArgs {
+  analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
+  return {
+    indicator: input.indicator,
+    window: toPeriodWindow(input.from, input.to),
+    options: valueOptions(input.rollup),
+  };
+}
+
+export function normalizeLatestArgs(
+  input: { indicator: string; rollup?: LocalityKind | null },
+  catalogue: ArgsCatalogue,
+  fields: readonly PointField[] | null,
+): LatestArgs {
+  analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
+  return { indicator: input.indicator, options: valueOptions(input.rollup), fields };
+}
+
+export function normalizePeerArgs(
+  input: { indicator: string; period: string; rollup?: LocalityKind | null },
+  catalogue: ArgsCatalogue,
+): PeerArgs {
+  analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
+  return {
+    indicator: input.indicator,
+    period: periodLabel(input.period, 'period'),
+    options: valueOptions(input.rollup),
+  };
+}
+
+export function normalizePartsArgs(
+  input: { indicator: string; childKind: LocalityKind; from?: string | null; to?: string | null },
+  catalogue: ArgsCatalogue,
+): PartsArgs {
+  analyticsIndicator(catalogue.indicators, input.indicator, input.childKind, 'indicator');
+  return {
+    indicator: input.indicator,
+    childKind: input.childKind,
+    window: toPeriodWindow(input.from, input.to),
+    options: valueOptions(null),
+  };
+}
+
+export interface RankingInput {
+  indicator: string;
+  kind: LocalityKind;
+  within?: string | null;
+  by?: RankBy | null;
+  period?: string | null;
+  from?: string | null;
+  to?: string | null;
+  order?: SortOrder | null;
+  first?: number | null;
+  asOf?: string | null;
+  rollup?: LocalityKind | null;
+}
+
+/** A ranking's arguments: by VALUE in one period, or by a change between two. */
+export function normalizeRankingArgs(input: RankingInput, catalogue: ArgsCatalogue): RankRequest {
+  const { indicator, period, from, to } = input;
+  analyticsIndicator(catalogue.indicators, indicator, input.rollup);
+  const by = input.by ?? RankBy.VALUE;
+  const limit = checkLimit(input.first ?? 20);
+  let start: string | null = null;
+  let end: string;
+  if (by === RankBy.VALUE) {
+    if (period == null) throw new BadInputError('period', 'ranking by VALUE needs the period to rank');
+    if (from != null || to != null)
+      throw new BadInputError(from != null ? 'from' : 'to', 'from/to are for change rankings; use period with VALUE');
+    end = periodLabel(period, 'period');
+  } else {
+    if (from == null || to == null)
+      throw new BadInputError(from == null ? 'from' : 'to', `ranking by ${by} needs both from and to`);
+    start = periodLabel(from, 'from');
+    end = periodLabel(to, 'to');
+    orderedPeriods(start, end);
+  }
+  return {
+    set: subjectSet(null, input.kind, input.within, input.asOf),
+    indicator,
+    by,
+    from: start,
+    to: end,
+    descending: (input.order ?? SortOrder.DESC) === SortOrder.DESC,
+    limit,
+    options: valueOptions(input.rollup),
+  };
+}
+
+/** A table's arguments, for the `table` query and the HTTP exports alike, so both return the same rows. */
+export function normalizeTableArgs(input: TableArgs, catalogue: ArgsCatalogue): TableRequest {
+  const { indicators, rollup } = input;
+  if (indicators.length === 0 || indicators.length > 50)
+    throw new BadInputError('indicators', `give 1 to 50 indicator codes, got ${indicators.length}`);
+  for (const code of indicators) analyticsIndicator(catalogue.indicators, code, rollup, 'indicators');
+  const window = {
+    ...toPeriodWindow(input.from, input.to),
+    periods: input.periods == null ? null : input.periods.map((p, i) => periodLabel(p, `periods[${i}]`)),
+  };
+  return {
+    set: subjectSet(input.localities, input.kind, input.within, input.asOf),
+    indicators,
+    window,
+    options: valueOptions(rollup),
+  };
+}

@@ -1,0 +1,56 @@
+import { ApolloServer } from '@apollo/server';
+import type { OperationExecution } from '../speed/compiled-execution.js';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { Context } from '../graphql/context.js';
+import type { LimitsConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { queryLimitsPlugin } from './limits.js';
+import { maskError, withoutSuggestions } from './graphql-errors.js';
+import { operationNamePlugin } from './request-log.js';
+
+export interface ApolloOptions {
+  readonly limits: LimitsConfig;
+  readonly production: boolean;
+  readonly introspection: boolean;
+  readonly logger: Logger;
+}
+
+/** Apollo Server as this server runs it: our limits, error masking, caching and shutdown instead of Apollo's. */
+export async function startApollo(
+  execution: OperationExecution,
+  options: ApolloOptions,
+): Promise<ApolloServer<Context>> {
+  const { limits, production, logger } = options;
+  const apollo = new ApolloServer<Context>({
+    // compiled execution (Apollo's gateway interface) or plain graphql-js (the schema)
+    ...execution.apollo,
+    includeStacktraceInErrorResponses: false,
+    // In production, "Did you mean ...?" suggestions would reveal schema to a probing client.
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: options.introspection,
+    // graphql-js stops parsing past maxTokens with a syntax error (400), before any work.
+    parseOptions: { maxTokens: limits.maxTokens },
+    csrfPrevention: true,
+    // main.ts owns shutdown (drain, then close DuckDB); Apollo's own signal handlers would stop
+    // it underneath and leave the process to exit with the store still open.
+    stopOnTerminationSignals: false,
+    // Cache headers are ours (an ETag per data version, http/cache.ts); Apollo's cache-control
+    // plugin, on by default, would wrap every field's resolver to collect hints nothing sets.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(limits),
+      operationNamePlugin,
+      execution.plugin,
+    ],
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, error, logger, limits.timeoutMs);
+      return production ? withoutSuggestions(masked) : masked;
+    },
+  });
+  await apollo.start();
+  return apollo;
+}
