@@ -55,7 +55,7 @@ const MIX: { name: string; weight: number; body: unknown; rejected?: boolean }[]
   {
     name: 'LocalityByCode',
     weight: 30,
-    body: { query: operations, operationName: 'LocalityByCode', variables: { code: 'commune/tia-dinh' } },
+    body: { query: operations, operationName: 'LocalityByCode', variables: { code: 'commune/03385-2025-07-01' } },
   },
   {
     name: 'SearchLocalities',
@@ -75,12 +75,12 @@ const MIX: { name: string; weight: number; body: unknown; rejected?: boolean }[]
   {
     name: 'ProvinceTree',
     weight: 8,
-    body: { query: operations, operationName: 'ProvinceTree', variables: { code: 'province/dien-bien' } },
+    body: { query: operations, operationName: 'ProvinceTree', variables: { code: 'province/11' } },
   },
   {
     name: 'NestedSeries',
     weight: 8,
-    body: { query: operations, operationName: 'NestedSeries', variables: { code: 'province/dien-bien' } },
+    body: { query: operations, operationName: 'NestedSeries', variables: { code: 'province/11' } },
   },
   {
     name: 'OverDepth',

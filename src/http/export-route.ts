@@ -57,7 +57,7 @@ function localDate(params: URLSearchParams, name: string): string | null {
   return value;
 }
 
-/** URLs take readable codes (`commune/tia-dinh`) as well as global ids; codes name their kind. */
+/** URLs take readable codes (`village/huoi-song`, `commune/03385-2025-07-01`) as well as global ids; codes name their kind. */
 function localityId(value: string, name: string): string {
   const slash = value.indexOf('/');
   if (slash < 0) return value;

@@ -49,7 +49,7 @@ label { display: flex; flex-direction: column; font-size: 12px; } table { border
 <form method="get" action="/explore">
 <label>indicator <input name="indicator" value="members"></label>
 <label>kind <select name="kind">${KIND_OPTIONS}</select></label>
-<label>within (code) <input name="within" placeholder="province/dien-bien"></label>
+<label>within (code) <input name="within" placeholder="province/11"></label>
 <label>or localities (codes, comma-separated) <input name="localities" size="30"></label>
 <label>rollup <select name="rollup"><option value="">none</option>${KIND_OPTIONS}</select></label>
 <label>from <input name="from" size="6"></label><label>to <input name="to" size="6"></label>

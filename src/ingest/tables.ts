@@ -130,7 +130,7 @@ export const TABLES: readonly TableSpec[] = [
       { column: 'kind', reason: `must be one of ${KINDS.replace(/[()']/g, '')}`, when: `kind NOT IN ${KINDS}` },
       {
         column: 'id',
-        reason: "must be '<kind>/<slug>' with the kind in kebab case (e.g. commune/tia-dinh)",
+        reason: "must be '<kind>/<slug>' with the kind in kebab case (e.g. village/huoi-song)",
         when: `split_part(id, '/', 1) <> replace(lower(kind), '_', '-') OR NOT regexp_full_match(id, '[a-z-]+/[a-z0-9-]+')`,
       },
       { column: 'valid_from', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_from') },

@@ -43,7 +43,7 @@ const params = new URLSearchParams(window.location.search);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
 
-/** Codes as people write them (`commune/tia-dinh`) to the global ids the API takes. */
+/** Codes as people write them (`village/huoi-song`, `commune/03385-2025-07-01`) to the global ids the API takes. */
 function globalId(code: string): string {
   const kind = code.slice(0, code.indexOf('/'));
   const type = kind

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { sql } from '../../src/store/sql.js';
 import { SEED_DIR } from '../support/test-server.js';
 import { prepareTestStore } from '../support/seed-store.js';
 import { SYNTHETIC_SOURCE, syntheticTree, writeDataDir } from '../support/fixtures.js';
+import { seedWithOneProvince } from '../support/seed-one-province.js';
 
 const cleanup: string[] = [];
 afterEach(async () => {
@@ -40,11 +41,12 @@ async function fingerprint(path: string): Promise<{ n: number; checksum: string 
 
 async function withSeedCopy(edit: (files: Record<string, string>) => void): Promise<string> {
   const files: Record<string, string> = {};
-  // The seed's own files; the country's units (data/national/) are not needed by these stores.
+  // The seed's own files, and of the country (data/national/) the province the seed's figures are in.
   for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv')))
     files[name] = await readFile(join(SEED_DIR, name), 'utf8');
   edit(files);
   const dir = await writeDataDir(files);
+  await cp(join(await seedWithOneProvince(), 'national'), join(dir, 'national'), { recursive: true });
   cleanup.push(dir);
   return dir;
 }
@@ -94,7 +96,7 @@ describe('building the store', () => {
     const reasons = error.problems.map((p) => `${p.file}:${p.row}:${p.column}:${p.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^units.csv:24:kind:must be one of/),
+        expect.stringMatching(/^units.csv:13:kind:must be one of/),
         'observations.csv:31:subject_id:unknown unit',
         'observations.csv:32:period:starts in the future',
         'observations.csv:33:value:a count or area cannot be negative',
@@ -106,7 +108,7 @@ describe('building the store', () => {
 
   it('a figure for a unit outside its validity is rejected', async () => {
     const data = await withSeedCopy((f) => {
-      f['observations.csv'] += 'district/nam-po,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,\n';
+      f['observations.csv'] += 'district/103,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,\n';
     });
     const error = (await prepareStore(join(await tempDir(), 's.duckdb'), data).catch((e: unknown) => e)) as LoadError;
     expect(error.problems).toEqual([

@@ -33,7 +33,7 @@ describe('analytics on the seed figures, checked by hand', () => {
   it('Nậm Pồ: 58 village heads who are Party members of 121 is the published 47.9%', async () => {
     const { table } = await t.sdk.Table({
       indicators: ['village_heads_party_members', 'village_heads', 'village_heads_party_member_share'],
-      localities: [ids['district/nam-po']!],
+      localities: [ids['district/103']!],
       periods: ['2024'],
     });
     const byIndicator = Object.fromEntries(table.rows.map((r) => [r.indicator.code, r]));
@@ -65,7 +65,7 @@ describe('analytics on the seed figures, checked by hand', () => {
 
   it('Tìa Dình households rolled up from its one recorded village, coverage 1 of 1', async () => {
     const { locality } = await t.sdk.TotalsAndParts({
-      code: 'commune/tia-dinh',
+      code: 'commune/03385-2025-07-01',
       indicator: 'households',
       childKind: 'VILLAGE',
     });

@@ -69,11 +69,21 @@ describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
       rank: 1,
       locality: { name: 'Điện Biên Provincial Party Committee' },
     });
+    type Successors = { lineage: { successors: { kind: string; locality: { code: string; name: string } }[] } };
     const thirteen = await t.client.request<{
-      before: { districts: { nodes: unknown[] } };
-      after: { communes: { nodes: { name: string }[] } };
+      before: { validTo: string; communes: { totalCount: number; nodes: ({ name: string } & Successors)[] } };
+      after: { districts: { totalCount: number }; communes: { totalCount: number; nodes: { name: string }[] } };
     }>(byTitle['13.']!);
-    expect(thirteen.before.districts.nodes).toHaveLength(3);
-    expect(thirteen.after.communes.nodes.map((c) => c.name).sort()).toEqual(['Si Pa Phìn', 'Tìa Dình']);
+    expect(thirteen.before.validTo).toBe('2025-07-01');
+    expect(thirteen.before.communes.totalCount).toBe(15);
+    const chaNua = thirteen.before.communes.nodes.find((c) => c.name === 'Chà Nưa')!;
+    expect(chaNua.lineage.successors).toEqual([
+      { kind: 'MERGE', locality: { code: 'commune/03166-2025-07-01', name: 'Mường Chà' } },
+    ]);
+    expect(thirteen.after.districts.totalCount).toBe(0);
+    expect(thirteen.after.communes.totalCount).toBe(45);
+    expect(thirteen.after.communes.nodes.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Si Pa Phìn', 'Tìa Dình']),
+    );
   });
 });

@@ -10,41 +10,53 @@ afterAll(() => t.close());
 
 describe('administrative hierarchy, both ways and in time', () => {
   it('a district returns with its end date (the district level ended on 2025-07-01)', async () => {
-    const { locality } = await t.sdk.LocalityByCode({ code: 'district/nam-po' });
+    const { locality } = await t.sdk.LocalityByCode({ code: 'district/103' });
     expect(locality).toMatchObject({ kind: 'DISTRICT', name: 'Nậm Pồ', validTo: '2025-07-01' });
-    expect(locality.parent?.code).toBe('province/dien-bien');
-    expect(locality.children.nodes.map((n) => n.code).sort()).toEqual([
-      'commune/cha-nua',
-      'commune/cha-to',
-      'commune/phin-ho',
-    ]);
+    expect(locality.parent?.code).toBe('province/11');
+    // Nậm Pồ's 15 communes until the reform (GSO release v2.4.1), among them the seed's three.
+    const communes = locality.children.nodes.map((n) => n.code);
+    expect(communes).toHaveLength(15);
+    expect(communes).toEqual(
+      expect.arrayContaining(['commune/03175', 'commune/03187', 'commune/03198', 'commune/03199']),
+    );
     expect(locality.children.edges.every((e) => e.linkValidTo === '2025-07-01')).toBe(true);
     expect(locality.partyOrganisations.map((p) => p.code)).toEqual(['party-committee/nam-po']);
   });
 
   it('a province lists its districts before the reform and none after', async () => {
-    const before = await t.sdk.ProvinceTree({ code: 'province/dien-bien', asOf: '2024-06-01' });
+    const before = await t.sdk.ProvinceTree({ code: 'province/11', asOf: '2024-06-01' });
     expect(before.locality.__typename).toBe('Province');
     if (before.locality.__typename !== 'Province') throw new Error('not a province');
-    expect(before.locality.districts.nodes.map((d) => d.code).sort()).toEqual([
-      'district/dien-bien',
-      'district/nam-po',
-      'district/tuan-giao',
-    ]);
-    expect(before.locality.communes.nodes.map((c) => c.code).sort()).toEqual([
-      'commune/cha-nua',
-      'commune/cha-to',
-      'commune/chieng-sinh',
-      'commune/pa-thom',
-      'commune/phin-ho',
-    ]);
+    // Điện Biên's 10 districts and 129 communes before the reform, the seed's among them.
+    expect(before.locality.districts.nodes.map((d) => d.name).sort()).toEqual(
+      [
+        'Điện Biên',
+        'Điện Biên Đông',
+        'Điện Biên Phủ',
+        'Mường Ảng',
+        'Mường Chà',
+        'Mường Lay',
+        'Mường Nhé',
+        'Nậm Pồ',
+        'Tủa Chùa',
+        'Tuần Giáo',
+      ].sort(),
+    );
+    expect(before.locality.communes.totalCount).toBe(129);
+    expect(before.locality.communes.nodes.map((c) => c.code)).toEqual(
+      expect.arrayContaining(['commune/03175', 'commune/03187', 'commune/03198', 'commune/03298', 'commune/03340']),
+    );
 
-    const after = await t.sdk.ProvinceTree({ code: 'province/dien-bien', asOf: '2026-01-01' });
+    const after = await t.sdk.ProvinceTree({ code: 'province/11', asOf: '2026-01-01' });
     if (after.locality.__typename !== 'Province') throw new Error('not a province');
     expect(after.locality.districts.totalCount).toBe(0);
     const communes = after.locality.communes.nodes;
-    expect(communes.map((c) => c.code).sort()).toEqual(['commune/si-pa-phin', 'commune/tia-dinh']);
-    const tiaDinh = communes.find((c) => c.code === 'commune/tia-dinh')!;
+    // 45 communes since 2025-07-01, Tìa Dình and Si Pa Phìn among them.
+    expect(after.locality.communes.totalCount).toBe(45);
+    expect(communes.map((c) => c.code)).toEqual(
+      expect.arrayContaining(['commune/03199-2025-07-01', 'commune/03385-2025-07-01']),
+    );
+    const tiaDinh = communes.find((c) => c.code === 'commune/03385-2025-07-01')!;
     expect(tiaDinh.villages.nodes).toEqual([
       {
         code: 'village/huoi-song',
@@ -56,30 +68,27 @@ describe('administrative hierarchy, both ways and in time', () => {
   });
 
   it('without a date, a province lists every commune it has ever had', async () => {
-    const all = await t.sdk.ProvinceTree({ code: 'province/dien-bien' });
+    const all = await t.sdk.ProvinceTree({ code: 'province/11' });
     if (all.locality.__typename !== 'Province') throw new Error('not a province');
-    expect(all.locality.communes.totalCount).toBe(7);
+    // 129 before the reform and 45 after.
+    expect(all.locality.communes.totalCount).toBe(129 + 45);
     expect(all.locality.districts.nodes.every((d) => d.validTo === '2025-07-01')).toBe(true);
   });
 
   it('ancestors follow the hierarchy valid at the date asked', async () => {
     const before = await t.sdk.LocalityByCode({ code: 'village/de-tinh-2', asOf: '2024-01-01' });
-    expect(before.locality.ancestors.map((a) => a.code)).toEqual([
-      'commune/phin-ho',
-      'district/nam-po',
-      'province/dien-bien',
-    ]);
+    expect(before.locality.ancestors.map((a) => a.code)).toEqual(['commune/03198', 'district/103', 'province/11']);
     const after = await t.sdk.LocalityByCode({ code: 'village/huoi-song', asOf: '2026-01-01' });
-    expect(after.locality.ancestors.map((a) => a.code)).toEqual(['commune/tia-dinh', 'province/dien-bien']);
-    const tooEarly = await t.sdk.LocalityByCode({ code: 'commune/tia-dinh', asOf: '2024-01-01' });
+    expect(after.locality.ancestors.map((a) => a.code)).toEqual(['commune/03385-2025-07-01', 'province/11']);
+    const tooEarly = await t.sdk.LocalityByCode({ code: 'commune/03385-2025-07-01', asOf: '2024-01-01' });
     expect(tooEarly.locality.parent).toBeNull();
   });
 
   it('localities(asOf:) returns only units valid on that date', async () => {
     const before = await t.sdk.SearchLocalities({ kind: ['DISTRICT'], asOf: '2025-06-30' });
     // The country's 696 districts in force on 2025-03-01 (release v2.4.1, the last before the
-    // reform) and the seed's 3.
-    expect(before.localities.totalCount).toBe(696 + 3);
+    // reform); the seed names three of them and adds none.
+    expect(before.localities.totalCount).toBe(696);
     const after = await t.sdk.SearchLocalities({ kind: ['DISTRICT'], asOf: '2025-07-01' });
     expect(after.localities.totalCount).toBe(0);
   });
@@ -90,7 +99,7 @@ describe('Party organisations and the units they sit in', () => {
     const { locality } = await t.sdk.PartyTree({ code: 'party-committee/dien-bien' });
     if (locality.__typename !== 'PartyCommittee') throw new Error('not a committee');
     expect(locality.level).toBe('PROVINCE');
-    expect(locality.adminUnit?.code).toBe('province/dien-bien');
+    expect(locality.adminUnit?.code).toBe('province/11');
     expect(locality.children.nodes.map((n) => n.code).sort()).toEqual([
       'party-committee/nam-po',
       'party-committee/si-pa-phin',
@@ -113,15 +122,15 @@ describe('Party organisations and the units they sit in', () => {
 
 describe('global ids', () => {
   it('every id round-trips through node(id:) and locality(id:)', async () => {
-    const { locality } = await t.sdk.LocalityByCode({ code: 'commune/tia-dinh' });
+    const { locality } = await t.sdk.LocalityByCode({ code: 'commune/03385-2025-07-01' });
     const node = await t.sdk.NodeById({ id: locality.id });
-    expect(node.node).toMatchObject({ __typename: 'Commune', code: 'commune/tia-dinh', name: 'Tìa Dình' });
+    expect(node.node).toMatchObject({ __typename: 'Commune', code: 'commune/03385-2025-07-01', name: 'Tìa Dình' });
     const again = await t.sdk.LocalityById({ id: locality.id });
-    expect(again.locality.code).toBe('commune/tia-dinh');
+    expect(again.locality.code).toBe('commune/03385-2025-07-01');
     const { sources } = await t.sdk.Sources();
     const source = await t.sdk.NodeById({ id: sources.find((s) => s.code === locality.source!.code)!.id });
-    expect(source.node).toMatchObject({ __typename: 'Source', code: 'dbp-em-party-members' });
-    const obs = await t.sdk.Observations({ code: 'commune/tia-dinh' });
+    expect(source.node).toMatchObject({ __typename: 'Source', code: 'vn-units-v3-0-2' });
+    const obs = await t.sdk.Observations({ code: 'commune/03385-2025-07-01' });
     const observation = await t.sdk.NodeById({ id: obs.locality.observations[0]!.id });
     expect(observation.node).toMatchObject({ __typename: 'Observation', value: 0.5 });
   });
@@ -169,7 +178,7 @@ describe(
       expect(compared).toBeGreaterThan(100);
       // the warm server really answered from memory: the cold one ran statements for the same reads
       const before = t.store.statementCount;
-      await t.sdk.LocalityByCode({ code: 'district/nam-po', asOf: null });
+      await t.sdk.LocalityByCode({ code: 'district/103', asOf: null });
       expect(t.store.statementCount).toBe(before);
     });
   },

@@ -51,9 +51,10 @@ const ARGUMENTS: Record<string, string> = {
   'observations(from:)':
     'query($s: String) { locality(code: "village/huoi-song") { observations(from: $s) { value } } }',
   'observations(to:)': 'query($s: String) { locality(code: "village/huoi-song") { observations(to: $s) { value } } }',
-  'children(after:)': 'query($s: String) { locality(code: "commune/tia-dinh") { children(after: $s) { totalCount } } }',
+  'children(after:)':
+    'query($s: String) { locality(code: "commune/03385-2025-07-01") { children(after: $s) { totalCount } } }',
   'children(asOf:) (a scalar)':
-    'query($s: LocalDate) { locality(code: "commune/tia-dinh") { children(asOf: $s) { totalCount } } }',
+    'query($s: LocalDate) { locality(code: "commune/03385-2025-07-01") { children(asOf: $s) { totalCount } } }',
 };
 
 const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'BAD_REQUEST']);

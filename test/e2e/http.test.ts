@@ -21,7 +21,7 @@ const TIA_DINH = { data: { locality: { name: 'Tìa Dình' } } };
 
 describe('GraphQL over HTTP: GET and POST, status codes and content types', () => {
   it('POST application/json answers application/json', async () => {
-    const r = await postJson(t.server.url, { query: QUERY, variables: { code: 'commune/tia-dinh' } });
+    const r = await postJson(t.server.url, { query: QUERY, variables: { code: 'commune/03385-2025-07-01' } });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
     expect(r.json).toEqual(TIA_DINH);
@@ -29,14 +29,14 @@ describe('GraphQL over HTTP: GET and POST, status codes and content types', () =
 
   it('Accept: application/graphql-response+json is honoured, and a validation error is then a 400', async () => {
     const accept = { accept: 'application/graphql-response+json' };
-    const ok = await postJson(t.server.url, { query: QUERY, variables: { code: 'commune/tia-dinh' } }, accept);
+    const ok = await postJson(t.server.url, { query: QUERY, variables: { code: 'commune/03385-2025-07-01' } }, accept);
     expect(ok.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
     const bad = await postJson(t.server.url, { query: '{ nope }' }, accept);
     expect(bad.status).toBe(400);
   });
 
   it('GET serves queries with the query string', async () => {
-    const r = await get(t.server.url, { query: QUERY, variables: { code: 'commune/tia-dinh' } }, GET_HEADERS);
+    const r = await get(t.server.url, { query: QUERY, variables: { code: 'commune/03385-2025-07-01' } }, GET_HEADERS);
     expect(r.status).toBe(200);
     expect(r.json).toEqual(TIA_DINH);
   });
@@ -52,7 +52,7 @@ describe('GraphQL over HTTP: GET and POST, status codes and content types', () =
   });
 
   it('CSRF prevention: a GET without a preflight-forcing header is refused', async () => {
-    const r = await get(t.server.url, { query: QUERY, variables: { code: 'commune/tia-dinh' } });
+    const r = await get(t.server.url, { query: QUERY, variables: { code: 'commune/03385-2025-07-01' } });
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/CSRF/);
   });
@@ -101,7 +101,7 @@ describe('malformed requests are refused in the usual error body, never a 500', 
           },
         );
         req.on('error', reject);
-        req.end(JSON.stringify({ query: QUERY, variables: { code: 'commune/tia-dinh' } }));
+        req.end(JSON.stringify({ query: QUERY, variables: { code: 'commune/03385-2025-07-01' } }));
       },
     );
 
@@ -143,7 +143,7 @@ describe('automatic persisted queries', () => {
 });
 
 describe('caching: Cache-Control and an ETag tied to the data version', () => {
-  const params = { query: QUERY, variables: { code: 'commune/tia-dinh' } };
+  const params = { query: QUERY, variables: { code: 'commune/03385-2025-07-01' } };
 
   it('a successful GET query is cacheable; the same ETag in If-None-Match gets 304 with no body', async () => {
     const first = await get(t.server.url, params, GET_HEADERS);
@@ -212,7 +212,7 @@ describe('CORS and introspection are configurable', () => {
   });
 
   it('with origins configured, every cacheable answer says it varies by Origin: allowed, refused or absent', async () => {
-    const params = { query: QUERY, variables: { code: 'commune/tia-dinh' } };
+    const params = { query: QUERY, variables: { code: 'commune/03385-2025-07-01' } };
     for (const origin of ['https://dashboard.example', 'https://evil.example', null]) {
       const r = await get(locked.server.url, params, { ...GET_HEADERS, ...(origin ? { origin } : {}) });
       expect(r.headers.get('cache-control'), String(origin)).toBe('public, max-age=60');

@@ -55,10 +55,13 @@ describe('the server process (npm start)', { timeout: 120_000 }, () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect(lines.join('\n')).toContain('"msg":"store built"');
     const sdk = getSdk(new GraphQLClient(url));
-    const { locality } = await sdk.LocalityByCode({ code: 'commune/tia-dinh' });
+    const { locality } = await sdk.LocalityByCode({ code: 'commune/03385-2025-07-01' });
     expect(locality.name).toBe('Tìa Dình');
     // SIGTERM with a request in flight (head and half its body sent): it is still answered.
-    const inFlight = halfSentRequest(url, JSON.stringify({ query: '{ locality(code: "commune/tia-dinh") { name } }' }));
+    const inFlight = halfSentRequest(
+      url,
+      JSON.stringify({ query: '{ locality(code: "commune/03385-2025-07-01") { name } }' }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { SEED_DIR } from '../support/test-server.js';
 
-const FAST = { query: 'query Name { locality(code: "commune/tia-dinh") { name } }', operationName: 'Name' };
+const FAST = { query: 'query Name { locality(code: "commune/03385-2025-07-01") { name } }', operationName: 'Name' };
 
 describe('health, readiness and request logs', () => {
   let t: TestServer;

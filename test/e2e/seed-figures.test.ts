@@ -135,7 +135,7 @@ describe('hand-checked figures from the articles', () => {
       upper: 230.1,
     });
     expect(c['new_members_village_heads']!.value).toBe(3);
-    const district = (await t.sdk.Observations({ code: 'district/nam-po' })).locality.observations;
+    const district = (await t.sdk.Observations({ code: 'district/103' })).locality.observations;
     const d = Object.fromEntries(district.map((o) => [o.indicator.code, o]));
     expect(d['village_heads_party_members']!.value).toBe(58);
     expect(d['village_heads_party_member_share']!.value).toBe(0.479);
@@ -144,7 +144,7 @@ describe('hand-checked figures from the articles', () => {
   });
 
   it('Chà Nưa: 4 of 6 village heads are Party members', async () => {
-    const { locality } = await t.sdk.Observations({ code: 'commune/cha-nua' });
+    const { locality } = await t.sdk.Observations({ code: 'commune/03187' });
     const d = Object.fromEntries(locality.observations.map((o) => [o.indicator.code, o]));
     expect(d['village_heads']!.value).toBe(6);
     expect(d['village_heads_party_members']!.value).toBe(4);
@@ -174,7 +174,7 @@ describe('hand-checked figures from the articles', () => {
       kind: 'RESOLUTION',
     });
     expect(resolution.links.map((l) => `${l.role} ${l.locality?.code}`)).toEqual(
-      expect.arrayContaining(['GOVERNS province/dien-bien', 'ISSUED_BY party-committee/dien-bien']),
+      expect.arrayContaining(['GOVERNS province/11', 'ISSUED_BY party-committee/dien-bien']),
     );
     const guidance = documents.find((d) => d.number === '38-HD/BTCTW')!;
     expect(guidance).toMatchObject({ issuedOn: '2025-09-29', issuer: 'Central Organization Commission' });

@@ -5,7 +5,7 @@ import { cookbookRecipes } from '../../src/docs/cookbook.js';
 export const OPERATIONS = ['analytics', 'hierarchy', 'lineage', 'statistics', 'revisions']
   .map((f) => readFileSync(new URL(`../operations/${f}.graphql`, import.meta.url), 'utf8'))
   .join('\n');
-const COMMUNE = 'commune/tia-dinh';
+const COMMUNE = 'commune/03385-2025-07-01';
 
 /**
  * Requests through the cookbook and the test operations, each answering data, an error or a
@@ -26,12 +26,12 @@ export const REQUESTS: {
     body: {
       query: OPERATIONS,
       operationName: 'ProvinceTree',
-      variables: { code: 'province/dien-bien', asOf: '2024-06-30' },
+      variables: { code: 'province/11', asOf: '2024-06-30' },
     },
   },
   {
     name: 'NestedSeries',
-    body: { query: OPERATIONS, operationName: 'NestedSeries', variables: { code: 'province/dien-bien' } },
+    body: { query: OPERATIONS, operationName: 'NestedSeries', variables: { code: 'province/11' } },
   },
   {
     name: 'Series',
@@ -46,7 +46,7 @@ export const REQUESTS: {
     body: {
       query: OPERATIONS,
       operationName: 'Latest',
-      variables: { code: 'province/dien-bien', indicator: 'households', rollup: 'VILLAGE' },
+      variables: { code: 'province/11', indicator: 'households', rollup: 'VILLAGE' },
     },
   },
   {

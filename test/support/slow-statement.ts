@@ -20,7 +20,7 @@ export function slowSearchRewrite(started: () => void = () => {}): (s: SqlStatem
 }
 
 export const SLOW_QUERY = { query: `{ localities(search: "${SLOW_SEARCH}") { totalCount nodes { code } } }` };
-export const FAST_QUERY = { query: '{ locality(code: "commune/tia-dinh") { name } }' };
+export const FAST_QUERY = { query: '{ locality(code: "commune/03385-2025-07-01") { name } }' };
 
 export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -12,14 +12,14 @@ describe('export query strings become table arguments', () => {
   it('splits lists on commas or repeats, and turns codes into global ids', () => {
     const args = exportArgs(
       new URLSearchParams(
-        'indicators=members,em_members&periods=2024&periods=2025&kind=COMMUNE&within=province/dien-bien&rollup=VILLAGE',
+        'indicators=members,em_members&periods=2024&periods=2025&kind=COMMUNE&within=province/11&rollup=VILLAGE',
       ),
     );
     expect(args).toMatchObject({
       indicators: ['members', 'em_members'],
       periods: ['2024', '2025'],
       kind: 'COMMUNE',
-      within: id('Province', 'province/dien-bien'),
+      within: id('Province', 'province/11'),
       rollup: 'VILLAGE',
       localities: null,
     });

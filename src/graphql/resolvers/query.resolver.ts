@@ -58,7 +58,7 @@ export class QueryResolver {
 
   @Query(() => Locality, {
     description:
-      'One unit or Party organisation by global id, by code ("commune/tia-dinh") or by GSO code with a date ("03385" on 2024-06-01 is Háng Lìa, on 2026-01-01 Tìa Dình). Give exactly one of id and code.',
+      'One unit or Party organisation by global id, by code ("village/huoi-song") or by GSO code with a date ("03385" on 2024-06-01 is Háng Lìa, on 2026-01-01 Tìa Dình). Give exactly one of id and code.',
   })
   async locality(
     @Ctx() ctx: Context,
@@ -93,7 +93,7 @@ export class QueryResolver {
     if (!unit)
       throw new NotFoundError(
         'code',
-        `locality with code "${code!.slice(0, 80)}" (codes look like "commune/tia-dinh")`,
+        `locality with code "${code!.slice(0, 80)}" (codes look like "village/huoi-song" or "commune/03385-2025-07-01")`,
       );
     return unit;
   }
