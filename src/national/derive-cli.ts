@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandLineOrExit } from '../settings/command.js';
@@ -58,7 +59,24 @@ export async function writeNational(upstreamDir: string, outDir: string): Promis
     join(outDir, 'LICENSE.vietnamese-provinces-database'),
     await readFile(join(upstreamDir, 'LICENSE.vietnamese-provinces-database')),
   );
+  await writeFile(join(outDir, CHECKSUMS), await checksums(outDir));
   return counts;
+}
+
+/** The derived files' SHA-256 sums, in `sha256sum` format: `cd data/national && sha256sum -c SHA256SUMS`. */
+export const CHECKSUMS = 'SHA256SUMS';
+
+export async function checksums(dir: string): Promise<string> {
+  const names = [...Object.values(NATIONAL_FILES).map((f) => f.file), 'LICENSE.vietnamese-provinces-database'].sort();
+  const lines = await Promise.all(
+    names.map(
+      async (name) =>
+        `${createHash('sha256')
+          .update(await readFile(join(dir, name)))
+          .digest('hex')}  ${name}`,
+    ),
+  );
+  return lines.join('\n') + '\n';
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
