@@ -10,7 +10,8 @@ import { LocalityKind } from './enums.js';
 })
 export abstract class Locality extends Node {
   @Field(() => String, {
-    description: 'Stable code, "<kind>/<slug>" (e.g. "village/huoi-song", "commune/03385-2025-07-01"); used in data files and `locality(code:)`.',
+    description:
+      'Stable code, "<kind>/<slug>" (e.g. "village/huoi-song", "commune/03385-2025-07-01"); used in data files and `locality(code:)`.',
   })
   code!: string;
 
