@@ -2,6 +2,7 @@ import { refreshAfterImport, type RefreshOutcome } from '../serving/refresh-serv
 import type { Store, Transaction } from '../store/store.js';
 import * as q from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
+import { hierarchyProblems } from '../sql/hierarchy-checks-sql.js';
 import { LoadError, type LoadProblem } from './load-error.js';
 
 /** Rows to stage: a file read by DuckDB, or rows handed over in a request. */
@@ -251,6 +252,8 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
       );
       add(conflicts.map((c) => ({ ...c, total: conflicts.length })));
     }
+    if (spec.table === 'unit_links')
+      add(await tx.all<ProblemRow>('ingest.hierarchy', hierarchyProblems(origin, MAX_REPORTED)));
   }
   return { problems, total };
 }

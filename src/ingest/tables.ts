@@ -43,6 +43,18 @@ const known = (table: string, column: string, value: string) =>
  */
 const indicatorsOfType = (types: string) => `(SELECT code FROM stage_indicators WHERE value_type IN ${types}
   UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators))`;
+const num = (c: string) => `try_cast(${c} AS DOUBLE)`;
+/** The qualifiers whose value is itself a bound of the interval ("more than 49,000": 49,000 is the lower bound). */
+const VALUE_IS_LOWER = `('EXACT','MORE_THAN','AT_LEAST','JUST_OVER')`;
+const VALUE_IS_UPPER = `('EXACT','LESS_THAN','AT_MOST','NEARLY')`;
+/** The kinds a unit of each kind may sit directly under (a province sits under nothing). */
+const parentKinds = (
+  childKind: string,
+) => `CASE ${childKind} WHEN 'DISTRICT' THEN ['PROVINCE'] WHEN 'COMMUNE' THEN ['DISTRICT','PROVINCE'] WHEN 'VILLAGE' THEN ['COMMUNE']
+  WHEN 'PARTY_COMMITTEE' THEN ['PARTY_COMMITTEE'] WHEN 'PARTY_CELL' THEN ['PARTY_COMMITTEE'] ELSE [] END`;
+/** A unit's kind as this load leaves it (a unit staged in the same load wins over the stored one). */
+const kindOf = (c: string) =>
+  `coalesce((SELECT kind FROM stage_units WHERE id = ${c} LIMIT 1), (SELECT kind FROM units WHERE id = ${c}))`;
 const badDate = (c: string) => `${c} IS NOT NULL AND try_strptime(${c}, '%Y-%m-%d') IS NULL`;
 /** Space-separated source ids that are not sources. */
 const unknownSources = (c: string) =>
@@ -171,6 +183,12 @@ export const TABLES: readonly TableSpec[] = [
       { column: 'child_id', reason: 'unknown unit', when: known('units', 'id', 'child_id') },
       { column: 'parent_id', reason: 'unknown unit', when: known('units', 'id', 'parent_id') },
       { column: 'parent_id', reason: 'a unit cannot be its own parent', when: `parent_id = child_id` },
+      {
+        column: 'parent_id',
+        reason:
+          'a unit of this kind cannot sit under a unit of that kind (district under province; commune under district or province; village under commune; Party committee or cell under a Party committee)',
+        when: `NOT list_contains(${parentKinds(kindOf('s.child_id'))}, ${kindOf('s.parent_id')})`,
+      },
       { column: 'valid_from', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_from') },
       { column: 'valid_to', reason: 'not a date (YYYY-MM-DD)', when: badDate('valid_to') },
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
@@ -354,6 +372,35 @@ export const TABLES: readonly TableSpec[] = [
         column: 'upper',
         reason: 'lower bound is above upper bound',
         when: `try_cast(lower AS DOUBLE) > try_cast(upper AS DOUBLE)`,
+      },
+      // The interval must hold the value and say what the qualifier says: "more than 10" has 10 as
+      // its lower bound and no upper bound below 10; "exactly 10" is [10, 10].
+      { column: 'lower', reason: 'the value lies below its lower bound', when: `${num('lower')} > ${num('value')}` },
+      { column: 'upper', reason: 'the value lies above its upper bound', when: `${num('upper')} < ${num('value')}` },
+      {
+        column: 'lower',
+        reason: `contradicts the qualifier: with ${VALUE_IS_LOWER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the lower bound (leave lower blank or equal to it)`,
+        when: `qualifier IN ${VALUE_IS_LOWER} AND ${num('lower')} <> ${num('value')}`,
+      },
+      {
+        column: 'upper',
+        reason: `contradicts the qualifier: with ${VALUE_IS_UPPER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the upper bound (leave upper blank or equal to it)`,
+        when: `qualifier IN ${VALUE_IS_UPPER} AND ${num('upper')} <> ${num('value')}`,
+      },
+      {
+        column: 'value',
+        reason: 'a count must be a whole number',
+        when: `${num('value')} <> floor(${num('value')}) AND indicator IN ${indicatorsOfType(`('COUNT')`)}`,
+      },
+      {
+        column: 'lower',
+        reason: 'a bound of a count or area cannot be negative',
+        when: `(${num('lower')} < 0 OR ${num('upper')} < 0) AND indicator IN ${indicatorsOfType(`('COUNT','AREA')`)}`,
+      },
+      {
+        column: 'lower',
+        reason: 'a bound of a share must lie between 0 and 1',
+        when: `(${num('lower')} NOT BETWEEN 0 AND 1 OR ${num('upper')} NOT BETWEEN 0 AND 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}`,
       },
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
       {

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,16 @@ describe('every rejection reason has a fixture, and a rejected load changes noth
       'duplicate row: the same key appears earlier in the file',
     ],
     ['unit-not-valid.csv', 1, 'subject_id', 'unit is not valid in this period'],
+    ['value-outside-bounds.csv', 1, 'lower', 'the value lies below its lower bound'],
+    ['upper-below-value.csv', 1, 'upper', 'the value lies above its upper bound'],
+    [
+      'bounds-contradict-qualifier.csv',
+      1,
+      'lower',
+      'contradicts the qualifier: with EXACT, MORE_THAN, AT_LEAST, JUST_OVER the value is the lower bound (leave lower blank or equal to it)',
+    ],
+    ['count-not-whole.csv', 1, 'value', 'a count must be a whole number'],
+    ['share-bound-outside.csv', 1, 'lower', 'a bound of a share must lie between 0 and 1'],
   ];
   it.each(cases)('%s is rejected at row %i, column %s: %s', async (file, row, column, reason) => {
     const before = await fingerprintOf(store);
@@ -68,6 +78,57 @@ describe('every rejection reason has a fixture, and a rejected load changes noth
     expect(error.problems).toContainEqual({ file, row, column, reason });
     expect(error.message).toContain(`${file} row ${row}, column ${column}: ${reason}`);
     expect(await fingerprintOf(store)).toEqual(before);
+  });
+});
+
+describe('a parent link that would break the hierarchy is rejected, against what the store already holds', () => {
+  const cases: [string, string][] = [
+    [
+      'links-wrong-kind',
+      'a unit of this kind cannot sit under a unit of that kind (district under province; commune under district or province; village under commune; Party committee or cell under a Party committee)',
+    ],
+    [
+      'links-two-parents',
+      'the unit already has parent commune/03385-2025-07-01 (loaded by seed) on some of the same days; end one link (valid_to) where the other starts',
+    ],
+    ['links-cycle', 'the unit would be its own ancestor (party-committee/dien-bien is above itself)'],
+  ];
+  it.each(cases)('%s: %s', async (dirName, reason) => {
+    const before = await fingerprintOf(store);
+    const error = await rejection(join(FIXTURES, dirName));
+    expect(error.problems).toContainEqual({ file: 'unit_links.csv', row: 1, column: 'parent_id', reason });
+    expect(await fingerprintOf(store)).toEqual(before);
+  });
+
+  it('a province under a village is also a cycle there, and both are reported', async () => {
+    const error = await rejection(join(FIXTURES, 'links-wrong-kind'));
+    expect(error.problems.map((p) => p.reason)).toContainEqual(
+      'the unit would be its own ancestor (province/11 is above itself)',
+    );
+  });
+
+  const linksDir = async (name: string, rows: string) => {
+    const path = join(dir, name);
+    await rm(path, { recursive: true, force: true });
+    await mkdir(path);
+    await writeFile(join(path, 'unit_links.csv'), `child_id,parent_id,valid_from,valid_to,source_id,note\n${rows}\n`);
+    return path;
+  };
+
+  it('a link that ends where the stored one starts is a move, not a second parent', async () => {
+    // Huổi Sông's commune before 2025-07-01 is not in the seed; a user who knows it can say so.
+    const path = await linksDir('earlier-parent', 'village/huoi-song,commune/03384,,2025-07-01,dbp-em-party-members,');
+    await expect(loadFile(path)).resolves.toMatchObject({ skipped: false });
+  });
+
+  it('a stored link without an end date is a parent on every later day', async () => {
+    const path = await linksDir(
+      'second-cell-parent',
+      'party-cell/huoi-song,party-committee/dien-bien,2030-01-01,,dbp-em-party-members,',
+    );
+    expect((await rejection(path)).problems[0]!.reason).toMatch(
+      /^the unit already has parent party-committee\/tia-dinh /,
+    );
   });
 });
 
