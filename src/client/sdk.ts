@@ -711,6 +711,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Observation', value: number, period: string, id: string }
     | { __typename: 'PartyCell', code: string, name: string, id: string }
     | { __typename: 'PartyCommittee', code: string, name: string, id: string }
+    | { __typename: 'Person', id: string }
     | { __typename: 'Province', code: string, name: string, id: string }
     | { __typename: 'Source', code: string, title: string, id: string }
     | { __typename: 'Village', code: string, name: string, id: string }

@@ -137,3 +137,28 @@ export interface FindingCountRow {
   severity: string;
   count: number;
 }
+
+/** A person a source names (src/people/roles.ts lists the roles). */
+export interface PersonRow {
+  id: string;
+  name: string;
+  partyMember: boolean | null;
+  partyJoined: string | null;
+  sourceId: string;
+  quote: string | null;
+  note: string | null;
+}
+
+/** A role a person held in a unit or Party organisation during a period, as a source states it. */
+export interface RoleRow {
+  personId: string;
+  role: string;
+  unitId: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string | null;
+  title: string;
+  sourceId: string;
+  quote: string;
+  note: string | null;
+}

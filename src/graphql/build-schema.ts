@@ -6,6 +6,12 @@ import { QueryResolver } from './resolvers/query.resolver.js';
 import { MutationResolver } from './resolvers/mutation.resolver.js';
 import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
+import {
+  LocalityOfficialsResolver,
+  PeopleQueryResolver,
+  PersonResolver,
+  RoleHeldResolver,
+} from './resolvers/people.resolver.js';
 import { UnitIdentityResolver } from './resolvers/unit-identity.resolver.js';
 import { DataFindingResolver, DataQualityResolver } from './resolvers/data-quality.resolver.js';
 import {
@@ -71,6 +77,10 @@ export const SCHEMA_OPTIONS = {
     AvailabilityResolver,
     TableResolver,
     PivotRowResolver,
+    PersonResolver,
+    RoleHeldResolver,
+    LocalityOfficialsResolver,
+    PeopleQueryResolver,
   ],
   orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
   // Arguments are checked by the resolvers (BadInputError names the argument), not class-validator.

@@ -10,7 +10,7 @@ export const TYPE_OF_KIND: Record<UnitKind, string> = {
   PARTY_CELL: 'PartyCell',
 };
 
-export const NODE_TYPES = [...Object.values(TYPE_OF_KIND), 'Source', 'Document', 'Observation'] as const;
+export const NODE_TYPES = [...Object.values(TYPE_OF_KIND), 'Source', 'Document', 'Observation', 'Person'] as const;
 
 /** Relay global id: base64url of '<Type>:<code>'. Opaque to clients, stable across stores. */
 export function toGlobalId(type: string, code: string): string {

@@ -1,4 +1,5 @@
 import { FINDING_KINDS } from '../national/findings.js';
+import { ROLES } from '../people/roles.js';
 
 /**
  * The CSV files a data directory may hold, their columns, and the checks each row must pass.
@@ -59,6 +60,13 @@ const badDate = (c: string) => `${c} IS NOT NULL AND try_strptime(${c}, '%Y-%m-%
 /** Space-separated source ids that are not sources. */
 const unknownSources = (c: string) =>
   `${c} IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(string_split(trim(${c}), ' ')) t(x) WHERE x <> '' AND x NOT IN (SELECT id FROM sources UNION ALL SELECT id FROM stage_sources))`;
+/** Each role's code and the kind of unit it is held in, as SQL: the single list in src/people/roles.ts. */
+const ROLE_CODES = `(${Object.keys(ROLES)
+  .map((r) => `'${r}'`)
+  .join(',')})`;
+const ROLE_KIND = `CASE role ${Object.entries(ROLES)
+  .map(([r, { held }]) => `WHEN '${r}' THEN '${held}'`)
+  .join(' ')} END`;
 /** The unit types each administrative kind takes (src/units/unit-types.ts). */
 const TYPES_OF_KIND = `CASE kind WHEN 'PROVINCE' THEN ['PROVINCE','CENTRAL_CITY'] WHEN 'DISTRICT' THEN ['DISTRICT','URBAN_DISTRICT','TOWN','PROVINCIAL_CITY'] WHEN 'COMMUNE' THEN ['COMMUNE','WARD','TOWNSHIP','SPECIAL_ZONE'] ELSE [] END`;
 /**
@@ -309,6 +317,72 @@ export const TABLES: readonly TableSpec[] = [
         reason: 'must be one of ISSUED_BY, GOVERNS, APPLIED_BY',
         when: `role NOT IN ('ISSUED_BY','GOVERNS','APPLIED_BY')`,
       },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    file: 'people.csv',
+    table: 'people',
+    mode: 'reference',
+    columns: ['id', 'name', 'party_member', 'party_joined', 'source_id', 'quote', 'note'],
+    required: ['id', 'name', 'source_id'],
+    key: ['id'],
+    checks: [
+      {
+        column: 'id',
+        reason: "must be 'person/<slug>' (e.g. person/vang-a-dia)",
+        when: `NOT regexp_full_match(id, 'person/[a-z0-9-]+')`,
+      },
+      {
+        column: 'party_member',
+        reason: 'must be true or false, or blank when the sources do not say',
+        when: `party_member IS NOT NULL AND trim(party_member) <> '' AND lower(party_member) NOT IN ('true','false')`,
+      },
+      {
+        column: 'party_joined',
+        reason: 'a year (YYYY), not after today',
+        when: `party_joined IS NOT NULL AND trim(party_joined) <> '' AND (NOT regexp_full_match(trim(party_joined), '\\d{4}') OR trim(party_joined)::INTEGER > year(current_date))`,
+      },
+      {
+        column: 'party_joined',
+        reason: 'a person who joined the Party is a Party member: party_member must not be false',
+        when: `party_joined IS NOT NULL AND trim(party_joined) <> '' AND lower(party_member) = 'false'`,
+      },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
+    ],
+  },
+  {
+    // A role a person held in a unit during a period, each with its quote: replaced as a set per origin.
+    file: 'roles.csv',
+    table: 'roles',
+    mode: 'links',
+    columns: ['person_id', 'role', 'unit_id', 'period', 'title', 'source_id', 'quote', 'note'],
+    required: ['person_id', 'role', 'unit_id', 'period', 'title', 'source_id', 'quote'],
+    key: ['person_id', 'role', 'unit_id', 'period'],
+    computed: [
+      { name: '_start', type: 'DATE', expr: 'period_start(period)' },
+      { name: '_end', type: 'DATE', expr: 'period_end(period)' },
+    ],
+    checks: [
+      { column: 'person_id', reason: 'unknown person', when: known('people', 'id', 'person_id') },
+      { column: 'unit_id', reason: 'unknown unit', when: known('units', 'id', 'unit_id') },
+      {
+        column: 'role',
+        reason: `must be one of ${Object.keys(ROLES).join(', ')}`,
+        when: `role NOT IN ${ROLE_CODES}`,
+      },
+      {
+        column: 'unit_id',
+        reason:
+          'not the kind of unit this role is held in (a village head in a village, a cell secretary in a Party cell, a committee post in a Party committee)',
+        when: `role IN ${ROLE_CODES} AND ${ROLE_KIND} <> coalesce((SELECT kind FROM stage_units WHERE id = s.unit_id LIMIT 1), (SELECT kind FROM units WHERE id = s.unit_id))`,
+      },
+      {
+        column: 'period',
+        reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)',
+        when: `_start IS NULL`,
+      },
+      { column: 'period', reason: 'starts in the future', when: `_start > current_date` },
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
     ],
   },

@@ -13,9 +13,12 @@ import type {
   LineageRow,
   LinkedUnitRow,
   ObservationRow,
+  PersonRow,
+  RoleRow,
   SourceRow,
   UnitRow,
 } from '../domain/rows.js';
+import type { RoleFilter } from '../sql/people-sql.js';
 import { byIdLoader, groupedLoader, indicatorGroupedLoader } from './grouped-loader.js';
 import { memoryFirst, type KeyLoader } from './memory-first.js';
 
@@ -43,6 +46,9 @@ export interface Loaders {
   observation: DataLoader<string, ObservationRow | null>;
   lineage: DataLoader<{ id: string; args: null }, LineageRow[], string>;
   history: DataLoader<{ id: string; args: null }, ObservationRow[], string>;
+  person: DataLoader<string, PersonRow | null>;
+  rolesInUnit: DataLoader<{ id: string; args: RoleFilter }, RoleRow[], string>;
+  rolesOfPerson: DataLoader<{ id: string; args: null }, RoleRow[], string>;
   indicators: () => Promise<Map<string, IndicatorRow>>;
 }
 
@@ -157,6 +163,20 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
       (r) => r.id,
     ),
     lineage: groupedLoader({ load: (ids, _: null) => reader.readLineage(ids), idOf: (r) => r.anchorId, collect: all }),
+    person: byIdLoader(
+      (ids) => reader.readPeople(ids),
+      (r) => r.id,
+    ),
+    rolesInUnit: groupedLoader({
+      load: (ids, f: RoleFilter) => reader.readRolesInUnits(ids, f),
+      idOf: (r) => r.unitId,
+      collect: all,
+    }),
+    rolesOfPerson: groupedLoader({
+      load: (ids, _: null) => reader.readRolesOfPeople(ids),
+      idOf: (r) => r.personId,
+      collect: all,
+    }),
     history: groupedLoader({
       load: (ids, _: null) => reader.readRevisions(ids),
       idOf: (r) => r.anchorId,

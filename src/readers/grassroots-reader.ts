@@ -6,11 +6,14 @@ import * as catalog from '../sql/catalog-sql.js';
 import * as obs from '../sql/observations-sql.js';
 import * as lineage from '../sql/lineage-sql.js';
 import * as quality from '../sql/data-quality-sql.js';
+import * as people from '../sql/people-sql.js';
 import type {
   DocumentLinkRow,
   DocumentRow,
   FindingCountRow,
   FindingRow,
+  PersonRow,
+  RoleRow,
   IndicatorRow,
   LineageRow,
   LinkedUnitRow,
@@ -98,6 +101,22 @@ export class GrassrootsReader {
 
   listSources(): Promise<SourceRow[]> {
     return this.store.all('catalog.all-sources', catalog.allSources());
+  }
+
+  readPeople(ids: readonly string[]): Promise<PersonRow[]> {
+    return this.store.all('people.by-id', people.peopleByIds(ids));
+  }
+
+  searchPeople(search: string | null, offset: number, limit: number): Promise<(PersonRow & { totalCount: number })[]> {
+    return this.store.all('people.search', people.searchPeople(search, offset, limit));
+  }
+
+  readRolesInUnits(unitIds: readonly string[], filter: people.RoleFilter): Promise<RoleRow[]> {
+    return this.store.all('people.roles-in-units', people.rolesInUnits(unitIds, filter));
+  }
+
+  readRolesOfPeople(personIds: readonly string[]): Promise<RoleRow[]> {
+    return this.store.all('people.roles-of-people', people.rolesOfPeople(personIds));
   }
 
   readDocuments(ids: readonly string[]): Promise<DocumentRow[]> {

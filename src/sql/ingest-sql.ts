@@ -122,6 +122,7 @@ export function upsertReference(spec: TableSpec, importId: number): Fragment {
     sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
     indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
     units: `id, kind, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
+    people: `id, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
     documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
   };
   const columns = select[spec.table];
@@ -140,6 +141,7 @@ export function conflictingReferences(spec: TableSpec, origin: string): Fragment
 const LINK_COLUMNS: Record<string, string> = {
   unit_links: `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`,
   document_links: `document_id, unit_id, role, source_id`,
+  roles: `person_id, role, unit_id, period, _start AS period_start, _end AS period_end, title, source_id, quote, ${nullIfBlank('note')} AS note`,
   // A blank weight is 1 (the whole predecessor), except in a SPLIT, where it means "share not known".
   unit_lineage: `predecessor_id, ${nullIfBlank('successor_id')} AS successor_id, changed_on::DATE AS changed_on, kind, CASE WHEN kind = 'SPLIT' THEN ${nullIfBlank('weight')}::DOUBLE ELSE coalesce(${nullIfBlank('weight')}::DOUBLE, 1) END AS weight, source_id, ${nullIfBlank('note')} AS note, string_split(${nullIfBlank('also_source_ids')}, ' ') AS also_source_ids`,
   data_findings: `kind, severity, ${nullIfBlank('unit_id')} AS unit_id, ${nullIfBlank('other_unit_id')} AS other_unit_id, message, string_split(trim(source_ids), ' ') AS source_ids`,

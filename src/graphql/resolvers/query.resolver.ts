@@ -22,7 +22,9 @@ async function loadNode(ctx: Context, id: string, argument: string): Promise<obj
       ? await ctx.loaders.source.load(code).then((s) => s && { ...s, __typename: 'Source' })
       : type === 'Document'
         ? await ctx.loaders.document.load(code).then((d) => d && { ...d, __typename: 'Document' })
-        : await ctx.loaders.observation.load(code).then((o) => o && { ...o, __typename: 'Observation' });
+        : type === 'Person'
+          ? await ctx.loaders.person.load(code).then((p) => p && { ...p, __typename: 'Person' })
+          : await ctx.loaders.observation.load(code).then((o) => o && { ...o, __typename: 'Observation' });
   if (!found) throw new NotFoundError(argument, `${type} with id ${id} (code "${code.slice(0, 80)}")`);
   return found;
 }
