@@ -63,9 +63,11 @@ describe('people and the roles the sources name them in', () => {
       const article = await articleText(r['source_id']!);
       if (article !== null) expect(article).toContain(r['quote']!.replace(/\s+/g, ' '));
     }
-    const { people } = await t.client.request<{
-      people: { id: string; name: string; roles: { locality: { code: string } }[] }[];
-    }>(`{ people(first: 100) { id name roles { locality { code } } } }`);
+    const answer = await t.client.request<{
+      people: { totalCount: number; nodes: { id: string; name: string; roles: { locality: { code: string } }[] }[] };
+    }>(`{ people(first: 100) { totalCount nodes { id name roles { locality { code } } } } }`);
+    expect(answer.people.totalCount).toBe(8);
+    const people = answer.people.nodes;
     expect(people.map((p) => p.name).sort()).toEqual(
       [
         'Vàng A Dia',
@@ -88,9 +90,11 @@ describe('people and the roles the sources name them in', () => {
 
   it('people are found by name without diacritics, and a party membership the sources do not state stays unknown', async () => {
     const { people } = await t.client.request<{
-      people: { name: string; partyMember: boolean | null; roles: { role: string; locality: { code: string } }[] }[];
-    }>(`{ people(search: "vi thi tuyet minh") { name partyMember roles { role locality { code } } } }`);
-    expect(people).toEqual([
+      people: {
+        nodes: { name: string; partyMember: boolean | null; roles: { role: string; locality: { code: string } }[] }[];
+      };
+    }>(`{ people(search: "vi thi tuyet minh") { nodes { name partyMember roles { role locality { code } } } } }`);
+    expect(people.nodes).toEqual([
       {
         name: 'Vi Thị Tuyết Minh',
         partyMember: null,

@@ -2,8 +2,8 @@ import type { LinkedUnitRow, UnitRow } from '../../domain/rows.js';
 import { encodeCursor, type Page } from '../args.js';
 
 /** Builds a Relay page from rows that carry the total count of the full list. */
-export function toConnection(
-  rows: (UnitRow & Partial<Pick<LinkedUnitRow, 'linkValidFrom' | 'linkValidTo'>> & { totalCount: number })[],
+export function toConnection<R extends object = UnitRow>(
+  rows: (R & Partial<Pick<LinkedUnitRow, 'linkValidFrom' | 'linkValidTo'>> & { totalCount: number })[],
   page: Page,
   total?: number,
 ) {

@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { PersonRow, RoleRow, SourceRow, UnitRow } from '../../domain/rows.js';
-import { Person, Role, RoleHeld } from '../types/person.type.js';
+import { Person, PersonConnection, Role, RoleHeld } from '../types/person.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Source } from '../types/source.type.js';
 import { toGlobalId } from '../ids.js';
 import { toPage } from '../args.js';
 import type { Context } from '../context.js';
+import { toConnection } from './connection.js';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -71,17 +72,19 @@ export class LocalityOfficialsResolver {
 
 @Resolver()
 export class PeopleQueryResolver {
-  @Query(() => [Person], {
+  @Query(() => PersonConnection, {
     description: 'People the sources name, by name (case and diacritics ignored: "vang a dia" finds Vàng A Dia).',
   })
   async people(
     @Ctx() ctx: Context,
     @Arg('search', () => String, { nullable: true, description: 'Part of the name; omitted: everyone.' })
     search?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many (default and cap as for lists).' })
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
     first?: number | null,
-  ): Promise<PersonRow[]> {
-    const page = toPage(first, null);
-    return ctx.reader.searchPeople(search ?? null, page.offset, page.limit);
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+    after?: string | null,
+  ) {
+    const page = toPage(first, after);
+    return toConnection<PersonRow>(await ctx.reader.searchPeople(search ?? null, page.offset, page.limit), page);
   }
 }

@@ -1,5 +1,6 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from './node.type.js';
+import { PageInfo } from './locality.type.js';
 import { ROLES } from '../../people/roles.js';
 
 /** The roles of src/people/roles.ts as a GraphQL enum: one list for the load and the schema. */
@@ -73,4 +74,28 @@ export class RoleHeld {
 
   @Field(() => String, { nullable: true, description: 'How the role was read from the source.' })
   note!: string | null;
+}
+
+@ObjectType('PersonEdge', { simpleResolvers: true, description: 'A person in a list, with its cursor.' })
+class PersonEdge {
+  @Field(() => String, { description: 'Opaque cursor for `after`.' })
+  cursor!: string;
+
+  @Field(() => Person, { description: 'The person.' })
+  node!: Person;
+}
+
+@ObjectType('PersonConnection', { simpleResolvers: true, description: 'A page of people (Relay connection).' })
+export class PersonConnection {
+  @Field(() => Int, { description: 'How many people match in all pages.' })
+  totalCount!: number;
+
+  @Field(() => [PersonEdge], { description: 'The page, with cursors.' })
+  edges!: PersonEdge[];
+
+  @Field(() => [Person], { description: 'The page, without cursors.' })
+  nodes!: Person[];
+
+  @Field(() => PageInfo, { description: 'Paging state.' })
+  pageInfo!: PageInfo;
 }
