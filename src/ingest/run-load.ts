@@ -42,6 +42,26 @@ export interface LoadOptions {
   readonly onPhase?: (phase: LoadProgress['phase'], label: string) => void;
 }
 
+/** What a load did with the rows of one reference table (sources, indicators, units, documents). */
+export interface ReferenceCounts {
+  /** New keys. */
+  readonly added: number;
+  /** Keys whose stored row differed: the old version went to row_history. */
+  readonly replaced: number;
+  /** Rows equal to the stored ones: not written, no history. */
+  readonly unchanged: number;
+  /** Keys a re-import of a bundled origin left as another origin wrote them. */
+  readonly kept: number;
+}
+
+/** A key a bundled re-import did not overwrite, and whose load it kept instead. */
+export interface KeptKey {
+  readonly table: string;
+  readonly key: string;
+  readonly heldBy: number;
+  readonly heldByOrigin: string;
+}
+
 export interface LoadResult {
   readonly skipped: boolean;
   readonly dryRun: boolean;
@@ -50,6 +70,10 @@ export interface LoadResult {
   readonly observationsWritten: number;
   /** Dry run only: the revisions the load would have written. */
   readonly wouldWrite?: number;
+  /** Per reference table with rows in the load: added, replaced, unchanged, kept. */
+  readonly references?: Readonly<Record<string, ReferenceCounts>>;
+  /** The corrections a bundled re-import kept (the first MAX_REPORTED of them; `references` counts all). */
+  readonly kept?: readonly KeptKey[];
   /** How the serving layer followed the load (see refresh-serving). */
   readonly serving?: RefreshOutcome;
   readonly seconds: number;
@@ -63,6 +87,7 @@ class DryRunDone extends Error {
   constructor(
     readonly rowsRead: number,
     readonly wouldWrite: number,
+    readonly references: ReferenceWrites,
   ) {
     super('dry run');
   }
@@ -108,7 +133,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             problems.push(...staged.problems);
           }
           track.phase('validating', `${rowsRead} rows`, rowsRead);
-          const found = await collectProblems(tx, options.origin);
+          const found = await collectProblems(tx);
           const total = problems.length + found.total;
           if (total > 0) throw new LoadError([...problems, ...found.problems].slice(0, MAX_REPORTED), total);
 
@@ -123,6 +148,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             q.recordImport(options.kind, options.origin, options.hash, 0),
           );
           const importId = Number(record!.id);
+          const references: ReferenceWrites = { counts: {}, kept: [] };
           for (const spec of TABLES) {
             if (spec.mode === 'observations') {
               await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
@@ -130,12 +156,12 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             } else if (spec.mode === 'links')
               for (const f of q.replaceLinks(spec, options.origin, importId))
                 await tx.run(`ingest.links.${spec.table}`, f);
-            else await tx.run(`ingest.upsert.${spec.table}`, q.upsertReference(spec, importId));
+            else await writeReferences(tx, spec, options.origin, importId, references);
           }
           const written = (await countObservations(tx)) - before;
           // A dry run goes through the write too, so it can say how many revisions a load would
           // add; the rollback undoes it.
-          if (options.dryRun) throw new DryRunDone(rowsRead, written);
+          if (options.dryRun) throw new DryRunDone(rowsRead, written, references);
           await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
           for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
           // In the same transaction: readers never see the load without its serving values.
@@ -147,6 +173,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             importId,
             rowsRead,
             observationsWritten: written,
+            ...reported(references),
             serving,
             seconds: seconds(),
           };
@@ -164,10 +191,47 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
         rowsRead: error.rowsRead,
         observationsWritten: 0,
         wouldWrite: error.wouldWrite,
+        ...reported(error.references),
         seconds: seconds(),
       };
     throw error;
   }
+}
+
+interface ReferenceWrites {
+  counts: Record<string, ReferenceCounts>;
+  kept: KeptKey[];
+}
+
+/** Writes one reference table's staged rows by the rule in planReferenceWrite, and tallies them. */
+async function writeReferences(
+  tx: Transaction,
+  spec: TableSpec,
+  origin: string,
+  importId: number,
+  into: ReferenceWrites,
+): Promise<void> {
+  for (const f of q.planReferenceWrite(spec, origin)) await tx.run(`ingest.plan.${spec.table}`, f);
+  const [count] = await tx.all<{ staged: number; added: number; replaced: number; kept: number }>(
+    `ingest.count.${spec.table}`,
+    q.countReferenceWrite(spec),
+  );
+  const { staged, added, replaced, kept } = count!;
+  if (staged > 0) into.counts[spec.table] = { added, replaced, unchanged: staged - added - replaced - kept, kept };
+  if (kept > 0 && into.kept.length < MAX_REPORTED)
+    into.kept.push(
+      ...(await tx.all<KeptKey>(`ingest.kept.${spec.table}`, q.keptReferences(spec, MAX_REPORTED - into.kept.length))),
+    );
+  for (const f of q.writeReferences(spec, importId)) await tx.run(`ingest.write.${spec.table}`, f);
+  for (const f of q.dropReferencePlan(spec)) await tx.run('ingest.drop-plan', f);
+}
+
+/** The reference tallies as the result carries them: only what the load touched. */
+function reported(references: ReferenceWrites): Pick<LoadResult, 'references' | 'kept'> {
+  return {
+    ...(Object.keys(references.counts).length > 0 ? { references: references.counts } : {}),
+    ...(references.kept.length > 0 ? { kept: references.kept } : {}),
+  };
 }
 
 async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number; problems: LoadProblem[] }> {
@@ -235,7 +299,7 @@ function checkHeader(spec: TableSpec, file: string, present: ReadonlySet<string>
 
 type ProblemRow = { file: string; row: number; column: string; reason: string; total: number };
 
-async function collectProblems(tx: Transaction, origin: string): Promise<{ problems: LoadProblem[]; total: number }> {
+async function collectProblems(tx: Transaction): Promise<{ problems: LoadProblem[]; total: number }> {
   const problems: LoadProblem[] = [];
   let total = 0;
   const add = (rows: ProblemRow[]) => {
@@ -244,13 +308,6 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
   };
   for (const spec of TABLES) {
     add(await tx.all<ProblemRow>(`ingest.validate.${spec.table}`, q.findProblems(spec, MAX_REPORTED)));
-    if (spec.mode === 'reference') {
-      const conflicts = await tx.all<Omit<ProblemRow, 'total'>>(
-        `ingest.conflicts.${spec.table}`,
-        q.conflictingReferences(spec, origin),
-      );
-      add(conflicts.map((c) => ({ ...c, total: conflicts.length })));
-    }
   }
   return { problems, total };
 }
