@@ -8,6 +8,7 @@ import { LineageLinkResolver } from './resolvers/lineage.resolver.js';
 import { LocalityResolver } from './resolvers/locality.resolver.js';
 import { UnitIdentityResolver } from './resolvers/unit-identity.resolver.js';
 import { DataFindingResolver, DataQualityResolver } from './resolvers/data-quality.resolver.js';
+import { RowHistoryResolver } from './resolvers/row-history.resolver.js';
 import {
   CommuneResolver,
   DistrictResolver,
@@ -50,6 +51,7 @@ export const SCHEMA_OPTIONS = {
     UnitIdentityResolver,
     DataQualityResolver,
     DataFindingResolver,
+    RowHistoryResolver,
     ProvinceResolver,
     DistrictResolver,
     CommuneResolver,

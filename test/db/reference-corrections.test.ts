@@ -7,6 +7,7 @@ import { Store } from '../../src/store/store.js';
 import { sql } from '../../src/store/sql.js';
 import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
 import { runLoad } from '../../src/ingest/run-load.js';
+import { runQuery } from '../../src/cli/run-query.js';
 import { SEED_DIR } from '../support/test-server.js';
 import { prepareTestStore } from '../support/seed-store.js';
 import {
@@ -137,6 +138,25 @@ describe('a user corrects what the seed and the national import loaded', { timeo
       'test.old-row',
       sql`SELECT old_row::VARCHAR AS row FROM row_history WHERE row_key = ${NATIONAL}`,
     );
+    // What `npm run query` answers about it.
+    const answer = await runQuery(
+      store,
+      `{ rowHistory(table: UNITS, key: "${NATIONAL}") { table key change writtenByKind replacedBy replacedByKind replacedAt row } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const versions = (answer.data as { rowHistory: Record<string, unknown>[] }).rowHistory;
+    expect(versions).toEqual([
+      {
+        table: 'UNITS',
+        key: NATIONAL,
+        change: 'REPLACED',
+        writtenByKind: 'national',
+        replacedBy: result.importId,
+        replacedByKind: 'file',
+        replacedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        row: old!.row,
+      },
+    ]);
     expect(JSON.parse(old!.row)).toMatchObject({
       id: NATIONAL,
       kind: 'COMMUNE',

@@ -27,7 +27,9 @@ const TABLES = [
 async function loadAsBefore(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
     const run = (f: ReturnType<typeof sql>) => tx.run('t', f);
-    await run(sql`INSERT INTO imports VALUES (1, 'file', 'file:/home/user/mine', 'h1', TIMESTAMP '2026-01-02 03:04:05', 2)`);
+    await run(
+      sql`INSERT INTO imports VALUES (1, 'file', 'file:/home/user/mine', 'h1', TIMESTAMP '2026-01-02 03:04:05', 2)`,
+    );
     await run(sql`INSERT INTO sources VALUES (${S}, 'SYNTHETIC', 'Before', NULL, NULL, '2026', NULL, NULL, NULL, 1)`);
     await run(
       sql`INSERT INTO indicators VALUES ('households', 'Households', 'households', 'COUNT', 'SUM', NULL, NULL, 'Households.', 1)`,
