@@ -2,7 +2,21 @@ import { refreshAfterImport, type RefreshOutcome } from '../serving/refresh-serv
 import type { Store, Transaction } from '../store/store.js';
 import * as q from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
-import { LoadError, type LoadProblem } from './load-error.js';
+import { LoadError, MAX_REPORTED, type LoadProblem } from './load-error.js';
+import {
+  dropReferencePlans,
+  newTally,
+  reported,
+  retireUnstated,
+  writeReferences,
+  type ChangeTally,
+  type InUseKey,
+  type KeptKey,
+  type ReferenceCounts,
+} from './reference-writes.js';
+
+export type { InUseKey, KeptKey, ReferenceCounts };
+export { MAX_REPORTED };
 
 /** Rows to stage: a file read by DuckDB, or rows handed over in a request. */
 export type LoadInput =
@@ -42,26 +56,6 @@ export interface LoadOptions {
   readonly onPhase?: (phase: LoadProgress['phase'], label: string) => void;
 }
 
-/** What a load did with the rows of one reference table (sources, indicators, units, documents). */
-export interface ReferenceCounts {
-  /** New keys. */
-  readonly added: number;
-  /** Keys whose stored row differed: the old version went to row_history. */
-  readonly replaced: number;
-  /** Rows equal to the stored ones: not written, no history. */
-  readonly unchanged: number;
-  /** Keys a re-import of a bundled origin left as another origin wrote them. */
-  readonly kept: number;
-}
-
-/** A key a bundled re-import did not overwrite, and whose load it kept instead. */
-export interface KeptKey {
-  readonly table: string;
-  readonly key: string;
-  readonly heldBy: number;
-  readonly heldByOrigin: string;
-}
-
 export interface LoadResult {
   readonly skipped: boolean;
   readonly dryRun: boolean;
@@ -74,12 +68,15 @@ export interface LoadResult {
   readonly references?: Readonly<Record<string, ReferenceCounts>>;
   /** The corrections a bundled re-import kept (the first MAX_REPORTED of them; `references` counts all). */
   readonly kept?: readonly KeptKey[];
+  /** Rows the load retired (moved to row_history) per table; `observations`: figures retracted. */
+  readonly retired?: Readonly<Record<string, number>>;
+  /** Rows a bundled re-import no longer states but kept because live rows use them (the first MAX_REPORTED). */
+  readonly inUse?: readonly InUseKey[];
   /** How the serving layer followed the load (see refresh-serving). */
   readonly serving?: RefreshOutcome;
   readonly seconds: number;
 }
 
-export const MAX_REPORTED = 50;
 const PROGRESS_EVERY_MS = 1000;
 
 /** Thrown inside the transaction to roll a dry run back once it knows what it would write. */
@@ -87,7 +84,7 @@ class DryRunDone extends Error {
   constructor(
     readonly rowsRead: number,
     readonly wouldWrite: number,
-    readonly references: ReferenceWrites,
+    readonly tally: ChangeTally,
   ) {
     super('dry run');
   }
@@ -148,7 +145,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             q.recordImport(options.kind, options.origin, options.hash, 0),
           );
           const importId = Number(record!.id);
-          const references: ReferenceWrites = { counts: {}, kept: [] };
+          const tally = newTally();
           for (const spec of TABLES) {
             if (spec.mode === 'observations') {
               await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
@@ -156,12 +153,14 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             } else if (spec.mode === 'links')
               for (const f of q.replaceLinks(spec, options.origin, importId))
                 await tx.run(`ingest.links.${spec.table}`, f);
-            else await writeReferences(tx, spec, options.origin, importId, references);
+            else await writeReferences(tx, spec, options.origin, importId, tally);
           }
+          await retireUnstated(tx, options.origin, importId, tally);
+          await dropReferencePlans(tx);
           const written = (await countObservations(tx)) - before;
           // A dry run goes through the write too, so it can say how many revisions a load would
           // add; the rollback undoes it.
-          if (options.dryRun) throw new DryRunDone(rowsRead, written, references);
+          if (options.dryRun) throw new DryRunDone(rowsRead, written, tally);
           await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
           for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
           // In the same transaction: readers never see the load without its serving values.
@@ -173,7 +172,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             importId,
             rowsRead,
             observationsWritten: written,
-            ...reported(references),
+            ...reported(tally),
             serving,
             seconds: seconds(),
           };
@@ -191,47 +190,11 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
         rowsRead: error.rowsRead,
         observationsWritten: 0,
         wouldWrite: error.wouldWrite,
-        ...reported(error.references),
+        ...reported(error.tally),
         seconds: seconds(),
       };
     throw error;
   }
-}
-
-interface ReferenceWrites {
-  counts: Record<string, ReferenceCounts>;
-  kept: KeptKey[];
-}
-
-/** Writes one reference table's staged rows by the rule in planReferenceWrite, and tallies them. */
-async function writeReferences(
-  tx: Transaction,
-  spec: TableSpec,
-  origin: string,
-  importId: number,
-  into: ReferenceWrites,
-): Promise<void> {
-  for (const f of q.planReferenceWrite(spec, origin)) await tx.run(`ingest.plan.${spec.table}`, f);
-  const [count] = await tx.all<{ staged: number; added: number; replaced: number; kept: number }>(
-    `ingest.count.${spec.table}`,
-    q.countReferenceWrite(spec),
-  );
-  const { staged, added, replaced, kept } = count!;
-  if (staged > 0) into.counts[spec.table] = { added, replaced, unchanged: staged - added - replaced - kept, kept };
-  if (kept > 0 && into.kept.length < MAX_REPORTED)
-    into.kept.push(
-      ...(await tx.all<KeptKey>(`ingest.kept.${spec.table}`, q.keptReferences(spec, MAX_REPORTED - into.kept.length))),
-    );
-  for (const f of q.writeReferences(spec, importId)) await tx.run(`ingest.write.${spec.table}`, f);
-  for (const f of q.dropReferencePlan(spec)) await tx.run('ingest.drop-plan', f);
-}
-
-/** The reference tallies as the result carries them: only what the load touched. */
-function reported(references: ReferenceWrites): Pick<LoadResult, 'references' | 'kept'> {
-  return {
-    ...(Object.keys(references.counts).length > 0 ? { references: references.counts } : {}),
-    ...(references.kept.length > 0 ? { kept: references.kept } : {}),
-  };
 }
 
 async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number; problems: LoadProblem[] }> {

@@ -120,6 +120,8 @@ const nullIfBlank = (c: string) => `nullif(trim("${c}"), '')`;
  */
 export const BUNDLED_ORIGINS: readonly string[] = ['seed', 'national'];
 
+export const isBundled = (origin: string): boolean => BUNDLED_ORIGINS.includes(origin);
+
 const REFERENCE_COLUMNS: Record<string, string> = {
   sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
   indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
@@ -154,7 +156,7 @@ function referenceNames(spec: TableSpec) {
  */
 export function planReferenceWrite(spec: TableSpec, origin: string): Fragment[] {
   const n = referenceNames(spec);
-  const bundled = BUNDLED_ORIGINS.includes(origin);
+  const bundled = isBundled(origin);
   return [
     // Typed as the table stores them, columns in the table's order, so EXCEPT compares whole rows.
     sql`CREATE OR REPLACE TEMP TABLE ${n.next} AS SELECT * EXCLUDE (import_id) FROM ${n.table} LIMIT 0`,
@@ -208,15 +210,40 @@ const LINK_COLUMNS: Record<string, string> = {
   data_findings: `kind, severity, ${nullIfBlank('unit_id')} AS unit_id, ${nullIfBlank('other_unit_id')} AS other_unit_id, message, string_split(trim(source_ids), ' ') AS source_ids`,
 };
 
-/** Link rows have no natural id: an origin's links are replaced as a set by its next import. */
+/**
+ * The whole row without its import_id, as JSON: equal for two rows that say the same thing
+ * (to_json of a table alias is every column in the table's order).
+ */
+const content = (alias: string) => raw(`json_merge_patch(to_json(${alias}), '{"import_id":null}')`);
+
+/** A link's key for row_history: its key columns joined by ' | ' (a NULL as an empty string). */
+const linkKey = (spec: TableSpec, alias: string) =>
+  raw(`concat_ws(' | ', ${spec.key.map((k) => `coalesce(${alias}."${k}"::VARCHAR, '')`).join(', ')})`);
+
+/**
+ * Link rows have no natural id: an origin's links are replaced as a set by its next import. A
+ * link the new set no longer states is copied into row_history first (RETIRED), except the
+ * data-quality findings, a report the import derives afresh rather than statements of record.
+ */
 export function replaceLinks(spec: TableSpec, origin: string, importId: number): Fragment[] {
   const table = raw(spec.table);
-  const stage = raw(`stage_${spec.table}`);
+  const next = raw(`next_${spec.table}`);
   const columns = LINK_COLUMNS[spec.table];
   if (!columns) throw new Error(`no link columns for ${spec.table}`);
+  const ofOrigin = sql`import_id IN (SELECT id FROM imports WHERE origin = ${origin})`;
   return [
-    sql`DELETE FROM ${table} WHERE import_id IN (SELECT id FROM imports WHERE origin = ${origin})`,
-    sql`INSERT INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`,
+    sql`CREATE OR REPLACE TEMP TABLE ${next} AS SELECT * EXCLUDE (import_id) FROM ${table} LIMIT 0`,
+    sql`INSERT INTO ${next} BY NAME SELECT ${raw(columns)} FROM ${raw(`stage_${spec.table}`)}`,
+    ...(spec.table === 'data_findings'
+      ? []
+      : [
+          sql`INSERT INTO row_history
+            SELECT ${spec.table}, ${linkKey(spec, 't')}, to_json(t), t.import_id, ${importId}::INTEGER, now() AT TIME ZONE 'UTC', 'RETIRED'
+            FROM ${table} t WHERE t.${ofOrigin} AND ${content('t')} NOT IN (SELECT to_json(n) FROM ${next} n)`,
+        ]),
+    sql`DELETE FROM ${table} WHERE ${ofOrigin}`,
+    sql`INSERT INTO ${table} BY NAME SELECT *, ${importId}::INTEGER AS import_id FROM ${next}`,
+    sql`DROP TABLE ${next}`,
   ];
 }
 
