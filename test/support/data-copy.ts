@@ -54,3 +54,48 @@ export function withoutRows(text: string, keys: readonly string[]): string {
     .filter((l) => !keys.some((k) => l.startsWith(`${quote(k)},`)))
     .join('\n');
 }
+
+/** The columns of each seed file that name a unit. */
+const UNIT_COLUMNS: Record<string, readonly string[]> = {
+  'units.csv': ['id', 'admin_unit_id'],
+  'unit_links.csv': ['child_id', 'parent_id'],
+  'observations.csv': ['subject_id'],
+  'document_links.csv': ['unit_id'],
+  'lineage.csv': ['predecessor_id', 'successor_id'],
+};
+
+/**
+ * The seed files without the given units, the units that sit in them (admin_unit_id), and every
+ * row that names one: what a seed that no longer states those units looks like. Rows are one
+ * line each in the seed files. Returns the files and, per file, how many rows went.
+ */
+export function withoutUnits(
+  files: DataFiles,
+  ids: readonly string[],
+): { files: DataFiles; removed: Record<string, number>; units: string[] } {
+  const gone = new Set(ids);
+  const units = rowsOf(files['units.csv']!);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const u of units)
+      if (!gone.has(u.id!) && gone.has(u.admin_unit_id!)) {
+        gone.add(u.id!);
+        grew = true;
+      }
+  }
+  const out: DataFiles = { ...files };
+  const removed: Record<string, number> = {};
+  for (const [name, columns] of Object.entries(UNIT_COLUMNS)) {
+    const text = files[name];
+    if (text === undefined) continue;
+    const [header, ...lines] = text.split('\n');
+    const kept = lines.filter((line) => {
+      if (line.trim() === '') return true;
+      const row = parseCsv(`${header}\n${line}\n`)[0]!;
+      return !columns.some((c) => gone.has(row[c]!));
+    });
+    removed[name] = lines.length - kept.length;
+    out[name] = [header, ...kept].join('\n');
+  }
+  return { files: out, removed, units: [...gone] };
+}
