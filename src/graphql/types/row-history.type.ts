@@ -24,7 +24,10 @@ registerEnumType(RowChange, {
   description: 'What happened to an earlier version of a row.',
   valuesConfig: {
     REPLACED: { description: 'A later load stated the same key with other values (last load wins).' },
-    RETIRED: { description: 'A re-import of the seed or national files no longer stated the row.' },
+    RETIRED: {
+      description:
+        'A re-import no longer stated the row: of the seed or national files (any row), or of the same origin (a link).',
+    },
   },
 });
 
