@@ -216,6 +216,9 @@ describe('a user corrects what the seed and the national import loaded', { timeo
         { table: 'units', key: NATIONAL, heldBy: expect.any(Number), heldByOrigin: `file:${file}` },
       ]);
       expect(result.national?.references?.units).toMatchObject({ added: 0, replaced: 1, kept: 1 });
+      // Re-imported whole, the unchanged links, lineage and figures are restated, not retired.
+      expect(result.seed.retired).toBeUndefined();
+      expect(result.national?.retired).toBeUndefined();
 
       const after = await open(path);
       expect(await unit(after, seedUnit.id!)).toMatchObject({ note: 'Corrected by a user.', origin: `file:${file}` });
