@@ -30,7 +30,7 @@ async function openStore(): Promise<Store> {
   } else {
     const prepared = await prepareStore(config.storePath, config.dataDir);
     logger.info(
-      { store: config.storePath, migrations: prepared.migrations, seed: prepared.seed },
+      { store: config.storePath, migrations: prepared.migrations, national: prepared.national, seed: prepared.seed },
       prepared.created ? 'store built' : 'store opened',
     );
   }

@@ -1,5 +1,6 @@
 import { sql, raw, join, stringList, numberList, integer, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
+import { notRetractedBy } from '../sql/observations-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
 
 /** Which units a computation runs over. */
@@ -336,8 +337,9 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
       options.recordedAsOf === null
         ? // the latest revisions are those no later one superseded: a filter, not a ranking
           sql`SELECT * FROM candidates WHERE id NOT IN (SELECT id FROM superseded_observations)`
-        : sql`SELECT * FROM candidates
-          QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1`
+        : sql`SELECT * FROM (SELECT * FROM candidates
+            QUALIFY row_number() OVER (PARTITION BY subject_id, indicator, period, source_id ORDER BY recorded_at DESC, id DESC) = 1)
+          WHERE ${notRetractedBy(options.recordedAsOf)}`
     }
     ),
     picked AS (

@@ -162,3 +162,17 @@ export interface RoleRow {
   quote: string;
   note: string | null;
 }
+
+/** One earlier version of a row (row_history): what a later load replaced or a re-import retired. */
+export interface RowVersionRow {
+  table: string;
+  key: string;
+  /** The whole row as it was, as JSON text. */
+  row: string;
+  change: string;
+  writtenBy: number;
+  writtenByKind: string;
+  replacedBy: number;
+  replacedByKind: string;
+  replacedAt: string;
+}

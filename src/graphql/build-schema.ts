@@ -14,6 +14,7 @@ import {
 } from './resolvers/people.resolver.js';
 import { UnitIdentityResolver } from './resolvers/unit-identity.resolver.js';
 import { DataFindingResolver, DataQualityResolver } from './resolvers/data-quality.resolver.js';
+import { RowHistoryResolver } from './resolvers/row-history.resolver.js';
 import {
   CommuneResolver,
   DistrictResolver,
@@ -56,6 +57,7 @@ export const SCHEMA_OPTIONS = {
     UnitIdentityResolver,
     DataQualityResolver,
     DataFindingResolver,
+    RowHistoryResolver,
     ProvinceResolver,
     DistrictResolver,
     CommuneResolver,

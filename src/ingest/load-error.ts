@@ -1,3 +1,6 @@
+/** The most problems (or kept and in-use keys) a load names; counts cover them all. */
+export const MAX_REPORTED = 50;
+
 /** One rejected cell: where it is and why, in words a data editor can act on. */
 export interface LoadProblem {
   readonly file: string;

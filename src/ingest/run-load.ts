@@ -3,7 +3,21 @@ import type { Store, Transaction } from '../store/store.js';
 import * as q from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
 import { hierarchyProblems } from '../sql/hierarchy-checks-sql.js';
-import { LoadError, type LoadProblem } from './load-error.js';
+import { LoadError, MAX_REPORTED, type LoadProblem } from './load-error.js';
+import {
+  dropReferencePlans,
+  newTally,
+  reported,
+  retireUnstated,
+  writeReferences,
+  type ChangeTally,
+  type InUseKey,
+  type KeptKey,
+  type ReferenceCounts,
+} from './reference-writes.js';
+
+export type { InUseKey, KeptKey, ReferenceCounts };
+export { MAX_REPORTED };
 
 /** Rows to stage: a file read by DuckDB, or rows handed over in a request. */
 export type LoadInput =
@@ -51,12 +65,19 @@ export interface LoadResult {
   readonly observationsWritten: number;
   /** Dry run only: the revisions the load would have written. */
   readonly wouldWrite?: number;
+  /** Per reference table with rows in the load: added, replaced, unchanged, kept. */
+  readonly references?: Readonly<Record<string, ReferenceCounts>>;
+  /** The corrections a bundled re-import kept (the first MAX_REPORTED of them; `references` counts all). */
+  readonly kept?: readonly KeptKey[];
+  /** Rows the load retired (moved to row_history) per table; `observations`: figures retracted. */
+  readonly retired?: Readonly<Record<string, number>>;
+  /** Rows a bundled re-import no longer states but kept because live rows use them (the first MAX_REPORTED). */
+  readonly inUse?: readonly InUseKey[];
   /** How the serving layer followed the load (see refresh-serving). */
   readonly serving?: RefreshOutcome;
   readonly seconds: number;
 }
 
-export const MAX_REPORTED = 50;
 const PROGRESS_EVERY_MS = 1000;
 
 /** Thrown inside the transaction to roll a dry run back once it knows what it would write. */
@@ -64,6 +85,7 @@ class DryRunDone extends Error {
   constructor(
     readonly rowsRead: number,
     readonly wouldWrite: number,
+    readonly tally: ChangeTally,
   ) {
     super('dry run');
   }
@@ -124,6 +146,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             q.recordImport(options.kind, options.origin, options.hash, 0),
           );
           const importId = Number(record!.id);
+          const tally = newTally();
           for (const spec of TABLES) {
             if (spec.mode === 'observations') {
               await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
@@ -131,12 +154,14 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             } else if (spec.mode === 'links')
               for (const f of q.replaceLinks(spec, options.origin, importId))
                 await tx.run(`ingest.links.${spec.table}`, f);
-            else await tx.run(`ingest.upsert.${spec.table}`, q.upsertReference(spec, importId));
+            else await writeReferences(tx, spec, options.origin, importId, tally);
           }
+          await retireUnstated(tx, options.origin, importId, tally);
+          await dropReferencePlans(tx);
           const written = (await countObservations(tx)) - before;
           // A dry run goes through the write too, so it can say how many revisions a load would
           // add; the rollback undoes it.
-          if (options.dryRun) throw new DryRunDone(rowsRead, written);
+          if (options.dryRun) throw new DryRunDone(rowsRead, written, tally);
           await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
           for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
           // In the same transaction: readers never see the load without its serving values.
@@ -148,6 +173,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             importId,
             rowsRead,
             observationsWritten: written,
+            ...reported(tally),
             serving,
             seconds: seconds(),
           };
@@ -165,6 +191,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
         rowsRead: error.rowsRead,
         observationsWritten: 0,
         wouldWrite: error.wouldWrite,
+        ...reported(error.tally),
         seconds: seconds(),
       };
     throw error;
@@ -245,13 +272,6 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
   };
   for (const spec of TABLES) {
     add(await tx.all<ProblemRow>(`ingest.validate.${spec.table}`, q.findProblems(spec, MAX_REPORTED)));
-    if (spec.mode === 'reference') {
-      const conflicts = await tx.all<Omit<ProblemRow, 'total'>>(
-        `ingest.conflicts.${spec.table}`,
-        q.conflictingReferences(spec, origin),
-      );
-      add(conflicts.map((c) => ({ ...c, total: conflicts.length })));
-    }
     if (spec.table === 'unit_links')
       add(await tx.all<ProblemRow>('ingest.hierarchy', hierarchyProblems(origin, MAX_REPORTED)));
   }

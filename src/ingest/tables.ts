@@ -22,8 +22,8 @@ export interface TableSpec {
   readonly optional?: readonly string[];
   readonly checks: readonly Check[];
   /**
-   * How staged rows are written: reference rows by id (an origin may replace its own), link
-   * sets replaced as a whole per origin, observations appended as revisions.
+   * How staged rows are written: reference rows by key, the last load winning (planReferenceWrite),
+   * link sets replaced as a whole per origin, observations appended as revisions.
    */
   readonly mode: 'reference' | 'links' | 'observations';
   /**

@@ -7,6 +7,7 @@ import * as obs from '../sql/observations-sql.js';
 import * as lineage from '../sql/lineage-sql.js';
 import * as quality from '../sql/data-quality-sql.js';
 import * as people from '../sql/people-sql.js';
+import * as history from '../sql/history-sql.js';
 import type {
   DocumentLinkRow,
   DocumentRow,
@@ -18,6 +19,7 @@ import type {
   LineageRow,
   LinkedUnitRow,
   ObservationRow,
+  RowVersionRow,
   SourceRow,
   UnitRow,
 } from '../domain/rows.js';
@@ -153,6 +155,10 @@ export class GrassrootsReader {
     limit: number,
   ): Promise<(FindingRow & { totalCount: number })[]> {
     return this.store.all('quality.findings', quality.findingsPage(filter, offset, limit));
+  }
+
+  readRowHistory(table: string, key: string): Promise<RowVersionRow[]> {
+    return this.store.all('history.of-row', history.rowHistory(table, key));
   }
 
   readRevisions(ids: readonly string[]): Promise<(ObservationRow & { anchorId: string })[]> {

@@ -130,16 +130,18 @@ export function insertValues(
     ORDER BY su.unit_key, v.indicator, v.period_start, v.period`;
 }
 
-/** Subjects of the import's observations: their own values change. */
+/** Subjects of the import's observations, written or retracted: their own values change. */
 export function importSubjects(importId: number): Fragment {
-  return sql`SELECT DISTINCT subject_id AS id FROM observations WHERE import_id = ${importId} ORDER BY 1`;
+  return sql`SELECT DISTINCT subject_id AS id FROM observations
+    WHERE import_id = ${importId} OR id IN (SELECT id FROM superseded_observations WHERE retracted_by = ${importId}) ORDER BY 1`;
 }
 
-/** Whether an import changed units, links or the catalogue: then every rollup may change. */
+/** Whether an import changed units, links or the catalogue (wrote, replaced or retired rows): then every rollup may change. */
 export function importChangedStructure(importId: number): Fragment {
   return sql`SELECT (EXISTS (SELECT 1 FROM units WHERE import_id = ${importId})
     OR EXISTS (SELECT 1 FROM unit_links WHERE import_id = ${importId})
-    OR EXISTS (SELECT 1 FROM indicators WHERE import_id = ${importId})) AS changed`;
+    OR EXISTS (SELECT 1 FROM indicators WHERE import_id = ${importId})
+    OR EXISTS (SELECT 1 FROM row_history WHERE replaced_by = ${importId} AND table_name IN ('units', 'unit_links', 'indicators'))) AS changed`;
 }
 
 /** The units whose rollups include any of `ids`: every ancestor, whatever the link's dates. */

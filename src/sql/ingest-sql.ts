@@ -114,28 +114,93 @@ export function recordImport(kind: string, origin: string, hash: string, rows: n
 
 const nullIfBlank = (c: string) => `nullif(trim("${c}"), '')`;
 
-/** Reference rows: insert new ids, replace rows this same origin wrote before. */
-export function upsertReference(spec: TableSpec, importId: number): Fragment {
-  const stage = raw(`stage_${spec.table}`);
-  const table = raw(spec.table);
-  const select: Record<string, string> = {
-    sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
-    indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
-    units: `id, kind, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
-    people: `id, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
-    documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
+/**
+ * The origins shipped in data/ and re-imported at start-up when their files change: the seed and
+ * the country's units (src/national/import-national.ts). Every other origin is a user's load.
+ */
+export const BUNDLED_ORIGINS: readonly string[] = ['seed', 'national'];
+
+export const isBundled = (origin: string): boolean => BUNDLED_ORIGINS.includes(origin);
+
+const REFERENCE_COLUMNS: Record<string, string> = {
+  sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
+  indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
+  units: `id, kind, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
+  people: `id, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
+  documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
+};
+
+/** The names of a reference table and of the temporary tables its write goes through. */
+function referenceNames(spec: TableSpec) {
+  const key = spec.key[0];
+  if (!REFERENCE_COLUMNS[spec.table] || !key || spec.key.length !== 1)
+    throw new Error(`no reference write for ${spec.table}`);
+  return {
+    table: raw(spec.table),
+    key: raw(`"${key}"`),
+    stage: raw(`stage_${spec.table}`),
+    next: raw(`next_${spec.table}`),
+    changed: raw(`changed_${spec.table}`),
+    kept: raw(`kept_${spec.table}`),
   };
-  const columns = select[spec.table];
-  if (!columns) throw new Error(`no reference upsert for ${spec.table}`);
-  return sql`INSERT OR REPLACE INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`;
 }
 
-/** Reference ids that another origin wrote: a load may not overwrite them. */
-export function conflictingReferences(spec: TableSpec, origin: string): Fragment {
-  const keyColumn = raw(spec.key[0] ?? 'id');
-  return sql`SELECT s._file AS file, s._row::INTEGER AS "row", ${spec.key[0] ?? 'id'} AS "column", 'id already loaded by another import (' || i.origin || ')' AS reason
-    FROM ${raw(`stage_${spec.table}`)} s JOIN ${raw(spec.table)} t ON t.${keyColumn} = s.${keyColumn} JOIN imports i ON i.id = t.import_id
-    WHERE i.origin <> ${origin}`;
+/**
+ * Last load wins per key, with three exceptions decided here and nowhere else:
+ * - a staged row equal to the stored one (every column but import_id) is not written: it is
+ *   unchanged, keeps the import that wrote it and leaves no history;
+ * - a re-import of a bundled origin keeps a row whose current version another origin wrote:
+ *   the user's correction (or addition) outlives an upgrade of the seed or national files;
+ * - every stored version a load replaces is first copied whole into row_history.
+ * The statements, in order, leave `changed_<table>` holding exactly the rows written and
+ * `kept_<table>` the corrections the import kept.
+ */
+export function planReferenceWrite(spec: TableSpec, origin: string): Fragment[] {
+  const n = referenceNames(spec);
+  const bundled = isBundled(origin);
+  return [
+    // Typed as the table stores them, columns in the table's order, so EXCEPT compares whole rows.
+    sql`CREATE OR REPLACE TEMP TABLE ${n.next} AS SELECT * EXCLUDE (import_id) FROM ${n.table} LIMIT 0`,
+    sql`INSERT INTO ${n.next} BY NAME SELECT ${raw(REFERENCE_COLUMNS[spec.table]!)} FROM ${n.stage}`,
+    sql`CREATE OR REPLACE TEMP TABLE ${n.changed} AS
+      SELECT * FROM ${n.next} EXCEPT SELECT * EXCLUDE (import_id) FROM ${n.table} WHERE ${n.key} IN (SELECT ${n.key} FROM ${n.next})`,
+    sql`CREATE OR REPLACE TEMP TABLE ${n.kept} AS
+      SELECT c.${n.key}::VARCHAR AS "key", t.import_id AS held_by, i.origin AS held_by_origin
+      FROM ${n.changed} c JOIN ${n.table} t ON t.${n.key} = c.${n.key} JOIN imports i ON i.id = t.import_id
+      WHERE ${bundled} AND i.origin <> ${origin}`,
+    sql`DELETE FROM ${n.changed} WHERE ${n.key} IN (SELECT "key" FROM ${n.kept})`,
+  ];
+}
+
+/** What the planned write will do: rows staged, added, replaced (a stored version differs), kept. */
+export function countReferenceWrite(spec: TableSpec): Fragment {
+  const n = referenceNames(spec);
+  return sql`SELECT (SELECT count(*) FROM ${n.next})::INTEGER AS staged,
+      (SELECT count(*) FROM ${n.changed} c WHERE c.${n.key} NOT IN (SELECT ${n.key} FROM ${n.table}))::INTEGER AS added,
+      (SELECT count(*) FROM ${n.changed} c WHERE c.${n.key} IN (SELECT ${n.key} FROM ${n.table}))::INTEGER AS replaced,
+      (SELECT count(*) FROM ${n.kept})::INTEGER AS kept`;
+}
+
+/** The keys a bundled re-import kept as another origin wrote them, and who that was. */
+export function keptReferences(spec: TableSpec, limit: number): Fragment {
+  const n = referenceNames(spec);
+  return sql`SELECT ${spec.table} AS "table", k."key", k.held_by::INTEGER AS "heldBy", k.held_by_origin AS "heldByOrigin"
+    FROM ${n.kept} k ORDER BY k."key" LIMIT ${limit}`;
+}
+
+/** Copies each stored version the planned write replaces into row_history, then writes. */
+export function writeReferences(spec: TableSpec, importId: number): Fragment[] {
+  const n = referenceNames(spec);
+  return [
+    sql`INSERT INTO row_history
+      SELECT ${spec.table}, t.${n.key}::VARCHAR, to_json(t), t.import_id, ${importId}::INTEGER, now() AT TIME ZONE 'UTC', 'REPLACED'
+      FROM ${n.table} t WHERE t.${n.key} IN (SELECT ${n.key} FROM ${n.changed})`,
+    sql`INSERT OR REPLACE INTO ${n.table} BY NAME SELECT *, ${importId}::INTEGER AS import_id FROM ${n.changed}`,
+  ];
+}
+
+export function dropReferencePlan(spec: TableSpec): Fragment[] {
+  return ['next', 'changed', 'kept'].map((p) => sql`DROP TABLE IF EXISTS temp.${raw(`${p}_${spec.table}`)}`);
 }
 
 const LINK_COLUMNS: Record<string, string> = {
@@ -147,15 +212,40 @@ const LINK_COLUMNS: Record<string, string> = {
   data_findings: `kind, severity, ${nullIfBlank('unit_id')} AS unit_id, ${nullIfBlank('other_unit_id')} AS other_unit_id, message, string_split(trim(source_ids), ' ') AS source_ids`,
 };
 
-/** Link rows have no natural id: an origin's links are replaced as a set by its next import. */
+/**
+ * The whole row without its import_id, as JSON: equal for two rows that say the same thing
+ * (to_json of a table alias is every column in the table's order).
+ */
+const content = (alias: string) => raw(`json_merge_patch(to_json(${alias}), '{"import_id":null}')`);
+
+/** A link's key for row_history: its key columns joined by ' | ' (a NULL as an empty string). */
+const linkKey = (spec: TableSpec, alias: string) =>
+  raw(`concat_ws(' | ', ${spec.key.map((k) => `coalesce(${alias}."${k}"::VARCHAR, '')`).join(', ')})`);
+
+/**
+ * Link rows have no natural id: an origin's links are replaced as a set by its next import. A
+ * link the new set no longer states is copied into row_history first (RETIRED), except the
+ * data-quality findings, a report the import derives afresh rather than statements of record.
+ */
 export function replaceLinks(spec: TableSpec, origin: string, importId: number): Fragment[] {
   const table = raw(spec.table);
-  const stage = raw(`stage_${spec.table}`);
+  const next = raw(`next_${spec.table}`);
   const columns = LINK_COLUMNS[spec.table];
   if (!columns) throw new Error(`no link columns for ${spec.table}`);
+  const ofOrigin = sql`import_id IN (SELECT id FROM imports WHERE origin = ${origin})`;
   return [
-    sql`DELETE FROM ${table} WHERE import_id IN (SELECT id FROM imports WHERE origin = ${origin})`,
-    sql`INSERT INTO ${table} BY NAME SELECT ${raw(columns)}, ${importId}::INTEGER AS import_id FROM ${stage}`,
+    sql`CREATE OR REPLACE TEMP TABLE ${next} AS SELECT * EXCLUDE (import_id) FROM ${table} LIMIT 0`,
+    sql`INSERT INTO ${next} BY NAME SELECT ${raw(columns)} FROM ${raw(`stage_${spec.table}`)}`,
+    ...(spec.table === 'data_findings'
+      ? []
+      : [
+          sql`INSERT INTO row_history
+            SELECT ${spec.table}, ${linkKey(spec, 't')}, to_json(t), t.import_id, ${importId}::INTEGER, now() AT TIME ZONE 'UTC', 'RETIRED'
+            FROM ${table} t WHERE t.${ofOrigin} AND ${content('t')} NOT IN (SELECT to_json(n) FROM ${next} n)`,
+        ]),
+    sql`DELETE FROM ${table} WHERE ${ofOrigin}`,
+    sql`INSERT INTO ${table} BY NAME SELECT *, ${importId}::INTEGER AS import_id FROM ${next}`,
+    sql`DROP TABLE ${next}`,
   ];
 }
 
@@ -185,7 +275,7 @@ export function appendObservationRevisions(importId: number): Fragment {
 
 /** Marks the revisions this import replaced, so current_observations stays a plain filter. */
 export function recordSupersessions(importId: number): Fragment {
-  return sql`INSERT INTO superseded_observations
+  return sql`INSERT INTO superseded_observations (id, superseded_by, superseded_at)
     SELECT c.id, n.id, n.recorded_at
     FROM observations n JOIN current_observations c
       ON c.subject_id = n.subject_id AND c.indicator = n.indicator AND c.period = n.period AND c.source_id = n.source_id AND c.id < n.id

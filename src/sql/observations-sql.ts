@@ -27,7 +27,15 @@ const revisionsAsOf = (where: Fragment, f: ObservationFilter) => sql`(SELECT * E
     SELECT o.*, row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period, o.source_id ORDER BY o.recorded_at DESC, o.id DESC) AS revision_rank
     FROM observations o
     WHERE ${where} AND (${f.asOf}::TIMESTAMP IS NULL OR ${recordedMs} <= ${f.asOf}::TIMESTAMP)
-  ) WHERE revision_rank = 1)`;
+  ) WHERE revision_rank = 1 AND ${notRetractedBy(f.asOf)})`;
+
+/**
+ * A latest revision counts unless a re-import had retracted it by `asOf` (by now when null): a
+ * read as of a moment before the retraction still sees the figure.
+ */
+export const notRetractedBy = (asOf: string | null) =>
+  sql`id NOT IN (SELECT id FROM superseded_observations WHERE retracted_by IS NOT NULL
+    AND (${asOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', superseded_at) <= ${asOf}::TIMESTAMP))`;
 
 const updatedAfter = (f: ObservationFilter) =>
   sql`(${f.updatedAfter}::TIMESTAMP IS NULL OR ${recordedMs} > ${f.updatedAfter}::TIMESTAMP)`;

@@ -187,20 +187,21 @@ describe('the store is a system of record', () => {
     expect(await fingerprint(path)).toEqual(before);
   });
 
-  it('rebuilding from data/ keeps what other imports loaded, and they cannot overwrite seed rows', async () => {
+  it('rebuilding from data/ keeps what other imports loaded, and their corrections of seed rows', async () => {
     const path = join(await tempDir(), 'store.duckdb');
     await prepareTestStore(path, SEED_DIR);
     const other = await writeDataDir(syntheticTree(2, 2), false);
     cleanup.push(other);
     const store = await Store.open({ path, poolSize: 1 });
     await importDirectory(store, other, 'file');
-    const clash = await writeDataDir({
+    // Last load wins per key: another import may now replace a row the seed wrote (it was
+    // rejected as "id already loaded by another import (seed)" before).
+    const correction = await writeDataDir({
       'sources.csv': SYNTHETIC_SOURCE.replace('synthetic-test', 'dbp-em-party-members'),
     });
-    cleanup.push(clash);
-    const error = (await importDirectory(store, clash, 'file').catch((e: unknown) => e)) as LoadError;
-    expect(error.problems[0]).toMatchObject({ file: 'sources.csv', row: 1, column: 'id' });
-    expect(error.problems[0]!.reason).toContain('another import');
+    cleanup.push(correction);
+    const corrected = await importDirectory(store, correction, 'file');
+    expect(corrected.references).toEqual({ sources: { added: 0, replaced: 1, unchanged: 0, kept: 0 } });
     store.close();
     const before = await fingerprint(path);
 
@@ -210,7 +211,10 @@ describe('the store is a system of record', () => {
         'village/huoi-song,residents,2026,396',
       );
     });
-    await prepareStore(path, changedSeed);
+    const rebuilt = await prepareStore(path, changedSeed);
+    expect(rebuilt.seed.kept).toEqual([
+      expect.objectContaining({ table: 'sources', key: 'dbp-em-party-members', heldByOrigin: `file:${correction}` }),
+    ]);
     const after = await fingerprint(path);
     expect(after.n).toBe(before.n + 1);
     const reopened = await Store.open({ path, poolSize: 1 });
@@ -218,8 +222,13 @@ describe('the store is a system of record', () => {
       'test',
       sql`SELECT count(*)::INTEGER AS n FROM current_observations WHERE source_id = 'synthetic-test'`,
     );
+    const [source] = await reopened.all<{ title: string }>(
+      'test',
+      sql`SELECT title FROM sources WHERE id = 'dbp-em-party-members'`,
+    );
     reopened.close();
     expect(synthetic!.n).toBe(2 + 2 * 2 * 3);
+    expect(source!.title).toBe('Synthetic test fixture (not real data)');
   });
 
   it('a crash mid-build leaves only a temporary file, which the next start replaces', async () => {

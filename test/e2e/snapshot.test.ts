@@ -107,6 +107,7 @@ describe('export and read-only snapshots', () => {
       '003_superseded_observations',
       '004_serving_layer',
       '005_national_units',
+      '006_row_history',
       '007_people_and_roles',
     ]);
   });
