@@ -27,13 +27,27 @@ const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
 };
 
 /**
+ * Whether a change compares figures from two sides of a boundary change of its unit: either end
+ * was re-expressed through the lineage (basis RECONSTRUCTED), or a lineage row naming the unit
+ * (as predecessor or successor) falls after the earlier period's start and by the later's (a unit
+ * that kept its id while gaining territory). False when an end is missing: nothing is compared.
+ */
+const CROSSES = raw(`(a.subject_id IS NOT NULL AND b.subject_id IS NOT NULL AND (
+    a.basis = 'RECONSTRUCTED' OR b.basis = 'RECONSTRUCTED'
+    OR EXISTS (SELECT 1 FROM unit_lineage l WHERE (l.successor_id = b.subject_id OR l.predecessor_id = b.subject_id)
+      AND l.changed_on > a.period_start AND l.changed_on <= b.period_start)))`);
+
+/**
  * The change columns between point a (earlier) and point b (later), each with its interval;
  * those not `wanted` are NULL. DuckDB binds and optimises every interval expression whether or
  * not it is read, and they are most of a ranking's statement (52 → 27 ms with one of four).
  */
 export function changeColumns(wanted: ReadonlySet<ChangeMeasure> = new Set(CHANGE_MEASURES)): Fragment {
   return join(
-    CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m] : raw('NULL')} AS ${raw(`"${m}"`)}`),
+    [
+      ...CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m] : raw('NULL')} AS ${raw(`"${m}"`)}`),
+      sql`${CROSSES} AS "crossesBoundaryChange"`,
+    ],
     ',\n  ',
   );
 }

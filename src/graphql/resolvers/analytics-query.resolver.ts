@@ -17,7 +17,8 @@ import {
 } from '../types/analytics.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
-import { LocalityKind } from '../types/enums.js';
+import { Geography, LocalityKind } from '../types/enums.js';
+import { GEOGRAPHY, GEOGRAPHY_AS_OF } from './analytics.resolver.js';
 import { analyticsIndicator, catalogueOf } from '../analytics-args.js';
 import { normalizeRankingArgs } from '../normalize-args.js';
 import { tableRequest, type TableRequest } from '../table-args.js';
@@ -73,9 +74,12 @@ export class AnalyticsQueryResolver {
     })
     asOf?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ) {
     const request = normalizeRankingArgs(
-      { indicator, kind, within, by, period, from, to, order, first, asOf, rollup },
+      { indicator, kind, within, by, period, from, to, order, first, asOf, rollup, geography, geographyAsOf },
       await catalogueOf(ctx),
     );
     const rows = await ctx.analytics.rank(request, rankColumnsSelected(info));
@@ -113,8 +117,23 @@ export class AnalyticsQueryResolver {
     @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive.' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive.' }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ): Promise<TableRequest> {
-    return tableRequest(ctx, { indicators, localities, kind, within, asOf, periods, from, to, rollup });
+    return tableRequest(ctx, {
+      indicators,
+      localities,
+      kind,
+      within,
+      asOf,
+      periods,
+      from,
+      to,
+      rollup,
+      geography,
+      geographyAsOf,
+    });
   }
 
   @Query(() => [Availability], {

@@ -201,6 +201,12 @@ export class Change {
 
   @Field(() => Estimate, { nullable: true, description: 'to as an index of from (from = 100).' })
   index!: Estimate | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the two ends lie on two sides of a boundary change of the unit: either was rebuilt through the lineage (basis RECONSTRUCTED, with a geography), or the unit's lineage records a change between the two periods. Such a change mixes territory; read it with the points' coverage and formula.",
+  })
+  crossesBoundaryChange!: boolean;
 }
 
 @ObjectType('RankEntry', { simpleResolvers: true, description: "One unit's place in a ranking." })
