@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { seedWithOneProvince } from '../support/seed-one-province.js';
+import { parseCsv } from '../support/csv.js';
 
 /*
  * Figures on other dates' units, on Điện Biên's real 2025 lineage (data/national): the new Tìa
@@ -49,6 +50,13 @@ describe('geography: figures re-expressed on another date’s units through the 
     t = await startTestServer(dir);
   });
   afterAll(() => t?.close());
+
+  const globalIdOf = async (code: string) =>
+    (
+      await t.client.request<{ locality: { id: string } }>(`query($code: String!) { locality(code: $code) { id } }`, {
+        code,
+      })
+    ).locality.id;
 
   const series = async (code: string, indicator: string, geography: string, extra = '') => {
     const r = await t.client.request<{ locality: { series: { points: Point[] } } }>(
@@ -136,5 +144,34 @@ describe('geography: figures re-expressed on another date’s units through the 
       [1, 'commune/03385-2025-07-01', 800, 'RECONSTRUCTED'],
       [2, 'commune/03175-2025-07-01', 600, 'RECONSTRUCTED'],
     ]);
+  });
+
+  it('the table and its CSV export give the same re-expressed rows', async () => {
+    const table = await t.client.request<{
+      table: { rows: { locality: { code: string }; period: string; value: number; basis: string }[] };
+    }>(
+      `{ table(indicators: ["households"], localities: ["commune/03385-2025-07-01"], geography: CURRENT) {
+          rows { locality { code } period value basis } } }`.replace(
+        '"commune/03385-2025-07-01"',
+        JSON.stringify(await globalIdOf('commune/03385-2025-07-01')),
+      ),
+    );
+    expect(table.table.rows.map((r) => [r.locality.code, r.period, r.value, r.basis])).toEqual([
+      ['commune/03385-2025-07-01', '2024', 800, 'RECONSTRUCTED'],
+      ['commune/03385-2025-07-01', '2026', 850, 'REPORTED'],
+    ]);
+    const base = t.server.url.replace(/\/graphql$/, '');
+    const csv = await fetch(
+      `${base}/export.csv?indicators=households&localities=commune/03385-2025-07-01&geography=CURRENT`,
+    );
+    expect(csv.status).toBe(200);
+    const rows = parseCsv(await csv.text());
+    expect(rows.map((r) => [r['locality_code'], r['period'], Number(r['value']), r['basis']])).toEqual([
+      ['commune/03385-2025-07-01', '2024', 800, 'RECONSTRUCTED'],
+      ['commune/03385-2025-07-01', '2026', 850, 'REPORTED'],
+    ]);
+    const bad = await fetch(`${base}/export.csv?indicators=households&kind=COMMUNE&geography=TOMORROW`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('geography');
   });
 });
