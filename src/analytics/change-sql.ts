@@ -29,13 +29,13 @@ const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
 /**
  * Whether a change compares figures from two sides of a boundary change of its unit: either end
  * was re-expressed through the lineage (basis RECONSTRUCTED), or a lineage row naming the unit
- * (as predecessor or successor) falls after the earlier period's start and by the later's (a unit
- * that kept its id while gaining territory). False when an end is missing: nothing is compared.
+ * (as predecessor or successor) falls after the earlier period's start and by the later period's
+ * end (a unit whose figures were recorded on both sides of its own change). False when an end is missing: nothing is compared.
  */
 const CROSSES = raw(`(a.subject_id IS NOT NULL AND b.subject_id IS NOT NULL AND (
     a.basis = 'RECONSTRUCTED' OR b.basis = 'RECONSTRUCTED'
     OR EXISTS (SELECT 1 FROM unit_lineage l WHERE (l.successor_id = b.subject_id OR l.predecessor_id = b.subject_id)
-      AND l.changed_on > a.period_start AND l.changed_on <= b.period_start)))`);
+      AND l.changed_on > a.period_start AND l.changed_on <= coalesce(b.period_end, current_date))))`);
 
 /**
  * The change columns between point a (earlier) and point b (later), each with its interval;

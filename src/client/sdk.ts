@@ -216,7 +216,7 @@ export type ValueBasis =
   | 'FILLED'
   /** A period on the time axis with no value (fill: NONE). */
   | 'MISSING'
-  /** Rebuilt on today's geography from predecessor units (lineage), weighted; see `formula`. */
+  /** Re-expressed on another date's units (a `geography`) from the units that existed in the period, through the lineage: weighted where shares are known, an interval where not; `reporting`/`expected` give the coverage, `formula` the terms. */
   | 'RECONSTRUCTED'
   /** An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`). */
   | 'REPORTED'

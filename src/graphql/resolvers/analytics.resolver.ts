@@ -259,13 +259,16 @@ export class SeriesPointResolver {
     return root.observationId ? ctx.loaders.observation.load(root.observationId) : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'For ROLLED_UP values: reporting ÷ expected.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'For ROLLED_UP and RECONSTRUCTED values: reporting ÷ expected.',
+  })
   coverage(@Root() root: PointRow): number | null {
     return root.reporting != null && root.expected ? root.reporting / root.expected : null;
   }
 
   @FieldResolver(() => Boolean, {
-    description: "True when rebuilt from predecessor units on today's geography (basis RECONSTRUCTED).",
+    description: "True when re-expressed on another date's units through the lineage (basis RECONSTRUCTED).",
   })
   reconstructed(@Root() root: PointRow): boolean {
     return root.basis === 'RECONSTRUCTED';
@@ -273,7 +276,8 @@ export class SeriesPointResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'How the value was derived: the reconstruction terms, or the formula of a derived observation.',
+    description:
+      'How the value was derived: the terms a series re-expressed on another geography was rebuilt from, or the formula of a derived observation.',
   })
   async formula(@Root() root: PointRow, @Ctx() ctx: Context): Promise<string | null> {
     if (root.formula) return root.formula;

@@ -30,7 +30,8 @@ registerEnumType(ValueBasis, {
       description: 'A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation.',
     },
     RECONSTRUCTED: {
-      description: "Rebuilt on today's geography from predecessor units (lineage), weighted; see `formula`.",
+      description:
+        "Re-expressed on another date's units (a `geography`) from the units that existed in the period, through the lineage: weighted where shares are known, an interval where not; `reporting`/`expected` give the coverage, `formula` the terms.",
     },
     MISSING: { description: 'A period on the time axis with no value (fill: NONE).' },
   },
