@@ -241,6 +241,25 @@ export function normalizeRankingArgs(input: RankingInput, catalogue: ArgsCatalog
   };
 }
 
+/**
+ * `availability`'s arguments: one indicator or all; with a geography, all means every indicator
+ * that can be re-expressed (the values are computed per indicator, so they are named).
+ */
+export function normalizeAvailabilityArgs(
+  input: { indicator?: string | null } & GeographyInput,
+  catalogue: ArgsCatalogue,
+): { indicators: string[] | null; geography: string | null } {
+  if (input.indicator != null) analyticsIndicator(catalogue.indicators, input.indicator, null);
+  const asked = input.indicator == null ? null : [input.indicator];
+  if (input.geography == null && input.geographyAsOf == null) return { indicators: asked, geography: null };
+  const indicators =
+    asked ??
+    [...catalogue.indicators.values()]
+      .filter((i) => i.aggregation === 'SUM' || (i.aggregation === 'RATIO' && i.numerator && i.denominator))
+      .map((i) => i.code);
+  return { indicators, geography: geographyOption(input, catalogue, indicators) };
+}
+
 /** A table's arguments, for the `table` query and the HTTP exports alike, so both return the same rows. */
 export function normalizeTableArgs(input: TableArgs, catalogue: ArgsCatalogue): TableRequest {
   const { indicators, rollup } = input;

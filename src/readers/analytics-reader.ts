@@ -5,7 +5,7 @@ import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankUnits } from '../analytics/rank-sql.js';
 import type { RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
-import { availability } from '../analytics/availability-sql.js';
+import { availability, availabilityOn } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import {
@@ -250,8 +250,10 @@ export class AnalyticsReader {
     );
   }
 
-  readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
-    return this.store.all('analytics.availability', availability(indicators));
+  /** `geography`: null as recorded, else on that date's units (then `indicators` are named). */
+  readAvailability(indicators: readonly string[] | null, geography: string | null = null): Promise<AvailabilityRow[]> {
+    if (geography === null) return this.store.all('analytics.availability', availability(indicators));
+    return this.store.all('analytics.availability-on', availabilityOn(indicators ?? [], geography));
   }
 
   /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */

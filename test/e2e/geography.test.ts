@@ -146,6 +146,18 @@ describe('geography: figures re-expressed on another date’s units through the 
     ]);
   });
 
+  it("availability counts today's communes that have a value on today's units", async () => {
+    const query = (geography: string) =>
+      t.client.request<{ availability: { kind: string; unitCount: number; periods: string[] }[] }>(
+        `{ availability(indicator: "households" ${geography}) { kind unitCount periods } }`,
+      );
+    const today = (await query(', geography: CURRENT')).availability.filter((a) => a.kind === 'COMMUNE');
+    // the two new communes, each with 2024 (re-expressed) and 2026 (their own)
+    expect(today).toEqual([{ kind: 'COMMUNE', unitCount: 2, periods: ['2024', '2026'] }]);
+    const recorded = (await query('')).availability.filter((a) => a.kind === 'COMMUNE');
+    expect(recorded).toEqual([{ kind: 'COMMUNE', unitCount: 6, periods: ['2023', '2024', '2026'] }]);
+  });
+
   it('the table and its CSV export give the same re-expressed rows', async () => {
     const table = await t.client.request<{
       table: { rows: { locality: { code: string }; period: string; value: number; basis: string }[] };

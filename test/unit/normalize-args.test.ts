@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../../src/domain/rows.js';
 import type { ArgsCatalogue } from '../../src/graphql/analytics-args.js';
 import {
+  normalizeAvailabilityArgs,
   normalizeChangeArgs,
   normalizeLatestArgs,
   normalizePartsArgs,
@@ -220,6 +221,20 @@ describe('normalizeSeriesArgs', () => {
 });
 
 describe('the other analytics fields', () => {
+  it('availability on a geography names every indicator that can be re-expressed', () => {
+    expect(normalizeAvailabilityArgs({}, CATALOGUE)).toEqual({ indicators: null, geography: null });
+    const all = normalizeAvailabilityArgs({ geography: Geography.CURRENT }, CATALOGUE);
+    expect(all.geography).toBe('CURRENT');
+    expect(all.indicators).toContain('members');
+    expect(all.indicators).toContain('minority_share');
+    expect(all.indicators).not.toContain('head_rate');
+    expect(
+      refusal(() => normalizeAvailabilityArgs({ indicator: 'head_rate', geography: Geography.CURRENT }, CATALOGUE)),
+    ).toMatchObject({
+      argument: 'geography',
+    });
+  });
+
   it('every one takes the same geography, checked the same way', () => {
     const today = { geography: Geography.CURRENT };
     const before = { geographyAsOf: '2024-12-31' };

@@ -19,8 +19,8 @@ import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
 import { Geography, LocalityKind } from '../types/enums.js';
 import { GEOGRAPHY, GEOGRAPHY_AS_OF } from './analytics.resolver.js';
-import { analyticsIndicator, catalogueOf } from '../analytics-args.js';
-import { normalizeRankingArgs } from '../normalize-args.js';
+import { catalogueOf } from '../analytics-args.js';
+import { normalizeAvailabilityArgs, normalizeRankingArgs } from '../normalize-args.js';
 import { tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
@@ -144,9 +144,12 @@ export class AnalyticsQueryResolver {
     @Ctx() ctx: Context,
     @Arg('indicator', () => String, { nullable: true, description: 'One indicator; omitted: all.' })
     indicator?: string | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ) {
-    if (indicator != null) analyticsIndicator((await catalogueOf(ctx)).indicators, indicator, null);
-    const rows = await ctx.analytics.readAvailability(indicator == null ? null : [indicator]);
+    const args = normalizeAvailabilityArgs({ indicator, geography, geographyAsOf }, await catalogueOf(ctx));
+    const rows = await ctx.analytics.readAvailability(args.indicators, args.geography);
     return rows.map((row) => ({ ...row, indicatorCode: row.indicator }));
   }
 }
