@@ -158,6 +158,19 @@ describe('geography: figures re-expressed on another date’s units through the 
     expect(recorded).toEqual([{ kind: 'COMMUNE', unitCount: 6, periods: ['2023', '2024', '2026'] }]);
   });
 
+  it("totalsAndParts sets the unit's re-expressed total beside its parts", async () => {
+    const r = await t.client.request<{
+      locality: { totalsAndParts: { period: string; own: { value: number; basis: string } | null }[] };
+    }>(
+      `{ locality(code: "commune/03385-2025-07-01") {
+          totalsAndParts(indicator: "households", childKind: VILLAGE, geography: CURRENT) { period own { value basis } } } }`,
+    );
+    expect(r.locality.totalsAndParts.map((p) => [p.period, p.own?.value, p.own?.basis])).toEqual([
+      ['2024', 800, 'RECONSTRUCTED'],
+      ['2026', 850, 'REPORTED'],
+    ]);
+  });
+
   it('the table and its CSV export give the same re-expressed rows', async () => {
     const table = await t.client.request<{
       table: { rows: { locality: { code: string }; period: string; value: number; basis: string }[] };
