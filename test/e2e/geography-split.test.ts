@@ -1,4 +1,5 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -16,7 +17,9 @@ const obs = (subject: string, indicator: string, period: string, value: number) 
 describe('geography across a split whose shares are unknown', { timeout: 120_000 }, () => {
   let t: TestServer;
   beforeAll(async () => {
-    const dir = await seedWithOneProvince('province/14');
+    // a copy: the one-province seed is shared by every test file of the worker, which only read it
+    const dir = await mkdtemp(join(tmpdir(), 'grassroots-geography-'));
+    await cp(await seedWithOneProvince('province/14'), dir, { recursive: true });
     await appendFile(
       join(dir, 'observations.csv'),
       [

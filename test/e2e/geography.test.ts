@@ -1,4 +1,5 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -45,7 +46,9 @@ const POINT = 'period value qualifier lower upper basis reporting expected formu
 describe('geography: figures re-expressed on another date’s units through the lineage', { timeout: 120_000 }, () => {
   let t: TestServer;
   beforeAll(async () => {
-    const dir = await seedWithOneProvince();
+    // a copy: the one-province seed is shared by every test file of the worker, which only read it
+    const dir = await mkdtemp(join(tmpdir(), 'grassroots-geography-'));
+    await cp(await seedWithOneProvince(), dir, { recursive: true });
     await appendFile(join(dir, 'observations.csv'), FIGURES.join('\n') + '\n');
     t = await startTestServer(dir);
   });
