@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,18 +11,23 @@ import { seedWithOneProvince } from '../support/seed-one-province.js';
  * says how; Nậm Lầu also took in Púng Tra 03784 and old Nậm Lầu 03790 whole.
  */
 const SOURCE = 'dbp-em-party-members';
+const OBS_HEADER = 'subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note';
 const obs = (subject: string, indicator: string, period: string, value: number) =>
   `${subject},${indicator},${period},${value},EXACT,,,${SOURCE},false,,,`;
 
 describe('geography across a split whose shares are unknown', { timeout: 120_000 }, () => {
   let t: TestServer;
   beforeAll(async () => {
-    // a copy: the one-province seed is shared by every test file of the worker, which only read it
+    // Sơn La's national units and lineage with the catalogue, and none of the seed's own files:
+    // those are about Điện Biên's units, which this store does not hold.
     const dir = await mkdtemp(join(tmpdir(), 'grassroots-geography-'));
     await cp(await seedWithOneProvince('province/14'), dir, { recursive: true });
-    await appendFile(
+    for (const name of await readdir(dir))
+      if (name.endsWith('.csv') && name !== 'indicators.csv' && name !== 'sources.csv') await rm(join(dir, name));
+    await writeFile(
       join(dir, 'observations.csv'),
       [
+        OBS_HEADER,
         obs('commune/03766', 'households', '2024', 1000),
         obs('commune/03784', 'households', '2024', 300),
         obs('commune/03790', 'households', '2024', 200),
