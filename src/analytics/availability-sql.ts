@@ -1,5 +1,6 @@
 import { sql, stringList, type Fragment } from '../store/sql.js';
-import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
+import { NO_ROLLUP, valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
+import { geographyDate } from './geography-sql.js';
 import { pointStruct } from './point-sql.js';
 import { latestFirstKey } from './latest-order.js';
 
@@ -13,6 +14,26 @@ export function availability(indicators: readonly string[] | null): Fragment {
     FROM current_observations o JOIN units u ON u.id = o.subject_id
     WHERE ${filter}
     GROUP BY o.indicator, u.kind, o.granularity ORDER BY o.indicator, u.kind, o.granularity`;
+}
+
+/**
+ * `availability` on another date's units (`geography`, see geography-sql.ts): the units in force
+ * that day, with their own and re-expressed values, counted as `availability` counts figures.
+ */
+export function availabilityOn(indicators: readonly string[], geography: string): Fragment {
+  const day = geographyDate(geography);
+  const set: SubjectSet = {
+    prelude: sql`in_force AS (SELECT id FROM units
+      WHERE (valid_from IS NULL OR valid_from <= ${day}) AND (valid_to IS NULL OR valid_to > ${day}))`,
+    query: sql`SELECT id FROM in_force`,
+  };
+  return sql`${valuesCtes(set, indicators, { from: null, to: null, periods: null }, { ...NO_ROLLUP, geography })}
+    SELECT v.indicator, u.kind, v.granularity,
+      count(DISTINCT v.subject_id)::INTEGER AS "unitCount", count(*)::INTEGER AS "observationCount",
+      count(DISTINCT v.period)::INTEGER AS "periodCount", list(DISTINCT v.period ORDER BY v.period) AS periods,
+      min(v.period_start)::VARCHAR AS earliest, max(coalesce(v.period_end, v.period_start))::VARCHAR AS latest
+    FROM vals v JOIN units u ON u.id = v.subject_id
+    GROUP BY v.indicator, u.kind, v.granularity ORDER BY v.indicator, u.kind, v.granularity`;
 }
 
 /** The latest non-empty value of each unit and indicator (latest-order.ts). */

@@ -16,6 +16,22 @@ const EXACT = `(a.qualifier = 'EXACT' AND b.qualifier = 'EXACT')`;
 const ratioBA = divide(B, A);
 const YEARS = `(date_diff('month', a.period_start, b.period_start) / 12.0)`;
 
+/**
+ * Whether a change compares figures from two sides of a boundary change of its unit: either end
+ * was re-expressed through the lineage (basis RECONSTRUCTED), or a lineage row naming the unit
+ * (as predecessor or successor) falls after the earlier period's start and by the later period's
+ * end (a unit whose figures were recorded on both sides of its own change). False when an end
+ * is missing: nothing is compared.
+ */
+const lineageBetween = (end: 'successor_id' | 'predecessor_id') =>
+  `EXISTS (SELECT 1 FROM unit_lineage l WHERE l.${end} = b.subject_id
+      AND l.changed_on > a.period_start AND l.changed_on <= coalesce(b.period_end, current_date))`;
+// Two EXISTS, each on one equality, not one with an OR: DuckDB turns each into a hash semi-join,
+// where an OR in the condition would be a nested loop over the lineage per unit.
+const CROSSES = raw(`(a.subject_id IS NOT NULL AND b.subject_id IS NOT NULL AND (
+    a.basis = 'RECONSTRUCTED' OR b.basis = 'RECONSTRUCTED'
+    OR ${lineageBetween('successor_id')} OR ${lineageBetween('predecessor_id')}))`);
+
 const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
   from: pointStruct('a'),
   to: pointStruct('b'),
@@ -24,6 +40,7 @@ const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
   percent: estimate(scale(offset(ratioBA, '-1'), '100'), EXACT),
   cagr: estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT),
   index: estimate(scale(ratioBA, '100'), EXACT),
+  crossesBoundaryChange: CROSSES,
 };
 
 /**

@@ -18,6 +18,16 @@ export function pointStruct(alias: string, extra = ''): Raw {
   } END`);
 }
 
+/**
+ * A row of `vals` as a point with its `formula` (a re-expressed value's terms; see
+ * geography-sql.ts): for the statements that hand points to clients as they are.
+ */
+export function pointWithFormula(a: string): Raw {
+  return raw(`CASE WHEN ${a}.subject_id IS NULL THEN NULL ELSE {
+    'subjectId': ${a}.subject_id, ${pointFields(a, 'NULL::VARCHAR[]')}, 'formula': ${a}.formula
+  } END`);
+}
+
 /** How a value row (of `vals` or the serving layer) gives each point field. */
 function fieldSql(a: string): Record<PointField, string> {
   return {

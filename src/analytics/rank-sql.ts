@@ -42,7 +42,7 @@ export function rankUnits(
       FROM scored WHERE sort_value IS NOT NULL AND isfinite(sort_value)
     )
     SELECT r.subject_id AS "subjectId", r.rank, r.peer_count AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount",
-           r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index"
+           r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index", r."crossesBoundaryChange"
     FROM ranked r WHERE r.rank <= ${limit}
     ORDER BY r.rank, r.subject_id`;
 }

@@ -1,5 +1,5 @@
 import { sql, stringList, type Fragment } from '../store/sql.js';
-import { periodFilter, type ValueOptions, type ValueWindow } from './values-sql.js';
+import { periodFilter, reexpresses, type ValueOptions, type ValueWindow } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { latestFirstKey } from './latest-order.js';
@@ -13,7 +13,13 @@ import { latestFirstKey } from './latest-order.js';
  * computed from their parts).
  */
 export function canUseReportedPath(options: ValueOptions, ratios: boolean): boolean {
-  return !ratios && options.rollupFrom === null && options.recordedAsOf === null && options.updatedAfter === null;
+  return (
+    !ratios &&
+    options.rollupFrom === null &&
+    options.recordedAsOf === null &&
+    options.updatedAfter === null &&
+    !reexpresses(options)
+  );
 }
 
 /** The codes of RATIO indicators, for `canUseReportedPath`. */

@@ -1,6 +1,6 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
-import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
-import { pointStruct } from './point-sql.js';
+import { reexpresses, valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
+import { pointStruct, pointWithFormula } from './point-sql.js';
 
 export type Granularity = 'YEAR' | 'QUARTER' | 'MONTH';
 export type Fill = 'NONE' | 'PREVIOUS' | 'LINEAR';
@@ -45,7 +45,7 @@ export function seriesPoints(
   options: ValueOptions,
 ): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)}
-    SELECT v.subject_id AS "subjectId", ${pointStruct('v')} AS point FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
+    SELECT v.subject_id AS "subjectId", ${reexpresses(options) ? pointWithFormula('v') : pointStruct('v')} AS point FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 
 /**

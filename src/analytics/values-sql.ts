@@ -2,6 +2,7 @@ import { sql, raw, join, stringList, numberList, integer, type Fragment } from '
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { notRetractedBy } from '../sql/observations-sql.js';
 import { derivedQualifier, divide, triple } from './interval-sql.js';
+import { geographyLabel, geographyPathCtes, geographyValueCtes } from './geography-sql.js';
 
 /** Which units a computation runs over. */
 export type SubjectSet =
@@ -29,6 +30,13 @@ export interface ValueOptions {
   /** Keep only values whose latest input was recorded after this time (incremental pulls). */
   readonly updatedAfter: string | null;
   /**
+   * Whose units the figures are expressed on: null (as recorded, the default), 'CURRENT' (today's
+   * units) or a date 'YYYY-MM-DD' (the units in force that day). Not null: a unit's periods when it
+   * did not exist are re-expressed from the units that did, through the lineage (`geographyCtes`).
+   * Optional so that callers that never re-express need not say so.
+   */
+  readonly geography?: string | null;
+  /**
    * Read the precomputed serving layer instead of computing (set by the reader when the layer is
    * fresh and the options are ones it holds; see `servable`).
    */
@@ -41,6 +49,7 @@ export const NO_ROLLUP: ValueOptions = {
   earliestPublication: false,
   recordedAsOf: null,
   updatedAfter: null,
+  geography: null,
 };
 
 /**
@@ -48,7 +57,17 @@ export const NO_ROLLUP: ValueOptions = {
  * time travel and other preferences are computed.
  */
 export function servable(options: ValueOptions): boolean {
-  return options.preferredSource === null && !options.earliestPublication && options.recordedAsOf === null;
+  return (
+    options.preferredSource === null &&
+    !options.earliestPublication &&
+    options.recordedAsOf === null &&
+    !reexpresses(options)
+  );
+}
+
+/** Whether figures are re-expressed on another date's units (any geography but as recorded). */
+export function reexpresses(options: ValueOptions): boolean {
+  return options.geography != null;
 }
 
 const validAt = (alias: string, asOf: string | null) =>
@@ -99,9 +118,10 @@ export function updatedAfterFilter(options: ValueOptions): Fragment {
 const ratio = divide(triple('n'), triple('d'));
 
 /** Subjects as a literal list when known up front (prunes row groups), else a semi-join. */
-function subjectFilter(set: SubjectSet, rollup: string | null): Fragment {
+function subjectFilter(set: SubjectSet, options: ValueOptions): Fragment {
   if ('all' in set) return sql`true`;
-  if ('ids' in set && rollup === null) return sql`o.subject_id = ANY(${stringList(set.ids)})`;
+  if ('ids' in set && options.rollupFrom === null && !reexpresses(options))
+    return sql`o.subject_id = ANY(${stringList(set.ids)})`;
   return sql`o.subject_id IN (SELECT id FROM scope)`;
 }
 
@@ -202,7 +222,8 @@ function servingCtes(
     ${keys},
     vals AS (
       SELECT k.unit_id AS subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-             o.lower, o.upper, o.source_ids, o.observation_id, o.derived, o.basis, o.reporting, o.expected, o.recorded_at
+             o.lower, o.upper, o.source_ids, o.observation_id, o.derived, o.basis, o.reporting, o.expected, o.recorded_at,
+             NULL::VARCHAR AS formula
       FROM serving_values o JOIN keys k ON k.unit_key = o.unit_key
       WHERE ${servedRowFilter(known, indicators, window, options)}
     )`;
@@ -222,6 +243,7 @@ export function computedCtes(
   ownTable: string | null = null,
 ): Fragment {
   const rollup = options.rollupFrom;
+  const geography = options.geography ?? null;
   const children =
     rollup === null
       ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
@@ -243,8 +265,13 @@ export function computedCtes(
       UNION SELECT numerator FROM wanted WHERE aggregation = 'RATIO' AND numerator IS NOT NULL
       UNION SELECT denominator FROM wanted WHERE aggregation = 'RATIO' AND denominator IS NOT NULL
     ),
-    ${children},
-    scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children),
+    ${children},${
+      geography === null
+        ? sql``
+        : sql`
+    ${geographyPathCtes(geography)},`
+    }
+    scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children${geography === null ? sql`` : sql` UNION SELECT unit FROM geo_paths`}),
     ${ownTable === null ? ownCtes(set, indicators, window, options) : ownFromTable(ownTable)},
     -- How many descendants of the kind existed at each period's start: a commune that ended in
     -- 2023 counts for 2022 and not for 2024.
@@ -275,7 +302,8 @@ export function computedCtes(
     rolled_sum AS (
       SELECT cs.subject_id, cs.indicator, cs.period, cs.period_start, cs.period_end, cs.granularity, cs.value,
              ${raw(derivedQualifier('cs.all_exact', triple('cs')))} AS qualifier, cs.lower, cs.upper, cs.source_ids,
-             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected, cs.recorded_at
+             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected, cs.recorded_at,
+             NULL::VARCHAR AS terms
       FROM child_sums cs JOIN wanted w ON w.code = cs.indicator AND w.aggregation = 'SUM'
       JOIN expected_children e ON e.parent_id = cs.subject_id AND e.period = cs.period
     ),
@@ -304,7 +332,8 @@ export function computedCtes(
              ${raw(rolledRatio.value)} AS value,
              ${raw(derivedQualifier('rp.all_exact', rolledRatio))} AS qualifier,
              ${raw(rolledRatio.lower)} AS lower, ${raw(rolledRatio.upper)} AS upper, rp.source_ids,
-             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected, rp.recorded_at
+             NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected, rp.recorded_at,
+             NULL::VARCHAR AS terms
       FROM ratio_parts rp
       JOIN expected_children e ON e.parent_id = rp.subject_id AND e.period = rp.period
     ),
@@ -314,22 +343,23 @@ export function computedCtes(
       SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
       WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)
     ),
+    -- A re-expressed value's formula names the geography and lists its terms.
     vals AS (
-      SELECT * FROM all_vals
+      SELECT * EXCLUDE (terms), ${geography === null ? sql`NULL::VARCHAR` : sql`${geographyLabel(geography)} || terms`} AS formula FROM all_vals
       WHERE ${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', recorded_at) > ${options.updatedAfter}::TIMESTAMP
     )`;
 }
 
 /** Every subject's own values: its picked observations and the ratios computed from them. */
 function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
-  const rollup = options.rollupFrom;
+  const geography = options.geography ?? null;
   return sql`-- Filter before ranking revisions: the window then runs over the few rows asked for, and a
     -- literal id list lets DuckDB skip row groups by their min/max subject_id.
     candidates AS MATERIALIZED (
       SELECT o.id, o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_id, o.derived, o.recorded_at
       FROM observations o
-      WHERE ${subjectFilter(set, rollup)}
+      WHERE ${subjectFilter(set, options)}
         AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
         AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
     ),
@@ -350,12 +380,18 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
                  ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
     ),
-    own_reported AS (
+    own_recorded AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
              [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
-             p.recorded_at
+             p.recorded_at, NULL::VARCHAR AS terms
       FROM picked p
     ),
+    ${
+      geography === null
+        ? sql`own_reported AS (SELECT * FROM own_recorded),`
+        : sql`${geographyValueCtes()},
+    own_reported AS (SELECT * FROM own_recorded UNION ALL SELECT * FROM geo_reported),`
+    }
     -- Paired with their denominator before meeting it, as in ratio_parts below.
     reported_numerators AS MATERIALIZED (
       SELECT w.code, w.denominator, n.* FROM wanted w JOIN own_reported n ON n.indicator = w.numerator WHERE w.aggregation = 'RATIO'
@@ -366,7 +402,10 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
              ${raw(derivedQualifier(`n.qualifier = 'EXACT' AND d.qualifier = 'EXACT'`, ratio))} AS qualifier,
              ${raw(ratio.lower)} AS lower, ${raw(ratio.upper)} AS upper,
              list_distinct(n.source_ids || d.source_ids) AS source_ids, NULL::BIGINT AS observation_id, true AS derived,
-             'COMPUTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected, greatest(n.recorded_at, d.recorded_at) AS recorded_at
+             CASE WHEN n.basis = 'RECONSTRUCTED' OR d.basis = 'RECONSTRUCTED' THEN 'RECONSTRUCTED' ELSE 'COMPUTED' END AS basis,
+             n.reporting, n.expected, greatest(n.recorded_at, d.recorded_at) AS recorded_at,
+             CASE WHEN n.terms IS NOT NULL OR d.terms IS NOT NULL
+               THEN '(' || coalesce(n.terms, n.value::VARCHAR) || ') / (' || coalesce(d.terms, d.value::VARCHAR) || ')' END AS terms
       FROM reported_numerators n
       JOIN own_reported d ON d.indicator = n.denominator AND d.subject_id = n.subject_id AND d.period = n.period
       WHERE NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = n.code AND r.period = n.period)

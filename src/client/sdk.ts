@@ -62,11 +62,13 @@ export type FindingKind =
   /** A unit joined the list outside the 2025 reform; no lineage source says what it was formed from. */
   | 'STARTED_WITHOUT_LINEAGE';
 
-/** Which units a series follows over time. */
+/** Whose units figures are expressed on. Re-expressed values (basis RECONSTRUCTED) come from the units that existed in the period, through the lineage over any number of generations: weighted where a share is known; where it is not, the value is null and lower/upper bound it (qualifier ABOUT). reporting/expected say how many of those units reported; a period is re-expressed only when all did. Ratios are recomputed from re-expressed numerators and denominators, never averaged. */
 export type Geography =
+  /** The units in force on `geographyAsOf` (e.g. 2024-12-31, before the 2025 reform): periods before a unit was formed come from its predecessors, periods after it ended from its successors (a successor made from several units gives an unknown share). */
+  | 'AS_OF'
   /** Only figures recorded for the unit itself (default). */
   | 'AS_RECORDED'
-  /** Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`. */
+  /** Today's units: periods before a unit was formed are rebuilt from its predecessors, flagged `reconstructed`. */
   | 'CURRENT';
 
 /** How a unit changed into another. */
@@ -214,7 +216,7 @@ export type ValueBasis =
   | 'FILLED'
   /** A period on the time axis with no value (fill: NONE). */
   | 'MISSING'
-  /** Rebuilt on today's geography from predecessor units (lineage), weighted; see `formula`. */
+  /** Re-expressed on another date's units (a `geography`) from the units that existed in the period, through the lineage: weighted where shares are known, an interval where not; `reporting`/`expected` give the coverage, `formula` the terms. */
   | 'RECONSTRUCTED'
   /** An observation recorded for the unit itself (see `observation`; it may itself be a derived row, see `derived`). */
   | 'REPORTED'

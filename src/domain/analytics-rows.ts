@@ -65,6 +65,8 @@ export interface ChangeRow {
   percent: EstimateRow | null;
   cagr: EstimateRow | null;
   index: EstimateRow | null;
+  /** The two ends lie on two sides of a boundary change of the unit (see change-sql.ts). */
+  crossesBoundaryChange: boolean;
 }
 
 export interface RankRow extends ChangeRow {

@@ -2,7 +2,16 @@
  * The measures of a change between two points: the fields of the API's change type and the
  * columns the SQL layer computes for them. Here so both layers name them from one list.
  */
-export const CHANGE_MEASURES = ['from', 'to', 'years', 'absolute', 'percent', 'cagr', 'index'] as const;
+export const CHANGE_MEASURES = [
+  'from',
+  'to',
+  'years',
+  'absolute',
+  'percent',
+  'cagr',
+  'index',
+  'crossesBoundaryChange',
+] as const;
 export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
 /** What of each ranking entry a statement computes besides its rank: the columns left out are NULL. */

@@ -1,5 +1,4 @@
 import type { PointField } from '../domain/analytics-rows.js';
-import type { Reconstruction } from '../sql/observations-sql.js';
 import type {
   ChangeArgs,
   LatestArgs,
@@ -43,6 +42,60 @@ export interface SeriesInput {
   asOf?: Date | null;
   updatedAfter?: Date | null;
   geography?: Geography | null;
+  geographyAsOf?: string | null;
+}
+
+/** Every analytics field's `geography` and `geographyAsOf` arguments, as given. */
+export interface GeographyInput {
+  geography?: Geography | null;
+  geographyAsOf?: string | null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The `geography` value option (see ValueOptions): null as recorded, 'CURRENT', or the date whose
+ * units are meant. `geographyAsOf` alone means AS_OF; AS_OF needs it; the others refuse it.
+ * Re-expression sums figures over units, so every indicator asked must add up (SUM, or a RATIO
+ * of parts), and a rollup or a time axis does not combine with it.
+ */
+export function geographyOption(
+  input: GeographyInput,
+  catalogue: ArgsCatalogue,
+  indicators: readonly string[],
+  combined: { rollup?: LocalityKind | null; granularity?: SeriesGranularity | null } = {},
+): string | null {
+  const asOf = input.geographyAsOf ?? null;
+  const kind = input.geography ?? (asOf === null ? Geography.AS_RECORDED : Geography.AS_OF);
+  if (kind === Geography.AS_RECORDED) {
+    if (asOf !== null)
+      throw new BadInputError('geographyAsOf', 'is for geography AS_OF; leave it out with AS_RECORDED', [
+        Geography.AS_OF,
+      ]);
+    return null;
+  }
+  if (kind === Geography.CURRENT && asOf !== null)
+    throw new BadInputError('geographyAsOf', "is for geography AS_OF; CURRENT is today's units", [Geography.AS_OF]);
+  if (kind === Geography.AS_OF && (asOf === null || !ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf))))
+    throw new BadInputError('geographyAsOf', `geography AS_OF needs a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  if (combined.rollup != null || combined.granularity != null)
+    throw new BadInputError('geography', `${kind} cannot be combined with granularity or rollup`, [
+      Geography.AS_RECORDED,
+    ]);
+  for (const code of indicators) reexpressible(catalogue, code);
+  return kind === Geography.CURRENT ? 'CURRENT' : asOf;
+}
+
+/** An indicator that adds up across units can be re-expressed on other units; others cannot. */
+function reexpressible(catalogue: ArgsCatalogue, code: string): void {
+  const indicator = catalogue.indicators.get(code);
+  if (!indicator) return; // an unknown code is refused by analyticsIndicator, naming its argument
+  if (indicator.aggregation === 'SUM') return;
+  if (indicator.aggregation === 'RATIO' && indicator.numerator && indicator.denominator) return;
+  throw new BadInputError(
+    'geography',
+    `indicator "${code}" does not aggregate across units (aggregation ${indicator.aggregation}), so it cannot be rebuilt on another date's units; use AS_RECORDED`,
+  );
 }
 
 export function normalizeSeriesArgs(
@@ -59,11 +112,7 @@ export function normalizeSeriesArgs(
       Object.values(SeriesGranularity),
     );
   if (granularity != null) checkGranularity(catalogue.granularities ?? [], indicator, granularity);
-  const current = input.geography === Geography.CURRENT;
-  if (current && (granularity != null || rollup != null))
-    throw new BadInputError('geography', 'CURRENT cannot be combined with granularity or rollup', [
-      Geography.AS_RECORDED,
-    ]);
+  const geography = geographyOption(input, catalogue, [indicator], { rollup, granularity });
   const recorded = {
     asOf: toUtcTimestamp(input.asOf, 'asOf'),
     updatedAfter: toUtcTimestamp(input.updatedAfter, 'updatedAfter'),
@@ -73,60 +122,49 @@ export function normalizeSeriesArgs(
   return {
     indicator,
     window: { ...toPeriodWindow(input.from, input.to), periods: null },
-    options: valueOptions(rollup, input.sourcePreference, input.preferSource, recorded),
+    options: { ...valueOptions(rollup, input.sourcePreference, input.preferSource, recorded), geography },
     grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
-    reconstruction: current ? reconstructionOf(catalogue, indicator) : null,
     fields,
   };
 }
 
-/** How an indicator is rebuilt on today's geography; one that does not aggregate cannot be. */
-export function reconstructionOf(catalogue: ArgsCatalogue, code: string): Reconstruction {
-  const indicator = catalogue.indicators.get(code)!;
-  if (indicator.aggregation === 'SUM') return { aggregation: 'SUM', indicator: code };
-  if (indicator.aggregation === 'RATIO' && indicator.numerator && indicator.denominator) {
-    return {
-      aggregation: 'RATIO',
-      indicator: code,
-      numerator: indicator.numerator,
-      denominator: indicator.denominator,
-    };
-  }
-  throw new BadInputError(
-    'geography',
-    `indicator "${code}" does not aggregate across units (aggregation ${indicator.aggregation}), so it cannot be rebuilt on today's geography; use AS_RECORDED`,
-  );
-}
-
 export function normalizeChangeArgs(
-  input: { indicator: string; from: string; to: string; rollup?: LocalityKind | null },
+  input: { indicator: string; from: string; to: string; rollup?: LocalityKind | null } & GeographyInput,
   catalogue: ArgsCatalogue,
 ): ChangeArgs {
   analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
   orderedPeriods(periodLabel(input.from, 'from'), periodLabel(input.to, 'to'));
-  return { indicator: input.indicator, from: input.from, to: input.to, options: valueOptions(input.rollup) };
+  const geography = geographyOption(input, catalogue, [input.indicator], input);
+  return {
+    indicator: input.indicator,
+    from: input.from,
+    to: input.to,
+    options: { ...valueOptions(input.rollup), geography },
+  };
 }
 
 /** `yoy`'s arguments. */
 export function normalizeWindowArgs(
-  input: { indicator: string; from?: string | null; to?: string | null; rollup?: LocalityKind | null },
+  input: { indicator: string; from?: string | null; to?: string | null; rollup?: LocalityKind | null } & GeographyInput,
   catalogue: ArgsCatalogue,
 ): WindowArgs {
   analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
+  const geography = geographyOption(input, catalogue, [input.indicator], input);
   return {
     indicator: input.indicator,
     window: toPeriodWindow(input.from, input.to),
-    options: valueOptions(input.rollup),
+    options: { ...valueOptions(input.rollup), geography },
   };
 }
 
 export function normalizeLatestArgs(
-  input: { indicator: string; rollup?: LocalityKind | null },
+  input: { indicator: string; rollup?: LocalityKind | null } & GeographyInput,
   catalogue: ArgsCatalogue,
   fields: readonly PointField[] | null,
 ): LatestArgs {
   analyticsIndicator(catalogue.indicators, input.indicator, input.rollup);
-  return { indicator: input.indicator, options: valueOptions(input.rollup), fields };
+  const geography = geographyOption(input, catalogue, [input.indicator], input);
+  return { indicator: input.indicator, options: { ...valueOptions(input.rollup), geography }, fields };
 }
 
 export function normalizePeerArgs(
@@ -137,12 +175,13 @@ export function normalizePeerArgs(
   return {
     indicator: input.indicator,
     period: periodLabel(input.period, 'period'),
-    options: valueOptions(input.rollup),
+    // peers compare units of one period as recorded: no geography
+    options: { ...valueOptions(input.rollup), geography: null },
   };
 }
 
 export function normalizePartsArgs(
-  input: { indicator: string; childKind: LocalityKind; from?: string | null; to?: string | null },
+  input: { indicator: string; childKind: LocalityKind; from?: string | null; to?: string | null } & GeographyInput,
   catalogue: ArgsCatalogue,
 ): PartsArgs {
   analyticsIndicator(catalogue.indicators, input.indicator, input.childKind, 'indicator');
@@ -150,7 +189,7 @@ export function normalizePartsArgs(
     indicator: input.indicator,
     childKind: input.childKind,
     window: toPeriodWindow(input.from, input.to),
-    options: valueOptions(null),
+    options: { ...valueOptions(null), geography: geographyOption(input, catalogue, [input.indicator]) },
   };
 }
 
@@ -166,6 +205,8 @@ export interface RankingInput {
   first?: number | null;
   asOf?: string | null;
   rollup?: LocalityKind | null;
+  geography?: Geography | null;
+  geographyAsOf?: string | null;
 }
 
 /** A ranking's arguments: by VALUE in one period, or by a change between two. */
@@ -196,8 +237,27 @@ export function normalizeRankingArgs(input: RankingInput, catalogue: ArgsCatalog
     to: end,
     descending: (input.order ?? SortOrder.DESC) === SortOrder.DESC,
     limit,
-    options: valueOptions(input.rollup),
+    options: { ...valueOptions(input.rollup), geography: geographyOption(input, catalogue, [indicator], input) },
   };
+}
+
+/**
+ * `availability`'s arguments: one indicator or all; with a geography, all means every indicator
+ * that can be re-expressed (the values are computed per indicator, so they are named).
+ */
+export function normalizeAvailabilityArgs(
+  input: { indicator?: string | null } & GeographyInput,
+  catalogue: ArgsCatalogue,
+): { indicators: string[] | null; geography: string | null } {
+  if (input.indicator != null) analyticsIndicator(catalogue.indicators, input.indicator, null);
+  const asked = input.indicator == null ? null : [input.indicator];
+  if (input.geography == null && input.geographyAsOf == null) return { indicators: asked, geography: null };
+  const indicators =
+    asked ??
+    [...catalogue.indicators.values()]
+      .filter((i) => i.aggregation === 'SUM' || (i.aggregation === 'RATIO' && i.numerator && i.denominator))
+      .map((i) => i.code);
+  return { indicators, geography: geographyOption(input, catalogue, indicators) };
 }
 
 /** A table's arguments, for the `table` query and the HTTP exports alike, so both return the same rows. */
@@ -214,6 +274,6 @@ export function normalizeTableArgs(input: TableArgs, catalogue: ArgsCatalogue): 
     set: subjectSet(input.localities, input.kind, input.within, input.asOf),
     indicators,
     window,
-    options: valueOptions(rollup),
+    options: { ...valueOptions(rollup), geography: geographyOption(input, catalogue, indicators, input) },
   };
 }

@@ -2,7 +2,7 @@ import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-
 import { catalogueOf, localityCode } from './analytics-args.js';
 import { normalizeTableArgs } from './normalize-args.js';
 import { BadInputError } from './errors.js';
-import { LocalityKind } from './types/enums.js';
+import { LocalityKind, type Geography } from './types/enums.js';
 import type { Context } from './context.js';
 
 /** A validated table request: what the `table` query and the HTTP exports both run. */
@@ -24,6 +24,8 @@ export interface TableArgs {
   from?: string | null;
   to?: string | null;
   rollup?: LocalityKind | null;
+  geography?: Geography | null;
+  geographyAsOf?: string | null;
 }
 
 /** Either explicit units or "all units of a kind (within a unit)". */

@@ -10,7 +10,7 @@ import { BadInputError } from '../graphql/errors.js';
 import { LocalDateResolver } from 'graphql-scalars';
 import { toGlobalId, TYPE_OF_KIND } from '../graphql/ids.js';
 import { tableRequest, type TableArgs } from '../graphql/table-args.js';
-import { LocalityKind } from '../graphql/types/enums.js';
+import { Geography, LocalityKind } from '../graphql/types/enums.js';
 import { StatementInterruptedError } from '../store/store.js';
 import type { AdmittedWork } from './admitted-work.js';
 import { HttpError } from './http-error.js';
@@ -18,7 +18,20 @@ import { sendError } from './respond.js';
 
 export const EXPORT_PATH = /^\/export\.([a-z]+)$/;
 
-const PARAMETERS = ['indicators', 'kind', 'within', 'localities', 'asOf', 'periods', 'from', 'to', 'rollup'] as const;
+const PARAMETERS = [
+  'indicators',
+  'kind',
+  'within',
+  'localities',
+  'asOf',
+  'periods',
+  'from',
+  'to',
+  'rollup',
+  'geography',
+  'geographyAsOf',
+] as const;
+const GEOGRAPHIES = Object.values(Geography);
 const KINDS = Object.values(LocalityKind);
 
 /** `a,b` → ['a','b']; repeated parameters (`?periods=2024&periods=2025`) are accepted too. */
@@ -43,6 +56,14 @@ function kind(params: URLSearchParams, name: string): LocalityKind | null {
   if (!(KINDS as string[]).includes(value))
     throw new BadInputError(name, `unknown kind "${value.slice(0, 40)}"`, KINDS);
   return value as LocalityKind;
+}
+
+function geography(params: URLSearchParams): Geography | null {
+  const value = single(params, 'geography');
+  if (value === null) return null;
+  if (!(GEOGRAPHIES as string[]).includes(value))
+    throw new BadInputError('geography', `unknown geography "${value.slice(0, 40)}"`, GEOGRAPHIES);
+  return value as Geography;
 }
 
 /** A date as the GraphQL API takes it (LocalDate, YYYY-MM-DD): every path then compares the same canonical form. */
@@ -92,6 +113,8 @@ export function exportArgs(params: URLSearchParams): TableArgs {
     from: single(params, 'from'),
     to: single(params, 'to'),
     rollup: kind(params, 'rollup'),
+    geography: geography(params),
+    geographyAsOf: localDate(params, 'geographyAsOf'),
   };
 }
 

@@ -5,7 +5,7 @@ import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankUnits } from '../analytics/rank-sql.js';
 import type { RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
-import { availability } from '../analytics/availability-sql.js';
+import { availability, availabilityOn } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
 import { copyTable, type ExportFormat } from '../analytics/export-sql.js';
 import {
@@ -16,7 +16,6 @@ import {
   type ValueWindow,
 } from '../analytics/values-sql.js';
 import { servedPivot } from '../analytics/served-sql.js';
-import { reconstructedSeriesOf, type ObservationFilter } from '../sql/observations-sql.js';
 import type {
   AvailabilityRow,
   ChangeRow,
@@ -29,7 +28,7 @@ import type {
   RankRow,
   TableColumnsRow,
 } from '../domain/analytics-rows.js';
-import { QUALIFIERS, type ObservationRow } from '../domain/rows.js';
+import { QUALIFIERS } from '../domain/rows.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 import { LayerChoice } from '../values/layer-choice.js';
 import { ValueChain } from '../values/value-chain.js';
@@ -99,12 +98,10 @@ export class AnalyticsReader {
   }
 
   /**
-   * A `series` field's points for these units and indicators: on a time axis, rebuilt on today's
-   * geography, or (plain) from the value chain.
+   * A `series` field's points for these units and indicators: on a time axis, or (plain, on any
+   * geography) from the value chain.
    */
   async readSeriesOf(ids: readonly string[], indicators: readonly string[], args: SeriesArgs): Promise<NamedPoint[]> {
-    if (args.reconstruction !== null)
-      return this.perIndicator(indicators, (indicator) => this.readReconstructed(ids, indicator, args));
     if (args.grid !== null) {
       const grid = args.grid;
       return this.perIndicator(indicators, (indicator) =>
@@ -116,7 +113,7 @@ export class AnalyticsReader {
 
   /** One unit's plain series from memory at once (no batch); undefined: ask `readSeriesOf`. */
   seriesAtOnce(id: string, args: SeriesArgs): PointRow[] | undefined {
-    if (args.grid !== null || args.reconstruction !== null) return undefined;
+    if (args.grid !== null) return undefined;
     const rows = this.values.seriesNow({
       ids: [id],
       indicators: [args.indicator],
@@ -175,28 +172,6 @@ export class AnalyticsReader {
       'analytics.series-grid',
       seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill),
     );
-  }
-
-  /**
-   * A series on today's geography: the unit's own points, and before it was formed its
-   * predecessors' (see `reconstructedSeriesOf`). The reconstruction names its indicator, so a
-   * batch of them shares one.
-   */
-  private async readReconstructed(ids: readonly string[], indicator: string, args: SeriesArgs): Promise<NamedPoint[]> {
-    const o = args.options;
-    const filter: ObservationFilter = {
-      indicators: [indicator],
-      from: args.window.from,
-      to: args.window.to,
-      asOf: o.recordedAsOf,
-      updatedAfter: o.updatedAfter,
-    };
-    const preference = o.earliestPublication ? 'EARLIEST_PUBLICATION' : 'MOST_RECENT_PUBLICATION';
-    const rows = await this.store.all<ObservationRow & { reconstructed?: boolean }>(
-      'observations.series-current-geography',
-      reconstructedSeriesOf(ids, filter, preference, o.preferredSource, args.reconstruction!),
-    );
-    return rows.map((row) => ({ subjectId: row.subjectId, point: observationPoint(row) }));
   }
 
   /** An operation that takes one indicator, run for each (a batch rarely has more than one). */
@@ -275,8 +250,10 @@ export class AnalyticsReader {
     );
   }
 
-  readAvailability(indicators: readonly string[] | null): Promise<AvailabilityRow[]> {
-    return this.store.all('analytics.availability', availability(indicators));
+  /** `geography`: null as recorded, else on that date's units (then `indicators` are named). */
+  readAvailability(indicators: readonly string[] | null, geography: string | null = null): Promise<AvailabilityRow[]> {
+    if (geography === null) return this.store.all('analytics.availability', availability(indicators));
+    return this.store.all('analytics.availability-on', availabilityOn(indicators ?? [], geography));
   }
 
   /** Writes the same rows as `readTableRows` to a file, in the given format, with DuckDB's writer. */
@@ -384,29 +361,4 @@ export class AnalyticsReader {
       )
       .map(({ unitKey, ...row }) => ({ subjectId: ids[place.get(unitKey)!]!, ...row }));
   }
-}
-
-/** A rebuilt or recorded observation as a series point (the lineage path reads observations). */
-function observationPoint(row: ObservationRow & { reconstructed?: boolean }): PointRow {
-  return {
-    subjectId: row.subjectId,
-    indicator: row.indicator,
-    period: row.period,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    granularity: row.granularity,
-    value: row.value,
-    qualifier: row.qualifier,
-    lower: row.lower,
-    upper: row.upper,
-    basis: row.reconstructed ? 'RECONSTRUCTED' : 'REPORTED',
-    derived: row.derived || Boolean(row.reconstructed),
-    sourceIds: [row.sourceId],
-    observationId: row.reconstructed ? null : row.id,
-    reporting: null,
-    expected: null,
-    filledFrom: null,
-    recordedAt: row.recordedAt,
-    formula: row.reconstructed ? row.formula : null,
-  };
 }

@@ -1,5 +1,4 @@
 import type { PointField, PointRow } from '../domain/analytics-rows.js';
-import type { Reconstruction } from '../sql/observations-sql.js';
 import type { Fill, Granularity } from '../analytics/series-sql.js';
 import type { SubjectSet, ValueOptions, ValueWindow } from '../analytics/values-sql.js';
 import type { RankBy } from '../analytics/rank-sql.js';
@@ -31,8 +30,6 @@ export interface SeriesArgs {
   options: ValueOptions;
   /** A regular time axis with gaps filled; null: the points as recorded. */
   grid: { granularity: Granularity; fill: Fill } | null;
-  /** Set for a series on today's geography: how to rebuild it from predecessors (lineage). */
-  reconstruction: Reconstruction | null;
   /** The point fields the request reads (null: all). */
   fields: readonly PointField[] | null;
 }

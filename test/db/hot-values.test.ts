@@ -109,7 +109,6 @@ async function compareWithStatements(store: Store): Promise<number> {
                 options,
                 fields,
                 grid: null,
-                reconstruction: null,
               });
               const expectedSeries = (await fromDuckDB.readSeries([id], [code], window, options, fields)).map(
                 (r) => r.point,

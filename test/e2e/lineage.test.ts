@@ -88,9 +88,10 @@ describe('unit lineage', () => {
       p.upper,
       p.reconstructed,
     ]);
-    // 2022: b reports nothing, so no reconstruction; 2023: b "more than 50" leaves the sum unbounded above.
+    // 2022: b reports nothing, so no reconstruction; 2023: b "more than 50" leaves the sum unbounded
+    // above, so at least 150 (MORE_THAN, the rule of every computed value's interval).
     expect(points).toEqual([
-      ['2023', 150, 'ABOUT', 150, null, true],
+      ['2023', 150, 'MORE_THAN', 150, null, true],
       ['2024', 170, 'EXACT', 170, 170, true],
       ['2025', 175, 'EXACT', 175, 175, false],
     ]);

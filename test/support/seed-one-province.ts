@@ -5,7 +5,8 @@ import { parseCsv } from './csv.js';
 import { csvText } from '../../src/national/csv-text.js';
 
 const SEED_DIR = new URL('../../data/', import.meta.url).pathname;
-let made: Promise<string> | null = null;
+/** One directory per province, made once per worker (tests only read it). */
+const made = new Map<string, Promise<string>>();
 
 /**
  * The seed with the country cut down to one province (Điện Biên, GSO 11, where the seed's units
@@ -14,7 +15,9 @@ let made: Promise<string> | null = null;
  * something, which on the whole country's 15,000 units would take minutes.
  */
 export function seedWithOneProvince(provinceId = 'province/11'): Promise<string> {
-  made ??= (async () => {
+  const existing = made.get(provinceId);
+  if (existing) return existing;
+  const making = (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'grassroots-one-province-'));
     for (const name of (await readdir(SEED_DIR)).filter((n) => n.endsWith('.csv')))
       await writeFile(join(dir, name), await readFile(join(SEED_DIR, name)));
@@ -63,5 +66,6 @@ export function seedWithOneProvince(provinceId = 'province/11'): Promise<string>
     );
     return dir;
   })();
-  return made;
+  made.set(provinceId, making);
+  return making;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../../src/domain/rows.js';
 import type { ArgsCatalogue } from '../../src/graphql/analytics-args.js';
 import {
+  normalizeAvailabilityArgs,
   normalizeChangeArgs,
   normalizeLatestArgs,
   normalizePartsArgs,
@@ -55,7 +56,7 @@ describe('normalizeSeriesArgs', () => {
       'plain',
       { indicator: 'members' },
       CATALOGUE,
-      { window: ALL, grid: null, reconstruction: null, options: NO_ROLLUP },
+      { window: ALL, grid: null, options: { ...NO_ROLLUP, geography: null } },
     ],
     [
       'a window from periods',
@@ -103,20 +104,25 @@ describe('normalizeSeriesArgs', () => {
       "a sum on today's geography",
       { indicator: 'members', geography: Geography.CURRENT },
       CATALOGUE,
-      { reconstruction: { aggregation: 'SUM', indicator: 'members' } },
+      { options: { ...NO_ROLLUP, geography: 'CURRENT' } },
+    ],
+    [
+      'a sum on the units of an earlier date',
+      { indicator: 'members', geography: Geography.AS_OF, geographyAsOf: '2024-12-31' },
+      CATALOGUE,
+      { options: { ...NO_ROLLUP, geography: '2024-12-31' } },
+    ],
+    [
+      'a date alone means AS_OF',
+      { indicator: 'members', geographyAsOf: '2024-12-31' },
+      CATALOGUE,
+      { options: { ...NO_ROLLUP, geography: '2024-12-31' } },
     ],
     [
       "a ratio on today's geography",
       { indicator: 'minority_share', geography: Geography.CURRENT },
       CATALOGUE,
-      {
-        reconstruction: {
-          aggregation: 'RATIO',
-          indicator: 'minority_share',
-          numerator: 'minority',
-          denominator: 'members',
-        },
-      },
+      { options: { ...NO_ROLLUP, geography: 'CURRENT' } },
     ],
   ])('%s', (_, input, catalogue, expected) => {
     expect(normalizeSeriesArgs(input, catalogue, ['value'])).toMatchObject({
@@ -157,6 +163,34 @@ describe('normalizeSeriesArgs', () => {
       'CURRENT cannot be combined',
     ],
     [
+      'AS_OF without its date',
+      { indicator: 'members', geography: Geography.AS_OF },
+      CATALOGUE,
+      'geographyAsOf',
+      'geography AS_OF needs a date',
+    ],
+    [
+      'a date with CURRENT',
+      { indicator: 'members', geography: Geography.CURRENT, geographyAsOf: '2024-12-31' },
+      CATALOGUE,
+      'geographyAsOf',
+      'is for geography AS_OF',
+    ],
+    [
+      'a date with AS_RECORDED',
+      { indicator: 'members', geography: Geography.AS_RECORDED, geographyAsOf: '2024-12-31' },
+      CATALOGUE,
+      'geographyAsOf',
+      'is for geography AS_OF',
+    ],
+    [
+      'a geography with a rollup',
+      { indicator: 'members', geography: Geography.CURRENT, rollup: LocalityKind.VILLAGE },
+      CATALOGUE,
+      'geography',
+      'CURRENT cannot be combined',
+    ],
+    [
       "today's geography of what does not add up",
       { indicator: 'head_rate', geography: Geography.CURRENT },
       CATALOGUE,
@@ -187,6 +221,59 @@ describe('normalizeSeriesArgs', () => {
 });
 
 describe('the other analytics fields', () => {
+  it('availability on a geography names every indicator that can be re-expressed', () => {
+    expect(normalizeAvailabilityArgs({}, CATALOGUE)).toEqual({ indicators: null, geography: null });
+    const all = normalizeAvailabilityArgs({ geography: Geography.CURRENT }, CATALOGUE);
+    expect(all.geography).toBe('CURRENT');
+    expect(all.indicators).toContain('members');
+    expect(all.indicators).toContain('minority_share');
+    expect(all.indicators).not.toContain('head_rate');
+    expect(
+      refusal(() => normalizeAvailabilityArgs({ indicator: 'head_rate', geography: Geography.CURRENT }, CATALOGUE)),
+    ).toMatchObject({
+      argument: 'geography',
+    });
+  });
+
+  it('every one takes the same geography, checked the same way', () => {
+    const today = { geography: Geography.CURRENT };
+    const before = { geographyAsOf: '2024-12-31' };
+    const geographyOf = (options: { geography?: string | null }) => options.geography;
+    expect(
+      geographyOf(normalizeChangeArgs({ indicator: 'members', from: '2024', to: '2026', ...today }, CATALOGUE).options),
+    ).toBe('CURRENT');
+    expect(geographyOf(normalizeWindowArgs({ indicator: 'members', ...before }, CATALOGUE).options)).toBe('2024-12-31');
+    expect(geographyOf(normalizeLatestArgs({ indicator: 'members', ...today }, CATALOGUE, null).options)).toBe(
+      'CURRENT',
+    );
+    expect(
+      geographyOf(
+        normalizePartsArgs({ indicator: 'members', childKind: LocalityKind.VILLAGE, ...before }, CATALOGUE).options,
+      ),
+    ).toBe('2024-12-31');
+    expect(
+      geographyOf(
+        normalizeRankingArgs({ indicator: 'members', kind: LocalityKind.COMMUNE, period: '2024', ...today }, CATALOGUE)
+          .options,
+      ),
+    ).toBe('CURRENT');
+    expect(
+      geographyOf(
+        normalizeTableArgs({ indicators: ['members'], kind: LocalityKind.COMMUNE, ...before }, CATALOGUE).options,
+      ),
+    ).toBe('2024-12-31');
+    expect(
+      refusal(() =>
+        normalizeTableArgs({ indicators: ['members', 'head_rate'], kind: LocalityKind.COMMUNE, ...today }, CATALOGUE),
+      ),
+    ).toMatchObject({ argument: 'geography', message: expect.stringContaining('"head_rate" does not aggregate') });
+    expect(
+      refusal(() =>
+        normalizeChangeArgs({ indicator: 'members', from: '2024', to: '2026', geographyAsOf: '2024-13-45' }, CATALOGUE),
+      ),
+    ).toMatchObject({ argument: 'geographyAsOf' });
+  });
+
   it('change: two periods in order, exactly as recorded', () => {
     expect(normalizeChangeArgs({ indicator: 'members', from: '2024', to: '2026' }, CATALOGUE)).toEqual({
       indicator: 'members',

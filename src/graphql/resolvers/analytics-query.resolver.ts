@@ -17,9 +17,10 @@ import {
 } from '../types/analytics.type.js';
 import { Locality } from '../types/locality.type.js';
 import { Indicator } from '../types/indicator.type.js';
-import { LocalityKind } from '../types/enums.js';
-import { analyticsIndicator, catalogueOf } from '../analytics-args.js';
-import { normalizeRankingArgs } from '../normalize-args.js';
+import { Geography, LocalityKind } from '../types/enums.js';
+import { GEOGRAPHY, GEOGRAPHY_AS_OF } from './analytics.resolver.js';
+import { catalogueOf } from '../analytics-args.js';
+import { normalizeAvailabilityArgs, normalizeRankingArgs } from '../normalize-args.js';
 import { tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
@@ -73,9 +74,12 @@ export class AnalyticsQueryResolver {
     })
     asOf?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ) {
     const request = normalizeRankingArgs(
-      { indicator, kind, within, by, period, from, to, order, first, asOf, rollup },
+      { indicator, kind, within, by, period, from, to, order, first, asOf, rollup, geography, geographyAsOf },
       await catalogueOf(ctx),
     );
     const rows = await ctx.analytics.rank(request, rankColumnsSelected(info));
@@ -113,8 +117,23 @@ export class AnalyticsQueryResolver {
     @Arg('from', () => String, { nullable: true, description: 'Earliest period, inclusive.' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest period, inclusive.' }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ): Promise<TableRequest> {
-    return tableRequest(ctx, { indicators, localities, kind, within, asOf, periods, from, to, rollup });
+    return tableRequest(ctx, {
+      indicators,
+      localities,
+      kind,
+      within,
+      asOf,
+      periods,
+      from,
+      to,
+      rollup,
+      geography,
+      geographyAsOf,
+    });
   }
 
   @Query(() => [Availability], {
@@ -125,9 +144,12 @@ export class AnalyticsQueryResolver {
     @Ctx() ctx: Context,
     @Arg('indicator', () => String, { nullable: true, description: 'One indicator; omitted: all.' })
     indicator?: string | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ) {
-    if (indicator != null) analyticsIndicator((await catalogueOf(ctx)).indicators, indicator, null);
-    const rows = await ctx.analytics.readAvailability(indicator == null ? null : [indicator]);
+    const args = normalizeAvailabilityArgs({ indicator, geography, geographyAsOf }, await catalogueOf(ctx));
+    const rows = await ctx.analytics.readAvailability(args.indicators, args.geography);
     return rows.map((row) => ({ ...row, indicatorCode: row.indicator }));
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import type { UnitRow } from '../../domain/rows.js';
 import type { ChangeRow, PartsRow, PointRow } from '../../domain/analytics-rows.js';
 import { Locality } from '../types/locality.type.js';
@@ -37,6 +37,10 @@ const ROLLUP =
   'Where the unit has no value of its own, sum its descendants of this kind (a ratio: their numerators over their denominators); basis ROLLED_UP with coverage.';
 const FROM = 'Earliest period, inclusive: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.';
 const TO = 'Latest period, inclusive, same formats.';
+export const GEOGRAPHY =
+  "Whose units the figures are on: AS_RECORDED (default), CURRENT (today's units) or AS_OF (the units in force on geographyAsOf). Periods when the unit did not exist are rebuilt through the lineage, basis RECONSTRUCTED; see the Geography enum. Does not combine with granularity or rollup.";
+export const GEOGRAPHY_AS_OF =
+  'With geography AS_OF (implied when given alone): the date whose units are meant, e.g. 2024-12-31.';
 
 /** Time-series analytics every Locality answers; all computed in DuckDB, batched per request. */
 @Resolver(() => Locality)
@@ -76,12 +80,9 @@ export class LocalityAnalyticsResolver {
     @Arg('asOf', () => DateTimeResolver, { nullable: true, description: RECORDED_AS_OF }) asOf?: Date | null,
     @Arg('updatedAfter', () => DateTimeResolver, { nullable: true, description: UPDATED_AFTER })
     updatedAfter?: Date | null,
-    @Arg('geography', () => Geography, {
-      nullable: true,
-      description:
-        'AS_RECORDED (default) or CURRENT: rebuild periods before the unit was formed from its predecessors (lineage), flagged RECONSTRUCTED. CURRENT does not combine with granularity or rollup.',
-    })
-    geography?: Geography | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ) {
     const args = await perField(info, async () =>
       normalizeSeriesArgs(
@@ -97,6 +98,7 @@ export class LocalityAnalyticsResolver {
           asOf,
           updatedAfter,
           geography,
+          geographyAsOf,
         },
         await catalogueOf(ctx, granularity == null ? null : indicator),
         pointFieldsSelected(info, ['points']),
@@ -117,9 +119,12 @@ export class LocalityAnalyticsResolver {
     @Arg('from', () => String, { description: 'The earlier period, exactly as recorded (e.g. "2024").' }) from: string,
     @Arg('to', () => String, { description: 'The later period, exactly as recorded (e.g. "2026").' }) to: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ): Promise<ChangeRow | null> {
     const args = await perField(info, async () =>
-      normalizeChangeArgs({ indicator, from, to, rollup }, await catalogueOf(ctx)),
+      normalizeChangeArgs({ indicator, from, to, rollup, geography, geographyAsOf }, await catalogueOf(ctx)),
     );
     return ctx.loaders.change.load({ id: root.id, args });
   }
@@ -136,9 +141,12 @@ export class LocalityAnalyticsResolver {
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ): Promise<ChangeRow[]> {
     const args = await perField(info, async () =>
-      normalizeWindowArgs({ indicator, from, to, rollup }, await catalogueOf(ctx)),
+      normalizeWindowArgs({ indicator, from, to, rollup, geography, geographyAsOf }, await catalogueOf(ctx)),
     );
     return ctx.loaders.consecutiveChanges.load({ id: root.id, args });
   }
@@ -150,9 +158,16 @@ export class LocalityAnalyticsResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('indicator', () => String, { description: INDICATOR }) indicator: string,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ): Promise<PointRow | null> {
     const args = await perField(info, async () =>
-      normalizeLatestArgs({ indicator, rollup }, await catalogueOf(ctx), pointFieldsSelected(info, [])),
+      normalizeLatestArgs(
+        { indicator, rollup, geography, geographyAsOf },
+        await catalogueOf(ctx),
+        pointFieldsSelected(info, []),
+      ),
     );
     return ctx.loaders.latest.load({ id: root.id, args });
   }
@@ -189,9 +204,12 @@ export class LocalityAnalyticsResolver {
     childKind: LocalityKind,
     @Arg('from', () => String, { nullable: true, description: FROM }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: TO }) to?: string | null,
+    @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
+    @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
+    geographyAsOf?: string | null,
   ): Promise<PartsRow[]> {
     const args = await perField(info, async () =>
-      normalizePartsArgs({ indicator, childKind, from, to }, await catalogueOf(ctx)),
+      normalizePartsArgs({ indicator, childKind, from, to, geography, geographyAsOf }, await catalogueOf(ctx)),
     );
     return ctx.loaders.totalsAndParts.load({ id: root.id, args });
   }
@@ -241,13 +259,16 @@ export class SeriesPointResolver {
     return root.observationId ? ctx.loaders.observation.load(root.observationId) : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'For ROLLED_UP values: reporting ÷ expected.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'For ROLLED_UP and RECONSTRUCTED values: reporting ÷ expected.',
+  })
   coverage(@Root() root: PointRow): number | null {
     return root.reporting != null && root.expected ? root.reporting / root.expected : null;
   }
 
   @FieldResolver(() => Boolean, {
-    description: "True when rebuilt from predecessor units on today's geography (basis RECONSTRUCTED).",
+    description: "True when re-expressed on another date's units through the lineage (basis RECONSTRUCTED).",
   })
   reconstructed(@Root() root: PointRow): boolean {
     return root.basis === 'RECONSTRUCTED';
@@ -255,7 +276,8 @@ export class SeriesPointResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'How the value was derived: the reconstruction terms, or the formula of a derived observation.',
+    description:
+      'How the value was derived: the terms a series re-expressed on another geography was rebuilt from, or the formula of a derived observation.',
   })
   async formula(@Root() root: PointRow, @Ctx() ctx: Context): Promise<string | null> {
     if (root.formula) return root.formula;

@@ -30,7 +30,8 @@ registerEnumType(ValueBasis, {
       description: 'A gap on the time axis filled from neighbouring points (see `filledFrom`); never an observation.',
     },
     RECONSTRUCTED: {
-      description: "Rebuilt on today's geography from predecessor units (lineage), weighted; see `formula`.",
+      description:
+        "Re-expressed on another date's units (a `geography`) from the units that existed in the period, through the lineage: weighted where shares are known, an interval where not; `reporting`/`expected` give the coverage, `formula` the terms.",
     },
     MISSING: { description: 'A period on the time axis with no value (fill: NONE).' },
   },
@@ -201,6 +202,12 @@ export class Change {
 
   @Field(() => Estimate, { nullable: true, description: 'to as an index of from (from = 100).' })
   index!: Estimate | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the two ends lie on two sides of a boundary change of the unit: either was rebuilt through the lineage (basis RECONSTRUCTED, with a geography), or the unit's lineage records a change between the two periods. Such a change mixes territory; read it with the points' coverage and formula.",
+  })
+  crossesBoundaryChange!: boolean;
 }
 
 @ObjectType('RankEntry', { simpleResolvers: true, description: "One unit's place in a ranking." })

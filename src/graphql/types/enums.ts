@@ -103,15 +103,21 @@ registerEnumType(ValueType, { name: 'ValueType', description: 'What kind of numb
 export enum Geography {
   AS_RECORDED = 'AS_RECORDED',
   CURRENT = 'CURRENT',
+  AS_OF = 'AS_OF',
 }
 registerEnumType(Geography, {
   name: 'Geography',
-  description: 'Which units a series follows over time.',
+  description:
+    'Whose units figures are expressed on. Re-expressed values (basis RECONSTRUCTED) come from the units that existed in the period, through the lineage over any number of generations: weighted where a share is known; where it is not, the value is null and lower/upper bound it (qualifier ABOUT). reporting/expected say how many of those units reported; a period is re-expressed only when all did. Ratios are recomputed from re-expressed numerators and denominators, never averaged.',
   valuesConfig: {
     AS_RECORDED: { description: 'Only figures recorded for the unit itself (default).' },
     CURRENT: {
       description:
-        "Today's geography: periods before the unit was formed are rebuilt from its predecessors (weighted sums; ratios from summed numerators and denominators), flagged `reconstructed`.",
+        "Today's units: periods before a unit was formed are rebuilt from its predecessors, flagged `reconstructed`.",
+    },
+    AS_OF: {
+      description:
+        'The units in force on `geographyAsOf` (e.g. 2024-12-31, before the 2025 reform): periods before a unit was formed come from its predecessors, periods after it ended from its successors (a successor made from several units gives an unknown share).',
     },
   },
 });
