@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { commandLineOrExit } from '../settings/command.js';
 import { DERIVE_NATIONAL } from '../settings/commands.js';
 import { csvText } from './csv-text.js';
+import { TABLES } from '../ingest/tables.js';
 import { deriveNational, type NationalRows } from './derive-national.js';
 
 /**
@@ -12,37 +13,19 @@ import { deriveNational, type NationalRows } from './derive-national.js';
  * out). Deterministic: unchanged upstream files give byte-identical output.
  */
 export const NATIONAL_FILES: Record<keyof NationalRows, { file: string; columns: readonly string[] }> = {
-  sources: {
-    file: 'sources.csv',
-    columns: ['id', 'kind', 'title', 'publisher', 'author', 'published', 'url', 'seed_file', 'note'],
-  },
-  units: {
-    file: 'units.csv',
-    columns: [
-      'id',
-      'kind',
-      'name',
-      'level',
-      'admin_unit_id',
-      'valid_from',
-      'valid_to',
-      'source_id',
-      'note',
-      'gso_code',
-      'unit_type',
-      'name_en',
-    ],
-  },
-  links: { file: 'unit_links.csv', columns: ['child_id', 'parent_id', 'valid_from', 'valid_to', 'source_id', 'note'] },
-  lineage: {
-    file: 'lineage.csv',
-    columns: ['predecessor_id', 'successor_id', 'changed_on', 'kind', 'weight', 'source_id', 'note', 'also_source_ids'],
-  },
-  findings: {
-    file: 'findings.csv',
-    columns: ['kind', 'severity', 'unit_id', 'other_unit_id', 'message', 'source_ids'],
-  },
+  sources: fileOf('sources.csv'),
+  units: fileOf('units.csv'),
+  links: fileOf('unit_links.csv'),
+  lineage: fileOf('lineage.csv'),
+  findings: fileOf('findings.csv'),
 };
+
+/** A derived file has the columns the load reads (src/ingest/tables.ts), in that order. */
+function fileOf(file: string): { file: string; columns: readonly string[] } {
+  const spec = TABLES.find((t) => t.file === file);
+  if (!spec) throw new Error(`no table is loaded from ${file}`);
+  return { file, columns: spec.columns };
+}
 
 export async function writeNational(upstreamDir: string, outDir: string): Promise<Record<string, number>> {
   const rows = await deriveNational(upstreamDir);

@@ -8,6 +8,7 @@ import { sql } from '../../src/store/sql.js';
 import { fileInputs, hashInputs } from '../../src/ingest/file-inputs.js';
 import { runLoad } from '../../src/ingest/run-load.js';
 import { runQuery } from '../../src/cli/run-query.js';
+import { TABLES } from '../../src/ingest/tables.js';
 import { SEED_DIR } from '../support/test-server.js';
 import { prepareTestStore } from '../support/seed-store.js';
 import {
@@ -19,20 +20,7 @@ import {
   type DataFiles,
 } from '../support/data-copy.js';
 
-const UNIT_COLUMNS = [
-  'id',
-  'kind',
-  'name',
-  'level',
-  'admin_unit_id',
-  'valid_from',
-  'valid_to',
-  'source_id',
-  'note',
-  'gso_code',
-  'unit_type',
-  'name_en',
-];
+const UNIT_COLUMNS = TABLES.find((t) => t.file === 'units.csv')!.columns;
 /** A national unit version (Tìa Dình since the 2025 reform) and another nobody corrects (Háng Lìa). */
 const NATIONAL = 'commune/03385-2025-07-01';
 const NATIONAL_UNTOUCHED = 'commune/03385';
