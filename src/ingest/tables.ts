@@ -375,7 +375,7 @@ export const TABLES: readonly TableSpec[] = [
         column: 'unit_id',
         reason:
           'not the kind of unit this role is held in (a village head in a village, a cell secretary in a Party cell, a committee post in a Party committee)',
-        when: `role IN ${ROLE_CODES} AND ${ROLE_KIND} <> coalesce((SELECT kind FROM stage_units WHERE id = s.unit_id LIMIT 1), (SELECT kind FROM units WHERE id = s.unit_id))`,
+        when: `role IN ${ROLE_CODES} AND ${ROLE_KIND} <> ${kindOf('s.unit_id')}`,
       },
       {
         column: 'period',

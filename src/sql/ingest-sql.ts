@@ -122,11 +122,14 @@ export const BUNDLED_ORIGINS: readonly string[] = ['seed', 'national'];
 
 export const isBundled = (origin: string): boolean => BUNDLED_ORIGINS.includes(origin);
 
+/** `name` folded as search folds it (src/sql/units-sql.ts foldCase), stored once per row. */
+const FOLDED_NAME = `lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded`;
+
 const REFERENCE_COLUMNS: Record<string, string> = {
   sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
   indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
-  units: `id, kind, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
-  people: `id, name, lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
+  units: `id, kind, name, ${FOLDED_NAME}, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
+  people: `id, name, ${FOLDED_NAME}, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
   documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
 };
 

@@ -1,4 +1,5 @@
 import { sql, stringList, type Fragment } from '../store/sql.js';
+import { foldCase } from './units-sql.js';
 
 const PERSON_COLUMNS = sql`id, name, party_member AS "partyMember", party_joined AS "partyJoined", source_id AS "sourceId", quote, note`;
 const ROLE_COLUMNS = sql`person_id AS "personId", role, unit_id AS "unitId", period, period_start::VARCHAR AS "periodStart",
@@ -10,10 +11,7 @@ export function peopleByIds(ids: readonly string[]): Fragment {
 
 /** Name search folds case and diacritics on both sides, as unit search does: 'vang a dia' finds Vàng A Dia. */
 export function searchPeople(search: string | null, offset: number, limit: number): Fragment {
-  const match =
-    search === null
-      ? sql`true`
-      : sql`contains(name_folded, lower(strip_accents(replace(replace(${search}, 'đ', 'd'), 'Đ', 'D'))))`;
+  const match = search === null ? sql`true` : sql`contains(name_folded, ${foldCase(sql`${search}`)})`;
   return sql`SELECT ${PERSON_COLUMNS}, count(*) OVER ()::INTEGER AS "totalCount" FROM people
     WHERE ${match} ORDER BY name_folded, id LIMIT ${limit} OFFSET ${offset}`;
 }

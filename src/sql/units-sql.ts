@@ -79,8 +79,10 @@ export interface UnitSearch {
   limit: number;
 }
 
-/** Case and diacritics folded as the store folds `name_folded`, punctuation and spacing evened out. */
-const folded = (expr: Fragment) => evened(sql`lower(strip_accents(replace(replace(${expr}, 'đ', 'd'), 'Đ', 'D')))`);
+/** Case and diacritics folded as the store folds `name_folded` (đ read as d). */
+export const foldCase = (expr: Fragment) => sql`lower(strip_accents(replace(replace(${expr}, 'đ', 'd'), 'Đ', 'D')))`;
+/** Folded, punctuation and spacing evened out. */
+const folded = (expr: Fragment) => evened(foldCase(expr));
 const evened = (expr: Fragment) => sql`trim(regexp_replace(${expr}, '[^a-z0-9'']+', ' ', 'g'))`;
 
 /** A unit whose type is one of these, or whose type is not known but whose kind is theirs. */
