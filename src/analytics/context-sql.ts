@@ -1,6 +1,13 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 import { valuesCtes, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
+import { derivedQualifier, divide, minus, triple } from './interval-sql.js';
+
+/** Both ends exact: the one condition for an EXACT computed value (interval-sql.ts). */
+const BOTH_EXACT = (a: string, b: string) => `(${a}.qualifier = 'EXACT' AND ${b}.qualifier = 'EXACT')`;
+const SHARE = divide(triple('me'), triple('par'));
+/** own − children, with the interval arithmetic and qualifier rule of every computed value. */
+const GAP = minus(triple('p.own_row'), triple('p.rolled_row'));
 
 const linkValidAtPeriod = (alias: string) =>
   `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= (SELECT d FROM period_day)) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > (SELECT d FROM period_day))`;
@@ -37,10 +44,11 @@ export function peerContext(
       (SELECT max(v.value) FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) AS maximum,
       (SELECT rank FROM (SELECT p.peer_id, rank() OVER (ORDER BY v.value DESC)::INTEGER AS rank FROM peer_of p JOIN vals v ON v.subject_id = p.peer_id WHERE p.asked_id = a.id) r WHERE r.peer_id = a.id) AS rank,
       CASE WHEN me.value IS NULL OR par.value IS NULL OR par.value = 0 THEN NULL ELSE {
-        'value': me.value / par.value,
-        'lower': CASE WHEN me.lower IS NULL THEN NULL WHEN par.upper IS NULL THEN 0 ELSE me.lower / par.upper END,
-        'upper': CASE WHEN me.upper IS NULL OR par.lower IS NULL OR par.lower <= 0 THEN NULL ELSE least(1, me.upper / par.lower) END,
-        'qualifier': CASE WHEN me.qualifier = 'EXACT' AND par.qualifier = 'EXACT' THEN 'EXACT' ELSE 'ABOUT' END
+        'value': ${raw(SHARE.value)},
+        'lower': ${raw(SHARE.lower)},
+        -- a part is at most its whole
+        'upper': least(1, coalesce(${raw(SHARE.upper)}, 1)),
+        'qualifier': ${raw(derivedQualifier(BOTH_EXACT('me', 'par'), { ...SHARE, upper: `least(1, coalesce(${SHARE.upper}, 1))` }))}
       } END AS "shareOfParent"
     FROM asked a
     LEFT JOIN parent_of po ON po.id = a.id
@@ -76,10 +84,10 @@ export function totalsAgainstParts(
       ${pointStruct('p.own_row')} AS own,
       ${pointStruct('p.rolled_row')} AS children,
       CASE WHEN p.own_row.subject_id IS NULL OR p.rolled_row.subject_id IS NULL THEN NULL ELSE {
-        'value': p.own_row.value - p.rolled_row.value,
-        'lower': p.own_row.lower - p.rolled_row.upper,
-        'upper': p.own_row.upper - p.rolled_row.lower,
-        'qualifier': CASE WHEN p.own_row.qualifier = 'EXACT' AND p.rolled_row.qualifier = 'EXACT' THEN 'EXACT' ELSE 'ABOUT' END
+        'value': ${raw(GAP.value)},
+        'lower': ${raw(GAP.lower)},
+        'upper': ${raw(GAP.upper)},
+        'qualifier': ${raw(derivedQualifier(BOTH_EXACT('p.own_row', 'p.rolled_row'), GAP))}
       } END AS gap
     FROM paired p ORDER BY p.subject_id, p.period_start`;
 }

@@ -1,4 +1,5 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
+import { derivedQualifier, numberText, triple } from './interval-sql.js';
 
 /*
  * Figures re-expressed on another date's units (the `geography` value option): for a period when
@@ -84,14 +85,12 @@ export function geographyPathCtes(geography: string): Fragment {
 const holds = (p: string, start: string) =>
   `(${p}.lo IS NULL OR ${p}.lo <= ${start}) AND (${p}.hi IS NULL OR ${start} < ${p}.hi)`;
 
-/** A DOUBLE as text without a trailing ".0" for whole numbers (formulas are read by people). */
-const number = (expr: string) =>
-  `CASE WHEN ${expr} = trunc(${expr}) THEN trunc(${expr})::BIGINT::VARCHAR ELSE ${expr}::VARCHAR END`;
+const number = numberText;
 
 /**
  * `geo_reported`: the targets' re-expressed values (basis RECONSTRUCTED), shaped as
  * `own_recorded` (the units' reported own values, which must hold the paths' units too), for
- * (target, indicator, period) the target has no figure of its own for. `terms` lists the terms.
+ * (target, indicator, period) the target has no figure of its own for. `formula` lists the terms.
  */
 export function geographyValueCtes(): Fragment {
   return sql`geo_terms AS (
@@ -124,12 +123,9 @@ export function geographyValueCtes(): Fragment {
     ),
     geo_reported AS (
       SELECT s.subject_id, s.indicator, s.period, s.period_start, s.period_end, s.granularity, s.value,
-             CASE WHEN s.all_exact THEN 'EXACT'
-                  WHEN s.value IS NOT NULL AND s.upper IS NULL AND s.lower >= s.value THEN 'MORE_THAN'
-                  WHEN s.value IS NOT NULL AND s.lower IS NULL AND s.upper <= s.value THEN 'LESS_THAN'
-                  ELSE 'ABOUT' END AS qualifier,
+             ${raw(derivedQualifier('s.all_exact', triple('s')))} AS qualifier,
              s.lower, s.upper, s.source_ids, NULL::BIGINT AS observation_id, true AS derived, 'RECONSTRUCTED' AS basis,
-             s.reporting, e.n AS expected, s.recorded_at, s.terms
+             s.reporting, e.n AS expected, s.recorded_at, s.terms AS formula, NULL::VARCHAR AS scope
       FROM geo_sums s JOIN geo_expected e ON e.subject_id = s.subject_id AND e.period = s.period
       WHERE s.reporting = e.n
     )`;

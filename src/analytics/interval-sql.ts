@@ -53,7 +53,8 @@ export function compoundRate(ratio: Triple, years: string): Triple {
 /**
  * The qualifier of a computed value (documented on the Qualifier enum): EXACT when every input
  * was exact; otherwise read from the interval around the value: open above → MORE_THAN,
- * open below → LESS_THAN, anything else → ABOUT.
+ * open below → LESS_THAN, anything else → ABOUT. `settled` then clips the interval to the
+ * indicator's domain and makes a value its inputs do not pin down UNKNOWN.
  */
 export function derivedQualifier(allExact: string, t: Triple): string {
   return `(CASE WHEN ${allExact} THEN 'EXACT'
@@ -61,3 +62,13 @@ export function derivedQualifier(allExact: string, t: Triple): string {
     WHEN ${t.lower} IS NULL AND ${t.upper} IS NOT NULL AND ${t.upper} <= ${t.value} THEN 'LESS_THAN'
     ELSE 'ABOUT' END)`;
 }
+
+/** A DOUBLE as text without a trailing ".0" for whole numbers (formulas are read by people). */
+export const numberText = (expr: string): string =>
+  `CASE WHEN ${expr} = trunc(${expr}) THEN trunc(${expr})::BIGINT::VARCHAR ELSE ${expr}::VARCHAR END`;
+
+/** How a qualifier reads before its number in a formula ("more than 27000"). */
+export const qualifiedText = (qualifier: string, value: string): string =>
+  `(CASE ${qualifier} WHEN 'MORE_THAN' THEN 'more than ' WHEN 'NEARLY' THEN 'nearly ' WHEN 'JUST_OVER' THEN 'just over '
+     WHEN 'ABOUT' THEN 'about ' WHEN 'AT_LEAST' THEN 'at least ' WHEN 'LESS_THAN' THEN 'less than ' WHEN 'AT_MOST' THEN 'at most '
+     WHEN 'UNKNOWN' THEN 'unknown ' ELSE '' END || coalesce(${numberText(value)}, '?'))`;

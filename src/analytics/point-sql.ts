@@ -18,16 +18,6 @@ export function pointStruct(alias: string, extra = ''): Raw {
   } END`);
 }
 
-/**
- * A row of `vals` as a point with its `formula` (a re-expressed value's terms; see
- * geography-sql.ts): for the statements that hand points to clients as they are.
- */
-export function pointWithFormula(a: string): Raw {
-  return raw(`CASE WHEN ${a}.subject_id IS NULL THEN NULL ELSE {
-    'subjectId': ${a}.subject_id, ${pointFields(a, 'NULL::VARCHAR[]')}, 'formula': ${a}.formula
-  } END`);
-}
-
 /** How a value row (of `vals` or the serving layer) gives each point field. */
 function fieldSql(a: string): Record<PointField, string> {
   return {
@@ -48,6 +38,8 @@ function fieldSql(a: string): Record<PointField, string> {
     expected: `${a}.expected`,
     filledFrom: 'NULL::VARCHAR[]',
     recordedAt: `strftime(${a}.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ')`,
+    formula: `${a}.formula`,
+    scope: `${a}.scope`,
   };
 }
 
@@ -57,6 +49,7 @@ function fieldSql(a: string): Record<PointField, string> {
  * the rest cost DuckDB their casts and formatting and the server their conversion, row by row.
  */
 export function servedPointStruct(alias: string, fields: readonly PointField[] | null): Raw {
-  const field = fieldSql(alias);
+  // The layer holds no part's figure (values-sql.ts servable), so no scope column.
+  const field = { ...fieldSql(alias), scope: 'NULL::VARCHAR' };
   return raw(`{${(fields ?? POINT_FIELDS).map((f) => `'${f}': ${field[f]}`).join(', ')}}`);
 }

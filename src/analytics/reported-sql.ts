@@ -36,9 +36,10 @@ function reported(
 ): Fragment {
   return sql`SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier, o.lower, o.upper,
            'REPORTED' AS basis, o.derived, [o.source_id] AS source_ids, o.id AS observation_id, NULL::INTEGER AS reporting,
-           NULL::INTEGER AS expected, o.recorded_at
+           NULL::INTEGER AS expected, o.recorded_at, o.formula, o.scope
     FROM observations o JOIN sources s ON s.id = o.source_id
     WHERE o.subject_id = ANY(${stringList(subjectIds)}) AND o.indicator = ANY(${stringList(indicators)}) AND ${periodFilter(window)}
+      ${options.includeParts ? sql`` : sql`AND o.scope IS NULL`}
       AND o.id NOT IN (SELECT id FROM superseded_observations)
     QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
       ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1`;

@@ -1,7 +1,8 @@
 import { sql, raw, join, stringList, numberList, integer, type Fragment } from '../store/sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { notRetractedBy } from '../sql/observations-sql.js';
-import { derivedQualifier, divide, triple } from './interval-sql.js';
+import { derivedQualifier, divide, qualifiedText, triple } from './interval-sql.js';
+import { settled } from './settle-sql.js';
 import { geographyLabel, geographyPathCtes, geographyValueCtes } from './geography-sql.js';
 
 /** Which units a computation runs over. */
@@ -37,6 +38,11 @@ export interface ValueOptions {
    */
   readonly geography?: string | null;
   /**
+   * Include figures about a part of a unit (observations with a `scope`, "one household"), which
+   * are otherwise kept out of its values. Only for a unit's own points: never summed or divided.
+   */
+  readonly includeParts?: boolean;
+  /**
    * Read the precomputed serving layer instead of computing (set by the reader when the layer is
    * fresh and the options are ones it holds; see `servable`).
    */
@@ -61,7 +67,8 @@ export function servable(options: ValueOptions): boolean {
     options.preferredSource === null &&
     !options.earliestPublication &&
     options.recordedAsOf === null &&
-    !reexpresses(options)
+    !reexpresses(options) &&
+    !options.includeParts
   );
 }
 
@@ -223,7 +230,7 @@ function servingCtes(
     vals AS (
       SELECT k.unit_id AS subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_ids, o.observation_id, o.derived, o.basis, o.reporting, o.expected, o.recorded_at,
-             NULL::VARCHAR AS formula
+             o.formula, NULL::VARCHAR AS scope
       FROM serving_values o JOIN keys k ON k.unit_key = o.unit_key
       WHERE ${servedRowFilter(known, indicators, window, options)}
     )`;
@@ -244,6 +251,8 @@ export function computedCtes(
 ): Fragment {
   const rollup = options.rollupFrom;
   const geography = options.geography ?? null;
+  // "sum of 2 of 3 village figures"
+  const kindWord = sql`${(rollup ?? '').toLowerCase().replace('_', ' ')}`;
   const children =
     rollup === null
       ? sql`children(parent_id, child_id, link_from, link_to) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, NULL::DATE WHERE false)`
@@ -299,14 +308,15 @@ export function computedCtes(
       WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
       GROUP BY c.parent_id, v.indicator, v.period
     ),
-    rolled_sum AS (
+    rolled_sum_raw AS (
       SELECT cs.subject_id, cs.indicator, cs.period, cs.period_start, cs.period_end, cs.granularity, cs.value,
              ${raw(derivedQualifier('cs.all_exact', triple('cs')))} AS qualifier, cs.lower, cs.upper, cs.source_ids,
              NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, cs.reporting, e.n AS expected, cs.recorded_at,
-             NULL::VARCHAR AS terms
+             'sum of ' || cs.reporting || ' of ' || e.n || ' ' || ${kindWord} || ' figures' AS formula, NULL::VARCHAR AS scope
       FROM child_sums cs JOIN wanted w ON w.code = cs.indicator AND w.aggregation = 'SUM'
       JOIN expected_children e ON e.parent_id = cs.subject_id AND e.period = cs.period
     ),
+    rolled_sum AS (${settled('rolled_sum_raw')}),
     -- Each numerator row carries the denominator it pairs with, so that join is on the indicator
     -- too: joined on unit and period alone (the planner's choice otherwise), every indicator of a
     -- unit met every other, quadratic in the indicators asked.
@@ -315,7 +325,9 @@ export function computedCtes(
     ),
     ratio_parts AS (
       SELECT c.parent_id AS subject_id, n.code AS indicator, n.period, min(n.period_start) AS period_start, max(n.period_end) AS period_end,
-             min(n.granularity) AS granularity,
+             min(n.granularity) AS granularity, any_value(n.indicator) AS numerator, any_value(n.denominator) AS denominator,
+             CASE WHEN bool_and(n.qualifier = 'EXACT') THEN 'EXACT' ELSE 'ABOUT' END AS rn_qualifier,
+             CASE WHEN bool_and(d.qualifier = 'EXACT') THEN 'EXACT' ELSE 'ABOUT' END AS rd_qualifier,
              sum(n.value) AS rn_value, CASE WHEN bool_or(n.lower IS NULL) THEN NULL ELSE sum(n.lower) END AS rn_lower, CASE WHEN bool_or(n.upper IS NULL) THEN NULL ELSE sum(n.upper) END AS rn_upper,
              sum(d.value) AS rd_value, CASE WHEN bool_or(d.lower IS NULL) THEN NULL ELSE sum(d.lower) END AS rd_lower, CASE WHEN bool_or(d.upper IS NULL) THEN NULL ELSE sum(d.upper) END AS rd_upper,
              bool_and(n.qualifier = 'EXACT' AND d.qualifier = 'EXACT') AS all_exact,
@@ -327,28 +339,36 @@ export function computedCtes(
       WHERE (c.link_from IS NULL OR c.link_from <= n.period_start) AND (c.link_to IS NULL OR c.link_to > n.period_start)
       GROUP BY c.parent_id, n.code, n.period
     ),
-    rolled_ratio AS (
+    rolled_ratio_raw AS (
       SELECT rp.subject_id, rp.indicator, rp.period, rp.period_start, rp.period_end, rp.granularity,
              ${raw(rolledRatio.value)} AS value,
              ${raw(derivedQualifier('rp.all_exact', rolledRatio))} AS qualifier,
              ${raw(rolledRatio.lower)} AS lower, ${raw(rolledRatio.upper)} AS upper, rp.source_ids,
              NULL::BIGINT AS observation_id, true AS derived, 'ROLLED_UP' AS basis, rp.reporting, e.n AS expected, rp.recorded_at,
-             NULL::VARCHAR AS terms
+             rp.numerator || ' / ' || rp.denominator || ' summed over ' || rp.reporting || ' of ' || e.n || ' ' || ${kindWord} || ' figures = '
+               || ${raw(qualifiedText('rp.rn_qualifier', 'rp.rn_value'))} || ' / ' || ${raw(qualifiedText('rp.rd_qualifier', 'rp.rd_value'))} AS formula,
+             NULL::VARCHAR AS scope
       FROM ratio_parts rp
       JOIN expected_children e ON e.parent_id = rp.subject_id AND e.period = rp.period
     ),
+    rolled_ratio AS (${settled('rolled_ratio_raw')}),
     all_vals AS (
       SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)
       UNION ALL
       SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
       WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)
     ),
-    -- A re-expressed value's formula names the geography and lists its terms.
+    -- Every value's working: a derived figure's formula as loaded, a computed value's terms, and a
+    -- re-expressed value's terms after the geography they are on.
     vals AS (
-      SELECT * EXCLUDE (terms), ${geography === null ? sql`NULL::VARCHAR` : sql`${geographyLabel(geography)} || terms`} AS formula FROM all_vals
+      SELECT * ${geography === null ? sql`` : sql`REPLACE (CASE WHEN basis = 'RECONSTRUCTED' THEN ${geographyLabel(geography)} || formula ELSE formula END AS formula)`} FROM all_vals
       WHERE ${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', recorded_at) > ${options.updatedAfter}::TIMESTAMP
     )`;
 }
+
+/** A ratio part's term in a re-expressed ratio's formula: its own terms when rebuilt, else its value. */
+const reconstructedTerm = (a: string) =>
+  `CASE WHEN ${a}.basis = 'RECONSTRUCTED' THEN ${a}.formula ELSE ${qualifiedText(`${a}.qualifier`, `${a}.value`)} END`;
 
 /** Every subject's own values: its picked observations and the ratios computed from them. */
 function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
@@ -357,9 +377,9 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
     -- literal id list lets DuckDB skip row groups by their min/max subject_id.
     candidates AS MATERIALIZED (
       SELECT o.id, o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-             o.lower, o.upper, o.source_id, o.derived, o.recorded_at
+             o.lower, o.upper, o.source_id, o.derived, o.recorded_at, o.formula, o.scope
       FROM observations o
-      WHERE ${subjectFilter(set, options)}
+      WHERE ${subjectFilter(set, options)}${options.includeParts ? sql`` : sql` AND o.scope IS NULL`}
         AND (${options.recordedAsOf}::TIMESTAMP IS NULL OR date_trunc('millisecond', o.recorded_at) <= ${options.recordedAsOf}::TIMESTAMP)
         AND o.indicator = ANY(${stringList(indicators)} || ${componentList(indicators)}) AND ${periodFilter(window)}
     ),
@@ -374,7 +394,7 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
     ),
     picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
-             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at
+             o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at, o.formula, o.scope
       FROM revised o JOIN sources s ON s.id = o.source_id
       WHERE o.indicator IN (SELECT code FROM components)
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
@@ -383,14 +403,14 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
     own_recorded AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
              [p.source_id] AS source_ids, p.observation_id, p.derived, 'REPORTED' AS basis, NULL::INTEGER AS reporting, NULL::INTEGER AS expected,
-             p.recorded_at, NULL::VARCHAR AS terms
+             p.recorded_at, p.formula, p.scope
       FROM picked p
     ),
     ${
       geography === null
         ? sql`own_reported AS (SELECT * FROM own_recorded),`
         : sql`${geographyValueCtes()},
-    own_reported AS (SELECT * FROM own_recorded UNION ALL SELECT * FROM geo_reported),`
+    own_reported AS (SELECT * FROM own_recorded UNION ALL ${settled('geo_reported')}),`
     }
     -- Paired with their denominator before meeting it, as in ratio_parts below.
     reported_numerators AS MATERIALIZED (
@@ -404,13 +424,18 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
              list_distinct(n.source_ids || d.source_ids) AS source_ids, NULL::BIGINT AS observation_id, true AS derived,
              CASE WHEN n.basis = 'RECONSTRUCTED' OR d.basis = 'RECONSTRUCTED' THEN 'RECONSTRUCTED' ELSE 'COMPUTED' END AS basis,
              n.reporting, n.expected, greatest(n.recorded_at, d.recorded_at) AS recorded_at,
-             CASE WHEN n.terms IS NOT NULL OR d.terms IS NOT NULL
-               THEN '(' || coalesce(n.terms, n.value::VARCHAR) || ') / (' || coalesce(d.terms, d.value::VARCHAR) || ')' END AS terms
+             -- "em_members / members = 339 / 377"; re-expressed parts show their terms
+             CASE WHEN n.basis = 'RECONSTRUCTED' OR d.basis = 'RECONSTRUCTED'
+               THEN '(' || ${raw(reconstructedTerm('n'))} || ') / (' || ${raw(reconstructedTerm('d'))} || ')'
+               ELSE n.indicator || ' / ' || d.indicator || ' = ' || ${raw(qualifiedText('n.qualifier', 'n.value'))} || ' / ' || ${raw(qualifiedText('d.qualifier', 'd.value'))} END AS formula,
+             NULL::VARCHAR AS scope
       FROM reported_numerators n
       JOIN own_reported d ON d.indicator = n.denominator AND d.subject_id = n.subject_id AND d.period = n.period
-      WHERE NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = n.code AND r.period = n.period)
+      -- a part's figure (with includeParts) is never divided: it is not the unit's
+      WHERE n.scope IS NULL AND d.scope IS NULL
+        AND NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = n.code AND r.period = n.period)
     ),
-    own AS MATERIALIZED (SELECT * FROM own_reported UNION ALL SELECT * FROM own_computed)`;
+    own AS MATERIALIZED (SELECT * FROM own_reported UNION ALL ${settled('own_computed')})`;
 }
 
 /**

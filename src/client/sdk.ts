@@ -62,7 +62,7 @@ export type FindingKind =
   /** A unit joined the list outside the 2025 reform; no lineage source says what it was formed from. */
   | 'STARTED_WITHOUT_LINEAGE';
 
-/** Whose units figures are expressed on. Re-expressed values (basis RECONSTRUCTED) come from the units that existed in the period, through the lineage over any number of generations: weighted where a share is known; where it is not, the value is null and lower/upper bound it (qualifier ABOUT). reporting/expected say how many of those units reported; a period is re-expressed only when all did. Ratios are recomputed from re-expressed numerators and denominators, never averaged. */
+/** Whose units figures are expressed on. Re-expressed values (basis RECONSTRUCTED) come from the units that existed in the period, through the lineage over any number of generations: weighted where a share is known; where it is not, the value is null and lower/upper bound it (qualifier UNKNOWN). reporting/expected say how many of those units reported; a period is re-expressed only when all did. Ratios are recomputed from re-expressed numerators and denominators, never averaged. */
 export type Geography =
   /** The units in force on `geographyAsOf` (e.g. 2024-12-31, before the 2025 reform): periods before a unit was formed come from its predecessors, periods after it ended from its successors (a successor made from several units gives an unknown share). */
   | 'AS_OF'
@@ -109,7 +109,7 @@ export type ObservationInput = {
   indicator: string;
   /** Lower bound, when the source states one; otherwise derived from the qualifier. */
   lower?: number | null | undefined;
-  /** Scope or caveats. */
+  /** Caveats. */
   note?: string | null | undefined;
   /** ISO 8601 period: YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..). */
   period: string;
@@ -117,6 +117,8 @@ export type ObservationInput = {
   qualifier?: Qualifier | null | undefined;
   /** The sentence of the source. */
   quote?: string | null | undefined;
+  /** The part of the unit the figure is about, in the source's words ("one household"); null: the unit as a whole. A part's figure stays out of the unit's series, rollups and rankings unless a request includes parts. */
+  scope?: string | null | undefined;
   /** Code of the source the figure comes from (see `sources`). */
   source: string;
   /** Code of the unit or organisation, e.g. "village/huoi-song". */
@@ -135,7 +137,7 @@ export type PeriodGranularity =
   | 'RANGE'
   | 'YEAR';
 
-/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. */
+/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. A computed value's qualifier follows one rule (docs/analytics.md#uncertainty-is-carried): EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, UNKNOWN when the inputs give no value or the interval spans the indicator's whole domain, otherwise ABOUT; computed intervals are clipped to the domain (a share's to [0, 1]). */
 export type Qualifier =
   /** "about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds. */
   | 'ABOUT'
@@ -152,7 +154,9 @@ export type Qualifier =
   /** "more than", "over": a lower bound. */
   | 'MORE_THAN'
   /** "nearly", "almost": just below the figure; interval [0.9·v, v]. */
-  | 'NEARLY';
+  | 'NEARLY'
+  /** Computed values only: the inputs do not pin the value down (an unknown share of a figure, or "more than 27,000 of more than 49,000", which could be any share). The value is null; lower and upper say where it lies, clipped to the indicator's domain. */
+  | 'UNKNOWN';
 
 /** What a ranking sorts by: the value in `period`, or its change between `from` and `to`. */
 export type RankBy =
@@ -223,11 +227,15 @@ export type ValueBasis =
   /** Summed from the unit's descendants (a ratio: their numerators over their denominators); see reporting/expected. */
   | 'ROLLED_UP';
 
-/** What kind of number an indicator is. */
+/** What kind of number an indicator is, and so its domain: loads refuse figures outside it and computed intervals are clipped to it (see `Indicator.domain`). */
 export type ValueType =
+  /** An amount may take any value. */
   | 'AMOUNT'
+  /** An area is at least 0. */
   | 'AREA'
+  /** A count is a whole number of at least 0. */
   | 'COUNT'
+  /** A share lies between 0 and 1. */
   | 'SHARE';
 
 export type EstimateFieldsFragment = { value: number, lower: number | null, upper: number | null, qualifier: Qualifier };
@@ -1129,7 +1137,7 @@ export type RevisionsQuery = { locality:
     | { code: string, observations: Array<{ id: string, period: string, value: number, recordedAt: string, source: { code: string }, history: Array<{ id: string, value: number, recordedAt: string }> }>, series: { points: Array<{ period: string, value: number | null, recordedAt: string | null }> } }
    };
 
-export type ObservationFieldsFragment = { id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } };
+export type ObservationFieldsFragment = { id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } };
 
 export type ObservationsQueryVariables = Exact<{
   code: string;
@@ -1140,12 +1148,12 @@ export type ObservationsQueryVariables = Exact<{
 
 
 export type ObservationsQuery = { locality:
-    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
-    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
-    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
-    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
-    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
-    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
+    | { code: string, observations: Array<{ id: string, period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, derived: boolean, formula: string | null, quote: string | null, note: string | null, scope: string | null, recordedAt: string, indicator: { code: string, unit: string }, source: { id: string, code: string, title: string, publisher: string | null, published: string | null, seedFile: string | null } }> }
    };
 
 export type PointFieldsFragment = { period: string, periodStart: string, periodEnd: string | null, granularity: PeriodGranularity, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis, derived: boolean, filledFrom: Array<string> | null, reporting: number | null, expected: number | null, coverage: number | null, source: { id: string, code: string, title: string } | null, sources: Array<{ code: string }>, observation: { id: string, formula: string | null, quote: string | null, note: string | null } | null };
@@ -1264,6 +1272,7 @@ export const ObservationFieldsFragmentDoc = gql`
   formula
   quote
   note
+  scope
   recordedAt
   indicator {
     code

@@ -22,12 +22,17 @@ export interface PointRow {
   filledFrom: string[] | null;
   /** When the latest input to the value was recorded (ISO 8601, UTC, milliseconds). */
   recordedAt: string | null;
-  /** For RECONSTRUCTED values: the weighted terms it was rebuilt from. */
+  /**
+   * How the value was obtained, with its inputs: a derived figure's formula as loaded, a ratio's
+   * "em_members / members = 339 / 377", a rollup's coverage, a re-expressed value's terms.
+   */
   formula?: string | null;
+  /** The part of the unit a reported figure is about (with includeParts); null: the whole unit. */
+  scope?: string | null;
 }
 
 /** A point's own columns, the ones a request can leave out (its subject is always there). */
-export type PointField = Exclude<keyof PointRow, 'subjectId' | 'formula'>;
+export type PointField = Exclude<keyof PointRow, 'subjectId'>;
 
 export const POINT_FIELDS: readonly PointField[] = [
   'indicator',
@@ -47,6 +52,8 @@ export const POINT_FIELDS: readonly PointField[] = [
   'expected',
   'filledFrom',
   'recordedAt',
+  'formula',
+  'scope',
 ];
 
 export interface EstimateRow {

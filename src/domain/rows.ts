@@ -1,3 +1,4 @@
+import type { Domain } from './indicator-semantics.js';
 /** Rows as the data-access layer hands them to the GraphQL layer (camelCase, dates as ISO strings). */
 
 export const UNIT_KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'PARTY_COMMITTEE', 'PARTY_CELL'] as const;
@@ -58,6 +59,8 @@ export interface ObservationRow {
   formula: string | null;
   quote: string | null;
   note: string | null;
+  /** The part of the unit the figure is about; null: the whole unit. */
+  scope: string | null;
   recordedAt: string;
   /** True for a point rebuilt from predecessors (series on today's geography). */
   reconstructed?: boolean;
@@ -99,6 +102,10 @@ export interface IndicatorRow {
   numerator: string | null;
   denominator: string | null;
   description: string;
+  /** STOCK or FLOW (src/domain/indicator-semantics.ts). */
+  measure: string;
+  /** The values it can take, from its value type. */
+  domain: Domain;
 }
 
 export interface DocumentRow {

@@ -36,6 +36,8 @@ export interface SeriesInput {
   to?: string | null;
   granularity?: SeriesGranularity | null;
   fill?: Fill | null;
+  fillFlows?: boolean | null;
+  includeParts?: boolean | null;
   rollup?: LocalityKind | null;
   sourcePreference?: SourcePreference | null;
   preferSource?: string | null;
@@ -113,6 +115,12 @@ export function normalizeSeriesArgs(
     );
   if (granularity != null) checkGranularity(catalogue.granularities ?? [], indicator, granularity);
   const geography = geographyOption(input, catalogue, [indicator], { rollup, granularity });
+  const includeParts = input.includeParts === true;
+  if (includeParts && (granularity != null || rollup != null || geography !== null))
+    throw new BadInputError(
+      'includeParts',
+      "a part's figure is shown beside the unit's own points, never on a time axis, summed or re-expressed: leave out granularity, rollup and geography",
+    );
   const recorded = {
     asOf: toUtcTimestamp(input.asOf, 'asOf'),
     updatedAfter: toUtcTimestamp(input.updatedAfter, 'updatedAfter'),
@@ -122,8 +130,12 @@ export function normalizeSeriesArgs(
   return {
     indicator,
     window: { ...toPeriodWindow(input.from, input.to), periods: null },
-    options: { ...valueOptions(rollup, input.sourcePreference, input.preferSource, recorded), geography },
-    grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE },
+    options: {
+      ...valueOptions(rollup, input.sourcePreference, input.preferSource, recorded),
+      geography,
+      ...(includeParts ? { includeParts } : {}),
+    },
+    grid: granularity == null ? null : { granularity, fill: fill ?? Fill.NONE, fillFlows: input.fillFlows === true },
     fields,
   };
 }

@@ -22,6 +22,7 @@ export function toObservationRecords(input: readonly ObservationInput[]): Observ
     formula: text(o.formula),
     quote: text(o.quote),
     note: text(o.note),
+    scope: text(o.scope),
   }));
 }
 

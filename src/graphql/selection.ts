@@ -66,7 +66,6 @@ const POINT_COLUMNS_OF: Record<string, readonly PointField[]> = {
   sources: ['sourceIds'],
   source: ['sourceIds'],
   observation: ['observationId'],
-  formula: ['observationId'],
   coverage: ['reporting', 'expected'],
   reconstructed: ['basis'],
 };

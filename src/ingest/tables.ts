@@ -1,5 +1,14 @@
 import { FINDING_KINDS } from '../national/findings.js';
 import { ROLES } from '../people/roles.js';
+import {
+  DEFAULT_MEASURE,
+  DOMAINS,
+  MEASURES,
+  VALUE_TYPES,
+  sqlList,
+  typesWith,
+  type Domain,
+} from '../domain/indicator-semantics.js';
 
 /**
  * The CSV files a data directory may hold, their columns, and the checks each row must pass.
@@ -45,6 +54,55 @@ const known = (table: string, column: string, value: string) =>
 const indicatorsOfType = (types: string) => `(SELECT code FROM stage_indicators WHERE value_type IN ${types}
   UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators))`;
 const num = (c: string) => `try_cast(${c} AS DOUBLE)`;
+/** Indicators of the value types whose domain `pick` selects, as an IN list's right side. */
+const indicatorsWhere = (pick: (d: Domain) => boolean) => indicatorsOfType(sqlList(typesWith(pick)));
+
+/**
+ * A value outside its indicator's domain (src/domain/indicator-semantics.ts): below the minimum,
+ * above the maximum, or a fraction of a whole-number type. One check per value type and bound,
+ * each naming the domain in the words of the table.
+ */
+function valueDomainChecks(column: string): Check[] {
+  const checks: Check[] = [];
+  for (const type of VALUE_TYPES) {
+    const d = DOMAINS[type];
+    const out = [
+      d.min === null ? null : `${num(column)} < ${d.min}`,
+      d.max === null ? null : `${num(column)} > ${d.max}`,
+    ].filter((x) => x !== null);
+    if (out.length > 0)
+      checks.push({
+        column,
+        reason: `outside the indicator's domain: ${d.words}`,
+        when: `(${out.join(' OR ')}) AND indicator IN ${indicatorsOfType(sqlList([type]))}`,
+      });
+  }
+  checks.push({
+    column,
+    reason: `outside the indicator's domain: ${DOMAINS.COUNT.words}`,
+    when: `${num(column)} <> floor(${num(column)}) AND indicator IN ${indicatorsWhere((d) => d.whole)}`,
+  });
+  return checks;
+}
+
+/** Bounds outside the domain (bounds of a count may be fractions: 233 / 1.0135 = 229.9). */
+function boundDomainChecks(): Check[] {
+  const checks: Check[] = [];
+  for (const type of VALUE_TYPES) {
+    const d = DOMAINS[type];
+    const outside = (c: string) =>
+      [d.min === null ? null : `${num(c)} < ${d.min}`, d.max === null ? null : `${num(c)} > ${d.max}`]
+        .filter((x) => x !== null)
+        .join(' OR ');
+    if (d.min === null && d.max === null) continue;
+    checks.push({
+      column: 'lower',
+      reason: `a bound outside the indicator's domain: ${d.words}`,
+      when: `(${outside('lower')} OR ${outside('upper')}) AND indicator IN ${indicatorsOfType(sqlList([type]))}`,
+    });
+  }
+  return checks;
+}
 /** The qualifiers whose value is itself a bound of the interval ("more than 49,000": 49,000 is the lower bound). */
 const VALUE_IS_LOWER = `('EXACT','MORE_THAN','AT_LEAST','JUST_OVER')`;
 const VALUE_IS_UPPER = `('EXACT','LESS_THAN','AT_MOST','NEARLY')`;
@@ -102,19 +160,40 @@ export const TABLES: readonly TableSpec[] = [
     file: 'indicators.csv',
     table: 'indicators',
     mode: 'reference',
-    columns: ['code', 'name', 'unit', 'value_type', 'aggregation', 'numerator', 'denominator', 'description'],
+    columns: [
+      'code',
+      'name',
+      'unit',
+      'value_type',
+      'aggregation',
+      'numerator',
+      'denominator',
+      'description',
+      'measure',
+    ],
     required: ['code', 'name', 'unit', 'value_type', 'aggregation', 'description'],
     key: ['code'],
+    optional: ['measure'],
     checks: [
       {
         column: 'value_type',
-        reason: 'must be one of COUNT, SHARE, AREA, AMOUNT',
-        when: `value_type NOT IN ('COUNT','SHARE','AREA','AMOUNT')`,
+        reason: `must be one of ${VALUE_TYPES.join(', ')}`,
+        when: `value_type NOT IN ${sqlList(VALUE_TYPES)}`,
+      },
+      {
+        column: 'measure',
+        reason: `must be one of ${MEASURES.join(', ')} (blank: ${DEFAULT_MEASURE})`,
+        when: `measure IS NOT NULL AND trim(measure) <> '' AND trim(measure) NOT IN ${sqlList(MEASURES)}`,
       },
       {
         column: 'aggregation',
         reason: 'must be one of SUM, RATIO, NONE',
         when: `aggregation NOT IN ('SUM','RATIO','NONE')`,
+      },
+      {
+        column: 'aggregation',
+        reason: 'a share is never summed: declare it a RATIO of its numerator and denominator, or NONE',
+        when: `value_type = 'SHARE' AND aggregation = 'SUM'`,
       },
       {
         column: 'numerator',
@@ -403,9 +482,12 @@ export const TABLES: readonly TableSpec[] = [
       'formula',
       'quote',
       'note',
+      'scope',
     ],
     required: ['subject_id', 'indicator', 'period', 'value', 'qualifier', 'source_id'],
     key: ['subject_id', 'indicator', 'period', 'source_id'],
+    // The part of the unit a figure is about ("one household"); blank: the whole unit.
+    optional: ['scope'],
     computed: [
       { name: '_granularity', type: 'VARCHAR', expr: 'period_granularity(period)' },
       { name: '_start', type: 'DATE', expr: 'period_start(period)' },
@@ -425,16 +507,7 @@ export const TABLES: readonly TableSpec[] = [
         reason: 'not a number',
         when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))`,
       },
-      {
-        column: 'value',
-        reason: 'a count or area cannot be negative',
-        when: `try_cast(value AS DOUBLE) < 0 AND indicator IN ${indicatorsOfType(`('COUNT','AREA')`)}`,
-      },
-      {
-        column: 'value',
-        reason: 'a share must lie between 0 and 1',
-        when: `(try_cast(value AS DOUBLE) < 0 OR try_cast(value AS DOUBLE) > 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}`,
-      },
+      ...valueDomainChecks('value'),
       {
         column: 'qualifier',
         reason: `must be one of ${QUALIFIERS.replace(/[()']/g, '')}`,
@@ -461,21 +534,7 @@ export const TABLES: readonly TableSpec[] = [
         reason: `contradicts the qualifier: with ${VALUE_IS_UPPER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the upper bound (leave upper blank or equal to it)`,
         when: `qualifier IN ${VALUE_IS_UPPER} AND ${num('upper')} <> ${num('value')}`,
       },
-      {
-        column: 'value',
-        reason: 'a count must be a whole number',
-        when: `${num('value')} <> floor(${num('value')}) AND indicator IN ${indicatorsOfType(`('COUNT')`)}`,
-      },
-      {
-        column: 'lower',
-        reason: 'a bound of a count or area cannot be negative',
-        when: `(${num('lower')} < 0 OR ${num('upper')} < 0) AND indicator IN ${indicatorsOfType(`('COUNT','AREA')`)}`,
-      },
-      {
-        column: 'lower',
-        reason: 'a bound of a share must lie between 0 and 1',
-        when: `(${num('lower')} NOT BETWEEN 0 AND 1 OR ${num('upper')} NOT BETWEEN 0 AND 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}`,
-      },
+      ...boundDomainChecks(),
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
       {
         column: 'derived',

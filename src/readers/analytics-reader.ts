@@ -105,7 +105,7 @@ export class AnalyticsReader {
     if (args.grid !== null) {
       const grid = args.grid;
       return this.perIndicator(indicators, (indicator) =>
-        this.readSeriesOnGrid(ids, indicator, args.window, args.options, grid.granularity, grid.fill),
+        this.readSeriesOnGrid(ids, indicator, args.window, args.options, grid.granularity, grid.fill, grid.fillFlows),
       );
     }
     return this.readSeries(ids, indicators, args.window, args.options, args.fields);
@@ -167,10 +167,11 @@ export class AnalyticsReader {
     options: ValueOptions,
     granularity: Granularity,
     fill: Fill,
+    fillFlows = false,
   ): Promise<NamedPoint[]> {
     return this.store.all(
       'analytics.series-grid',
-      seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill),
+      seriesOnGrid(this.unitsOf(ids, options), indicator, window, this.layout(options), granularity, fill, fillFlows),
     );
   }
 

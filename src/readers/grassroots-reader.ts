@@ -1,3 +1,4 @@
+import { DOMAINS, type ValueType } from '../domain/indicator-semantics.js';
 import type { StatementRunner } from '../store/store.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
 import * as units from '../sql/units-sql.js';
@@ -93,8 +94,9 @@ export class GrassrootsReader {
     return `${row?.imports ?? 0}-${row?.lastImport ?? 0}-${row?.lastImportAt ?? ''}`;
   }
 
-  readIndicators(): Promise<IndicatorRow[]> {
-    return this.store.all('catalog.indicators', catalog.allIndicators());
+  async readIndicators(): Promise<IndicatorRow[]> {
+    const rows = await this.store.all<Omit<IndicatorRow, 'domain'>>('catalog.indicators', catalog.allIndicators());
+    return rows.map((r) => ({ ...r, domain: DOMAINS[r.valueType as ValueType] ?? DOMAINS.AMOUNT }));
   }
 
   readSources(ids: readonly string[]): Promise<SourceRow[]> {

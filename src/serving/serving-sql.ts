@@ -68,7 +68,7 @@ export function writeBuildInKeyOrder(): Fragment[] {
 function servingColumns(rollupFrom: string | null): Fragment {
   return sql`su.unit_key, v.indicator, CASE WHEN v.basis = 'ROLLED_UP' THEN ${rollupFrom ?? ''} ELSE '' END AS rollup_from,
            v.period, v.period_start, v.period_end, v.granularity, v.value, v.qualifier, v.lower, v.upper,
-           v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at`;
+           v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at, v.formula`;
 }
 
 export function servingState(): Fragment {

@@ -1,7 +1,7 @@
 import { sql, stringList, type Fragment } from '../store/sql.js';
 
 export function allIndicators(): Fragment {
-  return sql`SELECT code, name, unit, value_type AS "valueType", aggregation, numerator, denominator, description
+  return sql`SELECT code, name, unit, value_type AS "valueType", aggregation, numerator, denominator, description, measure
     FROM indicators ORDER BY code`;
 }
 

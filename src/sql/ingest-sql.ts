@@ -1,5 +1,6 @@
 import { sql, raw, join, stringList, type Fragment } from '../store/sql.js';
 import type { TableSpec } from '../ingest/tables.js';
+import { DEFAULT_MEASURE } from '../domain/indicator-semantics.js';
 
 const ident = (name: string) => raw(`"${name.replace(/"/g, '')}"`);
 
@@ -127,7 +128,7 @@ const FOLDED_NAME = `lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ',
 
 const REFERENCE_COLUMNS: Record<string, string> = {
   sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
-  indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description`,
+  indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description, coalesce(${nullIfBlank('measure')}, '${DEFAULT_MEASURE}') AS measure`,
   units: `id, kind, name, ${FOLDED_NAME}, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
   people: `id, name, ${FOLDED_NAME}, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
   documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
@@ -265,7 +266,8 @@ export function appendObservationRevisions(importId: number): Fragment {
              coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
              coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
              source_id, coalesce(lower(${raw(nullIfBlank('derived'))}) = 'true', false) AS derived,
-             ${raw(nullIfBlank('formula'))} AS formula, ${raw(nullIfBlank('quote'))} AS quote, ${raw(nullIfBlank('note'))} AS note
+             ${raw(nullIfBlank('formula'))} AS formula, ${raw(nullIfBlank('quote'))} AS quote, ${raw(nullIfBlank('note'))} AS note,
+             ${raw(nullIfBlank('scope'))} AS scope
       FROM stage_observations
     ) s LEFT JOIN current_observations c
       ON c.subject_id = s.subject_id AND c.indicator = s.indicator AND c.period = s.period AND c.source_id = s.source_id
@@ -273,7 +275,7 @@ export function appendObservationRevisions(importId: number): Fragment {
        OR c.value IS DISTINCT FROM s.value OR c.qualifier IS DISTINCT FROM s.qualifier
        OR c.lower IS DISTINCT FROM s.lower OR c.upper IS DISTINCT FROM s.upper
        OR c.derived IS DISTINCT FROM s.derived OR c.formula IS DISTINCT FROM s.formula
-       OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note`;
+       OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note OR c.scope IS DISTINCT FROM s.scope`;
 }
 
 /** Marks the revisions this import replaced, so current_observations stays a plain filter. */

@@ -2,7 +2,7 @@ import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 
 const OBSERVATION_COLUMNS = `o.id::VARCHAR AS id, o.subject_id AS "subjectId", o.indicator, o.period, o.period_start AS "periodStart",
   o.period_end AS "periodEnd", o.granularity, o.value, o.qualifier, o.lower, o.upper, o.source_id AS "sourceId",
-  o.derived, o.formula, o.quote, o.note, strftime(o.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "recordedAt"`;
+  o.derived, o.formula, o.quote, o.note, o.scope, strftime(o.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "recordedAt"`;
 
 export interface ObservationFilter {
   indicators: readonly string[] | null;

@@ -42,7 +42,9 @@ export function insertExtraIndicators(importId: number): Fragment {
     ([code, name, unit, type, aggregation, num, den]) =>
       sql`(${code}, ${name}, ${unit}, ${type}, ${aggregation}, ${num}, ${den}, ${`${name} (synthetic catalogue).`}, ${importId})`,
   );
-  return sql`INSERT OR IGNORE INTO indicators VALUES ${joinValues(rows)}`;
+  // Named columns: the catalogue has gained columns (measure) whose defaults fit these levels.
+  return sql`INSERT OR IGNORE INTO indicators (code, name, unit, value_type, aggregation, numerator, denominator, description, import_id)
+    VALUES ${joinValues(rows)}`;
 }
 
 function joinValues(rows: Fragment[]): Fragment {

@@ -29,7 +29,7 @@ export interface SeriesArgs {
   window: ValueWindow;
   options: ValueOptions;
   /** A regular time axis with gaps filled; null: the points as recorded. */
-  grid: { granularity: Granularity; fill: Fill } | null;
+  grid: { granularity: Granularity; fill: Fill; fillFlows: boolean } | null;
   /** The point fields the request reads (null: all). */
   fields: readonly PointField[] | null;
 }

@@ -50,8 +50,8 @@ describe('every rejection reason has a fixture, and a rejected load changes noth
     ['unknown-unit.csv', 1, 'subject_id', 'unknown unit'],
     ['unknown-indicator.csv', 1, 'indicator', 'unknown indicator'],
     ['non-numeric-value.csv', 1, 'value', 'not a number'],
-    ['negative-count.csv', 1, 'value', 'a count or area cannot be negative'],
-    ['share-outside-0-1.csv', 1, 'value', 'a share must lie between 0 and 1'],
+    ['negative-count.csv', 1, 'value', "outside the indicator's domain: a count is a whole number of at least 0"],
+    ['share-outside-0-1.csv', 1, 'value', "outside the indicator's domain: a share lies between 0 and 1"],
     ['future-period.csv', 1, 'period', 'starts in the future'],
     ['missing-source.csv', 1, 'source_id', 'required value is missing'],
     [
@@ -69,8 +69,8 @@ describe('every rejection reason has a fixture, and a rejected load changes noth
       'lower',
       'contradicts the qualifier: with EXACT, MORE_THAN, AT_LEAST, JUST_OVER the value is the lower bound (leave lower blank or equal to it)',
     ],
-    ['count-not-whole.csv', 1, 'value', 'a count must be a whole number'],
-    ['share-bound-outside.csv', 1, 'lower', 'a bound of a share must lie between 0 and 1'],
+    ['count-not-whole.csv', 1, 'value', "outside the indicator's domain: a count is a whole number of at least 0"],
+    ['share-bound-outside.csv', 1, 'lower', "a bound outside the indicator's domain: a share lies between 0 and 1"],
   ];
   it.each(cases)('%s is rejected at row %i, column %s: %s', async (file, row, column, reason) => {
     const before = await fingerprintOf(store);

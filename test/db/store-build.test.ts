@@ -87,10 +87,10 @@ describe('building the store', () => {
   it('reports every problem across files, not just the first', async () => {
     const data = await withSeedCopy((f) => {
       f['units.csv'] += 'village/ghost,HAMLET,Ghost,,,,,dbp-em-party-members,\n';
-      f['observations.csv'] += 'village/nowhere,members,2024,5,EXACT,,,dbp-em-party-members,false,,,\n';
-      f['observations.csv'] += 'village/huoi-song,households,2099,5,EXACT,,,dbp-em-party-members,false,,,\n';
-      f['observations.csv'] += 'village/huoi-song,poor_households,2025,-3,EXACT,,,nobody,false,,,\n';
-      f['observations.csv'] += 'village/huoi-song,households,2026,77,EXACT,,,dbp-em-party-members,false,,,\n';
+      f['observations.csv'] += 'village/nowhere,members,2024,5,EXACT,,,dbp-em-party-members,false,,,,\n';
+      f['observations.csv'] += 'village/huoi-song,households,2099,5,EXACT,,,dbp-em-party-members,false,,,,\n';
+      f['observations.csv'] += 'village/huoi-song,poor_households,2025,-3,EXACT,,,nobody,false,,,,\n';
+      f['observations.csv'] += 'village/huoi-song,households,2026,77,EXACT,,,dbp-em-party-members,false,,,,\n';
     });
     const error = (await prepareStore(join(await tempDir(), 's.duckdb'), data).catch((e: unknown) => e)) as LoadError;
     const reasons = error.problems.map((p) => `${p.file}:${p.row}:${p.column}:${p.reason}`);
@@ -99,7 +99,7 @@ describe('building the store', () => {
         expect.stringMatching(/^units.csv:13:kind:must be one of/),
         'observations.csv:31:subject_id:unknown unit',
         'observations.csv:32:period:starts in the future',
-        'observations.csv:33:value:a count or area cannot be negative',
+        "observations.csv:33:value:outside the indicator's domain: a count is a whole number of at least 0",
         'observations.csv:33:source_id:unknown source',
         'observations.csv:34:subject_id, indicator, period, source_id:duplicate row: the same key appears earlier in the file',
       ]),
@@ -108,7 +108,7 @@ describe('building the store', () => {
 
   it('a figure for a unit outside its validity is rejected', async () => {
     const data = await withSeedCopy((f) => {
-      f['observations.csv'] += 'district/103,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,\n';
+      f['observations.csv'] += 'district/103,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,,\n';
     });
     const error = (await prepareStore(join(await tempDir(), 's.duckdb'), data).catch((e: unknown) => e)) as LoadError;
     expect(error.problems).toEqual([
@@ -181,7 +181,7 @@ describe('the store is a system of record', () => {
         'village/huoi-song,households,2026,77,EXACT',
         'village/huoi-song,households,2026,78,EXACT',
       );
-      f['observations.csv'] += 'village/huoi-song,residents,2026,x,EXACT,,,dbp-em-party-members,false,,,\n';
+      f['observations.csv'] += 'village/huoi-song,residents,2026,x,EXACT,,,dbp-em-party-members,false,,,,\n';
     });
     await expect(prepareStore(path, broken)).rejects.toBeInstanceOf(LoadError);
     expect(await fingerprint(path)).toEqual(before);

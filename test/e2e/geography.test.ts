@@ -13,7 +13,7 @@ import { parseCsv } from '../support/csv.js';
  */
 const SOURCE = 'dbp-em-party-members';
 const obs = (subject: string, indicator: string, period: string, value: number) =>
-  `${subject},${indicator},${period},${value},EXACT,,,${SOURCE},false,,,`;
+  `${subject},${indicator},${period},${value},EXACT,,,${SOURCE},false,,,,`;
 const FIGURES = [
   obs('commune/03384', 'households', '2024', 500),
   obs('commune/03385', 'households', '2024', 300),
@@ -105,7 +105,7 @@ describe('geography: figures re-expressed on another date’s units through the 
       points.map((p) => [p.period, p.value, p.qualifier, p.lower, p.upper, p.basis, p.reporting, p.expected]),
     ).toEqual([
       ['2024', 500, 'EXACT', 500, 500, 'REPORTED', null, null],
-      ['2026', null, 'ABOUT', 0, 850, 'RECONSTRUCTED', 1, 1],
+      ['2026', null, 'UNKNOWN', 0, 850, 'RECONSTRUCTED', 1, 1],
     ]);
     expect(points[1]!.formula).toBe(
       'reconstructed on the units of 2024-12-31: an unknown share of 850 (commune/03385-2025-07-01)',

@@ -92,7 +92,9 @@ describe('npm run load', () => {
     });
     const rejected = await load([join(FIXTURES, 'negative-count.csv'), '--store', path]);
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toContain('negative-count.csv row 1, column value: a count or area cannot be negative');
+    expect(rejected.stderr).toContain(
+      "negative-count.csv row 1, column value: outside the indicator's domain: a count is a whole number of at least 0",
+    );
     expect(JSON.parse(rejected.stdout.at(-1)!)).toMatchObject({ msg: 'rejected', total: 1 });
     expect(await fingerprint(path)).toEqual(before);
   }, 60_000);

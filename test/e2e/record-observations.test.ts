@@ -81,9 +81,9 @@ describe('recordObservations', () => {
     expect(error!.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(error!.extensions?.['problems']).toEqual([
       { path: 'input[1].subject', reason: 'unknown unit' },
-      { path: 'input[2].value', reason: 'a share must lie between 0 and 1' },
+      { path: 'input[2].value', reason: "outside the indicator's domain: a share lies between 0 and 1" },
       { path: 'input[3].period', reason: 'starts in the future' },
-      { path: 'input[3].value', reason: 'a count or area cannot be negative' },
+      { path: 'input[3].value', reason: "outside the indicator's domain: a count is a whole number of at least 0" },
     ]);
     expect(error!.message).toContain('Argument "input"');
     expect(await fingerprintOf(writable.store)).toEqual(before);

@@ -99,7 +99,9 @@ describe('hand-checked figures from the articles', () => {
     expect(find('residents', '2026').value).toBe(395);
     expect(find('mong_resident_share', '2026').value).toBe(1);
     expect(find('coffee_area_converted', '2024')).toMatchObject({ value: 1.5, qualifier: 'MORE_THAN' });
-    expect(find('coffee_area_converted', '2024').note).toContain('One household');
+    // "Dia took the lead in converting more than 1.5 hectares": one household's figure, not the village's
+    expect(find('coffee_area_converted', '2024').scope).toBe("one household (Vàng A Dia's)");
+    expect(find('coffee_area_converted', '2025').scope).toBeNull();
     expect(find('coffee_area_converted', '2025')).toMatchObject({ value: 8.5, qualifier: 'MORE_THAN' });
     expect(find('coffee_seedlings_planted', '2026')).toMatchObject({ value: 50000, qualifier: 'EXACT' });
   });

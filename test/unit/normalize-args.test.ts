@@ -17,6 +17,7 @@ import { Fill, RankBy, SeriesGranularity, SortOrder } from '../../src/graphql/ty
 import { Geography, LocalityKind, SourcePreference } from '../../src/graphql/types/enums.js';
 import { toGlobalId } from '../../src/graphql/ids.js';
 import { NO_ROLLUP } from '../../src/analytics/values-sql.js';
+import { DOMAINS } from '../../src/domain/indicator-semantics.js';
 
 const indicator = (code: string, aggregation: string, parts: [string, string] | null = null): IndicatorRow => ({
   code,
@@ -27,6 +28,8 @@ const indicator = (code: string, aggregation: string, parts: [string, string] | 
   numerator: parts?.[0] ?? null,
   denominator: parts?.[1] ?? null,
   description: '',
+  measure: 'STOCK',
+  domain: DOMAINS.COUNT,
 });
 const CATALOGUE: ArgsCatalogue = {
   indicators: new Map([

@@ -66,6 +66,18 @@ export class LocalityAnalyticsResolver {
       description: 'How gaps on the time axis are filled (needs granularity; default NONE).',
     })
     fill?: Fill | null,
+    @Arg('fillFlows', () => Boolean, {
+      nullable: true,
+      description:
+        'Fill the gaps of a FLOW indicator too (default false: an amount nobody reported stays a gap; stocks are filled). Gaps are only ever filled between two reported points.',
+    })
+    fillFlows?: boolean | null,
+    @Arg('includeParts', () => Boolean, {
+      nullable: true,
+      description:
+        "Include figures about a part of the unit (an observation's `scope`, e.g. one household's conversion), each point naming its scope (default false: only the unit's own figures). Not with granularity, rollup or geography.",
+    })
+    includeParts?: boolean | null,
     @Arg('rollup', () => LocalityKind, { nullable: true, description: ROLLUP }) rollup?: LocalityKind | null,
     @Arg('sourcePreference', () => SourcePreference, {
       nullable: true,
@@ -92,6 +104,8 @@ export class LocalityAnalyticsResolver {
           to,
           granularity,
           fill,
+          fillFlows,
+          includeParts,
           rollup,
           sourcePreference,
           preferSource,
@@ -277,11 +291,19 @@ export class SeriesPointResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'How the value was derived: the terms a series re-expressed on another geography was rebuilt from, or the formula of a derived observation.',
+      'How the value was obtained, with its inputs: a derived figure\'s formula as loaded; a ratio\'s "em_members / members = 339 / 377"; a rollup\'s "sum of 2 of 2 village figures"; a filled point\'s "carried from 2024"; a re-expressed value\'s terms. Null for a figure reported as it stands.',
   })
-  async formula(@Root() root: PointRow, @Ctx() ctx: Context): Promise<string | null> {
-    if (root.formula) return root.formula;
-    return root.observationId ? ((await ctx.loaders.observation.load(root.observationId))?.formula ?? null) : null;
+  formula(@Root() root: PointRow): string | null {
+    return root.formula ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The part of the unit a reported figure is about (only with `includeParts`); null: the unit as a whole.',
+  })
+  scope(@Root() root: PointRow): string | null {
+    return root.scope ?? null;
   }
 }
 

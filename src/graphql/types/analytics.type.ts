@@ -86,7 +86,7 @@ registerEnumType(SortOrder, {
 @ObjectType('Estimate', {
   simpleResolvers: true,
   description:
-    'A computed number with the interval it stands for, carried from approximate inputs (sums add bounds, differences subtract opposite bounds, ratios divide them). Qualifier: EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, otherwise ABOUT.',
+    'A computed number with the interval it stands for, carried from approximate inputs (sums add bounds, differences subtract opposite bounds, ratios divide them). Qualifier: the rule on the Qualifier enum.',
 })
 export class Estimate {
   @Field(() => Float, { description: 'The point value, computed from the stated figures.' })

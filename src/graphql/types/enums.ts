@@ -1,3 +1,4 @@
+import { DOMAINS, VALUE_TYPES } from '../../domain/indicator-semantics.js';
 import { registerEnumType } from 'type-graphql';
 
 export enum LocalityKind {
@@ -30,6 +31,7 @@ export enum Qualifier {
   AT_LEAST = 'AT_LEAST',
   LESS_THAN = 'LESS_THAN',
   AT_MOST = 'AT_MOST',
+  UNKNOWN = 'UNKNOWN',
 }
 registerEnumType(Qualifier, {
   name: 'Qualifier',
@@ -39,6 +41,10 @@ registerEnumType(Qualifier, {
     'The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞);',
     'LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v].',
     'Strictness (more than vs at least) is kept in the qualifier, not in the bounds.',
+    "A computed value's qualifier follows one rule (docs/analytics.md#uncertainty-is-carried): EXACT when every input was exact;",
+    'else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it,',
+    "UNKNOWN when the inputs give no value or the interval spans the indicator's whole domain, otherwise ABOUT;",
+    "computed intervals are clipped to the domain (a share's to [0, 1]).",
   ].join(' '),
   valuesConfig: {
     EXACT: { description: 'Stated exactly ("377 Party members").' },
@@ -51,6 +57,10 @@ registerEnumType(Qualifier, {
     AT_LEAST: { description: '"at least": a lower bound, inclusive.' },
     LESS_THAN: { description: '"less than", "under": an upper bound.' },
     AT_MOST: { description: '"at most": an upper bound, inclusive.' },
+    UNKNOWN: {
+      description:
+        'Computed values only: the inputs do not pin the value down (an unknown share of a figure, or "more than 27,000 of more than 49,000", which could be any share). The value is null; lower and upper say where it lies, clipped to the indicator\'s domain.',
+    },
   },
 });
 
@@ -98,7 +108,34 @@ export enum ValueType {
   AREA = 'AREA',
   AMOUNT = 'AMOUNT',
 }
-registerEnumType(ValueType, { name: 'ValueType', description: 'What kind of number an indicator is.' });
+registerEnumType(ValueType, {
+  name: 'ValueType',
+  description:
+    'What kind of number an indicator is, and so its domain: loads refuse figures outside it and computed intervals are clipped to it (see `Indicator.domain`).',
+  valuesConfig: Object.fromEntries(
+    VALUE_TYPES.map((t) => [t, { description: `${DOMAINS[t].words[0]!.toUpperCase()}${DOMAINS[t].words.slice(1)}.` }]),
+  ),
+});
+
+export enum Measure {
+  STOCK = 'STOCK',
+  FLOW = 'FLOW',
+}
+registerEnumType(Measure, {
+  name: 'Measure',
+  description:
+    'Whether an indicator is a level at a moment or an amount during a period; it decides how gaps are filled and how a coarser time axis aggregates.',
+  valuesConfig: {
+    STOCK: {
+      description:
+        'A level at a moment (Party members at the end of the year): `fill` may carry it across a gap, and a coarser period takes the level at its end.',
+    },
+    FLOW: {
+      description:
+        'An amount during the period (members admitted in 2025): a gap stays a gap unless `fillFlows` asks otherwise, and a coarser period sums its sub-periods (all of them, or no value).',
+    },
+  },
+});
 
 export enum Geography {
   AS_RECORDED = 'AS_RECORDED',
@@ -108,7 +145,7 @@ export enum Geography {
 registerEnumType(Geography, {
   name: 'Geography',
   description:
-    'Whose units figures are expressed on. Re-expressed values (basis RECONSTRUCTED) come from the units that existed in the period, through the lineage over any number of generations: weighted where a share is known; where it is not, the value is null and lower/upper bound it (qualifier ABOUT). reporting/expected say how many of those units reported; a period is re-expressed only when all did. Ratios are recomputed from re-expressed numerators and denominators, never averaged.',
+    'Whose units figures are expressed on. Re-expressed values (basis RECONSTRUCTED) come from the units that existed in the period, through the lineage over any number of generations: weighted where a share is known; where it is not, the value is null and lower/upper bound it (qualifier UNKNOWN). reporting/expected say how many of those units reported; a period is re-expressed only when all did. Ratios are recomputed from re-expressed numerators and denominators, never averaged.',
   valuesConfig: {
     AS_RECORDED: { description: 'Only figures recorded for the unit itself (default).' },
     CURRENT: {

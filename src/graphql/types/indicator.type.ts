@@ -1,5 +1,17 @@
-import { Field, ObjectType } from 'type-graphql';
-import { Aggregation, ValueType } from './enums.js';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Aggregation, Measure, ValueType } from './enums.js';
+
+@ObjectType('Domain', { simpleResolvers: true, description: 'The values an indicator can take.' })
+export class Domain {
+  @Field(() => Float, { nullable: true, description: 'Smallest possible value; null: unbounded below.' })
+  min!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Largest possible value; null: unbounded above.' })
+  max!: number | null;
+
+  @Field(() => Boolean, { description: 'Whether values are whole numbers (counts).' })
+  whole!: boolean;
+}
 
 @ObjectType('Indicator', {
   simpleResolvers: true,
@@ -29,4 +41,10 @@ export class Indicator {
 
   @Field(() => String, { description: 'What the indicator measures, precisely.' })
   description!: string;
+
+  @Field(() => Measure, { description: 'A level at a moment (STOCK) or an amount during a period (FLOW).' })
+  measure!: Measure;
+
+  @Field(() => Domain, { description: 'The values the indicator can take, from its value type.' })
+  domain!: Domain;
 }

@@ -52,8 +52,15 @@ export class Observation extends Node {
   @Field(() => String, { nullable: true, description: 'The sentence of the source the figure came from.' })
   quote!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Scope or caveats (e.g. "one household").' })
+  @Field(() => String, { nullable: true, description: 'Caveats about the figure.' })
   note!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The part of the unit the figure is about, in the source's words (\"one household: Vàng A Dia's\"); null: the unit as a whole. Such a figure stays out of the unit's series, rollups, rankings and charts unless a request sets `includeParts`.",
+  })
+  scope!: string | null;
 
   @Field(() => String, { description: 'When this revision was recorded in the store (ISO 8601, UTC).' })
   recordedAt!: string;

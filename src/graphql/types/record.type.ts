@@ -49,8 +49,15 @@ export class ObservationInput {
   @Field(() => String, { nullable: true, description: 'The sentence of the source.' })
   quote?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Scope or caveats.' })
+  @Field(() => String, { nullable: true, description: 'Caveats.' })
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The part of the unit the figure is about, in the source's words (\"one household\"); null: the unit as a whole. A part's figure stays out of the unit's series, rollups and rankings unless a request includes parts.",
+  })
+  scope?: string | null;
 }
 
 @ObjectType('RecordResult', { simpleResolvers: true, description: 'What a recordObservations call wrote.' })
