@@ -106,7 +106,12 @@ describe('a store built before the national import upgrades in place', { timeout
 
     const upgraded = await prepareStore(path, SEED_DIR);
     expect(upgraded.created).toBe(false);
-    expect(upgraded.migrations).toEqual(['005_national_units', '006_row_history', '007_people_and_roles']);
+    expect(upgraded.migrations).toEqual([
+      '005_national_units',
+      '006_row_history',
+      '007_people_and_roles',
+      '009_reported_changes',
+    ]);
     expect(upgraded.national?.rowsRead).toBeGreaterThan(40_000);
 
     const store = await Store.open({ path, poolSize: 1 });

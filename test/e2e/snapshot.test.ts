@@ -109,6 +109,7 @@ describe('export and read-only snapshots', () => {
       '005_national_units',
       '006_row_history',
       '007_people_and_roles',
+      '009_reported_changes',
     ]);
   });
 
