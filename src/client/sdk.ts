@@ -142,7 +142,7 @@ export type PeriodGranularity =
   | 'RANGE'
   | 'YEAR';
 
-/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. */
+/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. For a negative v (a reported decline, read on the signed change) the widths are taken on |v|: NEARLY −20 is [−22, −20], JUST_OVER −20 [−20, −18]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. */
 export type Qualifier =
   /** "about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds. */
   | 'ABOUT'
