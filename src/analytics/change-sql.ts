@@ -1,20 +1,32 @@
-import { sql, raw, join, type Fragment, type Raw } from '../store/sql.js';
+import { sql, raw, join, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
+import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
+import { reportedChangeRevisions, reportedChangeStruct } from '../sql/reported-changes-sql.js';
 import { CHANGE_MEASURES, type ChangeMeasure } from '../domain/change-measures.js';
 import { compoundRate, derivedQualifier, divide, minus, offset, scale, triple, type Triple } from './interval-sql.js';
 
-function estimate(t: Triple, allExact: string): Raw {
-  return raw(
-    `CASE WHEN ${t.value} IS NULL THEN NULL ELSE {'value': ${t.value}, 'lower': ${t.lower}, 'upper': ${t.upper}, 'qualifier': ${derivedQualifier(allExact, t)}} END`,
-  );
+/*
+ * A change compares the value `a` of an earlier period with the value `b` of a later one. Where a
+ * source states the change itself (a reported change, `r`: "down by more than 20 compared to
+ * 2024"), the change is that claim, not the difference of the levels: the rule is here once, in
+ * the columns every change statement (change, yoy, change rankings) selects.
+ */
+
+function estimate(t: Triple, allExact: string): string {
+  return `CASE WHEN ${t.value} IS NULL THEN NULL ELSE {'value': ${t.value}, 'lower': ${t.lower}, 'upper': ${t.upper}, 'qualifier': ${derivedQualifier(allExact, t)}} END`;
 }
 
 const A = triple('a');
 const B = triple('b');
 const EXACT = `(a.qualifier = 'EXACT' AND b.qualifier = 'EXACT')`;
 const ratioBA = divide(B, A);
-const YEARS = `(date_diff('month', a.period_start, b.period_start) / 12.0)`;
+/** A reported change for the pair was found (the `reported_change` row joined as r). */
+const REPORTED = 'r.id IS NOT NULL';
+const YEARS = `(date_diff('month', coalesce(a.period_start, r.from_start), coalesce(b.period_start, r.to_start)) / 12.0)`;
+
+/** The absolute change a ranking sorts by: the reported value where there is one, else later − earlier. */
+export const ABSOLUTE_CHANGE_VALUE = `(CASE WHEN ${REPORTED} THEN r.value ELSE b.value - a.value END)`;
 
 /**
  * Whether a change compares figures from two sides of a boundary change of its unit: either end
@@ -32,30 +44,79 @@ const CROSSES = raw(`(a.subject_id IS NOT NULL AND b.subject_id IS NOT NULL AND 
     a.basis = 'RECONSTRUCTED' OR b.basis = 'RECONSTRUCTED'
     OR ${lineageBetween('successor_id')} OR ${lineageBetween('predecessor_id')}))`);
 
-const MEASURE_SQL: Record<ChangeMeasure, Raw> = {
-  from: pointStruct('a'),
-  to: pointStruct('b'),
-  years: raw(YEARS),
-  absolute: estimate(minus(B, A), EXACT),
-  percent: estimate(scale(offset(ratioBA, '-1'), '100'), EXACT),
-  cagr: estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT),
-  index: estimate(scale(ratioBA, '100'), EXACT),
-  crossesBoundaryChange: CROSSES,
+/** The period labels a statement compares, as SQL: bound values, or columns of its pairs. */
+export interface PairLabels {
+  readonly from: Fragment;
+  readonly to: Fragment;
+}
+
+/**
+ * Whether the later period directly follows the earlier one at the same length: year Y after
+ * Y−1, a quarter after the one before, a month after the previous month (the macro of migration
+ * 009, beside the period grammar). What `yoy` keeps by default; a wider step (2024 → 2026) is a
+ * change over several periods, not a year over year.
+ */
+function consecutive(p: PairLabels): Fragment {
+  return sql`periods_consecutive(${p.from}, ${p.to})`;
+}
+
+const MEASURE_SQL: Record<ChangeMeasure, (p: PairLabels) => Fragment> = {
+  from: () => sql`${pointStruct('a')}`,
+  to: () => sql`${pointStruct('b')}`,
+  years: () => sql`${raw(YEARS)}`,
+  // A reported change is taken as stated (its own interval and qualifier); otherwise b − a.
+  absolute: () =>
+    sql`${raw(`CASE WHEN ${REPORTED} THEN {'value': r.value, 'lower': r.lower, 'upper': r.upper, 'qualifier': r.qualifier} ELSE ${estimate(minus(B, A), EXACT)} END`)}`,
+  // The relative measures are of the two levels, whichever way the absolute change was obtained.
+  percent: () => sql`${raw(estimate(scale(offset(ratioBA, '-1'), '100'), EXACT))}`,
+  cagr: () => sql`${raw(estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT))}`,
+  index: () => sql`${raw(estimate(scale(ratioBA, '100'), EXACT))}`,
+  crossesBoundaryChange: () => sql`${CROSSES}`,
+  basis: () => sql`${raw(`CASE WHEN ${REPORTED} THEN 'REPORTED' ELSE 'COMPUTED' END`)}`,
+  consecutive,
+  reported: () => sql`${raw(reportedChangeStruct('r'))}`,
 };
 
 /**
- * The change columns between point a (earlier) and point b (later), each with its interval;
- * those not `wanted` are NULL. DuckDB binds and optimises every interval expression whether or
- * not it is read, and they are most of a ranking's statement (52 → 27 ms with one of four).
+ * The change columns between point a (earlier) and point b (later), with the reported change r
+ * of the pair where a source states one; each with its interval. Those not `wanted` are NULL.
+ * DuckDB binds and optimises every interval expression whether or not it is read, and they are
+ * most of a ranking's statement (52 → 27 ms with one of four).
  */
-export function changeColumns(wanted: ReadonlySet<ChangeMeasure> = new Set(CHANGE_MEASURES)): Fragment {
+export function changeColumns(
+  pair: PairLabels,
+  wanted: ReadonlySet<ChangeMeasure> = new Set(CHANGE_MEASURES),
+): Fragment {
   return join(
-    CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m] : raw('NULL')} AS ${raw(`"${m}"`)}`),
+    CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m](pair) : raw('NULL')} AS ${raw(`"${m}"`)}`),
     ',\n  ',
   );
 }
 
-const CHANGE_COLUMNS = changeColumns();
+/** Which reported changes a statement may join: those of one pair of periods, or within a window. */
+export type ReportedPairs =
+  | { readonly from: string | null; readonly to: string }
+  | { readonly window: { readonly from: string | null; readonly to: string | null } };
+
+/**
+ * `reported_change`: for each subject and pair of periods, the one reported change of the
+ * indicator a statement uses, picked among sources as a series picks among figures (a preferred
+ * source, then publication date), as recorded by `recordedAsOf`. Appended to `valuesCtes`.
+ */
+export function reportedChangeCte(indicator: string, pairs: ReportedPairs, options: ValueOptions): Fragment {
+  const within =
+    'window' in pairs
+      ? sql`(${pairs.window.from}::DATE IS NULL OR o.from_end >= ${pairs.window.from}::DATE)
+        AND (${pairs.window.to}::DATE IS NULL OR o.to_start <= ${pairs.window.to}::DATE)`
+      : sql`o.from_period = ${pairs.from} AND o.to_period = ${pairs.to}`;
+  return sql`reported_change AS (
+      SELECT o.*
+      FROM (SELECT *, false AS derived FROM ${reportedChangeRevisions(options.recordedAsOf)}) o JOIN sources s ON s.id = o.source_id
+      WHERE o.subject_id IN (SELECT id FROM subjects) AND o.indicator = ${indicator} AND ${within}
+      QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.from_period, o.to_period
+        ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
+    )`;
+}
 
 /** Change of one indicator between two named periods for every subject of the set. */
 export function changeBetween(
@@ -65,27 +126,49 @@ export function changeBetween(
   to: string,
   options: ValueOptions,
 ): Fragment {
-  return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods: [from, to] }, options)}
-    SELECT s.id AS "subjectId", ${CHANGE_COLUMNS}
+  const pair = { from: sql`${from}::VARCHAR`, to: sql`${to}::VARCHAR` };
+  return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods: [from, to] }, options)},
+    ${reportedChangeCte(indicator, { from, to }, options)}
+    SELECT s.id AS "subjectId", ${changeColumns(pair)}
     FROM subjects s
     LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
     LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}
+    LEFT JOIN reported_change r ON r.subject_id = s.id
     ORDER BY s.id`;
 }
 
-/** Change for every consecutive pair of periods of the same granularity (year over year for yearly data). */
+const PAIR_COLUMNS: PairLabels = { from: sql`p.from_period`, to: sql`p.to_period` };
+
+/**
+ * Year over year (quarter over quarter, month over month): each period's change from the
+ * previous period of the same length, for every subject of the set, oldest first. A unit's
+ * figures may skip periods (2024, then 2026): such a wider step is left out unless
+ * `includeWiderSteps`, and then flagged (`consecutive` false, with its `years`). A change a
+ * source reports between two periods in the window is a step too, whether or not the levels are
+ * there.
+ */
 export function consecutiveChanges(
   set: SubjectSet,
   indicator: string,
   window: { from: string | null; to: string | null },
   options: ValueOptions,
+  includeWiderSteps = false,
 ): Fragment {
   return sql`${valuesCtes(set, [indicator], { ...window, periods: null }, options)},
+    ${reportedChangeCte(indicator, { window }, options)},
     ordered AS (
-      SELECT v.*, lag(v.period) OVER (PARTITION BY v.subject_id, v.granularity ORDER BY v.period_start) AS previous_period
+      SELECT v.subject_id, v.period, lag(v.period) OVER (PARTITION BY v.subject_id, v.granularity ORDER BY v.period_start) AS previous_period
       FROM vals v WHERE v.granularity <> 'RANGE'
+    ),
+    pairs AS (
+      SELECT subject_id, previous_period AS from_period, period AS to_period FROM ordered WHERE previous_period IS NOT NULL
+      UNION SELECT subject_id, from_period, to_period FROM reported_change
     )
-    SELECT b.subject_id AS "subjectId", ${CHANGE_COLUMNS}
-    FROM ordered b JOIN vals a ON a.subject_id = b.subject_id AND a.period = b.previous_period
-    ORDER BY b.subject_id, b.period_start`;
+    SELECT p.subject_id AS "subjectId", ${changeColumns(PAIR_COLUMNS)}
+    FROM pairs p
+    LEFT JOIN vals a ON a.subject_id = p.subject_id AND a.period = p.from_period
+    LEFT JOIN vals b ON b.subject_id = p.subject_id AND b.period = p.to_period
+    LEFT JOIN reported_change r ON r.subject_id = p.subject_id AND r.from_period = p.from_period AND r.to_period = p.to_period
+    WHERE ${includeWiderSteps} OR ${consecutive(PAIR_COLUMNS)}
+    ORDER BY p.subject_id, period_start(p.to_period), period_start(p.from_period)`;
 }

@@ -1,14 +1,14 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { changeColumns } from './change-sql.js';
+import { ABSOLUTE_CHANGE_VALUE, changeColumns, reportedChangeCte } from './change-sql.js';
 import { ALL_RANK_COLUMNS, type RankColumns } from '../domain/change-measures.js';
 
 export type RankBy = 'VALUE' | 'ABSOLUTE_CHANGE' | 'PERCENT_CHANGE';
 
 const SORT_KEY: Record<RankBy, string> = {
   VALUE: 'b.value',
-  ABSOLUTE_CHANGE: '(b.value - a.value)',
+  ABSOLUTE_CHANGE: ABSOLUTE_CHANGE_VALUE,
   PERCENT_CHANGE: '((b.value / nullif(a.value, 0)) - 1) * 100',
 };
 
@@ -30,19 +30,23 @@ export function rankUnits(
 ): Fragment {
   const periods = from === null ? [to] : [from, to];
   const direction = raw(descending ? 'DESC' : 'ASC');
+  const pair = { from: sql`${from}::VARCHAR`, to: sql`${to}::VARCHAR` };
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
+    ${reportedChangeCte(indicator, { from, to }, options)},
     scored AS (
-      SELECT s.id AS subject_id, ${raw(SORT_KEY[by])} AS sort_value, ${changeColumns(columns.change)}, ${columns.point ? pointStruct('b') : raw('NULL')} AS point
+      SELECT s.id AS subject_id, ${raw(SORT_KEY[by])} AS sort_value, ${changeColumns(pair, columns.change)}, ${columns.point ? pointStruct('b') : raw('NULL')} AS point
       FROM subjects s
       LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
       LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}
+      LEFT JOIN reported_change r ON r.subject_id = s.id
     ),
     ranked AS (
       SELECT *, rank() OVER (ORDER BY sort_value ${direction})::INTEGER AS rank, count(*) OVER ()::INTEGER AS peer_count
       FROM scored WHERE sort_value IS NOT NULL AND isfinite(sort_value)
     )
     SELECT r.subject_id AS "subjectId", r.rank, r.peer_count AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount",
-           r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index", r."crossesBoundaryChange"
+           r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index", r."crossesBoundaryChange",
+           r.basis, r."consecutive", r.reported
     FROM ranked r WHERE r.rank <= ${limit}
     ORDER BY r.rank, r.subject_id`;
 }

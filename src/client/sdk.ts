@@ -11,6 +11,13 @@ export type Aggregation =
   | 'RATIO'
   | 'SUM';
 
+/** How the absolute change was obtained. */
+export type ChangeBasis =
+  /** The later value minus the earlier one, with the interval carried from their intervals. */
+  | 'COMPUTED'
+  /** A source states the change between these two periods (see `reported`, with its quote and source): `absolute` is that statement, its qualifier and interval, not the difference of the levels. */
+  | 'REPORTED';
+
 /** How a document relates to a unit or organisation. */
 export type DocumentRole =
   /** The source reports the organisation applying the document. */
@@ -137,7 +144,7 @@ export type PeriodGranularity =
   | 'RANGE'
   | 'YEAR';
 
-/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. A computed value's qualifier follows one rule (docs/analytics.md#uncertainty-is-carried): EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, UNKNOWN when the inputs give no value or the interval spans the indicator's whole domain, otherwise ABOUT; computed intervals are clipped to the domain (a share's to [0, 1]). */
+/** How the source words a figure; keeps "more than 49,000" from becoming 49,000. Each figure also carries the interval it stands for (lower, upper; null = unbounded). The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞); LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v]. For a negative v (a reported decline, read on the signed change) the widths are taken on |v|: NEARLY −20 is [−22, −20], JUST_OVER −20 [−20, −18]. Strictness (more than vs at least) is kept in the qualifier, not in the bounds. A computed value's qualifier follows one rule (docs/analytics.md#uncertainty-is-carried): EXACT when every input was exact; else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it, UNKNOWN when the inputs give no value or the interval spans the indicator's whole domain, otherwise ABOUT; computed intervals are clipped to the domain (a share's to [0, 1]). */
 export type Qualifier =
   /** "about", "approximately", or rounded: interval [0.95·v, 1.05·v] unless the row states bounds. */
   | 'ABOUT'
@@ -240,7 +247,9 @@ export type ValueType =
 
 export type EstimateFieldsFragment = { value: number, lower: number | null, upper: number | null, qualifier: Qualifier };
 
-export type ChangeFieldsFragment = { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null };
+export type ChangeFieldsFragment = { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null };
+
+export type ReportedChangeFieldsFragment = { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null };
 
 export type ChangeQueryVariables = Exact<{
   code: string;
@@ -252,12 +261,12 @@ export type ChangeQueryVariables = Exact<{
 
 
 export type ChangeQuery = { locality:
-    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
-    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
-    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
-    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
-    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
-    | { code: string, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } }
+    | { code: string, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } }
+    | { code: string, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } }
+    | { code: string, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } }
+    | { code: string, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } }
+    | { code: string, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } }
+    | { code: string, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } }
    };
 
 export type YearOverYearQueryVariables = Exact<{
@@ -265,16 +274,74 @@ export type YearOverYearQueryVariables = Exact<{
   indicator: string;
   from?: string | null | undefined;
   to?: string | null | undefined;
+  includeWiderSteps?: boolean | null | undefined;
 }>;
 
 
 export type YearOverYearQuery = { locality:
-    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
-    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
-    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
-    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
-    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
-    | { code: string, yoy: Array<{ years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null }> }
+    | { code: string, yoy: Array<{ years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null }> }
+   };
+
+export type ReportedChangesQueryVariables = Exact<{
+  code: string;
+  indicator?: string | null | undefined;
+}>;
+
+
+export type ReportedChangesQuery = { locality:
+    | { code: string, reportedChanges: Array<{ recordedAt: string, fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, indicator: { code: string } | null, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null, source: { code: string } | null }> }
+    | { code: string, reportedChanges: Array<{ recordedAt: string, fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, indicator: { code: string } | null, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null, source: { code: string } | null }> }
+    | { code: string, reportedChanges: Array<{ recordedAt: string, fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, indicator: { code: string } | null, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null, source: { code: string } | null }> }
+    | { code: string, reportedChanges: Array<{ recordedAt: string, fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, indicator: { code: string } | null, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null, source: { code: string } | null }> }
+    | { code: string, reportedChanges: Array<{ recordedAt: string, fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, indicator: { code: string } | null, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null, source: { code: string } | null }> }
+    | { code: string, reportedChanges: Array<{ recordedAt: string, fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, indicator: { code: string } | null, locality:
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+          | { code: string }
+         | null, source: { code: string } | null }> }
    };
 
 export type LatestQueryVariables = Exact<{
@@ -391,7 +458,7 @@ export type RankingQuery = { ranking: { peerCount: number, unitCount: number, in
         | { code: string, name: string }
         | { code: string, name: string }
         | { code: string, name: string }
-       | null, point: { period: string, value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, change: { years: number | null, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null } | null }> } };
+       | null, point: { period: string, value: number | null, qualifier: Qualifier | null, basis: ValueBasis } | null, change: { years: number | null, basis: ChangeBasis, consecutive: boolean, from: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, to: { period: string, value: number | null, qualifier: Qualifier | null, lower: number | null, upper: number | null, basis: ValueBasis } | null, absolute: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, percent: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, cagr: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, index: { value: number, lower: number | null, upper: number | null, qualifier: Qualifier } | null, reported: { fromPeriod: string, toPeriod: string, value: number, qualifier: Qualifier, lower: number | null, upper: number | null, quote: string | null, note: string | null, source: { code: string } | null } | null } | null }> } };
 
 export type TableQueryVariables = Exact<{
   indicators: Array<string> | string;
@@ -1224,6 +1291,21 @@ export const EstimateFieldsFragmentDoc = gql`
   qualifier
 }
     `;
+export const ReportedChangeFieldsFragmentDoc = gql`
+    fragment ReportedChangeFields on ReportedChange {
+  fromPeriod
+  toPeriod
+  value
+  qualifier
+  lower
+  upper
+  quote
+  note
+  source {
+    code
+  }
+}
+    `;
 export const ChangeFieldsFragmentDoc = gql`
     fragment ChangeFields on Change {
   years
@@ -1255,8 +1337,14 @@ export const ChangeFieldsFragmentDoc = gql`
   index {
     ...EstimateFields
   }
+  basis
+  consecutive
+  reported {
+    ...ReportedChangeFields
+  }
 }
-    ${EstimateFieldsFragmentDoc}`;
+    ${EstimateFieldsFragmentDoc}
+${ReportedChangeFieldsFragmentDoc}`;
 export const ObservationFieldsFragmentDoc = gql`
     fragment ObservationFields on Observation {
   id
@@ -1331,15 +1419,37 @@ export const ChangeDocument = gql`
 }
     ${ChangeFieldsFragmentDoc}`;
 export const YearOverYearDocument = gql`
-    query YearOverYear($code: String!, $indicator: String!, $from: String, $to: String) {
+    query YearOverYear($code: String!, $indicator: String!, $from: String, $to: String, $includeWiderSteps: Boolean) {
   locality(code: $code) {
     code
-    yoy(indicator: $indicator, from: $from, to: $to) {
+    yoy(
+      indicator: $indicator
+      from: $from
+      to: $to
+      includeWiderSteps: $includeWiderSteps
+    ) {
       ...ChangeFields
     }
   }
 }
     ${ChangeFieldsFragmentDoc}`;
+export const ReportedChangesDocument = gql`
+    query ReportedChanges($code: String!, $indicator: String) {
+  locality(code: $code) {
+    code
+    reportedChanges(indicator: $indicator) {
+      ...ReportedChangeFields
+      indicator {
+        code
+      }
+      locality {
+        code
+      }
+      recordedAt
+    }
+  }
+}
+    ${ReportedChangeFieldsFragmentDoc}`;
 export const LatestDocument = gql`
     query Latest($code: String!, $indicator: String!, $rollup: LocalityKind) {
   locality(code: $code) {
@@ -2092,6 +2202,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     YearOverYear(variables: YearOverYearQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<YearOverYearQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<YearOverYearQuery>({ document: YearOverYearDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'YearOverYear', 'query', variables);
+    },
+    ReportedChanges(variables: ReportedChangesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReportedChangesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReportedChangesQuery>({ document: ReportedChangesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReportedChanges', 'query', variables);
     },
     Latest(variables: LatestQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LatestQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<LatestQuery>({ document: LatestDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Latest', 'query', variables);

@@ -1,4 +1,5 @@
 /** Shapes the analytics statements return (see src/analytics/point-sql.ts). */
+import type { ReportedChangeRow } from './rows.js';
 
 export type ValueBasis = 'REPORTED' | 'COMPUTED' | 'ROLLED_UP' | 'FILLED' | 'RECONSTRUCTED' | 'MISSING';
 
@@ -74,7 +75,14 @@ export interface ChangeRow {
   index: EstimateRow | null;
   /** The two ends lie on two sides of a boundary change of the unit (see change-sql.ts). */
   crossesBoundaryChange: boolean;
+  /** REPORTED: `absolute` is a change a source states (`reported`); COMPUTED: the later value minus the earlier. */
+  basis: ChangeBasis;
+  /** The later period directly follows the earlier one at the same length (see change-sql.ts). */
+  consecutive: boolean;
+  reported: ReportedChangeRow | null;
 }
+
+export type ChangeBasis = 'REPORTED' | 'COMPUTED';
 
 export interface RankRow extends ChangeRow {
   rank: number;

@@ -11,6 +11,9 @@ export const CHANGE_MEASURES = [
   'cagr',
   'index',
   'crossesBoundaryChange',
+  'basis',
+  'consecutive',
+  'reported',
 ] as const;
 export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 

@@ -66,6 +66,23 @@ export interface ObservationRow {
   reconstructed?: boolean;
 }
 
+/** A change a source states between two periods (reported_changes), as a signed value with its interval. */
+export interface ReportedChangeRow {
+  id: string;
+  subjectId: string;
+  indicator: string;
+  fromPeriod: string;
+  toPeriod: string;
+  value: number;
+  qualifier: QualifierCode;
+  lower: number | null;
+  upper: number | null;
+  sourceId: string;
+  quote: string | null;
+  note: string | null;
+  recordedAt: string;
+}
+
 /** A lineage edge seen from `anchorId`: the unit on the other end and how they are related. */
 export interface LineageRow {
   anchorId: string;

@@ -43,6 +43,7 @@ import {
   RankingResolver,
   TableResolver,
 } from './resolvers/analytics-query.resolver.js';
+import { LocalityReportedChangesResolver, ReportedChangeResolver } from './resolvers/reported-change.resolver.js';
 import { Commune, District, PartyCell, PartyCommittee, Province, Village } from './types/locality.type.js';
 import { projectPath } from '../project-root.js';
 import { bindParamsDirectly } from '../speed/direct-params.js';
@@ -83,6 +84,8 @@ export const SCHEMA_OPTIONS = {
     RoleHeldResolver,
     LocalityOfficialsResolver,
     PeopleQueryResolver,
+    ReportedChangeResolver,
+    LocalityReportedChangesResolver,
   ],
   orphanedTypes: [Province, District, Commune, Village, PartyCommittee, PartyCell],
   // Arguments are checked by the resolvers (BadInputError names the argument), not class-validator.

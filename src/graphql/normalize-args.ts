@@ -7,6 +7,7 @@ import type {
   RankRequest,
   SeriesArgs,
   WindowArgs,
+  YoyArgs,
 } from '../values/value-request.js';
 import { toPeriodWindow, toUtcTimestamp } from './args.js';
 import {
@@ -155,7 +156,7 @@ export function normalizeChangeArgs(
   };
 }
 
-/** `yoy`'s arguments. */
+/** An analytics field's indicator and window of periods (`yoy`'s, without its own options). */
 export function normalizeWindowArgs(
   input: { indicator: string; from?: string | null; to?: string | null; rollup?: LocalityKind | null } & GeographyInput,
   catalogue: ArgsCatalogue,
@@ -167,6 +168,14 @@ export function normalizeWindowArgs(
     window: toPeriodWindow(input.from, input.to),
     options: { ...valueOptions(input.rollup), geography },
   };
+}
+
+/** `yoy`'s arguments: a window, and wider steps (2024 → 2026) only when asked for. */
+export function normalizeYoyArgs(
+  input: Parameters<typeof normalizeWindowArgs>[0] & { includeWiderSteps?: boolean | null },
+  catalogue: ArgsCatalogue,
+): YoyArgs {
+  return { ...normalizeWindowArgs(input, catalogue), includeWiderSteps: input.includeWiderSteps ?? false };
 }
 
 export function normalizeLatestArgs(

@@ -77,6 +77,7 @@ export async function retireUnstated(
 ): Promise<void> {
   if (q.isBundled(origin)) {
     await tx.run('ingest.retract', r.retractUnstatedObservations(origin, importId));
+    await tx.run('ingest.retract-changes', r.retractUnstatedChanges(origin, importId));
     for (const table of r.RETIRE_ORDER) {
       for (const f of r.planRetirement(table, origin)) await tx.run(`ingest.plan-retire.${table}`, f);
       if (tally.inUse.length < MAX_REPORTED)
@@ -87,6 +88,8 @@ export async function retireUnstated(
     }
     const [retracted] = await tx.all<{ n: number }>('ingest.count-retracted', r.countRetracted(importId));
     if (retracted!.n > 0) tally.retired.observations = retracted!.n;
+    const [changes] = await tx.all<{ n: number }>('ingest.count-retracted-changes', r.countRetractedChanges(importId));
+    if (changes!.n > 0) tally.retired.reported_changes = changes!.n;
   }
   for (const row of await tx.all<{ table: string; n: number }>('ingest.count-retired', r.countRetired(importId)))
     tally.retired[row.table] = row.n;

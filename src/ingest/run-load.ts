@@ -63,6 +63,8 @@ export interface LoadResult {
   readonly importId?: number;
   readonly rowsRead: number;
   readonly observationsWritten: number;
+  /** Revisions of reported changes (changes.csv) the load wrote; absent when none. */
+  readonly changesWritten?: number;
   /** Dry run only: the revisions the load would have written. */
   readonly wouldWrite?: number;
   /** Per reference table with rows in the load: added, replaced, unchanged, kept. */
@@ -141,6 +143,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             rowsRead,
           );
           const before = await countObservations(tx);
+          const changesBefore = await countChanges(tx);
           const [record] = await tx.all<{ id: number }>(
             'ingest.record-import',
             q.recordImport(options.kind, options.origin, options.hash, 0),
@@ -151,6 +154,9 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             if (spec.mode === 'observations') {
               await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
               await tx.run('ingest.record-supersessions', q.recordSupersessions(importId));
+            } else if (spec.mode === 'changes') {
+              await tx.run('ingest.append-changes', q.appendReportedChangeRevisions(importId));
+              await tx.run('ingest.record-change-supersessions', q.recordReportedChangeSupersessions(importId));
             } else if (spec.mode === 'links')
               for (const f of q.replaceLinks(spec, options.origin, importId))
                 await tx.run(`ingest.links.${spec.table}`, f);
@@ -159,6 +165,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
           await retireUnstated(tx, options.origin, importId, tally);
           await dropReferencePlans(tx);
           const written = (await countObservations(tx)) - before;
+          const changesWritten = (await countChanges(tx)) - changesBefore;
           // A dry run goes through the write too, so it can say how many revisions a load would
           // add; the rollback undoes it.
           if (options.dryRun) throw new DryRunDone(rowsRead, written, tally);
@@ -173,6 +180,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
             importId,
             rowsRead,
             observationsWritten: written,
+            ...(changesWritten > 0 ? { changesWritten } : {}),
             ...reported(tally),
             serving,
             seconds: seconds(),
@@ -280,6 +288,11 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
 
 async function countObservations(tx: Transaction): Promise<number> {
   const [row] = await tx.all<{ n: number }>('ingest.count-observations', q.countRows('observations'));
+  return Number(row!.n);
+}
+
+async function countChanges(tx: Transaction): Promise<number> {
+  const [row] = await tx.all<{ n: number }>('ingest.count-changes', q.countRows('reported_changes'));
   return Number(row!.n);
 }
 

@@ -32,9 +32,9 @@ export interface TableSpec {
   readonly checks: readonly Check[];
   /**
    * How staged rows are written: reference rows by key, the last load winning (planReferenceWrite),
-   * link sets replaced as a whole per origin, observations appended as revisions.
+   * link sets replaced as a whole per origin, observations and reported changes appended as revisions.
    */
-  readonly mode: 'reference' | 'links' | 'observations';
+  readonly mode: 'reference' | 'links' | 'observations' | 'changes';
   /**
    * Columns computed once as rows are staged, so checks and the write read them instead of
    * re-parsing text per check (the period grammar is several regular expressions).
@@ -106,6 +106,46 @@ function boundDomainChecks(): Check[] {
 /** The qualifiers whose value is itself a bound of the interval ("more than 49,000": 49,000 is the lower bound). */
 const VALUE_IS_LOWER = `('EXACT','MORE_THAN','AT_LEAST','JUST_OVER')`;
 const VALUE_IS_UPPER = `('EXACT','LESS_THAN','AT_MOST','NEARLY')`;
+/**
+ * A qualified number (`value`, `qualifier`, `lower`, `upper`): the qualifier is known, the bounds
+ * are numbers in order, and the interval holds the value and says what the qualifier says. One
+ * list for figures and reported changes.
+ */
+const INTERVAL_CHECKS: readonly Check[] = [
+  {
+    column: 'qualifier',
+    reason: `must be one of ${QUALIFIERS.replace(/[()']/g, '')}`,
+    when: `qualifier NOT IN ${QUALIFIERS}`,
+  },
+  { column: 'lower', reason: 'not a number', when: `lower IS NOT NULL AND try_cast(lower AS DOUBLE) IS NULL` },
+  { column: 'upper', reason: 'not a number', when: `upper IS NOT NULL AND try_cast(upper AS DOUBLE) IS NULL` },
+  {
+    column: 'upper',
+    reason: 'lower bound is above upper bound',
+    when: `try_cast(lower AS DOUBLE) > try_cast(upper AS DOUBLE)`,
+  },
+  // The interval must hold the value and say what the qualifier says: "more than 10" has 10 as
+  // its lower bound and no upper bound below 10; "exactly 10" is [10, 10].
+  { column: 'lower', reason: 'the value lies below its lower bound', when: `${num('lower')} > ${num('value')}` },
+  { column: 'upper', reason: 'the value lies above its upper bound', when: `${num('upper')} < ${num('value')}` },
+  {
+    column: 'lower',
+    reason: `contradicts the qualifier: with ${VALUE_IS_LOWER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the lower bound (leave lower blank or equal to it)`,
+    when: `qualifier IN ${VALUE_IS_LOWER} AND ${num('lower')} <> ${num('value')}`,
+  },
+  {
+    column: 'upper',
+    reason: `contradicts the qualifier: with ${VALUE_IS_UPPER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the upper bound (leave upper blank or equal to it)`,
+    when: `qualifier IN ${VALUE_IS_UPPER} AND ${num('upper')} <> ${num('value')}`,
+  },
+];
+const NOT_A_PERIOD = 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)';
+/** A period label that the grammar does not parse (its staged granularity, start and end are NULL), or a range ending before it starts. */
+const notAPeriod = (label: string, granularity: string, start: string, end: string) =>
+  `${granularity} IS NULL OR ${start} IS NULL OR (contains(${label}, '/') AND split_part(${label}, '/', 2) <> '..' AND (${end} IS NULL OR ${end} < ${start}))`;
+/** The row's subject did not exist for all of the period [start, end] (as this load leaves the units). */
+const unitNotValidIn = (start: string, end: string) =>
+  `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND s.${start} >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(s.${end}, current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))`;
 /** The kinds a unit of each kind may sit directly under (a province sits under nothing). */
 const parentKinds = (
   childKind: string,
@@ -496,11 +536,7 @@ export const TABLES: readonly TableSpec[] = [
     checks: [
       { column: 'subject_id', reason: 'unknown unit', when: known('units', 'id', 'subject_id') },
       { column: 'indicator', reason: 'unknown indicator', when: known('indicators', 'code', 'indicator') },
-      {
-        column: 'period',
-        reason: 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)',
-        when: `_granularity IS NULL OR _start IS NULL OR (contains(period, '/') AND split_part(period, '/', 2) <> '..' AND (_end IS NULL OR _end < _start))`,
-      },
+      { column: 'period', reason: NOT_A_PERIOD, when: notAPeriod('period', '_granularity', '_start', '_end') },
       { column: 'period', reason: 'starts in the future', when: `_start > current_date` },
       {
         column: 'value',
@@ -508,32 +544,7 @@ export const TABLES: readonly TableSpec[] = [
         when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))`,
       },
       ...valueDomainChecks('value'),
-      {
-        column: 'qualifier',
-        reason: `must be one of ${QUALIFIERS.replace(/[()']/g, '')}`,
-        when: `qualifier NOT IN ${QUALIFIERS}`,
-      },
-      { column: 'lower', reason: 'not a number', when: `lower IS NOT NULL AND try_cast(lower AS DOUBLE) IS NULL` },
-      { column: 'upper', reason: 'not a number', when: `upper IS NOT NULL AND try_cast(upper AS DOUBLE) IS NULL` },
-      {
-        column: 'upper',
-        reason: 'lower bound is above upper bound',
-        when: `try_cast(lower AS DOUBLE) > try_cast(upper AS DOUBLE)`,
-      },
-      // The interval must hold the value and say what the qualifier says: "more than 10" has 10 as
-      // its lower bound and no upper bound below 10; "exactly 10" is [10, 10].
-      { column: 'lower', reason: 'the value lies below its lower bound', when: `${num('lower')} > ${num('value')}` },
-      { column: 'upper', reason: 'the value lies above its upper bound', when: `${num('upper')} < ${num('value')}` },
-      {
-        column: 'lower',
-        reason: `contradicts the qualifier: with ${VALUE_IS_LOWER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the lower bound (leave lower blank or equal to it)`,
-        when: `qualifier IN ${VALUE_IS_LOWER} AND ${num('lower')} <> ${num('value')}`,
-      },
-      {
-        column: 'upper',
-        reason: `contradicts the qualifier: with ${VALUE_IS_UPPER.replace(/[()']/g, '').replace(/,/g, ', ')} the value is the upper bound (leave upper blank or equal to it)`,
-        when: `qualifier IN ${VALUE_IS_UPPER} AND ${num('upper')} <> ${num('value')}`,
-      },
+      ...INTERVAL_CHECKS,
       ...boundDomainChecks(),
       { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
       {
@@ -546,10 +557,89 @@ export const TABLES: readonly TableSpec[] = [
         reason: 'a derived figure needs its formula',
         when: `lower(derived) = 'true' AND formula IS NULL`,
       },
+      { column: 'subject_id', reason: 'unit is not valid in this period', when: unitNotValidIn('_start', '_end') },
+    ],
+  },
+  {
+    // Changes a source states between two periods ("down by more than 20 compared to 2024"):
+    // appended as revisions like observations, keyed by unit, indicator, both periods and source.
+    file: 'changes.csv',
+    table: 'reported_changes',
+    mode: 'changes',
+    columns: [
+      'subject_id',
+      'indicator',
+      'from_period',
+      'to_period',
+      'value',
+      'qualifier',
+      'lower',
+      'upper',
+      'source_id',
+      'quote',
+      'note',
+    ],
+    required: ['subject_id', 'indicator', 'from_period', 'to_period', 'value', 'qualifier', 'source_id'],
+    key: ['subject_id', 'indicator', 'from_period', 'to_period', 'source_id'],
+    computed: [
+      { name: '_from_granularity', type: 'VARCHAR', expr: 'period_granularity(from_period)' },
+      { name: '_from_start', type: 'DATE', expr: 'period_start(from_period)' },
+      { name: '_from_end', type: 'DATE', expr: 'period_end(from_period)' },
+      { name: '_to_granularity', type: 'VARCHAR', expr: 'period_granularity(to_period)' },
+      { name: '_to_start', type: 'DATE', expr: 'period_start(to_period)' },
+      { name: '_to_end', type: 'DATE', expr: 'period_end(to_period)' },
+    ],
+    checks: [
+      { column: 'subject_id', reason: 'unknown unit', when: known('units', 'id', 'subject_id') },
+      { column: 'indicator', reason: 'unknown indicator', when: known('indicators', 'code', 'indicator') },
+      {
+        column: 'from_period',
+        reason: NOT_A_PERIOD,
+        when: notAPeriod('from_period', '_from_granularity', '_from_start', '_from_end'),
+      },
+      {
+        column: 'to_period',
+        reason: NOT_A_PERIOD,
+        when: notAPeriod('to_period', '_to_granularity', '_to_start', '_to_end'),
+      },
+      {
+        column: 'from_period',
+        reason: 'a change runs from a closed period: the earlier period needs an end',
+        when: `_from_start IS NOT NULL AND _from_end IS NULL`,
+      },
+      {
+        column: 'from_period',
+        reason: 'must end before to_period starts: a change runs from the earlier period to the later one',
+        when: `_from_end >= _to_start`,
+      },
+      { column: 'to_period', reason: 'starts in the future', when: `_to_start > current_date` },
+      {
+        column: 'value',
+        reason: 'not a number',
+        when: `try_cast(value AS DOUBLE) IS NULL OR NOT isfinite(try_cast(value AS DOUBLE))`,
+      },
+      // A change is signed: a count may fall, but by whole units; a share moves within [-1, 1].
+      {
+        column: 'value',
+        reason: 'a change of a count must be a whole number',
+        when: `${num('value')} <> floor(${num('value')}) AND indicator IN ${indicatorsOfType(`('COUNT')`)}`,
+      },
+      {
+        column: 'value',
+        reason: 'a change of a share must lie between -1 and 1',
+        when: `abs(${num('value')}) > 1 AND indicator IN ${indicatorsOfType(`('SHARE')`)}`,
+      },
+      ...INTERVAL_CHECKS,
+      {
+        column: 'lower',
+        reason: 'a bound of a change of a share must lie between -1 and 1',
+        when: `(abs(${num('lower')}) > 1 OR abs(${num('upper')}) > 1) AND indicator IN ${indicatorsOfType(`('SHARE')`)}`,
+      },
+      { column: 'source_id', reason: 'unknown source', when: known('sources', 'id', 'source_id') },
       {
         column: 'subject_id',
-        reason: 'unit is not valid in this period',
-        when: `EXISTS (SELECT 1 FROM (SELECT id, valid_from::VARCHAR AS vf, valid_to::VARCHAR AS vt FROM units UNION ALL SELECT id, valid_from, valid_to FROM stage_units) u WHERE u.id = s.subject_id AND ((u.vt IS NOT NULL AND s._start >= try_strptime(u.vt, '%Y-%m-%d')::DATE) OR (u.vf IS NOT NULL AND coalesce(s._end, current_date) < try_strptime(u.vf, '%Y-%m-%d')::DATE)))`,
+        reason: 'unit is not valid in the later period (to_period)',
+        when: unitNotValidIn('_to_start', '_to_end'),
       },
     ],
   },

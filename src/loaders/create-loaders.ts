@@ -2,7 +2,7 @@ import DataLoaderImpl from 'dataloader';
 type DataLoader<K, V, C = K> = DataLoaderImpl<K, V, C>;
 import type { GrassrootsReader } from '../readers/grassroots-reader.js';
 import type { AnalyticsReader } from '../readers/analytics-reader.js';
-import type { ChangeArgs, LatestArgs, PartsArgs, PeerArgs, SeriesArgs, WindowArgs } from '../values/value-request.js';
+import type { ChangeArgs, LatestArgs, PartsArgs, PeerArgs, SeriesArgs, YoyArgs } from '../values/value-request.js';
 import type { ChangeRow, PartsRow, PeerRow, PointRow } from '../domain/analytics-rows.js';
 import type { DescendantQuery } from '../sql/units-sql.js';
 import type { ObservationFilter } from '../sql/observations-sql.js';
@@ -14,6 +14,7 @@ import type {
   LinkedUnitRow,
   ObservationRow,
   PersonRow,
+  ReportedChangeRow,
   RoleRow,
   SourceRow,
   UnitRow,
@@ -33,7 +34,8 @@ export interface Loaders {
   observations: DataLoader<{ id: string; args: ObservationFilter }, ObservationRow[], string>;
   series: KeyLoader<{ id: string; args: SeriesArgs }, PointRow[]>;
   change: DataLoader<{ id: string; args: ChangeArgs }, ChangeRow | null, string>;
-  consecutiveChanges: DataLoader<{ id: string; args: WindowArgs }, ChangeRow[], string>;
+  consecutiveChanges: DataLoader<{ id: string; args: YoyArgs }, ChangeRow[], string>;
+  reportedChanges: DataLoader<{ id: string; args: string | null }, ReportedChangeRow[], string>;
   latest: KeyLoader<{ id: string; args: LatestArgs }, PointRow | null>;
   peers: DataLoader<{ id: string; args: PeerArgs }, PeerRow | null, string>;
   totalsAndParts: DataLoader<{ id: string; args: PartsArgs }, PartsRow[], string>;
@@ -109,7 +111,8 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
       collect: first,
     }),
     consecutiveChanges: groupedLoader({
-      load: (ids, a: WindowArgs) => analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options),
+      load: (ids, a: YoyArgs) =>
+        analytics.readConsecutiveChanges(ids, a.indicator, a.window, a.options, a.includeWiderSteps),
       idOf: (r) => r.subjectId,
       collect: all,
     }),
@@ -122,6 +125,11 @@ export function createLoaders(reader: GrassrootsReader, analytics: AnalyticsRead
         collect: (rows) => rows[0]?.point ?? null,
       }),
     ),
+    reportedChanges: groupedLoader({
+      load: (ids, indicator: string | null) => reader.readReportedChanges(ids, indicator === null ? null : [indicator]),
+      idOf: (r) => r.subjectId,
+      collect: all,
+    }),
     peers: groupedLoader({
       load: (ids, a: PeerArgs) => analytics.readPeers(ids, a.indicator, a.period, a.options),
       idOf: (r) => r.subjectId,

@@ -209,10 +209,11 @@ export class AnalyticsReader {
     indicator: string,
     window: { from: string | null; to: string | null },
     options: ValueOptions,
+    includeWiderSteps = false,
   ): Promise<ChangeRow[]> {
     return this.store.all(
       'analytics.yoy',
-      consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options)),
+      consecutiveChanges(this.unitsOf(ids, options), indicator, window, this.layout(options), includeWiderSteps),
     );
   }
 

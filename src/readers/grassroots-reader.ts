@@ -8,6 +8,7 @@ import * as obs from '../sql/observations-sql.js';
 import * as lineage from '../sql/lineage-sql.js';
 import * as quality from '../sql/data-quality-sql.js';
 import * as people from '../sql/people-sql.js';
+import * as reportedChanges from '../sql/reported-changes-sql.js';
 import * as history from '../sql/history-sql.js';
 import type {
   DocumentLinkRow,
@@ -15,6 +16,7 @@ import type {
   FindingCountRow,
   FindingRow,
   PersonRow,
+  ReportedChangeRow,
   RoleRow,
   IndicatorRow,
   LineageRow,
@@ -117,6 +119,11 @@ export class GrassrootsReader {
 
   readRolesInUnits(unitIds: readonly string[], filter: people.RoleFilter): Promise<RoleRow[]> {
     return this.store.all('people.roles-in-units', people.rolesInUnits(unitIds, filter));
+  }
+
+  /** Changes the sources state for these units (of these indicators; null: all), with quote and source. */
+  readReportedChanges(unitIds: readonly string[], indicators: readonly string[] | null): Promise<ReportedChangeRow[]> {
+    return this.store.all('reported-changes.of-units', reportedChanges.reportedChangesOf(unitIds, indicators));
   }
 
   readRolesOfPeople(personIds: readonly string[]): Promise<RoleRow[]> {

@@ -287,6 +287,41 @@ export function recordSupersessions(importId: number): Fragment {
     WHERE n.import_id = ${importId}`;
 }
 
+/**
+ * Reported changes are appended like observations: a staged row becomes a new revision only when
+ * no current revision of the same (subject, indicator, from, to, source) already says the same.
+ * Bounds left blank follow the qualifier, as a figure's do (qualifier_lower/upper take the sign
+ * into account: "down by more than 20" is -20 LESS_THAN, (-inf, -20]).
+ */
+export function appendReportedChangeRevisions(importId: number): Fragment {
+  return sql`INSERT INTO reported_changes BY NAME
+    SELECT s.*, now() AT TIME ZONE 'UTC' AS recorded_at, ${importId}::INTEGER AS import_id
+    FROM (
+      SELECT subject_id, indicator, from_period, _from_start AS from_start, _from_end AS from_end,
+             to_period, _to_start AS to_start, _to_end AS to_end, value::DOUBLE AS value, qualifier,
+             coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
+             coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
+             source_id, ${raw(nullIfBlank('quote'))} AS quote, ${raw(nullIfBlank('note'))} AS note
+      FROM stage_reported_changes
+    ) s LEFT JOIN current_reported_changes c
+      ON c.subject_id = s.subject_id AND c.indicator = s.indicator AND c.from_period = s.from_period
+        AND c.to_period = s.to_period AND c.source_id = s.source_id
+    WHERE c.id IS NULL
+       OR c.value IS DISTINCT FROM s.value OR c.qualifier IS DISTINCT FROM s.qualifier
+       OR c.lower IS DISTINCT FROM s.lower OR c.upper IS DISTINCT FROM s.upper
+       OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note`;
+}
+
+/** Marks the reported changes this import revised, so current_reported_changes stays a plain filter. */
+export function recordReportedChangeSupersessions(importId: number): Fragment {
+  return sql`INSERT INTO superseded_reported_changes (id, superseded_by, superseded_at)
+    SELECT c.id, n.id, n.recorded_at
+    FROM reported_changes n JOIN current_reported_changes c
+      ON c.subject_id = n.subject_id AND c.indicator = n.indicator AND c.from_period = n.from_period
+        AND c.to_period = n.to_period AND c.source_id = n.source_id AND c.id < n.id
+    WHERE n.import_id = ${importId}`;
+}
+
 export function setRowsWritten(importId: number, rows: number): Fragment {
   return sql`UPDATE imports SET rows_written = ${rows} WHERE id = ${importId}`;
 }

@@ -7,12 +7,13 @@ import { sql, raw, type Fragment } from '../store/sql.js';
  * here once:
  * - a current figure of the origin whose (subject, indicator, period, source) the load does not
  *   state is retracted: its revision stays in observations and superseded_observations records
- *   the retraction (retracted_by), so a read as of an earlier moment still sees it;
+ *   the retraction (retracted_by), so a read as of an earlier moment still sees it; a reported
+ *   change (keyed by both its periods) likewise, in superseded_reported_changes;
  * - a reference row the origin wrote (its current version; a user's correction is not the
  *   origin's) whose key the load does not state moves to row_history (RETIRED), unless a live row
- *   still refers to it: a current figure, a link, a document link, a finding, a unit sitting in
- *   it, a document, or for a source or indicator any revision. That row is kept, and the import
- *   says which and why. Links are retired as their set is replaced (replaceLinks).
+ *   still refers to it: a current figure or reported change, a link, a document link, a finding,
+ *   a unit sitting in it, a document, or for a source or indicator any revision. That row is
+ *   kept, and the import says which and why. Links are retired as their set is replaced (replaceLinks).
  * Tables are retired in an order where a row is retired before what it refers to (documents and
  * units before sources), so a retired unit no longer holds its source.
  */
@@ -41,11 +42,14 @@ const REFERRERS: Record<RetiredTable, string> = {
     UNION ALL SELECT unit_id, 'roles', import_id FROM roles
     UNION ALL SELECT unit_id, 'data_findings', import_id FROM data_findings
     UNION ALL SELECT other_unit_id, 'data_findings', import_id FROM data_findings
-    UNION ALL SELECT admin_unit_id, 'units', import_id FROM units WHERE id NOT IN (SELECT "key" FROM retire_units)`,
+    UNION ALL SELECT admin_unit_id, 'units', import_id FROM units WHERE id NOT IN (SELECT "key" FROM retire_units)
+    UNION ALL SELECT subject_id, 'reported_changes', import_id FROM current_reported_changes`,
   indicators: `SELECT indicator, 'observations', import_id FROM observations
+    UNION ALL SELECT indicator, 'reported_changes', import_id FROM reported_changes
     UNION ALL SELECT numerator, 'indicators', import_id FROM indicators WHERE code NOT IN (SELECT "key" FROM retire_indicators)
     UNION ALL SELECT denominator, 'indicators', import_id FROM indicators WHERE code NOT IN (SELECT "key" FROM retire_indicators)`,
   sources: `SELECT source_id, 'observations', import_id FROM observations
+    UNION ALL SELECT source_id, 'reported_changes', import_id FROM reported_changes
     UNION ALL SELECT source_id, 'units', import_id FROM units
     UNION ALL SELECT source_id, 'unit_links', import_id FROM unit_links
     UNION ALL SELECT source_id, 'unit_lineage', import_id FROM unit_lineage
@@ -66,6 +70,22 @@ export function retractUnstatedObservations(origin: string, importId: number): F
       AND c.id NOT IN (SELECT id FROM superseded_observations)
       AND NOT EXISTS (SELECT 1 FROM stage_observations s
         WHERE s.subject_id = c.subject_id AND s.indicator = c.indicator AND s.period = c.period AND s.source_id = c.source_id)`;
+}
+
+/** The origin's current reported changes the load does not state: retracted like figures. */
+export function retractUnstatedChanges(origin: string, importId: number): Fragment {
+  return sql`INSERT INTO superseded_reported_changes (id, superseded_by, superseded_at, retracted_by)
+    SELECT c.id, NULL, now() AT TIME ZONE 'UTC', ${importId}::INTEGER
+    FROM reported_changes c
+    WHERE c.import_id IN (SELECT id FROM imports WHERE origin = ${origin} AND id <> ${importId})
+      AND c.id NOT IN (SELECT id FROM superseded_reported_changes)
+      AND NOT EXISTS (SELECT 1 FROM stage_reported_changes s
+        WHERE s.subject_id = c.subject_id AND s.indicator = c.indicator AND s.from_period = c.from_period
+          AND s.to_period = c.to_period AND s.source_id = c.source_id)`;
+}
+
+export function countRetractedChanges(importId: number): Fragment {
+  return sql`SELECT count(*)::INTEGER AS n FROM superseded_reported_changes WHERE retracted_by = ${importId}`;
 }
 
 export function countRetracted(importId: number): Fragment {

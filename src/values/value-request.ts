@@ -55,6 +55,11 @@ export interface WindowArgs {
   options: ValueOptions;
 }
 
+/** `yoy`'s arguments: the window, and whether steps wider than one period are wanted too. */
+export interface YoyArgs extends WindowArgs {
+  includeWiderSteps: boolean;
+}
+
 export interface PeerArgs {
   indicator: string;
   period: string;

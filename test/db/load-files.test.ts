@@ -132,6 +132,97 @@ describe('a parent link that would break the hierarchy is rejected, against what
   });
 });
 
+describe('reported changes (changes.csv) get the checks figures get, and a rejected load changes nothing', () => {
+  const cases: [number, string, string][] = [
+    [1, 'subject_id', 'unknown unit'],
+    [2, 'indicator', 'unknown indicator'],
+    [3, 'source_id', 'unknown source'],
+    [4, 'from_period', 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or START/END (END may be ..)'],
+    [5, 'from_period', 'must end before to_period starts: a change runs from the earlier period to the later one'],
+    [6, 'from_period', 'a change runs from a closed period: the earlier period needs an end'],
+    [7, 'to_period', 'starts in the future'],
+    [8, 'value', 'not a number'],
+    [9, 'value', 'a change of a count must be a whole number'],
+    [10, 'upper', 'the value lies above its upper bound'],
+    [
+      11,
+      'upper',
+      'contradicts the qualifier: with EXACT, LESS_THAN, AT_MOST, NEARLY the value is the upper bound (leave upper blank or equal to it)',
+    ],
+    [12, 'upper', 'lower bound is above upper bound'],
+    [13, 'value', 'a change of a share must lie between -1 and 1'],
+    [14, 'qualifier', 'must be one of EXACT,MORE_THAN,NEARLY,JUST_OVER,ABOUT,AT_LEAST,LESS_THAN,AT_MOST'],
+    [
+      16,
+      'subject_id, indicator, from_period, to_period, source_id',
+      'duplicate row: the same key appears earlier in the file',
+    ],
+    [17, 'source_id', 'required value is missing'],
+    [18, 'lower', 'a bound of a change of a share must lie between -1 and 1'],
+    [19, 'subject_id', 'unit is not valid in the later period (to_period)'],
+  ];
+  let error: LoadError;
+  let before: Awaited<ReturnType<typeof fingerprintOf>>;
+  beforeEach(async () => {
+    before = await fingerprintOf(store);
+    error = await rejection(join(FIXTURES, 'changes-rejected'));
+  });
+
+  it.each(cases)('row %i, column %s: %s', (row, column, reason) => {
+    expect(error.problems).toContainEqual({ file: 'changes.csv', row, column, reason });
+  });
+
+  it('row 15 (the first of a duplicate pair) passes; nothing was written', async () => {
+    expect(error.problems.filter((p) => p.row === 15)).toEqual([]);
+    expect(error.message).toContain('changes.csv row 1, column subject_id: unknown unit');
+    expect(await fingerprintOf(store)).toEqual(before);
+  });
+});
+
+describe('loading reported changes', () => {
+  it('valid changes load as revisions, bounds from the qualifier on the signed value', async () => {
+    const result = await loadFile(join(FIXTURES, 'changes-valid'));
+    expect(result).toMatchObject({ skipped: false, rowsRead: 2, observationsWritten: 0, changesWritten: 2 });
+    const rows = await store.all<{ indicator: string; value: number; qualifier: string; lower: number; upper: number }>(
+      'test',
+      sql`SELECT indicator, value, qualifier, lower, upper FROM current_reported_changes
+        WHERE note = 'Synthetic test change.' ORDER BY indicator`,
+    );
+    // about −4: [−4.2, −3.8]; just over −20: [−20, −18] (the widths on the side of |v|)
+    expect(rows).toEqual([
+      { indicator: 'households', value: -4, qualifier: 'ABOUT', lower: -4.2, upper: -3.8 },
+      { indicator: 'residents', value: -20, qualifier: 'JUST_OVER', lower: -20, upper: -18 },
+    ]);
+  });
+
+  it('a changed statement is a new revision that supersedes the old one; the same again writes nothing', async () => {
+    await loadFile(join(FIXTURES, 'changes-valid'));
+    const revised = join(dir, 'changes-revised');
+    await mkdir(revised, { recursive: true });
+    await writeFile(
+      join(revised, 'changes.csv'),
+      'subject_id,indicator,from_period,to_period,value,qualifier,lower,upper,source_id,quote,note\n' +
+        'village/huoi-song,households,2025,2026,-5,EXACT,,,dbp-em-party-members,,Synthetic test change.\n',
+    );
+    expect(await loadFile(revised)).toMatchObject({ changesWritten: 1 });
+    const revisions = await store.all<{ value: number; current: boolean }>(
+      'test',
+      sql`SELECT value, id IN (SELECT id FROM current_reported_changes) AS current FROM reported_changes
+        WHERE indicator = 'households' AND note = 'Synthetic test change.' ORDER BY id`,
+    );
+    expect(revisions).toEqual([
+      { value: -4, current: false },
+      { value: -5, current: true },
+    ]);
+    const again = join(dir, 'changes-revised-again');
+    await mkdir(again, { recursive: true });
+    await copyFile(join(revised, 'changes.csv'), join(again, 'changes.csv'));
+    const before = await fingerprintOf(store);
+    expect(await loadFile(again)).not.toHaveProperty('changesWritten');
+    expect((await fingerprintOf(store)).changes).toEqual(before.changes);
+  });
+});
+
 describe('loading files', () => {
   it('loads the same figures from CSV and from JSON Lines (absent JSON keys are empty columns)', async () => {
     const csv = await loadFile(join(FIXTURES, 'valid.csv'));

@@ -94,7 +94,12 @@ describe('a store built before migration 006 upgrades in place', { timeout: 120_
     const empty = join(dir, 'data');
     await mkdir(empty);
     const upgraded = await prepareStore(path, empty);
-    expect(upgraded.migrations).toEqual(['006_row_history', '007_people_and_roles', '008_indicator_semantics']);
+    expect(upgraded.migrations).toEqual([
+      '006_row_history',
+      '007_people_and_roles',
+      '008_indicator_semantics',
+      '009_reported_changes',
+    ]);
 
     const store = await Store.open({ path, poolSize: 1 });
     try {

@@ -184,11 +184,21 @@ describe('change between periods', () => {
     expect(locality.change!.percent).toBeNull();
   });
 
-  it('yoy lists every consecutive pair', async () => {
+  it('yoy pairs each year with the year before; the step over the 2021 gap only when asked for, flagged', async () => {
     const { locality } = await t.sdk.YearOverYear({ code: 'village/a1', indicator: 'poor_households' });
-    expect(locality.yoy.map((c) => [c.from!.period, c.to!.period, c.absolute!.value])).toEqual([
-      ['2020', '2022', -10],
-      ['2022', '2023', -10],
+    expect(locality.yoy.map((c) => [c.from!.period, c.to!.period, c.absolute!.value, c.consecutive])).toEqual([
+      ['2022', '2023', -10, true],
+    ]);
+    const wider = await t.sdk.YearOverYear({
+      code: 'village/a1',
+      indicator: 'poor_households',
+      includeWiderSteps: true,
+    });
+    expect(
+      wider.locality.yoy.map((c) => [c.from!.period, c.to!.period, c.absolute!.value, c.consecutive, c.years]),
+    ).toEqual([
+      ['2020', '2022', -10, false, 2],
+      ['2022', '2023', -10, true, 1],
     ]);
   });
 

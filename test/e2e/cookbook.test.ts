@@ -58,10 +58,12 @@ describe('the cookbook (docs/cookbook.md) runs against the seed data', () => {
 
   it('recipe answers match the articles', async () => {
     const byTitle = Object.fromEntries(recipes.map((r) => [r.title.slice(0, 3), r.query]));
-    const two = await t.client.request<{ locality: { change: { absolute: { value: number; upper: number } } } }>(
-      byTitle['2. ']!,
-    );
-    expect(two.locality.change.absolute).toMatchObject({ value: -20, upper: -18 });
+    const two = await t.client.request<{
+      locality: { change: { basis: string; absolute: { value: number; upper: number }; reported: { quote: string } } };
+    }>(byTitle['2. ']!);
+    // "down by more than 20 compared to 2024", as stated: below −20
+    expect(two.locality.change).toMatchObject({ basis: 'REPORTED', absolute: { value: -20, upper: -20 } });
+    expect(two.locality.change.reported.quote).toContain('down by more than 20 compared to 2024');
     const six = await t.client.request<{ ranking: { entries: { rank: number; locality: { name: string } }[] } }>(
       byTitle['6. ']!,
     );

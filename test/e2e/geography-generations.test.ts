@@ -138,18 +138,24 @@ describe('geography over several generations of lineage', () => {
   it('yoy and latest take the same geography', async () => {
     const r = await t.client.request<{
       locality: {
-        yoy: { from: { period: string }; to: { period: string }; crossesBoundaryChange: boolean }[];
+        yoy: {
+          from: { period: string };
+          to: { period: string };
+          crossesBoundaryChange: boolean;
+          consecutive: boolean;
+        }[];
         latest: { period: string; value: number; basis: string };
       };
     }>(
       `{ locality(code: "commune/q") {
-          yoy(indicator: "households", geographyAsOf: "2024-12-31") { from { period } to { period } crossesBoundaryChange }
+          yoy(indicator: "households", geographyAsOf: "2024-12-31", includeWiderSteps: true) { from { period } to { period } crossesBoundaryChange consecutive }
           latest(indicator: "households", geography: AS_OF, geographyAsOf: "2019-06-01") { period value basis } } }`,
     );
     // 2019 from p (renamed q), 2024 q's own, 2026 an unknown share of s: every pair crosses a change
-    expect(r.locality.yoy.map((c) => [c.from.period, c.to.period, c.crossesBoundaryChange])).toEqual([
-      ['2019', '2024', true],
-      ['2024', '2026', true],
+    // (and skips years, so each is a wider step, asked for)
+    expect(r.locality.yoy.map((c) => [c.from.period, c.to.period, c.crossesBoundaryChange, c.consecutive])).toEqual([
+      ['2019', '2024', true, false],
+      ['2024', '2026', true, false],
     ]);
     expect(r.locality.latest).toEqual({ period: '2024', value: 120, basis: 'REPORTED' });
   });

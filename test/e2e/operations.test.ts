@@ -72,7 +72,7 @@ describe('readiness fails when the store is not servable', () => {
       expect(await r.json()).toEqual({
         status: 'unavailable',
         reason:
-          'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer, 005_national_units, 006_row_history, 007_people_and_roles, 008_indicator_semantics',
+          'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer, 005_national_units, 006_row_history, 007_people_and_roles, 008_indicator_semantics, 009_reported_changes',
       });
       // What loads after listening must be done with DuckDB before it closes underneath (main.ts
       // closes the server first, which waits for it).

@@ -110,6 +110,7 @@ describe('export and read-only snapshots', () => {
       '006_row_history',
       '007_people_and_roles',
       '008_indicator_semantics',
+      '009_reported_changes',
     ]);
   });
 

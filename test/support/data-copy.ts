@@ -63,6 +63,7 @@ const UNIT_COLUMNS: Record<string, readonly string[]> = {
   'document_links.csv': ['unit_id'],
   'lineage.csv': ['predecessor_id', 'successor_id'],
   'roles.csv': ['unit_id'],
+  'changes.csv': ['subject_id'],
 };
 
 /**

@@ -5,16 +5,23 @@ export interface Fingerprint {
   readonly n: number;
   readonly checksum: string;
   readonly imports: number;
+  /** The same over every revision of a reported change. */
+  readonly changes: string;
 }
 
-/** Row count and an order-independent checksum of every observation revision, plus the import count. */
+/**
+ * Row count and an order-independent checksum of every observation revision, the import count,
+ * and a count and checksum of every reported change revision.
+ */
 export async function fingerprintOf(store: Store): Promise<Fingerprint> {
   const [row] = await store.all<Fingerprint>(
     'test.fingerprint',
     sql`
     SELECT count(*)::INTEGER AS n,
            coalesce(sum(hash(id, subject_id, indicator, period, value, qualifier, source_id, recorded_at, import_id))::VARCHAR, '0') AS checksum,
-           (SELECT count(*)::INTEGER FROM imports) AS imports
+           (SELECT count(*)::INTEGER FROM imports) AS imports,
+           (SELECT count(*) || ':' || coalesce(sum(hash(id, subject_id, indicator, from_period, to_period, value, qualifier, lower, upper, source_id, recorded_at, import_id)), 0)
+              FROM reported_changes) AS changes
     FROM observations`,
   );
   return row!;

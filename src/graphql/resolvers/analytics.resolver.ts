@@ -25,7 +25,7 @@ import {
   normalizePartsArgs,
   normalizePeerArgs,
   normalizeSeriesArgs,
-  normalizeWindowArgs,
+  normalizeYoyArgs,
 } from '../normalize-args.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected } from '../selection.js';
@@ -123,7 +123,7 @@ export class LocalityAnalyticsResolver {
 
   @FieldResolver(() => Change, {
     description:
-      'Change between two periods: absolute, percent, compound annual growth and index, each with its interval.',
+      'Change between two periods: absolute, percent, compound annual growth and index, each with its interval. Where a source states the change between these periods, `absolute` is that reported change (basis REPORTED, cited in `reported`); otherwise it is computed from the two values.',
   })
   async change(
     @Root() root: UnitRow,
@@ -145,7 +145,7 @@ export class LocalityAnalyticsResolver {
 
   @FieldResolver(() => [Change], {
     description:
-      'Change for every consecutive pair of periods of the same length (year over year for yearly data), oldest first.',
+      "Year over year (quarter over quarter, month over month): each period's change from the period just before it, of the same length, oldest first; a change a source reports between two such periods counts as the step (basis REPORTED). A step over a gap in the figures (2024 → 2026) is not a year over year and is left out unless `includeWiderSteps`.",
   })
   async yoy(
     @Root() root: UnitRow,
@@ -158,9 +158,18 @@ export class LocalityAnalyticsResolver {
     @Arg('geography', () => Geography, { nullable: true, description: GEOGRAPHY }) geography?: Geography | null,
     @Arg('geographyAsOf', () => LocalDateResolver, { nullable: true, description: GEOGRAPHY_AS_OF })
     geographyAsOf?: string | null,
+    @Arg('includeWiderSteps', () => Boolean, {
+      defaultValue: false,
+      description:
+        "Also return the steps over a gap between a unit's periods (2024 → 2026 where 2025 is missing), flagged `consecutive: false` with their `years`; they are changes over several periods, not year over year.",
+    })
+    includeWiderSteps?: boolean | null,
   ): Promise<ChangeRow[]> {
     const args = await perField(info, async () =>
-      normalizeWindowArgs({ indicator, from, to, rollup, geography, geographyAsOf }, await catalogueOf(ctx)),
+      normalizeYoyArgs(
+        { indicator, from, to, rollup, geography, geographyAsOf, includeWiderSteps },
+        await catalogueOf(ctx),
+      ),
     );
     return ctx.loaders.consecutiveChanges.load({ id: root.id, args });
   }

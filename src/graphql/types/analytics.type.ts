@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Indicator } from './indicator.type.js';
 import { LocalityKind, PeriodGranularity, Qualifier } from './enums.js';
 import { FloatColumn, IntColumn, StringColumn } from './column-scalars.js';
+import { ReportedChange } from './reported-change.type.js';
 
 export enum ValueBasis {
   REPORTED = 'REPORTED',
@@ -174,9 +175,28 @@ export class Series {
   points!: SeriesPoint[];
 }
 
+export enum ChangeBasis {
+  REPORTED = 'REPORTED',
+  COMPUTED = 'COMPUTED',
+}
+registerEnumType(ChangeBasis, {
+  name: 'ChangeBasis',
+  description: 'How the absolute change was obtained.',
+  valuesConfig: {
+    REPORTED: {
+      description:
+        'A source states the change between these two periods (see `reported`, with its quote and source): `absolute` is that statement, its qualifier and interval, not the difference of the levels.',
+    },
+    COMPUTED: {
+      description: 'The later value minus the earlier one, with the interval carried from their intervals.',
+    },
+  },
+});
+
 @ObjectType('Change', {
   simpleResolvers: true,
-  description: 'The change of an indicator between two periods, each measure with its interval.',
+  description:
+    'The change of an indicator between two periods, each measure with its interval. Where a source states the change itself ("down by more than 20 compared to 2024"), `absolute` is that reported change (basis REPORTED) and `reported` cites it; otherwise it is computed from the two values (COMPUTED). `percent`, `cagr` and `index` are always of the two values, `from` and `to`, which may themselves be derived from the reported change (see their `derived`).',
 })
 export class Change {
   @Field(() => SeriesPoint, { nullable: true, description: 'The earlier value; null when the unit has none.' })
@@ -188,20 +208,49 @@ export class Change {
   @Field(() => Float, { nullable: true, description: 'Years between the starts of the two periods.' })
   years!: number | null;
 
-  @Field(() => Estimate, { nullable: true, description: 'to − from.' })
+  @Field(() => Boolean, {
+    description:
+      'True when the later period directly follows the earlier one at the same length (2025 after 2024, Q3 after Q2, July after June): a year-over-year step. False for a wider step (2024 → 2026; see `years`) and for periods of different lengths.',
+  })
+  consecutive!: boolean;
+
+  @Field(() => ChangeBasis, {
+    description: 'REPORTED when a source states this change (then `absolute` is the statement), else COMPUTED.',
+  })
+  basis!: ChangeBasis;
+
+  @Field(() => Estimate, {
+    nullable: true,
+    description:
+      'The change: with basis REPORTED the reported change as stated (value, qualifier and interval of `reported`), even where the two values are missing; with COMPUTED, to − from.',
+  })
   absolute!: Estimate | null;
 
-  @Field(() => Estimate, { nullable: true, description: '(to ÷ from − 1) × 100; null when from is 0.' })
+  @Field(() => Estimate, {
+    nullable: true,
+    description: '(to ÷ from − 1) × 100, of the two values whatever the basis; null when from is 0 or missing.',
+  })
   percent!: Estimate | null;
 
   @Field(() => Estimate, {
     nullable: true,
-    description: 'Compound annual growth rate in percent: ((to ÷ from)^(1/years) − 1) × 100.',
+    description:
+      'Compound annual growth rate in percent, of the two values whatever the basis: ((to ÷ from)^(1/years) − 1) × 100.',
   })
   cagr!: Estimate | null;
 
-  @Field(() => Estimate, { nullable: true, description: 'to as an index of from (from = 100).' })
+  @Field(() => Estimate, {
+    nullable: true,
+    description: 'to as an index of from (from = 100), of the two values whatever the basis.',
+  })
   index!: Estimate | null;
+
+  @Field(() => ReportedChange, {
+    nullable: true,
+    description:
+      'With basis REPORTED: the change the source states, with its quote and source (picked among sources as a series picks among figures); null otherwise.',
+  })
+  reported!: ReportedChange | null;
 
   @Field(() => Boolean, {
     description:

@@ -40,6 +40,7 @@ registerEnumType(Qualifier, {
     'Each figure also carries the interval it stands for (lower, upper; null = unbounded).',
     'The rule, unless a row gives its own bounds: EXACT [v, v]; MORE_THAN and AT_LEAST [v, ∞);',
     'LESS_THAN and AT_MOST (−∞, v]; NEARLY [0.9·v, v]; JUST_OVER [v, 1.1·v]; ABOUT [0.95·v, 1.05·v].',
+    'For a negative v (a reported decline, read on the signed change) the widths are taken on |v|: NEARLY −20 is [−22, −20], JUST_OVER −20 [−20, −18].',
     'Strictness (more than vs at least) is kept in the qualifier, not in the bounds.',
     "A computed value's qualifier follows one rule (docs/analytics.md#uncertainty-is-carried): EXACT when every input was exact;",
     'else MORE_THAN when the interval is open above and starts at the value, LESS_THAN when open below and ends at it,',
