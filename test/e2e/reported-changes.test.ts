@@ -64,9 +64,9 @@ describe('on the seed: "down by more than 20 compared to 2024" is a reported cha
       from: '2024',
       to: '2025',
     });
-    expect(locality.change).toMatchObject({ basis: 'COMPUTED', reported: null, consecutive: true, years: 1 });
-    // more than 8.5 minus more than 1.5: 7, unbounded both ways
-    expect(locality.change!.absolute).toEqual({ value: 7, lower: null, upper: null, qualifier: 'ABOUT' });
+    // 2024's 1.5 ha is one household's (its scope), not the village's: nothing to compare 2025 with
+    expect(locality.change).toMatchObject({ basis: 'COMPUTED', reported: null, from: null, absolute: null });
+    expect(locality.change!.to).toMatchObject({ period: '2025', value: 8.5 });
   });
 
   it('reportedChanges lists what the sources state, with quote and source, to cite', async () => {
