@@ -4,7 +4,18 @@ import { pointStruct } from './point-sql.js';
 import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
 import { reportedChangeRevisions, reportedChangeStruct } from '../sql/reported-changes-sql.js';
 import { CHANGE_MEASURES, type ChangeMeasure } from '../domain/change-measures.js';
-import { compoundRate, derivedQualifier, divide, minus, offset, scale, triple, type Triple } from './interval-sql.js';
+import {
+  compoundRate,
+  derivedQualifier,
+  divide,
+  minus,
+  numberText,
+  offset,
+  qualifiedText,
+  scale,
+  triple,
+  type Triple,
+} from './interval-sql.js';
 
 /*
  * A change compares the value `a` of an earlier period with the value `b` of a later one. Where a
@@ -13,9 +24,18 @@ import { compoundRate, derivedQualifier, divide, minus, offset, scale, triple, t
  * the columns every change statement (change, yoy, change rankings) selects.
  */
 
-function estimate(t: Triple, allExact: string): string {
-  return `CASE WHEN ${t.value} IS NULL THEN NULL ELSE {'value': ${t.value}, 'lower': ${t.lower}, 'upper': ${t.upper}, 'qualifier': ${derivedQualifier(allExact, t)}} END`;
+function estimate(t: Triple, allExact: string, formula: string): string {
+  return `CASE WHEN ${t.value} IS NULL THEN NULL ELSE {'value': ${t.value}, 'lower': ${t.lower}, 'upper': ${t.upper}, 'qualifier': ${derivedQualifier(allExact, t)}, 'formula': ${formula}} END`;
 }
+
+/** Each end as the source words it ("more than 40"), for the formulas below. */
+const QA = qualifiedText('a.qualifier', 'a.value');
+const QB = qualifiedText('b.qualifier', 'b.value');
+const FORMULA = {
+  absolute: `b.period || ' − ' || a.period || ' = ' || ${QB} || ' − ' || ${QA}`,
+  percent: `'(' || ${QB} || ' / ' || ${QA} || ' − 1) × 100'`,
+  index: `${QB} || ' / ' || ${QA} || ' × 100'`,
+};
 
 const A = triple('a');
 const B = triple('b');
@@ -66,11 +86,12 @@ const MEASURE_SQL: Record<ChangeMeasure, (p: PairLabels) => Fragment> = {
   years: () => sql`${raw(YEARS)}`,
   // A reported change is taken as stated (its own interval and qualifier); otherwise b − a.
   absolute: () =>
-    sql`${raw(`CASE WHEN ${REPORTED} THEN {'value': r.value, 'lower': r.lower, 'upper': r.upper, 'qualifier': r.qualifier} ELSE ${estimate(minus(B, A), EXACT)} END`)}`,
+    sql`${raw(`CASE WHEN ${REPORTED} THEN {'value': r.value, 'lower': r.lower, 'upper': r.upper, 'qualifier': r.qualifier, 'formula': 'reported: ' || ${qualifiedText('r.qualifier', 'r.value')}} ELSE ${estimate(minus(B, A), EXACT, FORMULA.absolute)} END`)}`,
   // The relative measures are of the two levels, whichever way the absolute change was obtained.
-  percent: () => sql`${raw(estimate(scale(offset(ratioBA, '-1'), '100'), EXACT))}`,
-  cagr: () => sql`${raw(estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT))}`,
-  index: () => sql`${raw(estimate(scale(ratioBA, '100'), EXACT))}`,
+  percent: () => sql`${raw(estimate(scale(offset(ratioBA, '-1'), '100'), EXACT, FORMULA.percent))}`,
+  cagr: () =>
+    sql`${raw(estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT, `'((' || ${QB} || ' / ' || ${QA} || ')^(1/' || ${numberText(YEARS)} || ') − 1) × 100'`))}`,
+  index: () => sql`${raw(estimate(scale(ratioBA, '100'), EXACT, FORMULA.index))}`,
   crossesBoundaryChange: () => sql`${CROSSES}`,
   basis: () => sql`${raw(`CASE WHEN ${REPORTED} THEN 'REPORTED' ELSE 'COMPUTED' END`)}`,
   consecutive,

@@ -1,7 +1,7 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
 import { valuesCtes, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { derivedQualifier, divide, minus, triple } from './interval-sql.js';
+import { derivedQualifier, divide, minus, qualifiedText, triple } from './interval-sql.js';
 
 /** Both ends exact: the one condition for an EXACT computed value (interval-sql.ts). */
 const BOTH_EXACT = (a: string, b: string) => `(${a}.qualifier = 'EXACT' AND ${b}.qualifier = 'EXACT')`;
@@ -48,7 +48,8 @@ export function peerContext(
         'lower': ${raw(SHARE.lower)},
         -- a part is at most its whole
         'upper': least(1, coalesce(${raw(SHARE.upper)}, 1)),
-        'qualifier': ${raw(derivedQualifier(BOTH_EXACT('me', 'par'), { ...SHARE, upper: `least(1, coalesce(${SHARE.upper}, 1))` }))}
+        'qualifier': ${raw(derivedQualifier(BOTH_EXACT('me', 'par'), { ...SHARE, upper: `least(1, coalesce(${SHARE.upper}, 1))` }))},
+        'formula': ${raw(`${qualifiedText('me.qualifier', 'me.value')} || ' / ' || ${qualifiedText('par.qualifier', 'par.value')}`)}
       } END AS "shareOfParent"
     FROM asked a
     LEFT JOIN parent_of po ON po.id = a.id
@@ -87,7 +88,8 @@ export function totalsAgainstParts(
         'value': ${raw(GAP.value)},
         'lower': ${raw(GAP.lower)},
         'upper': ${raw(GAP.upper)},
-        'qualifier': ${raw(derivedQualifier(BOTH_EXACT('p.own_row', 'p.rolled_row'), GAP))}
+        'qualifier': ${raw(derivedQualifier(BOTH_EXACT('p.own_row', 'p.rolled_row'), GAP))},
+        'formula': ${raw(`'own − parts = ' || ${qualifiedText('p.own_row.qualifier', 'p.own_row.value')} || ' − ' || ${qualifiedText('p.rolled_row.qualifier', 'p.rolled_row.value')}`)}
       } END AS gap
     FROM paired p ORDER BY p.subject_id, p.period_start`;
 }

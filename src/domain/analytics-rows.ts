@@ -62,6 +62,8 @@ export interface EstimateRow {
   lower: number | null;
   upper: number | null;
   qualifier: string;
+  /** How it was computed, with its inputs as stated. */
+  formula: string | null;
 }
 
 export interface ChangeRow {

@@ -97,6 +97,16 @@ describe('the seed read as a researcher would', { timeout: 60_000 }, () => {
     expect(errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'includeParts' } });
   });
 
+  it('a reported change says so in its formula; the relative measures show the two levels they divide', async () => {
+    const { locality } = await t.client.request<{
+      locality: { change: { absolute: { formula: string }; percent: { formula: string } } };
+    }>(
+      '{ locality(code: "village/huoi-song") { change(indicator: "poor_households", from: "2024", to: "2026") { absolute { formula } percent { formula } } } }',
+    );
+    expect(locality.change.absolute.formula).toBe('reported: less than -20');
+    expect(locality.change.percent.formula).toBe('(just over 20 / more than 40 − 1) × 100');
+  });
+
   it("a derived figure's point carries the formula it was loaded with", async () => {
     const points = await seriesOf(t, 'village/huoi-song', 'poor_households');
     expect(points.find((p) => p.period === '2024')!.formula).toContain('poor_households(2026) + decline since 2024');
@@ -198,21 +208,28 @@ describe('stocks, flows, domains and working on a hand-worked fixture', { timeou
 
   it('the totals-against-parts gap follows the one qualifier rule: "more than 200" less exactly 190 is more than 10', async () => {
     const { locality } = await t.client.request<{
-      locality: {
-        totalsAndParts: {
-          period: string;
-          gap: { value: number; lower: number; upper: number | null; qualifier: string };
-        }[];
-      };
+      locality: { totalsAndParts: { period: string; gap: Record<string, unknown> }[] };
     }>(
-      '{ locality(code: "commune/c") { totalsAndParts(indicator: "households", childKind: VILLAGE) { period gap { value lower upper qualifier } } } }',
+      '{ locality(code: "commune/c") { totalsAndParts(indicator: "households", childKind: VILLAGE) { period gap { value lower upper qualifier formula } } } }',
     );
     expect(locality.totalsAndParts.find((r) => r.period === '2022')!.gap).toEqual({
       value: 10,
       lower: 10,
       upper: null,
       qualifier: 'MORE_THAN',
+      formula: 'own − parts = more than 200 − 190',
     });
+  });
+
+  it('a change shows its working: absolute and index from the two levels as stated', async () => {
+    const { locality } = await t.client.request<{
+      locality: { change: { absolute: Record<string, unknown>; index: { value: number; formula: string } } };
+    }>(
+      '{ locality(code: "village/a") { change(indicator: "households", from: "2020", to: "2022") { absolute { value qualifier formula } index { value formula } } } }',
+    );
+    expect(locality.change.absolute).toEqual({ value: 10, qualifier: 'EXACT', formula: '2022 − 2020 = 110 − 100' });
+    expect(locality.change.index.formula).toBe('110 / 100 × 100');
+    expect(locality.change.index.value).toBeCloseTo(110, 10);
   });
 
   it('a rollup says how it was summed', async () => {

@@ -107,6 +107,13 @@ export class Estimate {
 
   @Field(() => Qualifier, { description: 'How exact the value is (rule in the type description).' })
   qualifier!: Qualifier;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How it was computed, with its inputs as stated: "2026 − 2024 = just over 20 − more than 40"; for a reported change, the claim itself.',
+  })
+  formula!: string | null;
 }
 
 @ObjectType('SeriesPoint', {
