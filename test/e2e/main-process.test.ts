@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLClient } from 'graphql-request';
 import { getSdk } from '../../src/client/sdk.js';
-import { halfSentRequest } from '../support/http.js';
+import { halfSentRequest, statusOnNewConnection } from '../support/http.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -62,7 +62,12 @@ describe('the server process (npm start)', { timeout: 120_000 }, () => {
       url,
       JSON.stringify({ query: '{ locality(code: "commune/03385-2025-07-01") { name } }' }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // In flight means the server has read its head. A fixed wait was not always enough on a
+    // loaded machine (the server, busy loading the hierarchy after "listening", read the head
+    // after the signal and answered 503 SHUTTING_DOWN). The server reads its sockets in the order
+    // their data came, so once a request sent after the head is answered, the head has been read.
+    await inFlight.sent;
+    expect(await statusOnNewConnection(url.replace('/graphql', '/healthz'))).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
