@@ -176,8 +176,10 @@ export const SETTINGS = {
     flag: 'max-body-bytes',
     env: 'GRASSROOTS_MAX_BODY_BYTES',
     kind: wholeNumber(1_024, 100_000_000),
-    default: 100 * 1_024,
-    help: 'request body size',
+    // recordObservations takes up to 1,000 figures: this holds them at about 1 KB each (a quote
+    // of several hundred characters); 100 KiB, the default before, held about 600 short ones.
+    default: 1_024 * 1_024,
+    help: 'request body size (recordObservations: 1,000 figures of about 1 KB each)',
     group: LIMITS,
   }),
   timeoutMs: setting({
