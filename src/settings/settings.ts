@@ -39,12 +39,14 @@ export const SETTINGS = {
     help: 'max-age (seconds) of Cache-Control on successful GET queries',
     group: LISTENING,
   }),
-  introspection: setting({
+  // Unset: on, but off under NODE_ENV=production (src/config.ts), where a probing client should
+  // not get the whole schema for the asking; --introspection true turns it on there.
+  introspection: optionalSetting({
     flag: 'introspection',
     env: 'GRASSROOTS_INTROSPECTION',
     kind: bool,
-    default: true,
-    help: 'schema introspection',
+    defaultText: 'true; false under NODE_ENV=production',
+    help: 'schema introspection (IDEs need it)',
     group: LISTENING,
   }),
   shutdownGraceMs: setting({
@@ -69,7 +71,7 @@ export const SETTINGS = {
     kind: nodeEnv,
     default: false,
     defaultText: 'unset',
-    help: 'production: error messages carry no schema suggestions',
+    help: 'production: error messages carry no schema suggestions, introspection is off unless --introspection true',
     group: LISTENING,
   }),
 

@@ -105,6 +105,14 @@ describe('the server process (npm start)', { timeout: 120_000 }, () => {
     ]);
     expect(second.lines.join('\n')).toContain('"msg":"store opened"');
     expect(existsSync(abandoned)).toBe(false);
+    // NODE_ENV=production: introspection is off unless a setting turns it on.
+    const introspection = await fetch(second.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(introspection.status).toBe(400);
+    expect(JSON.stringify(await introspection.json())).toContain('Introspection is off on this server');
     expect(exportDirsOf(second.child.pid!)).toHaveLength(1);
     const stopped = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     second.child.kill('SIGINT');
