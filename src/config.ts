@@ -107,7 +107,7 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
     },
     duckdbMemory: v.duckdbMemory,
     duckdbThreads: v.duckdbThreads,
-    introspection: v.introspection,
+    introspection: v.introspection ?? !v.production,
     corsOrigins: v.cors,
     cacheMaxAgeSeconds: v.cacheMaxAge,
     shutdownGraceMs: v.shutdownGraceMs,

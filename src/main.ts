@@ -4,6 +4,7 @@ import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { openSnapshot } from './store/snapshot.js';
 import { createLogger } from './logger.js';
+import { startupProblem } from './startup-problem.js';
 
 const config = loadConfigOrExit();
 // JSON lines on stdout, written off the main thread's path and flushed however the process exits.
@@ -46,15 +47,31 @@ async function openStore(): Promise<Store> {
 
 // DuckDB opens the store on its own threads; meanwhile the main thread loads Apollo, type-graphql
 // and the resolvers and builds the schema (most of a start's CPU), instead of after the store.
-const opening = openStore();
-opening.catch(() => {}); // awaited below; an early failure must not count as unhandled meanwhile
-const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([
-  import('./server.js'),
-  import('./graphql/build-schema.js'),
-]);
-await buildGrassrootsSchema(config.speed);
-const store = await opening;
-const server = await createServer(store, serverOptions(config, logger));
+async function start() {
+  const opening = openStore();
+  opening.catch(() => {}); // awaited below; an early failure must not count as unhandled meanwhile
+  const [{ createServer }, { buildGrassrootsSchema }] = await Promise.all([
+    import('./server.js'),
+    import('./graphql/build-schema.js'),
+  ]);
+  await buildGrassrootsSchema(config.speed);
+  const store = await opening;
+  try {
+    return { store, server: await createServer(store, serverOptions(config, logger)) };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+// A start that fails (the store held by another process, a bad snapshot, a file that is not a
+// store, the port taken) says why in one line on stderr and exits 1: no stack trace.
+const { store, server } = await start().catch((error: unknown) => {
+  const problem = startupProblem(error);
+  logger.error({ problem }, 'cannot start');
+  process.stderr.write(`grassroots: cannot start: ${problem}\n`);
+  process.exit(1);
+});
 // Handlers go in before the "listening" line: whoever waits for it (the bench, a supervisor) may
 // signal at once, and a signal that came first would kill the process with DuckDB still open.
 let stopping = false;

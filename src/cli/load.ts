@@ -7,6 +7,8 @@ import { LoadError } from '../ingest/load-error.js';
 import { matchNames, printMatch } from '../units/match-names.js';
 import { commandLineOrExit } from '../settings/command.js';
 import { LOAD } from '../settings/commands.js';
+import { lockHolder } from '../store/store-lock.js';
+import { startupProblem } from '../startup-problem.js';
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -65,11 +67,13 @@ main(process.argv.slice(2)).then(
       console.log(JSON.stringify({ msg: 'rejected', total: error.total, problems: error.problems }));
       process.exit(1);
     }
-    const message = error instanceof Error ? error.message : String(error);
-    // DuckDB lets one process own a store file; say what that means here.
-    if (message.includes('Could not set lock'))
-      console.error(`the store is open in another process (a running server?): stop it and load again.\n${message}`);
-    else console.error(error instanceof UsageError ? message : error);
+    // DuckDB lets one process write a store file; say what that means here.
+    const holder = lockHolder(error);
+    console.error(
+      holder
+        ? `store ${holder.path} is open in another process (${holder.program}, PID ${holder.pid}; a running server?): stop it and load again`
+        : startupProblem(error),
+    );
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

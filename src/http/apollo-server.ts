@@ -8,7 +8,7 @@ import type { Context } from '../graphql/context.js';
 import type { LimitsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { queryLimitsPlugin } from './limits.js';
-import { maskError, withoutSuggestions } from './graphql-errors.js';
+import { MAX_VALIDATION_ERRORS, maskError, withoutSuggestions } from './graphql-errors.js';
 import { operationNamePlugin } from './request-log.js';
 
 export interface ApolloOptions {
@@ -33,6 +33,8 @@ export async function startApollo(
     introspection: options.introspection,
     // graphql-js stops parsing past maxTokens with a syntax error (400), before any work.
     parseOptions: { maxTokens: limits.maxTokens },
+    // graphql-js's own default, made explicit so the error past it can name it (graphql-errors.ts).
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     csrfPrevention: true,
     // main.ts owns shutdown (drain, then close DuckDB); Apollo's own signal handlers would stop
     // it underneath and leave the process to exit with the store still open.

@@ -29,8 +29,13 @@ export function readBodiesAsJson(app: FastifyInstance): void {
 /** Fastify's refusal of a body over its bodyLimit, named as the server's limit. */
 export function bodyTooLarge(error: { code?: string }, maxBytes: number): HttpError | null {
   if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return null;
-  return new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is over the limit maxBodyBytes = ${maxBytes} bytes.`, {
-    limit: 'maxBodyBytes',
-    max: maxBytes,
-  });
+  return new HttpError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `Request body is over the limit maxBodyBytes = ${maxBytes} bytes; send a large recordObservations batch as several requests.`,
+    {
+      limit: 'maxBodyBytes',
+      max: maxBytes,
+    },
+  );
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { EXPORT_FORMATS, isExportFormat } from '../analytics/export-sql.js';
+import { CSV_FORMULAS, EXPORT_FORMATS, isExportFormat, type CsvFormulas } from '../analytics/export-sql.js';
+import type { SubjectSet } from '../analytics/values-sql.js';
 import type { Context } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -30,6 +31,7 @@ const PARAMETERS = [
   'rollup',
   'geography',
   'geographyAsOf',
+  'csvFormulas',
 ] as const;
 const GEOGRAPHIES = Object.values(Geography);
 const KINDS = Object.values(LocalityKind);
@@ -118,6 +120,34 @@ export function exportArgs(params: URLSearchParams): TableArgs {
   };
 }
 
+/** How a CSV export writes text cells a spreadsheet would run as formulas (export-sql.ts); other formats take no such parameter. */
+export function csvFormulas(params: URLSearchParams, extension: string): CsvFormulas {
+  const value = single(params, 'csvFormulas');
+  if (value === null) return 'escape';
+  if (extension !== 'csv') throw new BadInputError('csvFormulas', 'applies to /export.csv only');
+  if (!(CSV_FORMULAS as readonly string[]).includes(value))
+    throw new BadInputError('csvFormulas', `unknown value "${value.slice(0, 40)}"`, CSV_FORMULAS);
+  return value as CsvFormulas;
+}
+
+/**
+ * A `within` or a locality that names no unit is the client's mistake: without this check the
+ * export answered 200 with an empty table, or left the locality out.
+ */
+async function assertUnitsExist(ctx: Context, set: SubjectSet): Promise<void> {
+  if ('ids' in set) {
+    const rows = await ctx.loaders.unit.loadMany(set.ids);
+    const unknown = set.ids.flatMap((id, i) => (rows[i] == null || rows[i] instanceof Error ? [`"${id}"`] : []));
+    if (unknown.length > 0)
+      throw new BadInputError(
+        'localities',
+        `no locality ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`,
+      );
+  } else if ('within' in set && set.within !== null && (await ctx.loaders.unit.load(set.within)) === null) {
+    throw new BadInputError('within', `no locality "${set.within}"`);
+  }
+}
+
 function fileName(indicators: readonly string[], extension: string): string {
   const stem = indicators
     .join('-')
@@ -155,8 +185,12 @@ export async function handleExport(
   }
   const ctx = context();
   let exportRequest;
+  let formulas: CsvFormulas;
   try {
-    exportRequest = await tableRequest(ctx, exportArgs(new URL(request.url, 'http://localhost').searchParams));
+    const params = new URL(request.url, 'http://localhost').searchParams;
+    exportRequest = await tableRequest(ctx, exportArgs(params));
+    formulas = csvFormulas(params, extension);
+    await assertUnitsExist(ctx, exportRequest.set);
   } catch (error) {
     if (error instanceof BadInputError) {
       const ext = error.extensions as { argument: string; allowed?: string[] };
@@ -178,6 +212,7 @@ export async function handleExport(
       exportRequest.options,
       path,
       extension,
+      formulas,
     );
     reply.code(200).headers({
       'content-type': EXPORT_FORMATS[extension].contentType,

@@ -17,6 +17,9 @@ const PUBLIC_CODES = new Set([
   'READ_ONLY',
 ]);
 
+/** Validation errors reported for one document before graphql-js stops (its maxErrors, set to this in apollo-server.ts). */
+export const MAX_VALIDATION_ERRORS = 100;
+
 /**
  * Apollo's hideSchemaDetailsFromClientErrors covers validation, but graphql-js still suggests
  * enum values when it coerces variables; production strips every suggestion the same way.
@@ -57,6 +60,22 @@ export function maskError(
     return {
       message: `Query document has more than ${tokens[1]} tokens, over the limit maxTokens = ${tokens[1]}.`,
       extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens', max: Number(tokens[1]) },
+    };
+  }
+  // Apollo's words name its own constructor option; say what turns it on here.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('GraphQL introspection is not allowed')) {
+    return {
+      message:
+        'Introspection is off on this server (the default under NODE_ENV=production); it answers __schema and __type when started with --introspection true.',
+      locations: formatted.locations,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', setting: 'introspection' },
+    };
+  }
+  // graphql-js stops validating at its maxErrors and words it as an abort; name the limit.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.endsWith('Validation aborted.')) {
+    return {
+      message: `Query has more than ${MAX_VALIDATION_ERRORS} validation errors, over the limit maxValidationErrors = ${MAX_VALIDATION_ERRORS}; the first ${MAX_VALIDATION_ERRORS} are listed.`,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxValidationErrors', max: MAX_VALIDATION_ERRORS },
     };
   }
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import { cookbookRecipes, type Recipe } from '../docs/cookbook.js';
 import { sendError } from './respond.js';
 import { projectPath } from '../project-root.js';
+import { pageHeaders } from './page-security.js';
 
 const UI_DIR = projectPath('dist/ui');
 /** Only these files are served; nothing from the request reaches the file system. */
@@ -25,14 +26,20 @@ function recipes(): Recipe[] {
   }
 }
 
+// The pages' inline styles, named so their Content-Security-Policy can allow exactly them by hash.
+const IDE_STYLE = 'html, body, #graphiql { height: 100%; margin: 0; }';
+const EXPLORE_STYLE = `body { font: 14px system-ui, sans-serif; margin: 1.5rem; max-width: 60rem; } form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+label { display: flex; flex-direction: column; font-size: 12px; } table { border-collapse: collapse; margin-top: 1rem; } td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }`;
+const securePage = pageHeaders([IDE_STYLE, EXPLORE_STYLE]);
+
 function idePage(): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Grassroots GraphQL IDE</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/ui/ide.css">
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+<style>${IDE_STYLE}</style>
 </head><body><div id="graphiql">Loading the IDE…</div>
-<script>window.GRASSROOTS_COOKBOOK = ${scriptJson(recipes())};</script>
+<script type="application/json" id="cookbook">${scriptJson(recipes())}</script>
 <script src="/ui/ide.js"></script></body></html>`;
 }
 
@@ -43,8 +50,7 @@ const KIND_OPTIONS = ['PARTY_COMMITTEE', 'PARTY_CELL', 'PROVINCE', 'DISTRICT', '
 const EXPLORE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Grassroots: explore</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body { font: 14px system-ui, sans-serif; margin: 1.5rem; max-width: 60rem; } form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
-label { display: flex; flex-direction: column; font-size: 12px; } table { border-collapse: collapse; margin-top: 1rem; } td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }</style>
+<style>${EXPLORE_STYLE}</style>
 </head><body><h1>Explore a series or a comparison</h1>
 <form method="get" action="/explore">
 <label>indicator <input name="indicator" value="members"></label>
@@ -69,6 +75,7 @@ function uiBuilt(reply: FastifyReply): boolean {
 }
 
 function sendHtml(reply: FastifyReply, html: string): FastifyReply {
+  securePage(reply.request.raw, reply.raw);
   return reply.headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).send(html);
 }
 

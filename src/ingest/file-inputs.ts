@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { FileFormat } from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
@@ -60,4 +60,36 @@ export async function hashInputs(inputs: readonly LoadInput[]): Promise<string> 
     else for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);
   }
   return hash.digest('hex');
+}
+
+/** How far a CSV header may run before its end of line: far past any real header, short of reading a whole file. */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/**
+ * The column names of a CSV file's first line (a byte-order mark and a CR dropped, `"quoted"`
+ * names unquoted), read without DuckDB: the reader is then told the columns instead of guessing
+ * them (src/sql/ingest-sql.ts). Null when the first line does not end within MAX_HEADER_BYTES.
+ */
+export async function readCsvHeader(path: string): Promise<string[] | null> {
+  const handle = await open(path, 'r');
+  let text: string;
+  try {
+    const buffer = Buffer.alloc(MAX_HEADER_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, MAX_HEADER_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const end = head.indexOf(0x0a);
+    if (end < 0 && bytesRead === MAX_HEADER_BYTES) return null;
+    text = head.subarray(0, end < 0 ? bytesRead : end).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (text === '') return [];
+  const names: string[] = [];
+  for (const field of text.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []) {
+    const name = field.replace(/,$/, '');
+    names.push(name.startsWith('"') && name.endsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name);
+    if (!field.endsWith(',')) break;
+  }
+  return names;
 }

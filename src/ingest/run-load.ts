@@ -3,7 +3,8 @@ import type { Store, Transaction } from '../store/store.js';
 import * as q from '../sql/ingest-sql.js';
 import { TABLES, type TableSpec } from './tables.js';
 import { hierarchyProblems } from '../sql/hierarchy-checks-sql.js';
-import { LoadError, MAX_REPORTED, type LoadProblem } from './load-error.js';
+import { csvReadProblem, LoadError, MAX_REPORTED, type LoadProblem } from './load-error.js';
+import { readCsvHeader } from './file-inputs.js';
 import {
   dropReferencePlans,
   newTally,
@@ -227,22 +228,30 @@ async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number;
     );
   };
   // The header first (no rows read), so a file with wrong columns is not read in full.
-  try {
-    await tx.run(`ingest.describe.${input.format}`, q.describeFile(input.format, input.path));
-  } catch (error) {
-    return unreadable(error);
+  let header: string[];
+  if (input.format === 'csv') {
+    const names = await readCsvHeader(input.path);
+    if (names === null) return unreadable(new Error('its first line (the header) does not end within 64 KiB'));
+    header = names;
+  } else {
+    try {
+      await tx.run(`ingest.describe.${input.format}`, q.describeFile(input.format, input.path));
+    } catch (error) {
+      return unreadable(error);
+    }
+    header = (await tx.all<{ name: string }>('ingest.staged-columns', q.stagedColumns('stage_raw'))).map((r) => r.name);
   }
-  const present = new Set(
-    (await tx.all<{ name: string }>('ingest.staged-columns', q.stagedColumns('stage_raw'))).map((r) => r.name),
-  );
-  const headerProblems = checkHeader(input.spec, input.label, present, input.strictHeader);
+  const present = new Set(header);
+  const headerProblems = checkHeader(input.spec, input.label, header, input.strictHeader);
   if (headerProblems.length > 0) return { rows: 0, problems: headerProblems };
   try {
     await tx.run(
       `ingest.stage.${input.format}`,
-      q.stageFile(input.spec, input.format, input.path, input.label, present),
+      q.stageFile(input.spec, input.format, input.path, input.label, present, header),
     );
   } catch (error) {
+    // DuckDB's reason and row for a CSV record it cannot read: one problem, where it is.
+    if (input.format === 'csv') throw new LoadError([csvReadProblem(input.label, error)], 1);
     return unreadable(error);
   }
   const [count] = await tx.all<{ n: number }>('ingest.count-staged', q.countStaged(input.spec, input.label));
@@ -254,11 +263,14 @@ async function stage(tx: Transaction, input: LoadInput): Promise<{ rows: number;
  * silently). A CSV header must name every column; JSON Lines and Parquet writers leave out
  * null fields, so there only required columns must be present.
  */
-function checkHeader(spec: TableSpec, file: string, present: ReadonlySet<string>, strict: boolean): LoadProblem[] {
+function checkHeader(spec: TableSpec, file: string, header: readonly string[], strict: boolean): LoadProblem[] {
+  const present = new Set(header);
   const needed = strict ? spec.columns.filter((c) => !spec.optional?.includes(c)) : spec.required;
   const missing = needed.filter((c) => !present.has(c));
   const unknown = [...present].filter((c) => !spec.columns.includes(c));
+  const twice = [...present].filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
   return [
+    ...twice.map((column) => ({ file, row: 0, column, reason: 'column named twice in the header' })),
     ...missing.map((column) => ({ file, row: 0, column, reason: 'column missing from the header' })),
     ...unknown.map((column) => ({
       file,

@@ -33,10 +33,15 @@ export function defineCommand<S extends Settings>(definition: CommandDefinition<
   const conflicts = definition.conflicts;
   const object = objectOf(definition.settings);
   const schema = conflicts
-    ? object.superRefine((values, ctx) => {
-        for (const c of conflicts(values))
-          ctx.addIssue({ code: 'custom', path: [c.setting], message: c.message, params: { conflict: true } });
-      })
+    ? object.superRefine(
+        (values, ctx) => {
+          for (const c of conflicts(values))
+            ctx.addIssue({ code: 'custom', path: [c.setting], message: c.message, params: { conflict: true } });
+        },
+        // Rules between settings read their values: with one invalid ("--pool many") they would
+        // report nonsense ("many connections need UV_THREADPOOL_SIZE above many") beside the real problem.
+        { when: (payload) => payload.issues.length === 0 },
+      )
     : object;
   return { ...definition, schema };
 }
@@ -124,7 +129,7 @@ export function readCommandLine<S extends Settings>(
 }
 
 /**
- * For a command line's entry point: help printed (exit 0), or a problem printed as its lines
+ * For a command line's entry point: help printed (exit 0), or the problems printed one line each
  * and exit status 2, never a stack trace; otherwise the values.
  */
 export function commandLineOrExit<S extends Settings>(
@@ -139,7 +144,8 @@ export function commandLineOrExit<S extends Settings>(
     process.exit(0);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`${error.message}\n(--help lists the options)`);
+    // One line per problem (a single bad flag: one line), the pointer to help on the last.
+    console.error(`${error.message} (--help lists the options)`);
     process.exit(2);
   }
 }

@@ -110,6 +110,16 @@ npm start -- --snapshot <dir>.`,
   footer: 'Exit status: 0 exported, 1 failed, 2 usage error or no store.',
 });
 
+export const COMPACT = defineCommand({
+  name: 'compact',
+  usage: 'npm run compact -- [--store PATH]',
+  summary: `Rewrites the store into a fresh file and puts it in place: the same tables and rows, without the
+space that killed loads, rolled-back transactions and replaced rows left behind (DuckDB reuses it
+but never gives it back). Stop the server first: one process owns a store.`,
+  settings: { store },
+  footer: 'Exit status: 0 compacted, 1 failed (the store is left as it was), 2 usage error.',
+});
+
 const scaleNames = Object.keys(SCALES) as [string, ...string[]];
 
 export const GENERATE = defineCommand({
@@ -193,6 +203,7 @@ export const COMMANDS = {
   query: QUERY,
   load: LOAD,
   export: EXPORT,
+  compact: COMPACT,
   generate: GENERATE,
   'check-data': CHECK_DATA,
   'derive:national': DERIVE_NATIONAL,

@@ -39,12 +39,14 @@ export const SETTINGS = {
     help: 'max-age (seconds) of Cache-Control on successful GET queries',
     group: LISTENING,
   }),
-  introspection: setting({
+  // Unset: on, but off under NODE_ENV=production (src/config.ts), where a probing client should
+  // not get the whole schema for the asking; --introspection true turns it on there.
+  introspection: optionalSetting({
     flag: 'introspection',
     env: 'GRASSROOTS_INTROSPECTION',
     kind: bool,
-    default: true,
-    help: 'schema introspection',
+    defaultText: 'true; false under NODE_ENV=production',
+    help: 'schema introspection (IDEs need it)',
     group: LISTENING,
   }),
   shutdownGraceMs: setting({
@@ -69,7 +71,7 @@ export const SETTINGS = {
     kind: nodeEnv,
     default: false,
     defaultText: 'unset',
-    help: 'production: error messages carry no schema suggestions',
+    help: 'production: error messages carry no schema suggestions, introspection is off unless --introspection true',
     group: LISTENING,
   }),
 
@@ -176,8 +178,10 @@ export const SETTINGS = {
     flag: 'max-body-bytes',
     env: 'GRASSROOTS_MAX_BODY_BYTES',
     kind: wholeNumber(1_024, 100_000_000),
-    default: 100 * 1_024,
-    help: 'request body size',
+    // recordObservations takes up to 1,000 figures: this holds them at about 1 KB each (a quote
+    // of several hundred characters); 100 KiB, the default before, held about 600 short ones.
+    default: 1_024 * 1_024,
+    help: 'request body size (recordObservations: 1,000 figures of about 1 KB each)',
     group: LIMITS,
   }),
   timeoutMs: setting({

@@ -7,15 +7,29 @@ const ident = (name: string) => raw(`"${name.replace(/"/g, '')}"`);
 /** File formats read with DuckDB's own readers. */
 export type FileFormat = 'csv' | 'parquet' | 'jsonl';
 
-const READERS: Record<FileFormat, (path: string) => Fragment> = {
-  csv: (path) =>
-    sql`read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`,
+const READERS: Record<'parquet' | 'jsonl', (path: string) => Fragment> = {
   parquet: (path) => sql`read_parquet(${path})`,
   jsonl: (path) => sql`read_json(${path}, format = 'newline_delimited')`,
 };
 
-/** The columns a file has, without reading its rows (an empty `stage_raw`: header or schema only). */
-export function describeFile(format: FileFormat, path: string): Fragment {
+/**
+ * A CSV file read with the columns of its header (read beforehand, src/ingest/file-inputs.ts), all
+ * text, nothing guessed: DuckDB's sniffer, given a row with one field too many, took that row for
+ * the header and every real column went "missing". Told the columns, the reader refuses such a
+ * row itself, with its line, and reports an over-long line or a byte that is not UTF-8 the same way.
+ */
+function readCsv(path: string, header: readonly string[]): Fragment {
+  const columns = header.map((name) => `'${name.replace(/'/g, "''")}': 'VARCHAR'`).join(', ');
+  return sql`read_csv(${path}, header = true, auto_detect = false, columns = {${raw(columns)}}, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
+}
+
+/** The file's rows as a relation: a CSV file by its header's columns, Parquet and JSON Lines by their schema. */
+function reader(format: FileFormat, path: string, header: readonly string[]): Fragment {
+  return format === 'csv' ? readCsv(path, header) : READERS[format](path);
+}
+
+/** The columns of a Parquet or JSON Lines file, without reading its rows (an empty `stage_raw`: the schema only). */
+export function describeFile(format: 'parquet' | 'jsonl', path: string): Fragment {
   return sql`CREATE OR REPLACE TEMP TABLE stage_raw AS SELECT * FROM ${READERS[format](path)} LIMIT 0`;
 }
 
@@ -31,6 +45,7 @@ export function stageFile(
   path: string,
   file: string,
   present: ReadonlySet<string>,
+  header: readonly string[] = [],
 ): Fragment {
   const columns = spec.columns.map((c) =>
     raw(present.has(c) ? `"${c}"::VARCHAR AS "${c}"` : `NULL::VARCHAR AS "${c}"`),
@@ -40,7 +55,7 @@ export function stageFile(
     sql`SELECT ${file} AS _file, row_number() OVER () AS _row, ${join(
       columns.map((c) => sql`${c}`),
       ', ',
-    )} FROM ${READERS[format](path)}`,
+    )} FROM ${reader(format, path, header)}`,
   );
 }
 
@@ -114,6 +129,8 @@ export function recordImport(kind: string, origin: string, hash: string, rows: n
 }
 
 const nullIfBlank = (c: string) => `nullif(trim("${c}"), '')`;
+/** Free text (a quote, a note) as written, spaces at either end included: a quote is the source's words. Blank is NULL. */
+const keptText = (c: string) => `CASE WHEN trim("${c}") = '' THEN NULL ELSE "${c}" END`;
 
 /**
  * The origins shipped in data/ and re-imported at start-up when their files change: the seed and
@@ -127,11 +144,11 @@ export const isBundled = (origin: string): boolean => BUNDLED_ORIGINS.includes(o
 const FOLDED_NAME = `lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded`;
 
 const REFERENCE_COLUMNS: Record<string, string> = {
-  sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${nullIfBlank('note')} AS note`,
+  sources: `${nullIfBlank('id')} AS id, kind, title, ${nullIfBlank('publisher')} AS publisher, ${nullIfBlank('author')} AS author, ${nullIfBlank('published')} AS published, ${nullIfBlank('url')} AS url, ${nullIfBlank('seed_file')} AS seed_file, ${keptText('note')} AS note`,
   indicators: `code, name, unit, value_type, aggregation, ${nullIfBlank('numerator')} AS numerator, ${nullIfBlank('denominator')} AS denominator, description, coalesce(${nullIfBlank('measure')}, '${DEFAULT_MEASURE}') AS measure`,
-  units: `id, kind, name, ${FOLDED_NAME}, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${nullIfBlank('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
-  people: `id, name, ${FOLDED_NAME}, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${nullIfBlank('quote')} AS quote, ${nullIfBlank('note')} AS note`,
-  documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${nullIfBlank('period_note')} AS period_note, source_id, ${nullIfBlank('quote')} AS quote`,
+  units: `id, kind, name, ${FOLDED_NAME}, ${nullIfBlank('level')} AS level, ${nullIfBlank('admin_unit_id')} AS admin_unit_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, ${nullIfBlank('source_id')} AS source_id, ${keptText('note')} AS note, ${nullIfBlank('gso_code')} AS gso_code, ${nullIfBlank('unit_type')} AS unit_type, ${nullIfBlank('name_en')} AS name_en`,
+  people: `id, name, ${FOLDED_NAME}, lower(${nullIfBlank('party_member')})::BOOLEAN AS party_member, ${nullIfBlank('party_joined')} AS party_joined, source_id, ${keptText('quote')} AS quote, ${keptText('note')} AS note`,
+  documents: `id, number, kind, title, issuer, ${nullIfBlank('issued_on')}::DATE AS issued_on, ${nullIfBlank('period_start')}::DATE AS period_start, ${nullIfBlank('period_end')}::DATE AS period_end, ${keptText('period_note')} AS period_note, source_id, ${keptText('quote')} AS quote`,
 };
 
 /** The names of a reference table and of the temporary tables its write goes through. */
@@ -208,11 +225,11 @@ export function dropReferencePlan(spec: TableSpec): Fragment[] {
 }
 
 const LINK_COLUMNS: Record<string, string> = {
-  unit_links: `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${nullIfBlank('note')} AS note`,
+  unit_links: `child_id, parent_id, ${nullIfBlank('valid_from')}::DATE AS valid_from, ${nullIfBlank('valid_to')}::DATE AS valid_to, source_id, ${keptText('note')} AS note`,
   document_links: `document_id, unit_id, role, source_id`,
-  roles: `person_id, role, unit_id, period, _start AS period_start, _end AS period_end, title, source_id, quote, ${nullIfBlank('note')} AS note`,
+  roles: `person_id, role, unit_id, period, _start AS period_start, _end AS period_end, title, source_id, quote, ${keptText('note')} AS note`,
   // A blank weight is 1 (the whole predecessor), except in a SPLIT, where it means "share not known".
-  unit_lineage: `predecessor_id, ${nullIfBlank('successor_id')} AS successor_id, changed_on::DATE AS changed_on, kind, CASE WHEN kind = 'SPLIT' THEN ${nullIfBlank('weight')}::DOUBLE ELSE coalesce(${nullIfBlank('weight')}::DOUBLE, 1) END AS weight, source_id, ${nullIfBlank('note')} AS note, string_split(${nullIfBlank('also_source_ids')}, ' ') AS also_source_ids`,
+  unit_lineage: `predecessor_id, ${nullIfBlank('successor_id')} AS successor_id, changed_on::DATE AS changed_on, kind, CASE WHEN kind = 'SPLIT' THEN ${nullIfBlank('weight')}::DOUBLE ELSE coalesce(${nullIfBlank('weight')}::DOUBLE, 1) END AS weight, source_id, ${keptText('note')} AS note, string_split(${nullIfBlank('also_source_ids')}, ' ') AS also_source_ids`,
   data_findings: `kind, severity, ${nullIfBlank('unit_id')} AS unit_id, ${nullIfBlank('other_unit_id')} AS other_unit_id, message, string_split(trim(source_ids), ' ') AS source_ids`,
 };
 
@@ -266,7 +283,7 @@ export function appendObservationRevisions(importId: number): Fragment {
              coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
              coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
              source_id, coalesce(lower(${raw(nullIfBlank('derived'))}) = 'true', false) AS derived,
-             ${raw(nullIfBlank('formula'))} AS formula, ${raw(nullIfBlank('quote'))} AS quote, ${raw(nullIfBlank('note'))} AS note,
+             ${raw(nullIfBlank('formula'))} AS formula, ${raw(keptText('quote'))} AS quote, ${raw(keptText('note'))} AS note,
              ${raw(nullIfBlank('scope'))} AS scope
       FROM stage_observations
     ) s LEFT JOIN current_observations c
@@ -301,7 +318,7 @@ export function appendReportedChangeRevisions(importId: number): Fragment {
              to_period, _to_start AS to_start, _to_end AS to_end, value::DOUBLE AS value, qualifier,
              coalesce(${raw(nullIfBlank('lower'))}::DOUBLE, qualifier_lower(value::DOUBLE, qualifier)) AS lower,
              coalesce(${raw(nullIfBlank('upper'))}::DOUBLE, qualifier_upper(value::DOUBLE, qualifier)) AS upper,
-             source_id, ${raw(nullIfBlank('quote'))} AS quote, ${raw(nullIfBlank('note'))} AS note
+             source_id, ${raw(keptText('quote'))} AS quote, ${raw(keptText('note'))} AS note
       FROM stage_reported_changes
     ) s LEFT JOIN current_reported_changes c
       ON c.subject_id = s.subject_id AND c.indicator = s.indicator AND c.from_period = s.from_period

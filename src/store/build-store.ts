@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Store } from './store.js';
+import { isAlive } from './process-alive.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { importDirectory, type ImportResult } from '../ingest/import-directory.js';
 import { ensureServingFresh } from '../serving/refresh-serving.js';
@@ -58,15 +59,6 @@ export async function prepareStore(path: string, dataDir: string): Promise<Prepa
     return { created: false, migrations, national, seed };
   } finally {
     store.close();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

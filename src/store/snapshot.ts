@@ -67,15 +67,34 @@ export async function exportSnapshot(store: Store, dir: string): Promise<Snapsho
   }
 }
 
+/** The manifest, or an error that says what the directory is not. */
+async function readManifest(dir: string): Promise<SnapshotManifest> {
+  if (!existsSync(dir)) throw new Error(`${dir}: no such directory`);
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) throw new Error(`${dir}: no ${MANIFEST}; not a snapshot written by npm run export`);
+  let manifest: Partial<SnapshotManifest> | null;
+  try {
+    manifest = JSON.parse(await readFile(path, 'utf8')) as Partial<SnapshotManifest> | null;
+  } catch {
+    throw new Error(`${path}: not JSON; not a snapshot written by npm run export`);
+  }
+  if (
+    manifest?.format !== 'grassroots-snapshot' ||
+    manifest.version !== 1 ||
+    !Array.isArray(manifest.migrations) ||
+    !Array.isArray(manifest.tables)
+  )
+    throw new Error(`${dir}: not a grassroots snapshot (manifest format/version)`);
+  return manifest as SnapshotManifest;
+}
+
 /**
  * Opens a snapshot as an in-memory store: the schema comes from this code's migrations (so
  * views and macros exist), the rows from the Parquet files after their checksums are verified.
  * A snapshot made by newer code (a migration this code lacks) is refused rather than misread.
  */
 export async function openSnapshot(dir: string, poolSize = 4): Promise<{ store: Store; manifest: SnapshotManifest }> {
-  const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as SnapshotManifest;
-  if (manifest.format !== 'grassroots-snapshot' || manifest.version !== 1)
-    throw new Error(`${dir}: not a grassroots snapshot (manifest format/version)`);
+  const manifest = await readManifest(dir);
   const known = new Set((await readdir(MIGRATIONS_DIR)).map((f) => f.replace(/\.sql$/, '')));
   const unknown = manifest.migrations.filter((m) => !known.has(m));
   if (unknown.length > 0)
@@ -89,6 +108,7 @@ export async function openSnapshot(dir: string, poolSize = 4): Promise<{ store: 
       `${dir}: made by an older schema (lacks migrations ${missing.join(', ')}); export it again with this version`,
     );
   for (const t of manifest.tables) {
+    if (!existsSync(join(dir, t.file))) throw new Error(`${dir}/${t.file}: missing (the manifest lists it)`);
     if ((await sha256(join(dir, t.file))) !== t.sha256)
       throw new Error(`${dir}/${t.file}: checksum does not match the manifest`);
   }

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   DuckDBInstance,
   JsonDuckDBValueConverter,
@@ -8,6 +5,7 @@ import {
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import { ConnectionPool } from './connection-pool.js';
+import { createExportDir, removeExportDir } from './export-dir.js';
 import { PreparedCache, reusable } from './prepared-statements.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
 
@@ -126,7 +124,7 @@ export class Store {
    * either. A snapshot server calls it after loading its Parquet files.
    */
   async sandbox(): Promise<void> {
-    const exportDir = mkdtempSync(join(tmpdir(), 'grassroots-exports-'));
+    const exportDir = createExportDir();
     const setup = await this.instance.connect();
     try {
       await setup.run(`SET allowed_directories = ['${exportDir.replace(/'/g, "''")}/']`);
@@ -134,6 +132,9 @@ export class Store {
       await setup.run('SET autoinstall_known_extensions = false');
       await setup.run('SET autoload_known_extensions = false');
       await setup.run('SET lock_configuration = true');
+    } catch (error) {
+      removeExportDir(exportDir);
+      throw error;
     } finally {
       setup.closeSync();
     }
@@ -266,6 +267,7 @@ export class Store {
     this.closed = true;
     this.pool.closeAll();
     this.instance.closeSync();
+    if (this.sandboxExportDir) removeExportDir(this.sandboxExportDir);
   }
 
   /** A statement on its own (not in a transaction), through the connection's prepared statements. */

@@ -9,12 +9,6 @@ interface Recipe {
   query: string;
 }
 
-declare global {
-  interface Window {
-    GRASSROOTS_COOKBOOK?: Recipe[];
-  }
-}
-
 /** Same-origin POST: the page works wherever the server is, offline included. */
 async function fetcher(params: unknown): Promise<unknown> {
   const response = await fetch(window.location.pathname, {
@@ -25,7 +19,9 @@ async function fetcher(params: unknown): Promise<unknown> {
   return response.json();
 }
 
-const recipes = window.GRASSROOTS_COOKBOOK ?? [];
+// The page carries the cookbook as a JSON data block, not a script: its Content-Security-Policy
+// runs no inline script (src/http/page-security.ts).
+const recipes = JSON.parse(document.getElementById('cookbook')?.textContent ?? '[]') as Recipe[];
 /** GraphiQL titles a tab by its operation name, so an anonymous recipe gets one from its heading. */
 function named(recipe: Recipe, index: number): string {
   if (!recipe.query.startsWith('{')) return recipe.query;

@@ -298,3 +298,84 @@ describe('loading files', () => {
     expect(await fingerprintOf(store)).toMatchObject({ imports: 2 });
   });
 });
+
+describe('a CSV file is kept exactly as written, or refused with the reason and row DuckDB gives', () => {
+  const HEADER = 'subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note';
+  const row = (indicator: string, rest = ',,,') =>
+    `village/huoi-song,${indicator},2025,70,ABOUT,,,dbp-em-party-members,false${rest}`;
+  const csv = async (name: string, lines: (string | Buffer)[]) => {
+    const path = join(dir, name);
+    await writeFile(path, Buffer.concat(lines.map((l) => (typeof l === 'string' ? Buffer.from(`${l}\n`) : l))));
+    return path;
+  };
+
+  it('spaces at either end of a quote or a note are kept; a blank one is no quote', async () => {
+    const path = await csv('spaces.csv', [
+      HEADER,
+      row('households', ',,"  Theo báo cáo, có 70 hộ.  ","\tnote with a tab and a space "'),
+      row('residents', ',,"   ",'),
+    ]);
+    await loadFile(path);
+    const kept = await store.all<{ indicator: string; quote: string | null; note: string | null }>(
+      'test.kept-text',
+      sql`SELECT indicator, quote, note FROM current_observations WHERE subject_id = 'village/huoi-song' AND period = '2025' AND source_id = 'dbp-em-party-members' AND indicator IN ('households', 'residents') ORDER BY indicator`,
+    );
+    expect(kept).toEqual([
+      { indicator: 'households', quote: '  Theo báo cáo, có 70 hộ.  ', note: '\tnote with a tab and a space ' },
+      { indicator: 'residents', quote: null, note: null },
+    ]);
+  });
+
+  it('a row with one field too many is one problem at its row, not every column missing', async () => {
+    const path = await csv('extra-field.csv', [HEADER, row('households'), row('residents', ',,,,EXTRA')]);
+    const error = await rejection(path);
+    expect(error.total).toBe(1);
+    expect(error.problems).toEqual([
+      {
+        file: 'extra-field.csv',
+        row: 2,
+        column: '*',
+        reason: 'unreadable CSV: Expected Number of Columns: 12 Found: 13',
+      },
+    ]);
+  });
+
+  it("a line over the maximum size and a byte that is not UTF-8: DuckDB's reason, at its row", async () => {
+    const long = await csv('long-line.csv', [
+      HEADER,
+      row('households'),
+      row('residents', `,,"${'x'.repeat(2_100_000)}",`),
+    ]);
+    expect((await rejection(long)).problems).toEqual([
+      {
+        file: 'long-line.csv',
+        row: 2,
+        column: '*',
+        reason: expect.stringMatching(
+          /^unreadable CSV: Maximum line size of 2000000 bytes exceeded\. Actual Size: ?\d+ bytes\.$/,
+        ),
+      },
+    ]);
+    const latin1 = await csv('latin1.csv', [
+      HEADER,
+      row('households'),
+      Buffer.concat([Buffer.from(row('residents', ',,"Tr')), Buffer.from([0xea]), Buffer.from('n",\n')]),
+    ]);
+    expect((await rejection(latin1)).problems).toEqual([
+      {
+        file: 'latin1.csv',
+        row: 2,
+        column: '*',
+        reason: 'unreadable CSV: Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.',
+      },
+    ]);
+  });
+
+  it('a column named twice in the header is refused by name', async () => {
+    const path = await csv('twice.csv', [`${HEADER},note`, `${row('households')},`]);
+    expect((await rejection(path)).problems).toEqual([
+      { file: 'twice.csv', row: 0, column: 'note', reason: 'column named twice in the header' },
+    ]);
+    expect(await fingerprintOf(store)).toMatchObject({ imports: 2 });
+  });
+});

@@ -20,17 +20,24 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A page that fails the test on any request leaving the server: the UI must work offline. */
-async function offlinePage(): Promise<{ page: Page; foreign: string[] }> {
+/**
+ * A page that fails the test on any request leaving the server (the UI must work offline) and on
+ * anything its Content-Security-Policy refused (Chromium reports each refusal on the console).
+ */
+async function offlinePage(): Promise<{ page: Page; foreign: string[]; refused: string[] }> {
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
   const foreign: string[] = [];
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
     foreign.push(url);
     return route.abort();
   });
-  return { page, foreign };
+  return { page, foreign, refused };
 }
 
 describe('GraphiQL is served at /graphql to browsers, bundled, offline', () => {
@@ -49,10 +56,33 @@ describe('GraphiQL is served at /graphql to browsers, bundled, offline', () => {
     expect(((await api.json()) as { data: { indicators: unknown[] } }).data.indicators.length).toBeGreaterThan(0);
   });
 
+  it('the IDE and /explore carry a Content-Security-Policy that runs only their own scripts and forbids framing', async () => {
+    for (const path of ['/graphql', '/explore']) {
+      const page = await fetch(`${origin}${path}`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const csp = page.headers.get('content-security-policy')!;
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toContain('unsafe');
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      // No inline script for the policy to refuse: the cookbook travels as a JSON data block.
+      expect(await page.text()).not.toMatch(/<script>/);
+    }
+    // GraphQL answers are not pages: none of this is added to them.
+    const api = await fetch(t.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ indicators { code } }' }),
+    });
+    expect(api.headers.get('content-security-policy')).toBeNull();
+  });
+
   it.skipIf(CHROMIUM === null)(
     'loads in Chromium with the cookbook as tabs, runs a query and shows the result',
     async () => {
-      const { page, foreign } = await offlinePage();
+      const { page, foreign, refused } = await offlinePage();
       await page.goto(t.server.url);
       await page.waitForSelector('.graphiql-container');
       const tabs = page.locator('.graphiql-tab');
@@ -71,6 +101,7 @@ describe('GraphiQL is served at /graphql to browsers, bundled, offline', () => {
         .poll(() => page.locator('.graphiql-doc-explorer').innerText(), { timeout: 10_000 })
         .toContain('Query');
       expect(foreign).toEqual([]);
+      expect(refused).toEqual([]);
       await page.close();
     },
   );
@@ -78,7 +109,7 @@ describe('GraphiQL is served at /graphql to browsers, bundled, offline', () => {
 
 describe.skipIf(CHROMIUM === null)('/explore draws a series with Chart.js, bundled, offline', () => {
   it('plots a village series as a line chart with its numbers beside it', async () => {
-    const { page, foreign } = await offlinePage();
+    const { page, foreign, refused } = await offlinePage();
     // poor households 2024 (derived: "more than 40") and 2026 ("just over 20"); the coffee series
     // is no longer a line: its 2024 figure is one household's, kept out of the village's series
     await page.goto(`${origin}/explore?indicator=poor_households&localities=village/huoi-song`);
@@ -93,11 +124,12 @@ describe.skipIf(CHROMIUM === null)('/explore draws a series with Chart.js, bundl
     expect(painted).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'explore-line.png') });
     expect(foreign).toEqual([]);
+    expect(refused).toEqual([]);
     await page.close();
   });
 
   it('draws a comparison as bars and shows API errors in words', async () => {
-    const { page } = await offlinePage();
+    const { page, refused } = await offlinePage();
     await page.goto(`${origin}/explore?indicator=members&kind=PARTY_COMMITTEE&chart=bar`);
     await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toBe('3 units × 1 periods');
     expect(await page.locator('#data').innerText()).toMatch(/party-committee\/dien-bien\s+49000/);
@@ -106,6 +138,7 @@ describe.skipIf(CHROMIUM === null)('/explore draws a series with Chart.js, bundl
     await expect
       .poll(() => page.locator('#status').innerText(), { timeout: 15_000 })
       .toContain('unknown indicator "nope"');
+    expect(refused).toEqual([]);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { parseCsv } from '../support/csv.js';
+import { syntheticTree, writeDataDir } from '../support/fixtures.js';
 
 let t: TestServer;
 let base: string;
@@ -187,6 +188,36 @@ describe('bad export requests are 400s naming the parameter and what is allowed'
     if (allowed) expect(body.error.allowed).toContain(allowed);
   });
 
+  it('a within or a locality that names no unit is a 400 naming the parameter, not an empty or short table', async () => {
+    const within = await bad('indicators=members&kind=VILLAGE&within=commune/no-such-commune');
+    expect(within.status).toBe(400);
+    expect(within.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      parameter: 'within',
+      message: 'Parameter "within": no locality "commune/no-such-commune".',
+    });
+    const localities = await bad('indicators=households&localities=village/huoi-song,village/no-such-village');
+    expect(localities.status).toBe(400);
+    expect(localities.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      parameter: 'localities',
+      message: 'Parameter "localities": no locality "village/no-such-village".',
+    });
+  });
+
+  it('csvFormulas takes escape or keep, and only on /export.csv', async () => {
+    const unknown = await bad('indicators=members&kind=COMMUNE&csvFormulas=raw');
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { error: { parameter: 'csvFormulas', allowed: ['escape', 'keep'] } },
+    });
+    const json = await fetch(`${base}/export.json?indicators=members&kind=COMMUNE&csvFormulas=keep`);
+    expect(json.status).toBe(400);
+    expect(((await json.json()) as { error: { message: string } }).error.message).toBe(
+      'Parameter "csvFormulas": applies to /export.csv only.',
+    );
+  });
+
   it('an unknown format is a 404 listing the formats', async () => {
     const response = await fetch(`${base}/export.xlsx?indicators=members&kind=COMMUNE`);
     expect(response.status).toBe(404);
@@ -196,5 +227,48 @@ describe('bad export requests are 400s naming the parameter and what is allowed'
       '/export.json',
       '/export.ndjson',
     ]);
+  });
+});
+
+describe('a CSV export does not hand a spreadsheet formulas to run', () => {
+  let hostile: TestServer;
+  let hostileBase: string;
+  // Names a data editor could load: each would run as a formula when the CSV is opened in a spreadsheet.
+  const NAMES = ['=HYPERLINK("http://evil.example","x")', '+1 Village', '-2 Village', '@SUM(A1)'];
+  beforeAll(async () => {
+    const tree = syntheticTree(1, NAMES.length);
+    NAMES.forEach((name, i) => {
+      tree['units.csv'] = tree['units.csv']!.replace(`Village 1.${i + 1},`, `"${name.replaceAll('"', '""')}",`);
+    });
+    // An AMOUNT may be negative: a number, which must stay one.
+    tree['observations.csv'] += NAMES.map(
+      (_, i) => `village/c1-v${i + 1},target_attainment,2025,-0.${i + 1},EXACT,,,synthetic-test,false,,,\n`,
+    ).join('');
+    hostile = await startTestServer(await writeDataDir(tree, true));
+    hostileBase = hostile.server.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => hostile.close());
+
+  const exported = async (query: string) => {
+    const response = await fetch(`${hostileBase}/export.csv?indicators=target_attainment&kind=VILLAGE${query}`);
+    expect(response.status).toBe(200);
+    return parseCsv(await response.text());
+  };
+
+  it("text cells starting with =, +, - or @ get a leading ' (shown as text); negative numbers stay numbers", async () => {
+    const rows = await exported('');
+    expect(rows.map((r) => [r['locality_name'], r['value']])).toEqual(
+      NAMES.map((name, i) => [`'${name}`, `-0.${i + 1}`]),
+    );
+  });
+
+  it('csvFormulas=keep writes every cell as stored, for programs', async () => {
+    const rows = await exported('&csvFormulas=keep');
+    expect(rows.map((r) => [r['locality_name'], r['value']])).toEqual(NAMES.map((name, i) => [name, `-0.${i + 1}`]));
+    // Other formats are data, not spreadsheets: names as stored.
+    const json = (await (
+      await fetch(`${hostileBase}/export.json?indicators=target_attainment&kind=VILLAGE`)
+    ).json()) as { locality_name: string }[];
+    expect(json.map((r) => r.locality_name)).toEqual(NAMES);
   });
 });

@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { get, GET_HEADERS, postJson } from '../support/http.js';
 import { getIntrospectionQuery } from 'graphql';
 import { etagOf } from '../../src/http/cache.js';
+import { MAX_VALIDATION_ERRORS } from '../../src/http/graphql-errors.js';
 
 let t: TestServer;
 let locked: TestServer;
@@ -255,6 +256,26 @@ describe('CORS and introspection are configurable', () => {
     });
     const off = await postJson(locked.server.url, { query });
     expect(off.status).toBe(400);
-    expect(off.json!.errors![0]!.message).toMatch(/introspection/i);
+    expect(off.json!.errors![0]).toMatchObject({
+      message:
+        'Introspection is off on this server (the default under NODE_ENV=production); it answers __schema and __type when started with --introspection true.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', setting: 'introspection' },
+    });
+  });
+});
+
+describe('a document with more validation errors than graphql-js reports', () => {
+  it(`names the limit maxValidationErrors = ${MAX_VALIDATION_ERRORS} instead of "Validation aborted."`, async () => {
+    const fields = Array.from({ length: MAX_VALIDATION_ERRORS + 20 }, (_, i) => `f${i}`).join(' ');
+    const r = await postJson(t.server.url, { query: `{ ${fields} }` });
+    expect(r.status).toBe(400);
+    const errors = r.json!.errors!;
+    expect(errors).toHaveLength(MAX_VALIDATION_ERRORS + 1);
+    expect(errors[0]!.message).toBe('Cannot query field "f0" on type "Query".');
+    expect(errors.at(-1)).toEqual({
+      message: `Query has more than ${MAX_VALIDATION_ERRORS} validation errors, over the limit maxValidationErrors = ${MAX_VALIDATION_ERRORS}; the first ${MAX_VALIDATION_ERRORS} are listed.`,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxValidationErrors', max: MAX_VALIDATION_ERRORS },
+    });
+    expect(r.text).not.toContain('aborted');
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { halfSentRequest, postJson } from '../support/http.js';
+import { halfSentRequest, statusOnNewConnection, postJson } from '../support/http.js';
 import { SLOW_QUERY, slowSearchRewrite, until } from '../support/slow-statement.js';
 import { Store } from '../../src/store/store.js';
 import { prepareStore } from '../../src/store/build-store.js';
@@ -97,6 +97,10 @@ describe('graceful shutdown', () => {
         t.server.http.getConnections((_, n) => (connections = n));
         return connections === 1;
       });
+      // Accepted is not yet read: once a request sent after the head is answered, the head has been
+      // read (the server reads sockets in the order their data came), so the request is in flight.
+      await inFlight.sent;
+      expect(await statusOnNewConnection(new URL('/healthz', t.server.url))).toBe(200);
       let closed = false;
       const closing = t.server.close().then(() => (closed = true));
       await new Promise((resolve) => setTimeout(resolve, 50));

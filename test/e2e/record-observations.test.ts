@@ -3,6 +3,12 @@ import { GraphQLClient } from 'graphql-request';
 import { getSdk, type ObservationInput } from '../../src/client/sdk.js';
 import { startTestServer, errorsOf, type TestServer } from '../support/test-server.js';
 import { fingerprintOf } from '../support/fingerprint.js';
+import { postJson } from '../support/http.js';
+import { DEFAULT_LIMITS } from '../../src/config.js';
+import { MAX_RECORDS } from '../../src/graphql/resolvers/mutation.resolver.js';
+
+const RECORD =
+  'mutation ($input: [ObservationInput!]!) { recordObservations(input: $input) { received written importId } }';
 
 const TOKEN = 'test-write-token-0123456789';
 const SOURCE = 'dbp-em-party-members';
@@ -92,5 +98,33 @@ describe('recordObservations', () => {
   it('reads never need the token', async () => {
     const { locality } = await readOnly.sdk.Revisions({ code: 'village/huoi-song', indicator: 'households' });
     expect(locality.observations.length).toBeGreaterThan(0);
+  });
+
+  it(`the cap of ${MAX_RECORDS} figures per request is reachable within the body limit; one more is refused naming the cap`, async () => {
+    // A quote of about 470 characters per figure: a sentence or two of an article.
+    const quote = 'Theo báo cáo của Ban Dân vận Huyện ủy, '.repeat(12);
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+    const batch = Array.from({ length: MAX_RECORDS }, (_, i) =>
+      figure({ period: day(i), value: 50 + (i % 40), quote, note: `Synthetic figure ${i}.` }),
+    );
+    const body = JSON.stringify({ query: RECORD, variables: { input: batch } });
+    // Over the old 100 KiB default, within today's.
+    expect(Buffer.byteLength(body)).toBeGreaterThan(500_000);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(DEFAULT_LIMITS.maxBodyBytes);
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const recorded = await postJson(writable.server.url, body, headers);
+    expect(recorded.json).toEqual({
+      data: { recordObservations: { received: MAX_RECORDS, written: MAX_RECORDS, importId: expect.any(Number) } },
+    });
+
+    const over = await postJson(
+      writable.server.url,
+      { query: RECORD, variables: { input: [...batch, figure({ period: day(MAX_RECORDS) })] } },
+      headers,
+    );
+    expect(over.json!.errors![0]).toMatchObject({
+      message: `Argument "input": give 1 to ${MAX_RECORDS} figures per request (the cap on recordObservations), got ${MAX_RECORDS + 1}; send more in further requests.`,
+      extensions: { code: 'BAD_USER_INPUT', argument: 'input' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { get as httpGet, request as httpRequest } from 'node:http';
 
 /** A raw HTTP exchange, for asserting status codes and headers that the typed SDK hides. */
 export interface Exchange {
@@ -40,16 +40,30 @@ export async function get(
   return exchange(await fetch(u, { headers }));
 }
 
+/** The status of a GET on a connection of its own, closed after it (fetch would keep it for the next request). */
+export function statusOnNewConnection(url: string | URL): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent: false }, (res) => {
+      res.resume().on('end', () => resolve(res.statusCode!));
+    }).on('error', reject);
+  });
+}
+
 /** Headers that get a GET past Apollo's CSRF prevention, as a non-browser client sends. */
 export const GET_HEADERS = { 'apollo-require-preflight': 'true' };
 
-/** Sends the head and half the body of a POST, and returns a function that sends the rest. */
+/**
+ * Sends the head and half the body of a POST, and returns a function that sends the rest;
+ * `sent` resolves once the first half is handed to the system.
+ */
 export function halfSentRequest(
   url: string,
   body: string,
-): { finish: () => void; response: Promise<{ status: number; text: string }> } {
+): { finish: () => void; sent: Promise<void>; response: Promise<{ status: number; text: string }> } {
   const u = new URL(url);
   let finish = () => {};
+  let written = () => {};
+  const sent = new Promise<void>((resolve) => (written = resolve));
   const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = httpRequest(
       {
@@ -69,8 +83,8 @@ export function halfSentRequest(
     );
     req.on('error', reject);
     const half = Math.floor(body.length / 2);
-    req.write(body.slice(0, half));
+    req.write(body.slice(0, half), () => written());
     finish = () => req.end(body.slice(half));
   });
-  return { finish, response };
+  return { finish, sent, response };
 }

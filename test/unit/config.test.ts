@@ -37,6 +37,16 @@ describe('configuration: flags, then environment, then documented defaults, vali
     expect(config.speed).toMatchObject({ hotValues: true, resultCache: { entries: 4000, maxRows: 2000 } });
   });
 
+  it('introspection: on unless NODE_ENV=production, where a setting turns it on', () => {
+    expect(loadConfig([], ENV).introspection).toBe(true);
+    expect(loadConfig([], { ...ENV, NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig(['--introspection', 'true'], { ...ENV, NODE_ENV: 'production' }).introspection).toBe(true);
+    expect(loadConfig([], { ...ENV, NODE_ENV: 'production', GRASSROOTS_INTROSPECTION: 'true' }).introspection).toBe(
+      true,
+    );
+    expect(loadConfig(['--introspection', 'false'], ENV).introspection).toBe(false);
+  });
+
   it('environment, and flags over environment', () => {
     const config = loadConfig(['--max-depth', '9', '--cors', 'https://a.example, https://b.example'], {
       ...ENV,

@@ -20,7 +20,10 @@ export class MutationResolver {
   ): Promise<RecordResult> {
     ctx.writeAccess.check(ctx.authorization, 'recordObservations');
     if (input.length === 0 || input.length > MAX_RECORDS)
-      throw new BadInputError('input', `give 1 to ${MAX_RECORDS} figures, got ${input.length}`);
+      throw new BadInputError(
+        'input',
+        `give 1 to ${MAX_RECORDS} figures per request (the cap on recordObservations), got ${input.length}; send more in further requests`,
+      );
     try {
       const result = await ctx.writer.recordObservations(toObservationRecords(input));
       return { received: input.length, written: result.observationsWritten, importId: result.importId ?? null };
