@@ -64,7 +64,7 @@ describe('reported changes: revisions, retraction and time travel', { timeout: 2
     const stated = await huoiSong(store);
     expect(stated).toEqual({
       basis: 'REPORTED',
-      absolute: { value: -20, lower: null, upper: -20, qualifier: 'LESS_THAN' },
+      absolute: { value: -20, lower: null, upper: -20, qualifier: 'LESS_THAN', formula: 'reported: less than -20' },
       quote: QUOTE.slice(1, -1),
     });
     const afterStated = await now(store);
@@ -76,7 +76,13 @@ describe('reported changes: revisions, retraction and time travel', { timeout: 2
       `${HEADER}village/huoi-song,poor_households,2024,2026,-21,LESS_THAN,,-21,dbp-em-party-members,${QUOTE},\n`,
     );
     store = await Store.open({ path, poolSize: 1 });
-    expect((await huoiSong(store)).absolute).toEqual({ value: -21, lower: null, upper: -21, qualifier: 'LESS_THAN' });
+    expect((await huoiSong(store)).absolute).toEqual({
+      value: -21,
+      lower: null,
+      upper: -21,
+      qualifier: 'LESS_THAN',
+      formula: 'reported: less than -21',
+    });
     expect((await huoiSong(store, afterStated)).absolute).toMatchObject({ value: -20, upper: -20 });
     const revisions = await store.all<{ value: number; supersededBy: string | null }>(
       't',
@@ -96,7 +102,13 @@ describe('reported changes: revisions, retraction and time travel', { timeout: 2
     expect(await huoiSong(store)).toEqual({
       basis: 'COMPUTED',
       // [20, 22] − [40, ∞)
-      absolute: { value: -20, lower: null, upper: -18, qualifier: 'ABOUT' },
+      absolute: {
+        value: -20,
+        lower: null,
+        upper: -18,
+        qualifier: 'ABOUT',
+        formula: '2026 − 2024 = just over 20 − more than 40',
+      },
       quote: null,
     });
     expect(await new GrassrootsReader(store).readReportedChanges(['village/huoi-song'], null)).toEqual([]);
