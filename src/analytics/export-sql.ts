@@ -27,28 +27,77 @@ export const CSV_FORMULAS: readonly CsvFormulas[] = ['escape', 'keep'];
 const escaped = (column: string) =>
   `CASE WHEN left(${column}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${column} ELSE ${column} END`;
 
+/** One column of an export: its name, its SQL over the table row `t` (and `o`, its observation), and what it holds. */
+interface ExportColumn {
+  readonly name: string;
+  readonly sql: string;
+  /** A text column (a CSV export neutralises its formulas). */
+  readonly text: boolean;
+  /** Needs the row's observation joined (`o`): only joined when such a column is asked. */
+  readonly observation?: boolean;
+}
+
+/**
+ * The columns of every export, in order (documented in docs/clients.md#exports). Each value keeps
+ * what makes it citable: its qualifier and interval, its basis, its formula, its sources' codes
+ * and titles and, for a reported figure, the quote. Dates are DATEs, so Parquet types them.
+ */
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { name: 'locality_code', sql: 't."subjectId"', text: true },
+  { name: 'locality_name', sql: 'u.name', text: true },
+  { name: 'locality_kind', sql: 'u.kind', text: true },
+  { name: 'indicator', sql: 't.indicator', text: true },
+  { name: 'period', sql: 't.period', text: true },
+  { name: 'period_start', sql: 't."periodStart"::DATE', text: false },
+  { name: 'period_end', sql: 't."periodEnd"::DATE', text: false },
+  { name: 'granularity', sql: 't.granularity', text: true },
+  { name: 'value', sql: 't.value', text: false },
+  { name: 'qualifier', sql: 't.qualifier', text: true },
+  { name: 'lower', sql: 't.lower', text: false },
+  { name: 'upper', sql: 't.upper', text: false },
+  { name: 'basis', sql: 't.basis', text: true },
+  { name: 'derived', sql: 't.derived', text: false },
+  { name: 'source_codes', sql: `array_to_string(t."sourceIds", ';')`, text: true },
+  { name: 'observation_id', sql: 't."observationId"', text: true },
+  { name: 'reporting', sql: 't.reporting', text: false },
+  { name: 'expected', sql: 't.expected', text: false },
+  { name: 'formula', sql: 't.formula', text: true },
+  {
+    name: 'source_titles',
+    sql: `(SELECT string_agg(s.title, ' | ' ORDER BY s.id) FROM sources s WHERE list_contains(t."sourceIds", s.id))`,
+    text: true,
+  },
+  { name: 'quote', sql: 'o.quote', text: true, observation: true },
+];
+
+export const EXPORT_COLUMN_NAMES: readonly string[] = EXPORT_COLUMNS.map((c) => c.name);
+
+export interface CopyOptions {
+  readonly csvFormulas?: CsvFormulas;
+  /** The columns wanted, by name, in the order asked (null: every column). */
+  readonly columns?: readonly string[] | null;
+}
+
 /**
  * Writes a table's flat rows (the `tableRows` statement, unchanged) to a file with DuckDB's own
  * writer. Columns are flattened to scalars (sources joined by ';') so every format, CSV included,
- * has the same shape. The path is made by the server, never by a client; quotes are doubled anyway.
+ * has the same shape. The path is made by the server, never by a client; quotes are doubled
+ * anyway, and column names come from EXPORT_COLUMNS, never from the request.
  */
-export function copyTable(
-  rows: Fragment,
-  path: string,
-  format: ExportFormat,
-  csvFormulas: CsvFormulas = 'escape',
-): Fragment {
+export function copyTable(rows: Fragment, path: string, format: ExportFormat, options: CopyOptions = {}): Fragment {
   const target = raw(`'${path.replaceAll("'", "''")}'`);
-  const text = (column: string, alias: string) =>
-    raw(`${format === 'csv' && csvFormulas === 'escape' ? escaped(column) : column} AS ${alias}`);
+  const escape = format === 'csv' && (options.csvFormulas ?? 'escape') === 'escape';
+  const columns =
+    options.columns == null
+      ? EXPORT_COLUMNS
+      : options.columns.map((name) => EXPORT_COLUMNS.find((c) => c.name === name)!).filter((c) => c !== undefined);
+  const select = columns.map((c) => `${escape && c.text ? escaped(c.sql) : c.sql} AS ${c.name}`).join(',\n           ');
+  const observation = columns.some((c) => c.observation)
+    ? sql`LEFT JOIN observations o ON o.id = t."observationId"::BIGINT`
+    : sql``;
   return sql`COPY (
-    SELECT ${text('t."subjectId"', 'locality_code')}, ${text('u.name', 'locality_name')}, ${text('u.kind', 'locality_kind')},
-           ${text('t.indicator', 'indicator')}, ${text('t.period', 'period')},
-           t."periodStart" AS period_start, t."periodEnd" AS period_end, ${text('t.granularity', 'granularity')}, t.value,
-           ${text('t.qualifier', 'qualifier')}, t.lower, t.upper, ${text('t.basis', 'basis')}, t.derived,
-           ${text(`array_to_string(t."sourceIds", ';')`, 'source_codes')}, ${text('t."observationId"', 'observation_id')},
-           t.reporting, t.expected
-    FROM (${rows}) t LEFT JOIN units u ON u.id = t."subjectId"
+    SELECT ${raw(select)}
+    FROM (${rows}) t LEFT JOIN units u ON u.id = t."subjectId" ${observation}
     ORDER BY t."subjectId", t.indicator, t."periodStart", t.period
   ) TO ${target} (${raw(EXPORT_FORMATS[format].copy)})`;
 }

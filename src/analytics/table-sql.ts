@@ -15,7 +15,7 @@ export function tableRows(
     SELECT v.subject_id AS "subjectId", v.indicator, v.period, v.period_start::VARCHAR AS "periodStart", v.period_end::VARCHAR AS "periodEnd",
            v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived, v.source_ids AS "sourceIds",
            v.observation_id::VARCHAR AS "observationId", v.reporting, v.expected, NULL::VARCHAR[] AS "filledFrom",
-           strftime(v.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "recordedAt"
+           strftime(v.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "recordedAt", v.formula, v.scope
     FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 

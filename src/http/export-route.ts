@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { CSV_FORMULAS, EXPORT_FORMATS, isExportFormat, type CsvFormulas } from '../analytics/export-sql.js';
+import {
+  CSV_FORMULAS,
+  EXPORT_COLUMN_NAMES,
+  EXPORT_FORMATS,
+  isExportFormat,
+  type CsvFormulas,
+} from '../analytics/export-sql.js';
 import type { SubjectSet } from '../analytics/values-sql.js';
 import type { Context } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
@@ -32,6 +38,7 @@ const PARAMETERS = [
   'geography',
   'geographyAsOf',
   'csvFormulas',
+  'columns',
 ] as const;
 const GEOGRAPHIES = Object.values(Geography);
 const KINDS = Object.values(LocalityKind);
@@ -130,6 +137,17 @@ export function csvFormulas(params: URLSearchParams, extension: string): CsvForm
   return value as CsvFormulas;
 }
 
+/** The columns asked for (`columns=value,qualifier,quote`), in that order; null: every column. */
+export function exportColumns(params: URLSearchParams): string[] | null {
+  const asked = list(params, 'columns');
+  if (asked === null) return null;
+  const unknown = asked.find((c) => !EXPORT_COLUMN_NAMES.includes(c));
+  if (unknown !== undefined)
+    throw new BadInputError('columns', `unknown column "${unknown.slice(0, 40)}"`, EXPORT_COLUMN_NAMES);
+  if (new Set(asked).size !== asked.length) throw new BadInputError('columns', 'a column is named twice');
+  return asked;
+}
+
 /**
  * A `within` or a locality that names no unit is the client's mistake: without this check the
  * export answered 200 with an empty table, or left the locality out.
@@ -186,10 +204,12 @@ export async function handleExport(
   const ctx = context();
   let exportRequest;
   let formulas: CsvFormulas;
+  let columns: string[] | null;
   try {
     const params = new URL(request.url, 'http://localhost').searchParams;
     exportRequest = await tableRequest(ctx, exportArgs(params));
     formulas = csvFormulas(params, extension);
+    columns = exportColumns(params);
     await assertUnitsExist(ctx, exportRequest.set);
   } catch (error) {
     if (error instanceof BadInputError) {
@@ -212,7 +232,7 @@ export async function handleExport(
       exportRequest.options,
       path,
       extension,
-      formulas,
+      { csvFormulas: formulas, columns },
     );
     reply.code(200).headers({
       'content-type': EXPORT_FORMATS[extension].contentType,

@@ -61,7 +61,9 @@ const EXPLORE_PAGE = `<!doctype html>
 <label>from <input name="from" size="6"></label><label>to <input name="to" size="6"></label>
 <label>chart <select name="chart"><option>line</option><option>bar</option></select></label>
 <button>Draw</button> <a href="/graphql">IDE</a></form>
-<p id="status">Loading…</p><canvas id="chart" height="120"></canvas><table id="data"></table>
+<p id="status">Loading…</p><canvas id="chart" height="120"></canvas>
+<p id="key">Points: ● reported, ▲ computed, ■ rolled up, ✕ filled, ★ rebuilt on other units through the lineage. Bars: the interval a figure's qualifier stands for ("more than 49,000" runs up the chart). Dashed: a segment to a value that was not reported. Gaps are not joined.</p>
+<table id="data"></table>
 <script src="/ui/explore.js"></script></body></html>`;
 
 function wantsHtml(request: FastifyRequest): boolean {

@@ -7,7 +7,7 @@ import type { RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, availabilityOn } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
-import { copyTable, type CsvFormulas, type ExportFormat } from '../analytics/export-sql.js';
+import { copyTable, type CopyOptions, type ExportFormat } from '../analytics/export-sql.js';
 import {
   subjectIds,
   SUBJECT_WALK_DEPTH,
@@ -266,7 +266,7 @@ export class AnalyticsReader {
     options: ValueOptions,
     path: string,
     format: ExportFormat,
-    csvFormulas?: CsvFormulas,
+    copy: CopyOptions = {},
   ): Promise<void> {
     await this.store.all(
       'analytics.table-export',
@@ -274,7 +274,7 @@ export class AnalyticsReader {
         tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
         path,
         format,
-        csvFormulas,
+        copy,
       ),
     );
   }

@@ -114,7 +114,10 @@ describe.skipIf(CHROMIUM === null)('/explore draws a series with Chart.js, bundl
     // is no longer a line: its 2024 figure is one household's, kept out of the village's series
     await page.goto(`${origin}/explore?indicator=poor_households&localities=village/huoi-song`);
     await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toBe('1 units × 2 periods');
-    expect(await page.locator('#data').innerText()).toMatch(/village\/huoi-song\s+40\s+20/);
+    // each value with the words and interval it was published with
+    expect(await page.locator('#data').innerText()).toMatch(
+      /village\/huoi-song\s+more than 40 \[40, ∞\)\s+just over 20 \[20, 22\]/,
+    );
     // The canvas has been painted: some pixel is not transparent.
     const painted = await page.evaluate(() => {
       const canvas = document.getElementById('chart') as HTMLCanvasElement;
@@ -132,12 +135,27 @@ describe.skipIf(CHROMIUM === null)('/explore draws a series with Chart.js, bundl
     const { page, refused } = await offlinePage();
     await page.goto(`${origin}/explore?indicator=members&kind=PARTY_COMMITTEE&chart=bar`);
     await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toBe('3 units × 1 periods');
-    expect(await page.locator('#data').innerText()).toMatch(/party-committee\/dien-bien\s+49000/);
+    expect(await page.locator('#data').innerText()).toMatch(
+      /party-committee\/dien-bien\s+more than 49000 \[49000, ∞\)/,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'explore-bar.png') });
     await page.goto(`${origin}/explore?indicator=nope`);
     await expect
       .poll(() => page.locator('#status').innerText(), { timeout: 15_000 })
       .toContain('unknown indicator "nope"');
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a value the inputs do not pin down as its range, never as a number: the province's share", async () => {
+    const { page, refused } = await offlinePage();
+    await page.goto(`${origin}/explore?indicator=em_member_share&kind=PARTY_COMMITTEE&chart=bar`);
+    await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toBe('3 units × 1 periods');
+    const text = await page.locator('#data').innerText();
+    expect(text).toMatch(/party-committee\/dien-bien\s+unknown \[0, 1\] \(computed\)/);
+    expect(text).toMatch(/party-committee\/tia-dinh\s+0\.899204244032 \(computed\)/);
+    expect(text).toMatch(/party-committee\/si-pa-phin\s+nearly 0\.8 \[0\.72, 0\.8\]/);
+    await page.screenshot({ path: join(ARTIFACTS, 'explore-intervals.png') });
     expect(refused).toEqual([]);
     await page.close();
   });

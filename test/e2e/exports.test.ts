@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -6,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { parseCsv } from '../support/csv.js';
 import { syntheticTree, writeDataDir } from '../support/fixtures.js';
+
+const execFileAsync = promisify(execFile);
+/** Debian's python (its python3-pandas package): CI installs it (.ci/run); a PATH python may be another. */
+const PYTHON = process.env['GRASSROOTS_TEST_PYTHON'] ?? '/usr/bin/python3';
 
 let t: TestServer;
 let base: string;
@@ -116,6 +122,10 @@ describe('GET /export.parquet and /export.json', () => {
         value: 'DOUBLE',
         derived: 'BOOLEAN',
         locality_code: 'VARCHAR',
+        period_start: 'DATE',
+        period_end: 'DATE',
+        formula: 'VARCHAR',
+        quote: 'VARCHAR',
       });
       const expected = await graphqlRows({ indicators: INDICATORS, kind: 'PARTY_COMMITTEE' });
       expect(
@@ -155,6 +165,66 @@ describe('GET /export.parquet and /export.json', () => {
         .split('\n')
         .map((l) => JSON.parse(l) as unknown),
     ).toEqual(rows);
+  });
+});
+
+describe('exports carry what makes each figure citable', () => {
+  it('formula, source titles and quote per value; the province share UNKNOWN within [0, 1], not a number', async () => {
+    const response = await fetch(`${base}/export.csv?indicators=${INDICATORS.join(',')}&kind=PARTY_COMMITTEE`);
+    const rows = parseCsv(await response.text());
+    const row = (locality: string, indicator: string) =>
+      rows.find((r) => r['locality_code'] === locality && r['indicator'] === indicator)!;
+    expect(row('party-committee/tia-dinh', 'em_member_share')).toMatchObject({
+      basis: 'COMPUTED',
+      formula: 'em_members / members = 339 / 377',
+      quote: '',
+    });
+    expect(row('party-committee/tia-dinh', 'members')['quote']).toBe(
+      'The Tìa Dình commune level Party Committee oversees 30 subordinate Party cells with a total of 377 Party members, including 339 ethnic minority members.',
+    );
+    expect(row('party-committee/tia-dinh', 'members')['source_titles']).toContain(
+      'Ethnic minority Party members in Điện Biên',
+    );
+    expect(row('party-committee/dien-bien', 'em_member_share')).toMatchObject({
+      value: '',
+      qualifier: 'UNKNOWN',
+      lower: '0.0',
+      upper: '1.0',
+      formula: 'em_members / members = more than 27000 / more than 49000',
+    });
+  });
+
+  it('columns= picks fewer columns, in the order asked; an unknown one is a 400 listing the columns', async () => {
+    const response = await fetch(
+      `${base}/export.csv?indicators=members&kind=PARTY_COMMITTEE&columns=locality_code,value,qualifier,quote`,
+    );
+    const text = await response.text();
+    expect(text.split('\n')[0]).toBe('locality_code,value,qualifier,quote');
+    const unknown = await fetch(`${base}/export.csv?indicators=members&kind=PARTY_COMMITTEE&columns=value,colour`);
+    expect(unknown.status).toBe(400);
+    const body = (await unknown.json()) as { error: { parameter: string; allowed: string[] } };
+    expect(body.error.parameter).toBe('columns');
+    expect(body.error.allowed).toEqual(expect.arrayContaining(['formula', 'quote', 'source_titles']));
+  });
+
+  it("pandas (Debian's python3-pandas) reads the CSV URL and gets the GraphQL table's numbers", async () => {
+    const url = `${base}/export.csv?indicators=${INDICATORS.join(',')}&kind=PARTY_COMMITTEE`;
+    const script = [
+      'import json, sys, pandas as pd',
+      'df = pd.read_csv(sys.argv[1], parse_dates=["period_start", "period_end"])',
+      'assert str(df["period_start"].dtype).startswith("datetime64"), df["period_start"].dtype',
+      'rows = [{"locality": r.locality_code, "indicator": r.indicator, "period": str(r.period), "value": None if pd.isna(r.value) else float(r.value), "qualifier": r.qualifier} for r in df.itertuples()]',
+      'print(json.dumps(rows))',
+    ].join('\n');
+    const { stdout } = await execFileAsync(PYTHON, ['-c', script, url]);
+    const expected = (await graphqlRows({ indicators: INDICATORS, kind: 'PARTY_COMMITTEE' })).map((r) => ({
+      locality: r.locality,
+      indicator: r.indicator,
+      period: r.period,
+      value: r.value,
+      qualifier: r.qualifier,
+    }));
+    expect(JSON.parse(stdout)).toEqual(expected);
   });
 });
 
