@@ -113,8 +113,15 @@ const intervals = {
         ctx.beginPath();
         ctx.moveTo(px, bottom);
         ctx.lineTo(px, top);
-        if (cell.upper !== null) (ctx.moveTo(px - 4, top), ctx.lineTo(px + 4, top));
-        if (cell.lower !== null) (ctx.moveTo(px - 4, bottom), ctx.lineTo(px + 4, bottom));
+        // caps only on the ends that are bounds
+        for (const [bound, at] of [
+          [cell.upper, top],
+          [cell.lower, bottom],
+        ] as const) {
+          if (bound === null) continue;
+          ctx.moveTo(px - 4, at);
+          ctx.lineTo(px + 4, at);
+        }
         ctx.stroke();
       });
       ctx.restore();
