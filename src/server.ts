@@ -145,9 +145,14 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   await allowOrigins(app, options.corsOrigins ?? []);
   const shutdown = new GracefulShutdown(app, work, options.shutdownGraceMs ?? 10_000);
 
+  let warmed = false;
   healthRoutes(
     app,
-    storeReadiness(store, () => shutdown.isStopping),
+    await storeReadiness(
+      store,
+      () => shutdown.isStopping,
+      () => warmed,
+    ),
   );
   exportRoute(app, {
     work,
@@ -184,7 +189,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   await app.listen({ port: options.port, host: options.host });
   listened();
   const warming = performance.now();
-  void warm().then(() =>
+  void warm().then(() => {
+    warmed = true;
     logger.info(
       {
         units: hierarchy?.current()?.unitCount ?? null,
@@ -194,8 +200,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         ...(serving.lastError ? { servingError: serving.lastError } : {}),
       },
       'warm',
-    ),
-  );
+    );
+  });
   const { port } = app.server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
