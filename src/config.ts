@@ -15,6 +15,8 @@ export interface LimitsConfig {
   readonly defaultListSize: number;
   readonly maxTokens: number;
   readonly maxBodyBytes: number;
+  readonly maxResponseBytes: number;
+  readonly maxResponseRows: number;
   readonly timeoutMs: number;
   readonly queueLimit: number;
 }
@@ -57,6 +59,8 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   defaultListSize: 100,
   maxTokens: SETTINGS.maxTokens.default,
   maxBodyBytes: SETTINGS.maxBodyBytes.default,
+  maxResponseBytes: SETTINGS.maxResponseBytes.default,
+  maxResponseRows: SETTINGS.maxResponseRows.default,
   timeoutMs: SETTINGS.timeoutMs.default,
   queueLimit: SETTINGS.queueLimit.default,
 };
@@ -102,6 +106,8 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
       defaultListSize: DEFAULT_LIMITS.defaultListSize,
       maxTokens: v.maxTokens,
       maxBodyBytes: v.maxBodyBytes,
+      maxResponseBytes: v.maxResponseBytes,
+      maxResponseRows: v.maxResponseRows,
       timeoutMs: v.timeoutMs,
       queueLimit: v.queueLimit,
     },

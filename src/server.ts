@@ -178,12 +178,14 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       hierarchy,
       writer,
       writeAccess: new WriteAccess(options.writeToken ?? null),
+      maxResponseRows: limits.maxResponseRows,
     }),
     {
       onRequest: [serveIde, onlyGetAndPost, shutdown.refuseWhenStopping, caching.notModified],
       onSend: [caching.cacheHeaders],
       onResponse: speed.gcAfterBulk ? [reclaimAfterBulkResponses()] : [],
     },
+    limits,
   );
 
   await app.listen({ port: options.port, host: options.host });

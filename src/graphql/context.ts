@@ -21,4 +21,14 @@ export interface Context {
   readonly writeAccess: WriteAccess;
   /** The request's Authorization header, checked only by mutations. */
   readonly authorization: string | null;
+  /** Over HTTP: the request's time limit and answer caps, for resolvers that build large answers. */
+  readonly answer?: AnswerBudget;
+}
+
+/** What a resolver building a large answer must respect (src/graphql/answer-budget.ts). */
+export interface AnswerBudget {
+  /** Fires at the time limit (or shutdown): stop building. */
+  readonly signal: AbortSignal;
+  /** Rows a `table` answer may hold (maxResponseRows). */
+  readonly maxRows: number;
 }

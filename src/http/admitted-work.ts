@@ -6,9 +6,11 @@ import type { Admission } from './admission.js';
  * under the time limit, tracked so that shutdown can wait for it and then interrupt it.
  *
  * The time limit counts from when the work gets to run, not while it queues, and it fires the
- * signal every statement of the request runs under: DuckDB interrupts the statement. It does not
- * stop JavaScript that is building or serialising an answer (issue 20's end-to-end limit belongs
- * here); nor does admission weigh requests by cost yet (its lanes belong in Admission.enter).
+ * signal every statement of the request runs under: DuckDB interrupts the statement. JavaScript
+ * cannot be interrupted, so the work is also given `expired`, a look at the clock: code that builds
+ * a large answer checks it between turns (the timer can only fire when the event loop does), and
+ * the route checks it once the answer is serialised, so an answer past its limit is never sent.
+ * Admission does not weigh requests by cost yet (its lanes belong in Admission.enter).
  */
 export class AdmittedWork {
   private readonly inFlight = new Set<AbortController>();
@@ -25,15 +27,21 @@ export class AdmittedWork {
     return { running: this.inFlight.size, queued: this.admission.queued };
   }
 
-  async run<T>(info: RequestInfo, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async run<T>(info: RequestInfo, work: (signal: AbortSignal, expired: () => boolean) => Promise<T>): Promise<T> {
     const release = await this.admission.enter();
     const controller = new AbortController();
     this.inFlight.add(controller);
+    const deadline = performance.now() + this.timeoutMs;
     const timer = setTimeout(() => controller.abort('timeout'), this.timeoutMs);
+    // Past the deadline with the timer not yet run (the loop was busy): the same as the timer firing.
+    const expired = () => {
+      if (!controller.signal.aborted && performance.now() >= deadline) controller.abort('timeout');
+      return controller.signal.aborted && controller.signal.reason === 'timeout';
+    };
     // A request that waited in the queue past the shutdown grace period does not start work.
     if (this.interrupted) controller.abort('shutdown');
     try {
-      return await work(controller.signal);
+      return await work(controller.signal, expired);
     } finally {
       if (controller.signal.aborted) info.timedOut = controller.signal.reason === 'timeout';
       clearTimeout(timer);

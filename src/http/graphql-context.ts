@@ -17,6 +17,8 @@ export interface GraphQLContextDeps {
   readonly writer: ObservationWriter;
   /** Mutations check the request's Authorization header against it (write token). */
   readonly writeAccess: WriteAccess;
+  /** Rows a `table` answer may hold (maxResponseRows). */
+  readonly maxResponseRows: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
       writer: deps.writer,
       writeAccess: deps.writeAccess,
       authorization,
+      answer: { signal, maxRows: deps.maxResponseRows },
     };
   };
 }

@@ -10,6 +10,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { Context, RequestInfo } from '../graphql/context.js';
 import type { AdmittedWork } from './admitted-work.js';
 import { HttpError } from './http-error.js';
+import { replyTimedOut, replyTooLarge } from './answer-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +29,12 @@ export interface GraphQLRouteHooks {
   readonly onResponse: onResponseHookHandler[];
 }
 
+/** The end-to-end limits the route enforces on Apollo's answer. */
+export interface AnswerLimits {
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+}
+
 /** GraphQL is served over GET and POST; anything else is refused before its body is read. */
 export const onlyGetAndPost: onRequestHookHandler = (request, _reply, done) => {
   done(
@@ -40,7 +47,9 @@ export const onlyGetAndPost: onRequestHookHandler = (request, _reply, done) => {
 /**
  * /graphql through Apollo's fastify integration. Every method is routed here so that the hooks
  * can answer the others (405, the IDE); an admitted request runs under the admission queue and
- * the time limit, and its context reads through the signal that enforces them.
+ * the time limit, and its context reads through the signal that enforces them. Apollo's answer,
+ * serialised, is checked once more: past the time limit it becomes 504 TIMEOUT (however the time
+ * went: DuckDB, resolvers, serialising), over maxResponseBytes a 400 naming the cap.
  */
 export function graphqlRoute(
   app: FastifyInstance,
@@ -48,6 +57,7 @@ export function graphqlRoute(
   work: AdmittedWork,
   contextOf: ContextOf,
   hooks: GraphQLRouteHooks,
+  limits: AnswerLimits,
 ): void {
   app.decorateRequest('workSignal', null);
   // Typed for a route that answers only strings; this one's hooks answer other things too.
@@ -61,9 +71,15 @@ export function graphqlRoute(
     onSend: hooks.onSend,
     onResponse: hooks.onResponse,
     handler: async function (request, reply) {
-      return work.run(request.info, async (signal) => {
+      return work.run(request.info, async (signal, expired) => {
         request.workSignal = signal;
-        return execute.call(this, request, reply);
+        const answer: unknown = await execute.call(this, request, reply);
+        if (expired()) return replyTimedOut(reply, limits.timeoutMs);
+        if (typeof answer === 'string') {
+          const bytes = Buffer.byteLength(answer);
+          if (bytes > limits.maxResponseBytes) return replyTooLarge(reply, bytes, limits.maxResponseBytes);
+        }
+        return answer;
       });
     },
   });
