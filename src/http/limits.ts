@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { argumentListSizes, type ListSizes } from '../graphql/cost/list-sizes.js';
+import type { CostCatalogue } from '../graphql/cost/cost-catalogue.js';
 import {
   MAX_EXPANDED_FIELDS,
   TooManyFieldsError,
@@ -29,7 +30,10 @@ export function limitError(limit: string, description: string, max: number, actu
  * aliases first (cheap, and they bound the cost walk), then the cost, which multiplies by every
  * list's size (see src/graphql/cost). maxTokens is the parser's own (parseOptions in server.ts).
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function queryLimitsPlugin(
+  limits: QueryLimits,
+  catalogue: () => CostCatalogue | null = () => null,
+): ApolloServerPlugin {
   // Sizes depend only on the schema and the limits: built once per schema the server runs.
   const sizesOf = new WeakMap<GraphQLSchema, ListSizes>();
   return {
@@ -47,7 +51,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depth > limits.maxDepth) throw limitError('maxDepth', 'depth', limits.maxDepth, depth);
           if (aliases > limits.maxAliases) throw limitError('maxAliases', 'alias count', limits.maxAliases, aliases);
           let sizes = sizesOf.get(schema);
-          if (!sizes) sizesOf.set(schema, (sizes = argumentListSizes(schema, limits.defaultListSize)));
+          if (!sizes)
+            sizesOf.set(schema, (sizes = argumentListSizes(schema, limits.defaultListSize, undefined, catalogue)));
           let cost: number | null;
           try {
             cost = measureCost(schema, document, operation, request.variables ?? {}, sizes);

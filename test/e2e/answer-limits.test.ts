@@ -126,3 +126,65 @@ describe('the response-size caps refuse an answer whole, naming the cap and wher
     expect(small.json!.errors).toBeUndefined();
   });
 });
+
+describe('the cost of a table counts what it will produce, from the arguments and the catalogue', () => {
+  let server: RunningServer;
+  const tableStatements: string[] = [];
+  beforeAll(async () => {
+    server = await serverOf(store, { maxCost: 100_000 });
+    store.onStatement((s) => {
+      if (s.id.startsWith('analytics.table')) tableStatements.push(s.id);
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('every village × every indicator × every period is refused with 400 maxCost before any table statement runs', async () => {
+    // The catalogue the estimate reads, through the API: units with values and periods, per indicator.
+    const availability = await postJson(server.url, {
+      query: '{ availability { indicator { code } kind unitCount periods } }',
+    });
+    const rowsOf = (kind: string, indicators: readonly string[]) => {
+      const entries = (
+        availability.json!.data as {
+          availability: { indicator: { code: string }; kind: string; unitCount: number; periods: string[] }[];
+        }
+      ).availability.filter((a) => a.kind === kind && indicators.includes(a.indicator.code));
+      return indicators
+        .map((code) => {
+          const own = entries.filter((a) => a.indicator.code === code);
+          const units = Math.max(0, ...own.map((a) => a.unitCount));
+          return units * new Set(own.flatMap((a) => a.periods)).size;
+        })
+        .reduce((a, b) => a + b, 0);
+    };
+    const indicators = VILLAGE_INDICATORS.map((i) => i.code);
+    const rows = rowsOf('VILLAGE', indicators);
+    // About 300 villages × 17 years × 18 indicators; arguments alone guessed 100 × 10 × 18 = 18,000.
+    expect(rows).toBeGreaterThan(80_000);
+
+    const r = await postJson(server.url, {
+      query: `{ table(kind: VILLAGE, indicators: ${ALL_VILLAGE_INDICATORS}) { rows { value period locality { code } } } }`,
+    });
+    expect(r.status).toBe(400);
+    // table 1 + rows (1 + value, period, locality 1 + code 1 = 5 for the first row) + 4 for every other row.
+    const cost = 1 + 5 + (rows - 1) * 4;
+    expect(r.json!.errors![0]).toEqual({
+      message: `Query cost is ${cost}, over the limit maxCost = 100000.`,
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', max: 100_000, actual: cost },
+    });
+    expect(tableStatements).toEqual([]);
+  });
+
+  it("a dashboard table (a commune's villages, two indicators, a few years) runs", async () => {
+    const commune = Buffer.from('Commune:commune/p01-c002').toString('base64url');
+    const r = await postJson(server.url, {
+      query: `{ table(kind: VILLAGE, within: "${commune}", indicators: ["households", "poor_households"], from: "2022") { rows { value period locality { code } } } }`,
+    });
+    expect(r.status).toBe(200);
+    expect(r.json!.errors).toBeUndefined();
+    const rows = (r.json!.data as { table: { rows: { period: string }[] } }).table.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.period >= '2022')).toBe(true);
+    expect(tableStatements.length).toBeGreaterThan(0);
+  });
+});
