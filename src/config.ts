@@ -13,6 +13,7 @@ export interface LimitsConfig {
   readonly maxAliases: number;
   readonly maxCost: number;
   readonly defaultListSize: number;
+  readonly heavyCost: number;
   readonly maxTokens: number;
   readonly maxBodyBytes: number;
   readonly maxResponseBytes: number;
@@ -57,6 +58,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxAliases: SETTINGS.maxAliases.default,
   maxCost: SETTINGS.maxCost.default,
   defaultListSize: 100,
+  heavyCost: SETTINGS.heavyCost.default,
   maxTokens: SETTINGS.maxTokens.default,
   maxBodyBytes: SETTINGS.maxBodyBytes.default,
   maxResponseBytes: SETTINGS.maxResponseBytes.default,
@@ -104,6 +106,7 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
       maxAliases: v.maxAliases,
       maxCost: v.maxCost,
       defaultListSize: DEFAULT_LIMITS.defaultListSize,
+      heavyCost: v.heavyCost,
       maxTokens: v.maxTokens,
       maxBodyBytes: v.maxBodyBytes,
       maxResponseBytes: v.maxResponseBytes,

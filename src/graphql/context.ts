@@ -23,6 +23,8 @@ export interface Context {
   readonly authorization: string | null;
   /** Over HTTP: the request's time limit and answer caps, for resolvers that build large answers. */
   readonly answer?: AnswerBudget;
+  /** Over HTTP: takes the request's admission slot, in the heavy lane when its cost is over heavyCost (src/http/admission.ts); called by the limits plugin once the cost is known. */
+  readonly admit?: (heavy: boolean) => Promise<void>;
 }
 
 /** What a resolver building a large answer must respect (src/graphql/answer-budget.ts). */

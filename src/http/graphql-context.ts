@@ -27,7 +27,7 @@ export interface GraphQLContextDeps {
  * mutation needs to check its write token.
  */
 export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
-  return (signal, info, authorization) => {
+  return (signal, info, authorization, admit) => {
     const scoped = deps.results.wrap(deps.store.withSignal(signal));
     const reader = new GrassrootsReader(scoped, deps.hierarchy);
     const analytics = new AnalyticsReader(scoped, deps.serving, deps.hierarchy);
@@ -40,6 +40,7 @@ export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
       writeAccess: deps.writeAccess,
       authorization,
       answer: { signal, maxRows: deps.maxResponseRows },
+      admit,
     };
   };
 }

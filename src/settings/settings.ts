@@ -166,6 +166,14 @@ export const SETTINGS = {
     help: 'list-size-weighted cost',
     group: LIMITS,
   }),
+  heavyCost: setting({
+    flag: 'heavy-cost',
+    env: 'GRASSROOTS_HEAVY_COST',
+    kind: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+    default: 100_000,
+    help: 'cost above which a request runs in the heavy lane (one connection fewer than the pool)',
+    group: LIMITS,
+  }),
   maxTokens: setting({
     flag: 'max-tokens',
     env: 'GRASSROOTS_MAX_TOKENS',
