@@ -5,6 +5,10 @@
  * peak RSS (VmHWM). Not part of npm test.
  *
  *   npm run load-test -- --workers 8 --requests 2000 --seconds 20
+ *
+ * --mixed instead: `--workers` clients send only heavy operations (NestedSeries, over heavyCost)
+ * while one client sends a cheap lookup after another; it reports the cheap lookup's latency idle
+ * (before the heavy ones start) and under the heavy load, the figure admission lanes are for.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,13 +19,13 @@ import { createInterface } from 'node:readline';
 import { SERVER_NODE_FLAGS } from '../src/build/server-build.js';
 import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
 import { setting } from '../src/settings/setting.js';
-import { wholeNumber } from '../src/settings/kinds.js';
+import { presence, wholeNumber } from '../src/settings/kinds.js';
 import { SETTINGS } from '../src/settings/settings.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const LOAD_TEST = defineCommand({
   name: 'load-test',
-  usage: 'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4]',
+  usage: 'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4] [--mixed]',
   summary:
     'Drives a server of its own with concurrent workers and reports requests/s, latencies, errors, limit rejections and peak RSS.',
   settings: {
@@ -40,11 +44,18 @@ const LOAD_TEST = defineCommand({
       help: 'requests in all',
     }),
     seconds: setting({ flag: 'seconds', env: null, kind: wholeNumber(1, 3_600), default: 20, help: 'time cap' }),
+    mixed: setting({
+      flag: 'mixed',
+      env: null,
+      kind: presence,
+      default: false,
+      help: 'heavy operations from every worker, and one client of cheap lookups whose latency is reported',
+    }),
     pool: SETTINGS.pool,
   },
 });
 const { values } = commandLineOrExit(LOAD_TEST);
-const { workers, requests: maxRequests, seconds: maxSeconds } = values;
+const { workers, requests: maxRequests, seconds: maxSeconds, mixed } = values;
 
 const operations = ['hierarchy', 'statistics']
   .map((f) => readFileSync(join(ROOT, 'test/operations', `${f}.graphql`), 'utf8'))
@@ -90,7 +101,10 @@ const MIX: { name: string; weight: number; body: unknown; rejected?: boolean }[]
   },
 ];
 const totalWeight = MIX.reduce((s, m) => s + m.weight, 0);
+const CHEAP = MIX.find((m) => m.name === 'LocalityByCode')!;
+const HEAVY = MIX.find((m) => m.name === 'NestedSeries')!;
 function pick(i: number) {
+  if (mixed) return HEAVY;
   let r = (i * 7919) % totalWeight;
   for (const m of MIX) {
     if (r < m.weight) return m;
@@ -180,7 +194,36 @@ async function worker() {
   }
 }
 
-await Promise.all(Array.from({ length: workers }, () => worker()));
+/** --mixed: the cheap lookup, one after another, while `running()`; its latencies. */
+async function cheapClient(running: () => boolean): Promise<number[]> {
+  const ms: number[] = [];
+  while (running()) {
+    const t0 = performance.now();
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(CHEAP.body),
+    });
+    await response.text();
+    if (response.status !== 200) errors++;
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
+let idleCheap: number[] = [];
+let loadedCheap: number[] = [];
+if (mixed) {
+  let n = 0;
+  idleCheap = await cheapClient(() => n++ < 100);
+  let heavyDone = false;
+  const cheap = cheapClient(() => !heavyDone);
+  await Promise.all(Array.from({ length: workers }, () => worker()));
+  heavyDone = true;
+  loadedCheap = await cheap;
+} else {
+  await Promise.all(Array.from({ length: workers }, () => worker()));
+}
 const seconds = (performance.now() - started) / 1000;
 const rss = peakRssMb(server.pid);
 await server.stop();
@@ -202,6 +245,20 @@ const report = {
   errors,
   intendedLimitRejections: rejections,
   serverPeakRssMb: rss,
+  ...(mixed
+    ? {
+        cheapWhileHeavy: {
+          operation: CHEAP.name,
+          idle: { requests: idleCheap.length, p50Ms: percentile(idleCheap, 50), p99Ms: percentile(idleCheap, 99) },
+          underHeavyLoad: {
+            requests: loadedCheap.length,
+            p50Ms: percentile(loadedCheap, 50),
+            p99Ms: percentile(loadedCheap, 99),
+            maxMs: percentile(loadedCheap, 100),
+          },
+        },
+      }
+    : {}),
   operations: Object.fromEntries(
     [...perOperation].map(([name, ms]) => [
       name,

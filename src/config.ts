@@ -13,8 +13,11 @@ export interface LimitsConfig {
   readonly maxAliases: number;
   readonly maxCost: number;
   readonly defaultListSize: number;
+  readonly heavyCost: number;
   readonly maxTokens: number;
   readonly maxBodyBytes: number;
+  readonly maxResponseBytes: number;
+  readonly maxResponseRows: number;
   readonly timeoutMs: number;
   readonly queueLimit: number;
 }
@@ -55,8 +58,11 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxAliases: SETTINGS.maxAliases.default,
   maxCost: SETTINGS.maxCost.default,
   defaultListSize: 100,
+  heavyCost: SETTINGS.heavyCost.default,
   maxTokens: SETTINGS.maxTokens.default,
   maxBodyBytes: SETTINGS.maxBodyBytes.default,
+  maxResponseBytes: SETTINGS.maxResponseBytes.default,
+  maxResponseRows: SETTINGS.maxResponseRows.default,
   timeoutMs: SETTINGS.timeoutMs.default,
   queueLimit: SETTINGS.queueLimit.default,
 };
@@ -100,8 +106,11 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
       maxAliases: v.maxAliases,
       maxCost: v.maxCost,
       defaultListSize: DEFAULT_LIMITS.defaultListSize,
+      heavyCost: v.heavyCost,
       maxTokens: v.maxTokens,
       maxBodyBytes: v.maxBodyBytes,
+      maxResponseBytes: v.maxResponseBytes,
+      maxResponseRows: v.maxResponseRows,
       timeoutMs: v.timeoutMs,
       queueLimit: v.queueLimit,
     },

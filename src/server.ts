@@ -6,6 +6,8 @@ import { fastify, LogController, type FastifyBaseLogger } from 'fastify';
 import { printSchema } from 'graphql';
 import type { Store } from './store/store.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
+import { AnalyticsReader } from './readers/analytics-reader.js';
+import { readCostCatalogue, type CostCatalogue } from './graphql/cost/cost-catalogue.js';
 import { contextFactory } from './graphql/create-context.js';
 import { ServingStatus } from './serving/serving-status.js';
 import { HierarchyCache } from './hierarchy/hierarchy-cache.js';
@@ -90,11 +92,21 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   const listening = new Promise<void>((resolve) => (listened = resolve));
   const serving = await ServingStatus.of(store, { keysAfter: listening, hotValues: speed.hotValues });
   const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store, listening);
-  const warm = () => Promise.all([serving.ready(), hierarchy?.ready()]).then(() => undefined);
+  // The cost estimate's units and periods (src/graphql/cost/cost-catalogue.ts), read once listening
+  // and again after each write; until then a table is sized from its arguments alone.
+  let costCatalogue: CostCatalogue | null = null;
+  const recatalogue = () =>
+    readCostCatalogue(new GrassrootsReader(store), new AnalyticsReader(store, serving, hierarchy)).then(
+      (catalogue) => void (costCatalogue = catalogue),
+      (error: unknown) => logger.warn({ error: String(error) }, 'cost catalogue not read'),
+    );
+  let cataloguing = listening.then(recatalogue);
+  const warm = () => Promise.all([serving.ready(), hierarchy?.ready(), cataloguing]).then(() => undefined);
   const results = new ResultCache(speed.resultCache, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
     await serving.recheck();
+    cataloguing = cataloguing.then(recatalogue);
   });
   logger.info(
     {
@@ -118,6 +130,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
     production: options.production ?? false,
     introspection: options.introspection ?? true,
     logger,
+    costCatalogue: () => costCatalogue,
   });
   const work = new AdmittedWork(new Admission(store.poolSize, limits.queueLimit), limits.timeoutMs);
 
@@ -145,9 +158,14 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   await allowOrigins(app, options.corsOrigins ?? []);
   const shutdown = new GracefulShutdown(app, work, options.shutdownGraceMs ?? 10_000);
 
+  let warmed = false;
   healthRoutes(
     app,
-    storeReadiness(store, () => shutdown.isStopping),
+    await storeReadiness(
+      store,
+      () => shutdown.isStopping,
+      () => warmed,
+    ),
   );
   exportRoute(app, {
     work,
@@ -173,18 +191,21 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       hierarchy,
       writer,
       writeAccess: new WriteAccess(options.writeToken ?? null),
+      maxResponseRows: limits.maxResponseRows,
     }),
     {
       onRequest: [serveIde, onlyGetAndPost, shutdown.refuseWhenStopping, caching.notModified],
       onSend: [caching.cacheHeaders],
       onResponse: speed.gcAfterBulk ? [reclaimAfterBulkResponses()] : [],
     },
+    limits,
   );
 
   await app.listen({ port: options.port, host: options.host });
   listened();
   const warming = performance.now();
-  void warm().then(() =>
+  void warm().then(() => {
+    warmed = true;
     logger.info(
       {
         units: hierarchy?.current()?.unitCount ?? null,
@@ -194,8 +215,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         ...(serving.lastError ? { servingError: serving.lastError } : {}),
       },
       'warm',
-    ),
-  );
+    );
+  });
   const { port } = app.server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
@@ -211,7 +232,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         // So are the loads of the unit keys, hot values and hierarchy, which start as the server
         // listens: closing DuckDB under them hangs the process (a stop right after "listening", as
         // the bench does, hit that). Stopped, not just awaited: a load could otherwise start after.
-        await Promise.all([serving.stop(), hierarchy?.stop()]);
+        await Promise.all([serving.stop(), hierarchy?.stop(), cataloguing]);
         await apollo.stop();
       })();
       return closing;

@@ -4,27 +4,38 @@ import { HttpError } from './http-error.js';
  * Bounds concurrency on purpose: at most `maxActive` requests execute (one per pool connection),
  * at most `maxQueued` wait behind them, and the rest are refused at once with 503 rather than
  * queued without end while their clients time out.
+ *
+ * Heavy requests (a cost estimate over heavyCost, src/http/limits.ts) have a lane of their own:
+ * at most `maxHeavy` run at once (one connection fewer than the pool, when it has more than one),
+ * and a freed slot goes to a waiting cheap request before a waiting heavy one. Sixteen heavy
+ * requests thus never hold every connection, and a cheap one waits behind at most the cheap ones
+ * ahead of it, not behind the heavy queue.
  */
 export class Admission {
   private active = 0;
-  private readonly queue: (() => void)[] = [];
+  private heavyActive = 0;
+  private readonly cheapQueue: (() => void)[] = [];
+  private readonly heavyQueue: (() => void)[] = [];
+  readonly maxHeavy: number;
 
   constructor(
     readonly maxActive: number,
     readonly maxQueued: number,
     private readonly retryAfterSeconds = 1,
-  ) {}
+  ) {
+    this.maxHeavy = Math.max(1, maxActive - 1);
+  }
 
   get queued(): number {
-    return this.queue.length;
+    return this.cheapQueue.length + this.heavyQueue.length;
   }
 
   /** Resolves with a release function once the request may run; throws 503 when the queue is full. */
-  async enter(): Promise<() => void> {
-    if (this.active < this.maxActive) {
-      this.active++;
+  async enter(heavy = false): Promise<() => void> {
+    if (this.mayStart(heavy)) {
+      this.start(heavy);
     } else {
-      if (this.queue.length >= this.maxQueued) {
+      if (this.queued >= this.maxQueued) {
         throw new HttpError(
           503,
           'OVERLOADED',
@@ -33,16 +44,36 @@ export class Admission {
           { 'retry-after': String(this.retryAfterSeconds) },
         );
       }
-      // The slot is handed over by release(), so `active` stays counted for us.
-      await new Promise<void>((resolve) => this.queue.push(resolve));
+      // The slot is counted by dispatch() before this resolves.
+      await new Promise<void>((resolve) => (heavy ? this.heavyQueue : this.cheapQueue).push(resolve));
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = this.queue.shift();
-      if (next) next();
-      else this.active--;
+      this.active--;
+      if (heavy) this.heavyActive--;
+      this.dispatch();
     };
+  }
+
+  private mayStart(heavy: boolean): boolean {
+    return this.active < this.maxActive && (!heavy || this.heavyActive < this.maxHeavy);
+  }
+
+  private start(heavy: boolean): void {
+    this.active++;
+    if (heavy) this.heavyActive++;
+  }
+
+  /** Hands free slots to waiting requests: cheap ones first, heavy ones while their lane has room. */
+  private dispatch(): void {
+    for (;;) {
+      const heavy = this.cheapQueue.length === 0;
+      const queue = heavy ? this.heavyQueue : this.cheapQueue;
+      if (queue.length === 0 || !this.mayStart(heavy)) return;
+      this.start(heavy);
+      queue.shift()!();
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context.js';
 import type { LimitsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { queryLimitsPlugin } from './limits.js';
+import type { CostCatalogue } from '../graphql/cost/cost-catalogue.js';
 import { MAX_VALIDATION_ERRORS, maskError, withoutSuggestions } from './graphql-errors.js';
 import { operationNamePlugin } from './request-log.js';
 
@@ -16,6 +17,8 @@ export interface ApolloOptions {
   readonly production: boolean;
   readonly introspection: boolean;
   readonly logger: Logger;
+  /** What the cost estimate knows of the data once loaded (units per kind, periods per indicator). */
+  readonly costCatalogue?: () => CostCatalogue | null;
 }
 
 /** Apollo Server as this server runs it: our limits, error masking, caching and shutdown instead of Apollo's. */
@@ -44,7 +47,7 @@ export async function startApollo(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(limits),
+      queryLimitsPlugin(limits, options.costCatalogue),
       operationNamePlugin,
       execution.plugin,
     ],

@@ -17,6 +17,8 @@ export interface GraphQLContextDeps {
   readonly writer: ObservationWriter;
   /** Mutations check the request's Authorization header against it (write token). */
   readonly writeAccess: WriteAccess;
+  /** Rows a `table` answer may hold (maxResponseRows). */
+  readonly maxResponseRows: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface GraphQLContextDeps {
  * mutation needs to check its write token.
  */
 export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
-  return (signal, info, authorization) => {
+  return (signal, info, authorization, admit) => {
     const scoped = deps.results.wrap(deps.store.withSignal(signal));
     const reader = new GrassrootsReader(scoped, deps.hierarchy);
     const analytics = new AnalyticsReader(scoped, deps.serving, deps.hierarchy);
@@ -37,6 +39,8 @@ export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
       writer: deps.writer,
       writeAccess: deps.writeAccess,
       authorization,
+      answer: { signal, maxRows: deps.maxResponseRows },
+      admit,
     };
   };
 }

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { StatementInterruptedError } from '../store/store.js';
 import type { Logger } from '../logger.js';
+import { timeoutMessage } from './answer-limits.js';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
@@ -13,6 +14,8 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_LIMIT_EXCEEDED',
+  'OVERLOADED',
+  'RESPONSE_TOO_LARGE',
   'FORBIDDEN',
   'READ_ONLY',
 ]);
@@ -47,7 +50,7 @@ export function maskError(
   }
   if (original instanceof StatementInterruptedError) {
     return {
-      message: `Query stopped: it ran past the time limit timeoutMs = ${timeoutMs ?? '?'} ms.`,
+      message: timeoutMessage(timeoutMs),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'TIMEOUT', limit: 'timeoutMs', max: timeoutMs },

@@ -2,37 +2,52 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.js';
 import { pendingMigrations } from '../store/migrate.js';
 
-export interface Readiness {
+/** What /readyz reports: null problem when ready, and whether the in-memory copies are in. */
+export interface ReadinessReport {
   /** null when ready; otherwise why not. */
-  (): Promise<string | null>;
+  readonly problem: string | null;
+  /** The hierarchy, unit keys and hot values are loaded: until then answers are the same, read more slowly. */
+  readonly warm: boolean;
+}
+
+export interface Readiness {
+  (): ReadinessReport;
 }
 
 /**
- * Ready: not shutting down, the store open and fully migrated. The migration check is a
- * statement, so it waits for a pool connection like any request (issue 20: readiness that
- * reports warm-up and store state without waiting for DuckDB replaces it here).
+ * Ready: not shutting down, the store open and fully migrated. Nothing here runs a statement, so a
+ * probe never waits for a pool connection behind busy requests (a balancer would mark a busy,
+ * healthy replica down): the migrations are read once before the server listens (a server never
+ * migrates its store while it runs: main.ts migrates before, replicas are read-only), the rest is
+ * in-process state.
  */
-export function storeReadiness(store: Store, stopping: () => boolean): Readiness {
-  return async () => {
-    if (stopping()) return 'shutting down';
-    if (!store.isOpen) return 'store closed';
-    const pending = await pendingMigrations(store);
-    return pending.length > 0 ? `migrations pending: ${pending.join(', ')}` : null;
+export async function storeReadiness(store: Store, stopping: () => boolean, warm: () => boolean): Promise<Readiness> {
+  const pending = await pendingMigrations(store);
+  return () => {
+    const problem = stopping()
+      ? 'shutting down'
+      : !store.isOpen
+        ? 'store closed'
+        : pending.length > 0
+          ? `migrations pending: ${pending.join(', ')}`
+          : null;
+    return { problem, warm: warm() };
   };
 }
 
 const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 
-/** /healthz: the process answers. /readyz: `readiness` says why not, or that it is ready. Any method. */
+/**
+ * /healthz: the process answers. /readyz: `readiness` says why not, or that it is ready, and
+ * whether it is warm. Any method; neither touches DuckDB.
+ */
 export function healthRoutes(app: FastifyInstance, readiness: Readiness): void {
   app.all('/healthz', async (_request, reply) => reply.headers(HEADERS).send(JSON.stringify({ status: 'ok' })));
   app.all('/readyz', async (_request, reply) => {
-    const problem = await readiness().catch(
-      (error: unknown) => `readiness check failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const { problem, warm } = readiness();
     return reply
       .code(problem ? 503 : 200)
       .headers(HEADERS)
-      .send(JSON.stringify(problem ? { status: 'unavailable', reason: problem } : { status: 'ready' }));
+      .send(JSON.stringify(problem ? { status: 'unavailable', reason: problem, warm } : { status: 'ready', warm }));
   });
 }

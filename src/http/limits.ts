@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { argumentListSizes, type ListSizes } from '../graphql/cost/list-sizes.js';
+import type { CostCatalogue } from '../graphql/cost/cost-catalogue.js';
+import type { Context } from '../graphql/context.js';
+import { HttpError } from './http-error.js';
 import {
   MAX_EXPANDED_FIELDS,
   TooManyFieldsError,
@@ -15,6 +18,19 @@ export interface QueryLimits {
   readonly maxCost: number;
   /** Items assumed for a list whose size the arguments leave open (a connection without `first`, a series' points). */
   readonly defaultListSize: number;
+  /** Cost above which a request is admitted in the heavy lane (src/http/admission.ts). */
+  readonly heavyCost: number;
+}
+
+/** The queue was full when the request's cost was known: 503 with Retry-After, as the HTTP layer refuses it. */
+function overloaded(error: HttpError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...error.extensions,
+      http: { status: error.status, headers: new Map(Object.entries(error.headers)) },
+    },
+  });
 }
 
 /** The error for an operation over a limit: names the limit, its value and what was asked. */
@@ -29,13 +45,16 @@ export function limitError(limit: string, description: string, max: number, actu
  * aliases first (cheap, and they bound the cost walk), then the cost, which multiplies by every
  * list's size (see src/graphql/cost). maxTokens is the parser's own (parseOptions in server.ts).
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function queryLimitsPlugin(
+  limits: QueryLimits,
+  catalogue: () => CostCatalogue | null = () => null,
+): ApolloServerPlugin<Context> {
   // Sizes depend only on the schema and the limits: built once per schema the server runs.
   const sizesOf = new WeakMap<GraphQLSchema, ListSizes>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           // graphql-js 16 only finds this at execution, where it would surface as an internal error.
           if (!schema.getRootType(operation.operation)) {
@@ -47,7 +66,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depth > limits.maxDepth) throw limitError('maxDepth', 'depth', limits.maxDepth, depth);
           if (aliases > limits.maxAliases) throw limitError('maxAliases', 'alias count', limits.maxAliases, aliases);
           let sizes = sizesOf.get(schema);
-          if (!sizes) sizesOf.set(schema, (sizes = argumentListSizes(schema, limits.defaultListSize)));
+          if (!sizes)
+            sizesOf.set(schema, (sizes = argumentListSizes(schema, limits.defaultListSize, undefined, catalogue)));
           let cost: number | null;
           try {
             cost = measureCost(schema, document, operation, request.variables ?? {}, sizes);
@@ -61,6 +81,12 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
             );
           }
           if (cost !== null && cost > limits.maxCost) throw limitError('maxCost', 'cost', limits.maxCost, cost);
+          // Only now, with its cost known and within the limits, does the request take a slot.
+          try {
+            await contextValue.admit?.(cost !== null && cost > limits.heavyCost);
+          } catch (error) {
+            throw error instanceof HttpError ? overloaded(error) : error;
+          }
         },
       };
     },

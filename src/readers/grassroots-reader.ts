@@ -96,6 +96,10 @@ export class GrassrootsReader {
     return `${row?.imports ?? 0}-${row?.lastImport ?? 0}-${row?.lastImportAt ?? ''}`;
   }
 
+  readUnitCountsByKind(): Promise<{ kind: string; units: number }[]> {
+    return this.store.all('catalog.unit-counts', catalog.unitCountsByKind());
+  }
+
   async readIndicators(): Promise<IndicatorRow[]> {
     const rows = await this.store.all<Omit<IndicatorRow, 'domain'>>('catalog.indicators', catalog.allIndicators());
     return rows.map((r) => ({ ...r, domain: DOMAINS[r.valueType as ValueType] ?? DOMAINS.AMOUNT }));

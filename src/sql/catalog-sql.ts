@@ -41,3 +41,9 @@ export function dataVersion(): Fragment {
   return sql`SELECT count(*)::INTEGER AS imports, coalesce(max(id), 0)::INTEGER AS "lastImport",
     coalesce(CAST(max(started_at) AS VARCHAR), '') AS "lastImportAt" FROM imports`;
 }
+
+/** Units in force today, per kind: what a table of a kind can hold at most (the cost estimate's catalogue). */
+export function unitCountsByKind(): Fragment {
+  return sql`SELECT kind, count(*)::INTEGER AS units FROM units
+    WHERE valid_to IS NULL OR valid_to > current_date GROUP BY kind ORDER BY kind`;
+}

@@ -27,7 +27,7 @@ describe('health, readiness and request logs', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(new URL('/readyz', t.server.url));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', warm: true });
   });
 
   it('one JSON log entry per request: request id, operation, status, duration, result bytes', async () => {
@@ -71,6 +71,7 @@ describe('readiness fails when the store is not servable', () => {
       expect(r.status).toBe(503);
       expect(await r.json()).toEqual({
         status: 'unavailable',
+        warm: expect.any(Boolean),
         reason:
           'migrations pending: 001_foundation, 002_unit_lineage, 003_superseded_observations, 004_serving_layer, 005_national_units, 006_row_history, 007_people_and_roles, 008_indicator_semantics, 009_reported_changes',
       });
@@ -79,7 +80,7 @@ describe('readiness fails when the store is not servable', () => {
       await server.warm();
       store.close();
       const closed = await fetch(new URL('/readyz', server.url));
-      expect(await closed.json()).toEqual({ status: 'unavailable', reason: 'store closed' });
+      expect(await closed.json()).toEqual({ status: 'unavailable', reason: 'store closed', warm: true });
       await server.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { introspectionSizes } from './introspection-sizes.js';
+import type { CostCatalogue } from './cost-catalogue.js';
 
 export type Args = Readonly<Record<string, unknown>>;
 type AnyField = GraphQLField<unknown, unknown>;
@@ -41,10 +42,11 @@ export interface ListSizes {
  */
 export const UNSIZED_LIST_SIZE = 10;
 
-/** What the arguments leave open: a page without `first`, a list that takes no size. */
+/** What the arguments leave open: a page without `first`, a list that takes no size; and the catalogue, when loaded, which knows better. */
 export interface OpenSizes {
   readonly page: number;
   readonly unsized: number;
+  readonly catalogue: () => CostCatalogue | null;
 }
 
 /** A field whose arguments size lists below it: each path from the field to a list, and the list's item count. */
@@ -61,11 +63,14 @@ const PAGE: Sizing = { nodes: pageSize, edges: pageSize };
 const SIZED_FIELDS: Readonly<Record<string, Sizing>> = {
   // Without `first` the resolver returns 20 entries; the default size over-counts that, safely.
   'Query.ranking': { entries: pageSize },
-  // One row per unit, indicator and period; a pivot row per unit and indicator. Without the
-  // catalogue, all units of a kind count as a default page and an open window as unsized.
+  // One row per unit, indicator and period; a pivot row per unit and indicator. With the
+  // catalogue, the units of the kind and the periods in the window (cost-catalogue.ts); without it
+  // (a server still loading it, the unit tests), all units of a kind count as a default page and
+  // an open window as unsized.
   'Query.table': {
-    rows: (args, open) => units(args, open) * indicators(args) * periods(args, open),
-    'pivot.rows': (args, open) => units(args, open) * indicators(args),
+    rows: (args, open) =>
+      open.catalogue()?.table(args).rows ?? units(args, open) * indicators(args) * periods(args, open),
+    'pivot.rows': (args, open) => open.catalogue()?.table(args).pivotRows ?? units(args, open) * indicators(args),
   },
 };
 
@@ -75,8 +80,9 @@ const SELF_SIZED: Readonly<Record<string, (args: Args) => number>> = {
 };
 
 /**
- * Sizes from the arguments alone: `first`, id lists, indicator and period lists; a page without
- * `first` counts as `defaultListSize`, a list without size argument as `unsizedListSize`.
+ * Sizes from the arguments: `first`, id lists, indicator and period lists, and for a table the
+ * catalogue's units and periods once `catalogue` gives one; a page without `first` counts as
+ * `defaultListSize`, a list without size argument as `unsizedListSize`.
  * Introspection lists are read from the schema itself (see introspectionSizes). Which rule
  * applies to a field is decided once per schema; a measure only reads the tables.
  */
@@ -84,8 +90,9 @@ export function argumentListSizes(
   schema: GraphQLSchema,
   defaultListSize: number,
   unsizedListSize = UNSIZED_LIST_SIZE,
+  catalogue: () => CostCatalogue | null = () => null,
 ): ListSizes {
-  const open: OpenSizes = { page: defaultListSize, unsized: unsizedListSize };
+  const open: OpenSizes = { page: defaultListSize, unsized: unsizedListSize, catalogue };
   const sizing = new Map<AnyField, Sizing>();
   const sizedFromAbove = new Set<AnyField>();
   const ownSize = new Map<AnyField, (args: Args) => number>();

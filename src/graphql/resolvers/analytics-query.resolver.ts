@@ -21,6 +21,7 @@ import { Geography, LocalityKind } from '../types/enums.js';
 import { GEOGRAPHY, GEOGRAPHY_AS_OF } from './analytics.resolver.js';
 import { catalogueOf } from '../analytics-args.js';
 import { normalizeAvailabilityArgs, normalizeRankingArgs } from '../normalize-args.js';
+import { assertRowsWithin, inTurns } from '../answer-budget.js';
 import { tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../selection.js';
@@ -206,14 +207,17 @@ export class TableResolver {
     description:
       'One row per unit, indicator and period with a value (unit, indicator, period, value, qualifier, interval, basis, sources).',
   })
-  rows(@Root() root: TableRequest, @Ctx() ctx: Context) {
-    return ctx.analytics.readTableRows(root.set, root.indicators, root.window, root.options);
+  async rows(@Root() root: TableRequest, @Ctx() ctx: Context) {
+    const rows = await ctx.analytics.readTableRows(root.set, root.indicators, root.window, root.options);
+    assertRowsWithin(ctx.answer, rows.length);
+    return inTurns(rows, ctx.answer);
   }
 
   @FieldResolver(() => PivotTable, { description: 'One row per unit and indicator, one column per period.' })
   async pivot(@Root() root: TableRequest, @Ctx() ctx: Context) {
     const rows = await ctx.analytics.readTablePivot(root.set, root.indicators, root.window, root.options);
-    return { periods: rows[0]?.periods ?? [], rows };
+    assertRowsWithin(ctx.answer, rows.length);
+    return { periods: rows[0]?.periods ?? [], rows: inTurns(rows, ctx.answer) };
   }
 
   @FieldResolver(() => PackedTable, {
