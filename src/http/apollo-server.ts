@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context.js';
 import type { LimitsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { queryLimitsPlugin } from './limits.js';
+import { stringifyInTurns } from './answer-json.js';
 import type { CostCatalogue } from '../graphql/cost/cost-catalogue.js';
 import { MAX_VALIDATION_ERRORS, maskError, withoutSuggestions } from './graphql-errors.js';
 import { operationNamePlugin } from './request-log.js';
@@ -39,6 +40,8 @@ export async function startApollo(
     // graphql-js's own default, made explicit so the error past it can name it (graphql-errors.ts).
     validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     csrfPrevention: true,
+    // A turn at a time, so a large answer's serialising does not hold the event loop (answer-json.ts).
+    stringifyResult: async (result) => `${await stringifyInTurns(result)}\n`,
     // main.ts owns shutdown (drain, then close DuckDB); Apollo's own signal handlers would stop
     // it underneath and leave the process to exit with the store still open.
     stopOnTerminationSignals: false,

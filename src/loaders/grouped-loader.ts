@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { inTurns } from '../store/turns.js';
 
 /**
  * A DataLoader for keys that share arguments (asOf, indicator, page ...): keys with the same
@@ -36,7 +37,10 @@ export function groupedLoader<Args, Row, Result>(options: {
           byGroupAndId.set(group, byId);
         }),
       );
-      return keys.map((key, k) => options.collect(byGroupAndId.get(groupOfKey[k]!)?.get(key.id) ?? []));
+      return settledInTurns(
+        keys.map((key, k) => byGroupAndId.get(groupOfKey[k]!)?.get(key.id) ?? []),
+        options.collect,
+      );
     },
     // JSON, not separators: an id is any string a client sends.
     { cacheKeyFn: (key) => `${JSON.stringify(key.id)}${json(key.args)}` },
@@ -103,11 +107,25 @@ export function indicatorGroupedLoader<
           }
         }),
       );
-      return keys.map((key, k) => options.collect(filed[groupOfKey[k]!]!.get(key.id)?.get(key.args.indicator) ?? []));
+      return settledInTurns(
+        keys.map((key, k) => filed[groupOfKey[k]!]!.get(key.id)?.get(key.args.indicator) ?? []),
+        options.collect,
+      );
     },
     // JSON, not separators: an id or indicator is any string a client sends.
     { cacheKeyFn: (key) => `${JSON.stringify(key.id)}${whole(key.args)}` },
   );
+}
+
+/**
+ * A batch's results, collected from each key's rows and settled about a thousand rows a turn:
+ * their callers (a province's communes' villages, each village's series completed with its
+ * points) then run in turns, not in one stretch that holds the event loop for seconds. DataLoader
+ * settles each key with its value, and a promise value settles the key when it does, hence the
+ * cast. Batches stay batches: the loads callers make in one turn go out together.
+ */
+function settledInTurns<Row, Result>(rowsOfKeys: Row[][], collect: (rows: Row[]) => Result): Result[] {
+  return inTurns(rowsOfKeys.map(collect), undefined, (k) => 1 + rowsOfKeys[k]!.length) as Result[];
 }
 
 /**

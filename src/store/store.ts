@@ -8,6 +8,8 @@ import { ConnectionPool } from './connection-pool.js';
 import { createExportDir, removeExportDir } from './export-dir.js';
 import { PreparedCache, reusable } from './prepared-statements.js';
 import { statement, type Fragment, type SqlStatement } from './sql.js';
+import { StatementInterruptedError } from './interrupted.js';
+import { TurnClock } from './turns.js';
 
 export type Row = Record<string, unknown>;
 
@@ -35,12 +37,7 @@ export interface StoreOptions {
   readonly rewrite?: (s: SqlStatement) => SqlStatement;
 }
 
-/** Raised by a statement stopped because its request's signal aborted (the time limit). */
-export class StatementInterruptedError extends Error {
-  constructor(readonly reason: unknown) {
-    super('statement interrupted');
-  }
-}
+export { StatementInterruptedError };
 
 /** One column of a scanned chunk: its values by row index (null for NULL). */
 export interface ScannedColumn {
@@ -284,7 +281,7 @@ export class Store {
         throw error;
       }
     });
-    return rowObjects(result) as T[];
+    return (await rowObjects(result, signal)) as T[];
   }
 
   private preparedCache(connection: DuckDBConnection): PreparedCache {
@@ -294,7 +291,7 @@ export class Store {
   }
 
   private async execute<T>(connection: DuckDBConnection, original: SqlStatement, signal?: AbortSignal): Promise<T[]> {
-    return rowObjects(await this.materialize(connection, original, signal)) as T[];
+    return (await rowObjects(await this.materialize(connection, original, signal), signal)) as T[];
   }
 
   /** The whole result in DuckDB's chunks, for reading off the vectors. */
@@ -334,14 +331,31 @@ export class Store {
  * they lie: fetching them one by one asks the thread pool for each, and its round trips were
  * about 0.5 ms of a few-hundred-row lookup.
  */
-function rowObjects(result: DuckDBMaterializedResult): Row[] {
+/** Rows converted between looks at the turn clock: cheap to check, small enough to bound a stretch. */
+const ROWS_PER_CLOCK_CHECK = 128;
+
+/**
+ * DuckDB's result as row objects. Converting a large result (a province's villages' series: 100,000
+ * rows of lists and structs) takes seconds of JavaScript, so it runs a turn at a time between
+ * chunks (src/speed/turns.ts); a request whose signal fired meanwhile (time limit, shutdown) stops.
+ */
+async function rowObjects(result: DuckDBMaterializedResult, signal?: AbortSignal): Promise<Row[]> {
   const names = result.deduplicatedColumnNames();
   const rows: Row[] = [];
   const chunkCount = result.chunkCount;
+  const clock = new TurnClock();
   for (let c = 0; c < chunkCount; c++) {
     const chunk = result.getChunk(c);
     const rowCount = chunk.rowCount;
     for (let r = 0; r < rowCount; r++) {
+      // A chunk of lists of structs (series points) alone can take 100 ms: turns are taken within it.
+      if (r % ROWS_PER_CLOCK_CHECK === 0) {
+        const pause = clock.pause();
+        if (pause) {
+          await pause;
+          if (signal?.aborted) throw new StatementInterruptedError(signal.reason);
+        }
+      }
       const row: Row = {};
       chunk.visitRowValues(r, (value, _row, column, type) => {
         row[names[column]!] = JsonDuckDBValueConverter(value, type, JsonDuckDBValueConverter);

@@ -5,7 +5,7 @@ import { servedLatest, servedSeries } from '../analytics/served-sql.js';
 import type { LayerChoice, KeyedUnits } from './layer-choice.js';
 import type { ValueSource } from './value-source.js';
 import type { NamedPoint, ValueRequest } from './value-request.js';
-import { namePoints } from './name-points.js';
+import { namePointsInTurns } from './name-points.js';
 
 type KeyedPoint = { unitKey: number; point: Omit<PointRow, 'subjectId'> };
 
@@ -43,6 +43,6 @@ export class ServedSource implements ValueSource {
     units: KeyedUnits,
     statement: (keys: readonly number[]) => Fragment,
   ): Promise<NamedPoint[]> {
-    return namePoints(units, await this.store.all<KeyedPoint>(id, statement(units.keys)));
+    return namePointsInTurns(units, await this.store.all<KeyedPoint>(id, statement(units.keys)));
   }
 }
