@@ -5,11 +5,13 @@ import { HttpError } from './http-error.js';
  * at most `maxQueued` wait behind them, and the rest are refused at once with 503 rather than
  * queued without end while their clients time out.
  *
- * Heavy requests (a cost estimate over heavyCost, src/http/limits.ts) have a lane of their own:
- * at most `maxHeavy` run at once (one connection fewer than the pool, when it has more than one),
- * and a freed slot goes to a waiting cheap request before a waiting heavy one. Sixteen heavy
- * requests thus never hold every connection, and a cheap one waits behind at most the cheap ones
- * ahead of it, not behind the heavy queue.
+ * Heavy requests (a cost estimate over heavyCost, src/http/limits.ts) have a lane of their own,
+ * one request wide, and a freed slot goes to a waiting cheap request before a waiting heavy one.
+ * Sixteen heavy requests thus never hold more than one connection, and a cheap one waits behind
+ * at most the cheap ones ahead of it, not behind the heavy queue. One, because a heavy answer's
+ * JavaScript (rows, nested lists, serialising) shares the one event loop with every cheap
+ * request, a turn at a time (src/store/turns.ts): each heavy request building beside it adds a
+ * turn to every step of a cheap one; and its DuckDB work already spreads over every core.
  */
 export class Admission {
   private active = 0;
@@ -23,7 +25,7 @@ export class Admission {
     readonly maxQueued: number,
     private readonly retryAfterSeconds = 1,
   ) {
-    this.maxHeavy = Math.max(1, maxActive - 1);
+    this.maxHeavy = 1;
   }
 
   get queued(): number {

@@ -1,3 +1,4 @@
+import type { DescendantCount } from '../graphql/cost/cost-catalogue.js';
 import { DOMAINS, type ValueType } from '../domain/indicator-semantics.js';
 import type { StatementRunner } from '../store/store.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
@@ -94,6 +95,10 @@ export class GrassrootsReader {
       catalog.dataVersion(),
     );
     return `${row?.imports ?? 0}-${row?.lastImport ?? 0}-${row?.lastImportAt ?? ''}`;
+  }
+
+  readMostDescendantsByKind(): Promise<DescendantCount[]> {
+    return this.store.all('catalog.most-descendants', catalog.mostDescendantsByKind());
   }
 
   readUnitCountsByKind(): Promise<{ kind: string; units: number }[]> {

@@ -170,11 +170,11 @@ export const SETTINGS = {
     flag: 'heavy-cost',
     env: 'GRASSROOTS_HEAVY_COST',
     kind: wholeNumber(1, Number.MAX_SAFE_INTEGER),
-    // Above a nested profile page (NestedSeries, 671,603: ~86 ms, mostly JavaScript, which a lane
-    // only slows) and below a province's villages × indicators table (~4.2 million), which holds
-    // connections for seconds: see docs/operations.md, the mixed load test.
-    default: 1_000_000,
-    help: 'cost above which a request runs in the heavy lane (one connection fewer than the pool)',
+    // Costs count what an answer holds (src/graphql/cost): a commune profile or a dashboard's
+    // series is a few thousand, a province's villages' series (765,303 at province scale, 5 MB,
+    // seconds of JavaScript) is heavy. See docs/operations.md, the mixed load test.
+    default: 100_000,
+    help: 'cost above which a request runs in the heavy lane (one heavy request at a time)',
     group: LIMITS,
   }),
   maxTokens: setting({

@@ -42,6 +42,24 @@ export function dataVersion(): Fragment {
     coalesce(CAST(max(started_at) AS VARCHAR), '') AS "lastImportAt" FROM imports`;
 }
 
+/**
+ * Per kind of unit and kind of descendant, the most descendants any one unit has, at any depth and
+ * over every link in the record (a province's communes before and after the reform): what a typed
+ * list (`communes`, `villages`) can hold at most, for the cost estimate's catalogue.
+ */
+export function mostDescendantsByKind(): Fragment {
+  return sql`WITH RECURSIVE closure(ancestor, descendant, depth) AS (
+      SELECT parent_id, child_id, 1 FROM unit_links
+      UNION ALL
+      SELECT c.ancestor, l.child_id, c.depth + 1 FROM closure c JOIN unit_links l ON l.parent_id = c.descendant
+      WHERE c.depth < 4)
+    SELECT "parentKind", "childKind", max(n)::INTEGER AS most FROM (
+      SELECT a.kind AS "parentKind", d.kind AS "childKind", count(DISTINCT c.descendant) AS n
+      FROM closure c JOIN units a ON a.id = c.ancestor JOIN units d ON d.id = c.descendant
+      GROUP BY a.kind, d.kind, c.ancestor)
+    GROUP BY ALL ORDER BY ALL`;
+}
+
 /** Units in force today, per kind: what a table of a kind can hold at most (the cost estimate's catalogue). */
 export function unitCountsByKind(): Fragment {
   return sql`SELECT kind, count(*)::INTEGER AS units FROM units

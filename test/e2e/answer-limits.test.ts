@@ -201,3 +201,46 @@ describe('the cost of a table counts what it will produce, from the arguments an
     expect(tableStatements.length).toBeGreaterThan(0);
   });
 });
+
+describe('nested lists and series points are counted at their size in the store, not a default page', () => {
+  let estimating: RunningServer;
+  let running: RunningServer;
+  beforeAll(async () => {
+    // maxCost 1: every request is refused with its estimate; the other server answers it.
+    [estimating, running] = await Promise.all([serverOf(store, { maxCost: 1 }), serverOf(store, {})]);
+  });
+  afterAll(() => Promise.all([estimating?.close(), running?.close()]));
+
+  const profile = (window: string) => `{ locality(code: "province/p01") { ... on Province {
+    communes { nodes { code villages { nodes { code series(indicator: "households"${window}) { points { value period } } } } } } } } }`;
+
+  async function estimate(query: string): Promise<number> {
+    const r = await postJson(estimating.url, { query });
+    expect(r.status).toBe(400);
+    return (r.json!.errors![0]!.extensions as { actual: number }).actual;
+  }
+
+  it("a province's communes, their villages and each village's series: the estimate bounds the answer, within a small factor", async () => {
+    const r = await postJson(running.url, { query: profile('') });
+    expect(r.json!.errors).toBeUndefined();
+    type Answer = {
+      locality: { communes: { nodes: { villages: { nodes: { series: { points: unknown[] } }[] } }[] } };
+    };
+    const communes = (r.json!.data as Answer).locality.communes.nodes;
+    const villages = communes.flatMap((c) => c.villages.nodes);
+    const points = villages.reduce((n, v) => n + v.series.points.length, 0);
+    // What the answer holds: each commune 2 fields, each village 3, each point 2.
+    const produced = communes.length * 2 + villages.length * 3 + points * 2;
+    expect(points).toBeGreaterThan(1_000);
+    const cost = await estimate(profile(''));
+    // Never under what runs; counted as pages of 100 × 100 × 10 points it was over 200,000.
+    expect(cost).toBeGreaterThanOrEqual(produced);
+    expect(cost).toBeLessThan(produced * 5);
+  });
+
+  it("a series' points are counted over the window asked", async () => {
+    const whole = await estimate(profile(''));
+    const twoYears = await estimate(profile(', from: "2020", to: "2021"'));
+    expect(twoYears).toBeLessThan(whole / 3);
+  });
+});

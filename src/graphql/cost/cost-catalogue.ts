@@ -2,6 +2,13 @@ import type { AvailabilityRow } from '../../domain/analytics-rows.js';
 import { fromGlobalId, kindOfType } from '../ids.js';
 import type { Args } from './list-sizes.js';
 
+/** The most units of `childKind` below any one unit of `parentKind` (catalog-sql.ts mostDescendantsByKind). */
+export interface DescendantCount {
+  readonly parentKind: string;
+  readonly childKind: string;
+  readonly most: number;
+}
+
 /** A table's size as the catalogue estimates it: flat rows (units × periods, per indicator) and pivot rows (units, per indicator). */
 export interface TableSize {
   readonly rows: number;
@@ -20,8 +27,16 @@ export class CostCatalogue {
   /** indicator → kind → units with values and their periods. */
   private readonly byIndicator = new Map<string, Map<string, { units: number; periods: Set<string> }>>();
 
-  constructor(unitCounts: readonly { kind: string; units: number }[], availability: readonly AvailabilityRow[]) {
+  /** "parent child" → the most descendants of that kind below one unit. */
+  private readonly mostBelow = new Map<string, number>();
+
+  constructor(
+    unitCounts: readonly { kind: string; units: number }[],
+    availability: readonly AvailabilityRow[],
+    descendants: readonly DescendantCount[] = [],
+  ) {
     for (const { kind, units } of unitCounts) this.unitsByKind.set(kind, units);
+    for (const d of descendants) this.mostBelow.set(`${d.parentKind} ${d.childKind}`, d.most);
     for (const row of availability) {
       let kinds = this.byIndicator.get(row.indicator);
       if (!kinds) this.byIndicator.set(row.indicator, (kinds = new Map()));
@@ -72,6 +87,37 @@ export class CostCatalogue {
     return { rows, pivotRows };
   }
 
+  /**
+   * The most units of `child` kind below any one unit of `parent` kind (a province's communes, a
+   * commune's villages): what a typed list (`communes`, `villages`) holds at most before its page
+   * cuts it. An average would undercount: villages are recorded under a few communes only.
+   */
+  childrenPer(parent: string, child: string): number {
+    return this.mostBelow.get(`${parent} ${child}`) ?? 0;
+  }
+
+  /**
+   * The points of `series(indicator:, from:, to:)`: the indicator's periods in the window, of any
+   * kind (a series may roll up or re-express another kind's figures). With `fill`, the gaps
+   * between them count too: at most the years the periods span, times their periods per year.
+   */
+  seriesPoints(args: Args): number {
+    const indicator = typeof args['indicator'] === 'string' ? args['indicator'] : null;
+    const kinds = indicator === null ? undefined : this.byIndicator.get(indicator);
+    const periods = new Set([...(kinds?.values() ?? [])].flatMap((k) => [...k.periods]));
+    const window = {
+      periods: null,
+      from: typeof args['from'] === 'string' ? args['from'] : null,
+      to: typeof args['to'] === 'string' ? args['to'] : null,
+    };
+    const inWindow = [...periods].filter((p) => inside(p, window));
+    const filled = args['fill'] !== null && args['fill'] !== undefined && args['fill'] !== 'NONE';
+    if (!filled || inWindow.length < 2) return inWindow.length;
+    const years = inWindow.map((p) => Number(p.slice(0, 4))).filter(Number.isFinite);
+    const span = Math.max(...years) - Math.min(...years) + 1;
+    return Math.max(inWindow.length, Math.ceil((span * inWindow.length) / new Set(years).size));
+  }
+
   /** The share of a kind's units below one unit: one over the units of the container's kind. */
   private shareWithin(within: string): number {
     try {
@@ -91,23 +137,33 @@ function countInWindow(
 ): number {
   if (window.periods) return window.periods.filter((p) => periods.has(p)).length;
   let n = 0;
-  for (const p of periods) {
-    if (window.from !== null && p < window.from) continue;
-    if (window.to !== null && p.slice(0, window.to.length) > window.to) continue;
-    n++;
-  }
+  for (const p of periods) if (inside(p, window)) n++;
   return n;
+}
+
+function inside(period: string, window: { from: string | null; to: string | null }): boolean {
+  return (
+    (window.from === null || period >= window.from) &&
+    (window.to === null || period.slice(0, window.to.length) <= window.to)
+  );
 }
 
 function strings(value: unknown): readonly string[] | null {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
 }
 
-/** Reads the catalogue: two statements (units per kind, availability), run after the server listens and after each write. */
+/** Reads the catalogue: three statements (units per kind, availability, descendants per kind), run after the server listens and after each write. */
 export async function readCostCatalogue(
-  reader: { readUnitCountsByKind(): Promise<{ kind: string; units: number }[]> },
+  reader: {
+    readUnitCountsByKind(): Promise<{ kind: string; units: number }[]>;
+    readMostDescendantsByKind(): Promise<DescendantCount[]>;
+  },
   analytics: { readAvailability(indicators: null): Promise<AvailabilityRow[]> },
 ): Promise<CostCatalogue> {
-  const [units, availability] = await Promise.all([reader.readUnitCountsByKind(), analytics.readAvailability(null)]);
-  return new CostCatalogue(units, availability);
+  const [units, availability, descendants] = await Promise.all([
+    reader.readUnitCountsByKind(),
+    analytics.readAvailability(null),
+    reader.readMostDescendantsByKind(),
+  ]);
+  return new CostCatalogue(units, availability, descendants);
 }

@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import { introspectionSizes } from './introspection-sizes.js';
 import type { CostCatalogue } from './cost-catalogue.js';
+import { kindOfType } from '../ids.js';
 
 export type Args = Readonly<Record<string, unknown>>;
 type AnyField = GraphQLField<unknown, unknown>;
@@ -74,6 +75,40 @@ const SIZED_FIELDS: Readonly<Record<string, Sizing>> = {
   },
 };
 
+/** Typed lists of a unit's descendants (typed-lists.resolver.ts), by field name: the kind they list. */
+const CHILD_KIND_OF_LIST: Readonly<Record<string, string>> = {
+  districts: 'DISTRICT',
+  communes: 'COMMUNE',
+  villages: 'VILLAGE',
+  cells: 'PARTY_CELL',
+};
+
+/**
+ * A typed list (`Province.communes`) holds the page or, with the catalogue, the units of its kind
+ * under one parent if fewer: a commune's villages are a dozen, not a page of 100, so a profile
+ * page of a province's communes and their villages' series is counted at its real size.
+ */
+function typedListSizing(parentKind: string, childKind: string): Sizing {
+  const size = (args: Args, open: OpenSizes) =>
+    Math.min(pageSize(args, open), open.catalogue()?.childrenPer(parentKind, childKind) ?? Infinity);
+  return { nodes: size, edges: size };
+}
+
+/** A series' points: with the catalogue, the indicator's periods in the window asked. */
+const SERIES_SIZING: Sizing = {
+  points: (args, open) => open.catalogue()?.seriesPoints(args) ?? open.unsized,
+};
+
+/** The sizing of a field that is neither in SIZED_FIELDS nor a plain connection, if any. */
+function derivedSizing(type: GraphQLCompositeType, field: AnyField): Sizing | null {
+  const parentKind = kindOfType(type.name);
+  const childKind = CHILD_KIND_OF_LIST[field.name];
+  if (parentKind && childKind && isConnection(field)) return typedListSizing(parentKind, childKind);
+  const returned = getNamedType(field.type);
+  if (field.name === 'series' && isObjectType(returned) && 'points' in returned.getFields()) return SERIES_SIZING;
+  return null;
+}
+
 /** List fields whose own arguments give their size, by parent type and field name. */
 const SELF_SIZED: Readonly<Record<string, (args: Args) => number>> = {
   'Query.nodes': (args) => lengthOf(args['ids']) ?? 1,
@@ -101,7 +136,7 @@ export function argumentListSizes(
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const key = `${type.name}.${field.name}`;
-      const lists = SIZED_FIELDS[key] ?? (isConnection(field) ? PAGE : null);
+      const lists = SIZED_FIELDS[key] ?? derivedSizing(type, field) ?? (isConnection(field) ? PAGE : null);
       if (lists) sizing.set(field, lists);
       for (const path of Object.keys(lists ?? {})) {
         const list = fieldAtPath(field, path.split('.'));
