@@ -1,6 +1,7 @@
-// Compiles the server with tsc into dist/server, so `npm start` and the bench run plain JavaScript:
-// loading the server's modules through tsx cost about a second of every start. Tests and the CLIs
-// keep running the sources through tsx and vitest.
+// Compiles the server and the `grassroots` command (src/cli/grassroots.ts) with tsc into
+// dist/server, so `npm start`, the bench and the installed package run plain JavaScript: loading
+// the server's modules through tsx cost about a second of every start. Tests and the npm scripts
+// other than start keep running the sources through tsx and vitest.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,12 @@ export const SERVER_ENTRY = join(OUT_DIR, 'src/main.js');
  * 260-320 to 400-435 requests/s in its first 4 s, and from 400-435 to 500-600 after 12 s.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=16'];
+/**
+ * libuv's thread pool the server gets unless UV_THREADPOOL_SIZE says otherwise (`npm start` spells
+ * it too): DuckDB runs every statement on that pool, which must stay larger than the connection
+ * pool (src/settings/commands.ts explains why).
+ */
+export const SERVER_THREADPOOL_SIZE = 16;
 // Written after each build: tsc's incremental mode rewrites only the outputs that changed, so no
 // output file's own time says when the last build ran.
 const STAMP = join(OUT_DIR, '.built');

@@ -1,33 +1,5 @@
-import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { prepareStore } from '../store/build-store.js';
-import { Store } from '../store/store.js';
-import { runQuery } from './run-query.js';
-import { findRows, formatTable } from './format-table.js';
-import { commandLineOrExit } from '../settings/command.js';
-import { QUERY } from '../settings/commands.js';
+// npm run query: see query-command.ts (the same command as `grassroots query`).
+import { query } from './query-command.js';
+import { runAsProcess } from './run-as-process.js';
 
-const { values, positionals } = commandLineOrExit(QUERY);
-if (!existsSync(values.store)) await prepareStore(values.store, values.data);
-let store: Store;
-try {
-  store = await Store.open({ path: values.store, readOnly: true, poolSize: 1 });
-} catch (error) {
-  console.error(
-    `--store ${values.store}: cannot open (${/lock/i.test(String(error)) ? 'in use by another process, e.g. a running server; stop it or query a copy' : String(error)})`,
-  );
-  process.exit(1);
-}
-try {
-  const result = await runQuery(store, positionals[0]!, values.variables ?? undefined);
-  if (result.errors?.length) {
-    for (const error of result.errors) console.error(`error: ${error.message}`);
-    process.exitCode = 1;
-  }
-  if (result.data) {
-    const rows = values.json ? null : findRows(result.data);
-    console.log(rows ? formatTable(rows) : JSON.stringify(result.data, null, 2));
-  }
-} finally {
-  store.close();
-}
+runAsProcess((argv) => query(argv));

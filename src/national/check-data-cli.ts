@@ -10,13 +10,17 @@ import { formatTable } from '../cli/format-table.js';
 import { FINDING_KINDS, type FindingKind } from './findings.js';
 import { importNational, nationalDir } from './import-national.js';
 import { writeNational } from './derive-cli.js';
-import { commandLineOrExit } from '../settings/command.js';
+import { commandLineOrExit, type Command } from '../settings/command.js';
 import { CHECK_DATA } from '../settings/commands.js';
 
 const EXAMPLES = 3;
 
-async function main(argv: string[]): Promise<number> {
-  const { values } = commandLineOrExit(CHECK_DATA, argv);
+/** `grassroots check-data` / `npm run check-data` (src/cli/check-data.ts runs it). */
+export async function checkData(
+  argv: readonly string[],
+  command: Command<typeof CHECK_DATA.settings> = CHECK_DATA,
+): Promise<number> {
+  const { values } = commandLineOrExit(command, argv);
   const dataDir = values.data;
   let status = 0;
   const upstream = values.upstream;
@@ -76,11 +80,3 @@ async function compareWithUpstream(upstream: string, committed: string): Promise
     await rm(scratch, { recursive: true, force: true });
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Imported by the package name, as a dependent project would: package.json "exports" maps it.
-import { createClient, type TableQuery } from 'grassroots/client';
+// The source; package.test.ts imports the compiled `grassroots/client` from an installed tarball.
+import { createClient, type TableQuery } from '../../src/client/index.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 let t: TestServer;
