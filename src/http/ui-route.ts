@@ -35,7 +35,7 @@ const EXPLORE_STYLE = `[hidden] { display: none !important; } body { font: 14px 
 label { display: flex; flex-direction: column; font-size: 12px; } table { border-collapse: collapse; margin-top: 1rem; } td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }
 nav { display: flex; gap: 1rem; margin-bottom: .75rem; } nav a[aria-current] { font-weight: bold; text-decoration: none; color: inherit; }
 .found { list-style: none; padding: 0; margin: .25rem 0; } .found button { margin: 1px 0; text-align: left; }
-#map { display: flex; gap: 1rem; align-items: start; min-height: 560px; } #map path { cursor: pointer; } #map path:hover { stroke: #000; stroke-width: 1.2; }
+#map { display: flex; gap: 1rem; align-items: start; min-height: 620px; } #map path { cursor: pointer; } #map path:hover { stroke: #000; stroke-width: 1.2; }
 #map-legend { font-size: 12px; } #map-legend div { display: flex; align-items: center; gap: .25rem; margin: 2px 0; }
 #map-empty { border: 1px dashed #999; padding: 1rem; width: 100%; background: #fafafa; }
 #map-tip { position: absolute; background: #fff; border: 1px solid #888; padding: 2px 6px; font-size: 12px; pointer-events: none; }

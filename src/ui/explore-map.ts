@@ -25,8 +25,8 @@ interface Answer {
 
 /** Five classes, light to dark (ColorBrewer YlGnBu): readable in grey and by most colour-blind readers. */
 const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
-const WIDTH = 420;
-const HEIGHT = 560;
+const WIDTH = 500;
+const HEIGHT = 620;
 const SVG = 'http://www.w3.org/2000/svg';
 
 const svgElement = <K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string>) => {

@@ -41,6 +41,15 @@ interface Entry {
 /** A computed change in the words of its qualifier ("more than 20 [20, ∞)"). */
 const estimate = (e: Estimate | null) => (e === null ? '' : describe({ ...e, basis: 'REPORTED' }));
 
+/** Percentages to a tenth: 33.3 %, not 33.3333333333 %. */
+const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const tenths = (e: Estimate): Estimate => ({
+  ...e,
+  value: round(e.value)!,
+  lower: round(e.lower),
+  upper: round(e.upper),
+});
+
 export async function showRanking(params: URLSearchParams, status: HTMLElement): Promise<void> {
   const get = (name: string) => params.get(name)?.trim() || null;
   const within = get('within');
@@ -75,7 +84,7 @@ export async function showRanking(params: URLSearchParams, status: HTMLElement):
       c?.from ? describe(c.from) : 'no figure',
       c?.to ? describe(c.to) : 'no figure',
       estimate(c?.absolute ?? null),
-      c?.percent ? `${estimate(c.percent)} %` : '',
+      c?.percent ? `${estimate(tenths(c.percent))} %` : '',
       c?.absolute?.formula ?? '',
     ]);
   }
