@@ -2,8 +2,6 @@
 // mapshaper (npm): topology-preserving simplification, so neighbouring units keep a shared border.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error mapshaper ships no type declarations; runCommands(argv: string[]) returns a Promise.
-import mapshaper from 'mapshaper';
 import { projectPath } from '../project-root.js';
 
 /**
@@ -27,7 +25,12 @@ export function provinceFiles(): string[] {
  * shape, islands included), only `code` and `name` kept, coordinates quantised to 1e5 steps.
  */
 export async function buildProvinceBoundaries(files: string[], out: string): Promise<void> {
-  const runCommands = (mapshaper as { runCommands: (argv: string[]) => Promise<void> }).runCommands;
+  // Loaded only when boundaries are (re)built: it is large, and `--if-stale` runs before every start.
+  // @ts-expect-error mapshaper ships no type declarations; runCommands(argv: string[]) returns a Promise.
+  const { default: mapshaper } = (await import('mapshaper')) as {
+    default: { runCommands: (argv: string[]) => Promise<void> };
+  };
+  const runCommands = mapshaper.runCommands;
   await runCommands([
     '-i',
     ...files,
