@@ -1,12 +1,17 @@
-// Bundles the browser pages (GraphiQL IDE, /explore charts) from npm packages into dist/ui, so the
-// server never needs a CDN. Runs before `npm start` and `npm test`; skips when nothing changed.
+// Bundles the browser pages (GraphiQL IDE, /explore charts and map) from npm packages into dist/ui,
+// so the server never needs a CDN, and simplifies the map's boundaries into a small asset beside
+// them. Runs before `npm start` and `npm test`; skips when nothing changed.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT as ROOT } from '../project-root.js';
+import { buildProvinceBoundaries, GEO_DIR, provinceFiles } from './build-boundaries.js';
+import { MAP_LAYERS } from './map-layers.js';
 
 export const UI_DIR = join(ROOT, 'dist/ui');
 const ENTRIES = { ide: join(ROOT, 'src/ui/ide.ts'), explore: join(ROOT, 'src/ui/explore.ts') };
+const BOUNDARIES = provinceFiles();
+const PROVINCES_ASSET = join(UI_DIR, MAP_LAYERS.find((l) => l.kind === 'PROVINCE')!.asset);
 
 function newest(paths: string[]): number {
   return Math.max(...paths.map((p) => statSync(p).mtimeMs));
@@ -14,9 +19,13 @@ function newest(paths: string[]): number {
 
 function stale(): boolean {
   const outputs = ['ide.js', 'ide.css', 'explore.js'].map((f) => join(UI_DIR, f));
+  if (BOUNDARIES.length > 0) outputs.push(PROVINCES_ASSET);
   if (!outputs.every(existsSync)) return true;
   const sources = readdirSync(join(ROOT, 'src/ui')).map((f) => join(ROOT, 'src/ui', f));
-  return newest([...sources, join(ROOT, 'package-lock.json')]) > Math.min(...outputs.map((p) => statSync(p).mtimeMs));
+  return (
+    newest([...sources, ...BOUNDARIES, join(ROOT, 'package-lock.json')]) >
+    Math.min(...outputs.map((p) => statSync(p).mtimeMs))
+  );
 }
 
 if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
@@ -33,4 +42,7 @@ await build({
   loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning',
 });
+// Without the upstream files the pages still build; /explore's map then says its boundaries are missing.
+if (BOUNDARIES.length > 0) await buildProvinceBoundaries(BOUNDARIES, PROVINCES_ASSET);
+else console.warn(`no province boundaries in ${GEO_DIR}/provinces: /explore is built without its map`);
 console.log(`ui bundled into ${UI_DIR} in ${Date.now() - started} ms`);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ARTIFACTS, findChromium, launchBrowser } from '../support/browser.js';
+import { ARTIFACTS, findChromium, launchBrowser, offlinePage as openOfflinePage, TOUR } from '../support/browser.js';
 import { cookbookRecipes } from '../../src/docs/cookbook.js';
 
 // Without chromium the pages are still served and checked over HTTP; only the browser runs are skipped.
@@ -20,25 +20,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/**
- * A page that fails the test on any request leaving the server (the UI must work offline) and on
- * anything its Content-Security-Policy refused (Chromium reports each refusal on the console).
- */
-async function offlinePage(): Promise<{ page: Page; foreign: string[]; refused: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-  const foreign: string[] = [];
-  const refused: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-  });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  return { page, foreign, refused };
-}
+/** A page that records requests leaving the server and what its Content-Security-Policy refused. */
+const offlinePage = () => openOfflinePage(browser!, origin);
 
 describe('GraphiQL is served at /graphql to browsers, bundled, offline', () => {
   it('answers GET /graphql with Accept: text/html with the IDE page and its bundle', async () => {
@@ -156,6 +139,7 @@ describe.skipIf(CHROMIUM === null)('/explore draws a series with Chart.js, bundl
     expect(text).toMatch(/party-committee\/tia-dinh\s+0\.899204244032 \(computed\)/);
     expect(text).toMatch(/party-committee\/si-pa-phin\s+nearly 0\.8 \[0\.72, 0\.8\]/);
     await page.screenshot({ path: join(ARTIFACTS, 'explore-intervals.png') });
+    await page.screenshot({ path: join(TOUR, 'intervals.png') });
     expect(refused).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { findSystemProgram } from './system-program.js';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -15,6 +15,7 @@ export function findChromium(skipped: string): string | null {
 /** The Debian chromium, headless and quiet: no network of its own, so the pages must work offline. */
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(TOUR, { recursive: true });
   return chromium.launch({
     executablePath,
     args: [
@@ -28,3 +29,41 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
     ],
   });
 }
+
+/** A page and what it did wrong: requests that left the server, and what its Content-Security-Policy refused. */
+export interface OfflinePage {
+  readonly page: Page;
+  readonly foreign: string[];
+  readonly refused: string[];
+}
+
+/**
+ * A page that records (and aborts) any request leaving the server, since the UI must work offline,
+ * and anything its Content-Security-Policy refused (Chromium reports each refusal on the console).
+ * `clipboard` lets the page write to and the test read from the clipboard, as the copy buttons need.
+ */
+export async function offlinePage(
+  browser: Browser,
+  origin: string,
+  { clipboard = false }: { clipboard?: boolean } = {},
+): Promise<OfflinePage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const foreign: string[] = [];
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  return { page, foreign, refused };
+}
+
+/** The README's pictures (its "A tour of /explore"), remade by the browser tests on every run so they cannot go stale. */
+export const TOUR = new URL('../../docs/tour/', import.meta.url).pathname;
