@@ -205,7 +205,17 @@ try {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({
         query: 'mutation($input: [ObservationInput!]!) { recordObservations(input: $input) { written } }',
-        variables: { input: [{ subject: WRITTEN_VILLAGE, indicator: 'poor_households', period: '2026', value: 7 }] },
+        variables: {
+          input: [
+            {
+              subject: WRITTEN_VILLAGE,
+              indicator: 'poor_households',
+              period: '2025',
+              value: 7,
+              source: 'synthetic-grassroots',
+            },
+          ],
+        },
       }),
     });
     const text = await response.text();
