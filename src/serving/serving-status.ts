@@ -115,6 +115,8 @@ export class ServingStatus implements ServingLookup {
           ? { ...this.loadedKeys, hot: this.loadedHot?.mark === before ? this.loadedHot.value : null }
           : null;
     if (base === null) return null;
+    // Without hot values the keys alone stand in: nothing to leave out.
+    if (base.hot === null) return { mark: this.mark, value: base.value, hot: null };
     const [state] = await this.store.all<{ servedImport: number | null }>('serving.state', servingState());
     if (state?.servedImport == null) return null;
     // The units the refresh recomputed (refreshAfterImport): the import's subjects and their ancestors.
