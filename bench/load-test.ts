@@ -9,23 +9,33 @@
  * --mixed instead: `--workers` clients send only heavy operations (NestedSeries, over heavyCost)
  * while one client sends a cheap lookup after another; it reports the cheap lookup's latency idle
  * (before the heavy ones start) and under the heavy load, the figure admission lanes are for.
+ *
+ * --store PATH --q1 instead: serves an existing store read-only (the national one, say) and
+ * drives it with the bench's Q1 (a commune profile, communes drawn from a pool of 1,000 as the
+ * bench draws them) once it is warm: the throughput figure of `--server-workers`, which starts the
+ * server as `npm start -- --workers N --read-only` does.
+ *
+ *   npm run load-test -- --store bench/stores/national.duckdb --q1 --server-workers 2 --workers 16 --seconds 10
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SERVER_NODE_FLAGS } from '../src/build/server-build.js';
+import { ensureServerBuilt, SERVER_ENTRY, SERVER_NODE_FLAGS } from '../src/build/server-build.js';
 import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
-import { setting } from '../src/settings/setting.js';
-import { presence, wholeNumber } from '../src/settings/kinds.js';
+import { optionalSetting, setting } from '../src/settings/setting.js';
+import { path, presence, wholeNumber } from '../src/settings/kinds.js';
 import { SETTINGS } from '../src/settings/settings.js';
+import { loadTest } from './load.js';
+import { QUERIES } from './queries.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const LOAD_TEST = defineCommand({
   name: 'load-test',
-  usage: 'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4] [--mixed]',
+  usage:
+    'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4] [--mixed | --store PATH --q1] [--server-workers 1]',
   summary:
     'Drives a server of its own with concurrent workers and reports requests/s, latencies, errors, limit rejections and peak RSS.',
   settings: {
@@ -51,11 +61,36 @@ const LOAD_TEST = defineCommand({
       default: false,
       help: 'heavy operations from every worker, and one client of cheap lookups whose latency is reported',
     }),
+    store: optionalSetting({
+      flag: 'store',
+      env: null,
+      kind: path('FILE'),
+      defaultText: 'a fresh store built from the seed data',
+      help: 'serve this existing store read-only instead',
+    }),
+    q1: setting({
+      flag: 'q1',
+      env: null,
+      kind: presence,
+      default: false,
+      help: "only the bench's Q1 (a commune profile of a national store), once the server is warm; needs --store",
+    }),
+    serverWorkers: setting({
+      flag: 'server-workers',
+      env: null,
+      kind: wholeNumber(1, 64),
+      default: 1,
+      help: 'server processes (npm start -- --workers N); more than 1 needs --store (served read-only)',
+    }),
     pool: SETTINGS.pool,
   },
 });
 const { values } = commandLineOrExit(LOAD_TEST);
-const { workers, requests: maxRequests, seconds: maxSeconds, mixed } = values;
+const { workers, requests: maxRequests, seconds: maxSeconds, mixed, store, q1, serverWorkers } = values;
+if ((q1 || serverWorkers > 1) && store === null) {
+  console.error('load-test: --q1 and --server-workers above 1 serve an existing store read-only: give --store PATH');
+  process.exit(2);
+}
 
 const operations = ['hierarchy', 'statistics']
   .map((f) => readFileSync(join(ROOT, 'test/operations', `${f}.graphql`), 'utf8'))
@@ -113,31 +148,48 @@ function pick(i: number) {
   return MIX[0]!;
 }
 
-async function startServer(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+/** The server as `npm start` runs it (compiled); with --store read-only, with --server-workers as many processes. */
+async function startServer(
+  dir: string,
+): Promise<{ url: string; pid: number; warm: Promise<void>; stop: () => Promise<void> }> {
+  ensureServerBuilt();
   const child = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'src/main.ts'), '--port', '0', '--pool', String(values.pool)],
+    [
+      ...SERVER_NODE_FLAGS,
+      SERVER_ENTRY,
+      '--port',
+      '0',
+      '--pool',
+      String(values.pool),
+      ...(store === null ? [] : ['--read-only', '--store', store, '--workers', String(serverWorkers)]),
+    ],
     {
       cwd: ROOT,
       env: {
         ...process.env,
         UV_THREADPOOL_SIZE: String(values.pool + 4),
         GRASSROOTS_STORE: join(dir, 'load.duckdb'),
+        GRASSROOTS_WRITE_TOKEN: '',
         NODE_ENV: 'production',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  let warmed!: () => void;
+  const warm = new Promise<void>((resolve) => (warmed = resolve));
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const entry = JSON.parse(line) as { msg: string; url?: string };
       if (entry.msg === 'listening') resolve(entry.url!);
+      if (entry.msg === (serverWorkers > 1 ? 'warm (every worker)' : 'warm')) warmed();
     });
   });
   return {
     url,
     pid: child.pid!,
+    warm,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -210,6 +262,47 @@ async function cheapClient(running: () => boolean): Promise<number[]> {
   }
   return ms;
 }
+
+/** --q1: the bench's Q1 from `workers` clients for `seconds` after 3 s of the same, once every server process is warm. */
+async function q1Load() {
+  const query = QUERIES.find((q) => q.name === 'Q1')!;
+  let seed = 1;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const communes = Array.from(
+    { length: 1000 },
+    () =>
+      `commune/p${String(Math.floor(random() * 34) + 1).padStart(2, '0')}-c${String(Math.floor(random() * 99) + 1).padStart(3, '0')}`,
+  );
+  const warmAt = performance.now();
+  await server.warm;
+  const warmSeconds = (performance.now() - warmAt) / 1000;
+  const result = await loadTest(
+    server.url,
+    query.graphql,
+    () => ({ code: communes[Math.floor(random() * communes.length)]! }),
+    workers,
+    maxSeconds,
+    3,
+  );
+  const report = {
+    query: 'Q1',
+    serverWorkers,
+    clients: workers,
+    secondsUntilWarm: Math.round(warmSeconds * 10) / 10,
+    requests: result.requests,
+    seconds: Math.round(result.seconds * 10) / 10,
+    requestsPerSecond: Math.round(result.perSecond),
+    p50Ms: Math.round(result.latency.median * 10) / 10,
+    p99Ms: Math.round(result.latency.p99 * 10) / 10,
+    errors: result.errors,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+  await server.stop();
+  await rm(dir, { recursive: true, force: true });
+  console.log(JSON.stringify(report, null, 2));
+  process.exit(result.errors > 0 ? 1 : 0);
+}
+if (q1) await q1Load();
 
 let idleCheap: number[] = [];
 let loadedCheap: number[] = [];

@@ -42,6 +42,10 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** max-age of Cache-Control on successful GET queries. */
   readonly cacheMaxAgeSeconds: number;
+  /** /readyz says 503 until the in-memory copies are loaded (false: ready as soon as the store is open). */
+  readonly readyWhenWarm: boolean;
+  /** Server processes sharing the port (src/workers.ts); more than one only read-only. */
+  readonly workers: number;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   readonly shutdownGraceMs: number;
   /** From the environment only: a flag would show the token in the process list. */
@@ -119,6 +123,8 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
     introspection: v.introspection ?? !v.production,
     corsOrigins: v.cors,
     cacheMaxAgeSeconds: v.cacheMaxAge,
+    readyWhenWarm: v.readyWhenWarm,
+    workers: v.workers,
     shutdownGraceMs: v.shutdownGraceMs,
     writeToken: v.writeToken,
     snapshotDir: v.snapshot,
@@ -145,6 +151,7 @@ export function serverOptions(config: Config, logger: Logger): ServerOptions {
     corsOrigins: config.corsOrigins,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     shutdownGraceMs: config.shutdownGraceMs,
+    readyWhenWarm: config.readyWhenWarm,
     writeToken: config.writeToken,
     speed: config.speed,
   };

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { loadConfigOrExit, serverOptions } from './config.js';
 import { assertServable, prepareStore } from './store/build-store.js';
 import { Store } from './store/store.js';
 import { openSnapshot } from './store/snapshot.js';
 import { createLogger } from './logger.js';
 import { startupProblem } from './startup-problem.js';
+import { superviseWorkers, type WorkerMessage } from './workers.js';
 
 const config = loadConfigOrExit();
 // JSON lines on stdout, written off the main thread's path and flushed however the process exits.
@@ -66,30 +68,40 @@ async function start() {
 
 // A start that fails (the store held by another process, a bad snapshot, a file that is not a
 // store, the port taken) says why in one line on stderr and exits 1: no stack trace.
-const { store, server } = await start().catch((error: unknown) => {
-  const problem = startupProblem(error);
-  logger.error({ problem }, 'cannot start');
-  process.stderr.write(`grassroots: cannot start: ${problem}\n`);
-  process.exit(1);
-});
-// Handlers go in before the "listening" line: whoever waits for it (the bench, a supervisor) may
-// signal at once, and a signal that came first would kill the process with DuckDB still open.
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server
-      .close()
-      .then(() => {
-        store.close();
-        logger.info('stopped');
-        process.exit(0);
-      })
-      .catch(() => process.exit(1));
+async function serve() {
+  const { store, server } = await start().catch((error: unknown) => {
+    const problem = startupProblem(error);
+    logger.error({ problem }, 'cannot start');
+    process.stderr.write(`grassroots: cannot start: ${problem}\n`);
+    process.exit(1);
   });
+  // Handlers go in before the "listening" line: whoever waits for it (the bench, a supervisor) may
+  // signal at once, and a signal that came first would kill the process with DuckDB still open.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      server
+        .close()
+        .then(() => {
+          store.close();
+          logger.info('stopped');
+          process.exit(0);
+        })
+        .catch(() => process.exit(1));
+    });
+  }
+
+  logger.info(config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)');
+  // Under --workers the primary says "listening" once every worker does, and "warm" once all are.
+  if (cluster.isWorker) {
+    logger.info({ url: server.url, pool: config.poolSize, pid: process.pid }, 'worker listening');
+    void server.warm().then(() => process.send?.({ kind: 'warm' } satisfies WorkerMessage));
+  } else logger.info({ url: server.url, pool: config.poolSize, limits: config.limits }, 'listening');
 }
 
-logger.info(config.writeToken ? 'writes enabled (write token configured)' : 'read-only (no GRASSROOTS_WRITE_TOKEN)');
-logger.info({ url: server.url, pool: config.poolSize, limits: config.limits }, 'listening');
+// --workers N: this process only supervises N copies of itself, each a server (src/workers.ts).
+if (config.workers > 1 && cluster.isPrimary) superviseWorkers(config.workers, logger);
+else await serve();

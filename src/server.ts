@@ -48,6 +48,8 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   readonly cacheMaxAgeSeconds?: number;
   readonly shutdownGraceMs?: number;
+  /** /readyz answers 503 until warm (default); false: ready once the store is open, answering more slowly meanwhile. */
+  readonly readyWhenWarm?: boolean;
   /** False: units and links are read with a statement every time, never copied into memory (tests prove both paths answer alike). */
   readonly hierarchyInMemory?: boolean;
   /** Token a mutation must present as "Authorization: Bearer <token>"; null or absent: read-only. */
@@ -165,6 +167,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       store,
       () => shutdown.isStopping,
       () => warmed,
+      options.readyWhenWarm ?? true,
     ),
   );
   exportRoute(app, {

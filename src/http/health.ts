@@ -6,32 +6,46 @@ import { pendingMigrations } from '../store/migrate.js';
 export interface ReadinessReport {
   /** null when ready; otherwise why not. */
   readonly problem: string | null;
-  /** The hierarchy, unit keys and hot values are loaded: until then answers are the same, read more slowly. */
+  /** The hierarchy, unit keys, hot values and cost catalogue are loaded: until then answers are the same, read more slowly. */
   readonly warm: boolean;
 }
+
+/** Why a server that waits for its copies is not ready yet. */
+export const WARMING_UP = 'warming up: loading the in-memory copies';
 
 export interface Readiness {
   (): ReadinessReport;
 }
 
 /**
- * Ready: not shutting down, the store open and fully migrated. Nothing here runs a statement, so a
+ * Ready: not shutting down, the store open and fully migrated, and (`waitForWarm`) warm: a
+ * commune profile takes some 20 times longer before the copies are in, which a balancer should
+ * not send users to. Warm is reached once; a write later reloads copies behind the warm ones
+ * without leaving the rotation. Nothing here runs a statement, so a
  * probe never waits for a pool connection behind busy requests (a balancer would mark a busy,
  * healthy replica down): the migrations are read once before the server listens (a server never
  * migrates its store while it runs: main.ts migrates before, replicas are read-only), the rest is
  * in-process state.
  */
-export async function storeReadiness(store: Store, stopping: () => boolean, warm: () => boolean): Promise<Readiness> {
+export async function storeReadiness(
+  store: Store,
+  stopping: () => boolean,
+  warm: () => boolean,
+  waitForWarm = true,
+): Promise<Readiness> {
   const pending = await pendingMigrations(store);
   return () => {
+    const isWarm = warm();
     const problem = stopping()
       ? 'shutting down'
       : !store.isOpen
         ? 'store closed'
         : pending.length > 0
           ? `migrations pending: ${pending.join(', ')}`
-          : null;
-    return { problem, warm: warm() };
+          : waitForWarm && !isWarm
+            ? WARMING_UP
+            : null;
+    return { problem, warm: isWarm };
   };
 }
 

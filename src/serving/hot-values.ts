@@ -65,6 +65,8 @@ export class HotValues {
     /** 1: the unit's rows are all here; 0: a leaf, latest values only */
     private readonly complete: Uint8Array,
     private readonly c: HotColumns,
+    /** 1: the unit's rows changed since the copy was read (a write): its lookups go to DuckDB */
+    private readonly changed: Uint8Array | null = null,
   ) {
     this.indicatorCode = new Map(d.indicators.map((v, i) => [v, i]));
     this.periodCode = new Map(d.periods.map((v, i) => [v, i]));
@@ -73,6 +75,17 @@ export class HotValues {
 
   get rowCount(): number {
     return this.c.value.length;
+  }
+
+  /**
+   * The same copy, but a lookup that touches one of `unitKeys` returns null (DuckDB answers it):
+   * after a write, the units it changed, so everything else is still answered from memory while
+   * the copy is read again. The arrays are shared, not copied.
+   */
+  without(unitKeys: Iterable<number>): HotValues {
+    const changed = this.changed ? this.changed.slice() : new Uint8Array(this.complete.length);
+    for (const k of unitKeys) if (k >= 0 && k < changed.length) changed[k] = 1;
+    return new HotValues(this.d, this.unitFrom, this.unitTo, this.complete, this.c, changed);
   }
 
   /** `signal`: stops the load between statements (the server is shutting down). */
@@ -259,10 +272,15 @@ export class HotValues {
     return fields !== null && options.updatedAfter === null && fields.every((f) => HOT_FIELDS.has(f));
   }
 
-  /** Distinct keys, ascending (the lookups' order), or null if one lies outside the copy. */
+  /** Distinct keys, ascending (the lookups' order), or null if one lies outside the copy or changed since. */
   private unitsOf(keys: readonly number[]): number[] | null {
     const units = [...new Set(keys)].sort((a, b) => a - b);
-    return units.every((k) => Number.isInteger(k) && k >= 0 && k < this.complete.length) ? units : null;
+    const changed = this.changed;
+    return units.every(
+      (k) => Number.isInteger(k) && k >= 0 && k < this.complete.length && (changed === null || changed[k] === 0),
+    )
+      ? units
+      : null;
   }
 
   private codes(indicators: readonly string[]): Set<number> {

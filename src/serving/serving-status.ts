@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import { isServingFresh } from './refresh-serving.js';
-import { unitKeys, unitKeysMark } from './serving-sql.js';
+import { ancestorsOf, importSubjects, servingState, unitKeys, unitKeysMark } from './serving-sql.js';
 import { StoreCopy } from '../store/store-copy.js';
 import { HotValues } from './hot-values.js';
 
@@ -26,6 +26,18 @@ export class ServingStatus implements ServingLookup {
   private fresh = false;
   private readonly keys: StoreCopy<Map<string, number>>;
   private readonly hotValues: StoreCopy<HotValues> | null;
+  /** The layer's mark as of the latest check (at start and after each write). */
+  private mark = '';
+  /** The copies last loaded, with the mark they were read at. */
+  private loadedKeys: Loaded<Map<string, number>> | null = null;
+  private loadedHot: Loaded<HotValues> | null = null;
+  /**
+   * After a write that refreshed the layer incrementally, while the copies are read again: the
+   * previous keys (an incremental refresh keeps them) and the previous hot values without the
+   * units the write changed. So a write does not leave every read to DuckDB for the seconds a
+   * national copy takes to load, and no read sees a value from before the write.
+   */
+  private standIn: (Loaded<Map<string, number>> & { hot: HotValues | null }) | null = null;
 
   private constructor(
     private readonly store: ServingStore,
@@ -33,17 +45,44 @@ export class ServingStatus implements ServingLookup {
     hotValues: boolean,
   ) {
     // Both change only when a build or refresh rewrites the layer, which moves this mark.
-    const mark = async () =>
-      (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '';
-    this.keys = new StoreCopy(store, { mark, load: () => loadKeys(store) }, keysAfter);
+    const mark = () => readMark(store);
+    this.keys = new StoreCopy(
+      store,
+      {
+        mark,
+        load: () =>
+          this.loading(
+            mark,
+            () => loadKeys(store),
+            (l) => (this.loadedKeys = l),
+          ),
+      },
+      keysAfter,
+    );
     // The hot values load after the keys: lookups need keys to use them, and the keys are quick.
     this.hotValues = hotValues
       ? new StoreCopy(
           store,
-          { mark, load: (signal) => HotValues.load(store, signal) },
+          {
+            mark,
+            load: (signal) =>
+              this.loading(
+                mark,
+                () => HotValues.load(store, signal),
+                (l) => (this.loadedHot = l),
+              ),
+          },
           keysAfter.then(() => this.keys.ready()),
         )
       : null;
+  }
+
+  /** Loads a copy and records it with the mark read just before (the copy's own check read it too). */
+  private async loading<T>(mark: () => Promise<string>, load: () => Promise<T>, done: (l: Loaded<T>) => void) {
+    const at = await mark();
+    const value = await load();
+    done({ mark: at, value });
+    return value;
   }
 
   /**
@@ -61,6 +100,35 @@ export class ServingStatus implements ServingLookup {
 
   async recheck(): Promise<void> {
     this.fresh = await isServingFresh(this.store);
+    const before = this.mark;
+    this.mark = await readMark(this.store);
+    if (before === '' || before === this.mark) return;
+    this.standIn = this.fresh && isIncrementalAfter(before, this.mark) ? await this.standInAfter(before) : null;
+  }
+
+  /** The copies of mark `before` (or the stand-in already made from them), without the units the latest import changed. */
+  private async standInAfter(before: string): Promise<ServingStatus['standIn']> {
+    const base =
+      this.standIn?.mark === before
+        ? this.standIn
+        : this.loadedKeys?.mark === before
+          ? { ...this.loadedKeys, hot: this.loadedHot?.mark === before ? this.loadedHot.value : null }
+          : null;
+    if (base === null) return null;
+    // Without hot values the keys alone stand in: nothing to leave out.
+    if (base.hot === null) return { mark: this.mark, value: base.value, hot: null };
+    const [state] = await this.store.all<{ servedImport: number | null }>('serving.state', servingState());
+    if (state?.servedImport == null) return null;
+    // The units the refresh recomputed (refreshAfterImport): the import's subjects and their ancestors.
+    const subjects = (await this.store.all<{ id: string }>('serving.subjects', importSubjects(state.servedImport))).map(
+      (r) => r.id,
+    );
+    const ancestors =
+      subjects.length === 0
+        ? []
+        : (await this.store.all<{ id: string }>('serving.ancestors', ancestorsOf(subjects))).map((r) => r.id);
+    const changed = [...subjects, ...ancestors].map((id) => base.value.get(id) ?? -1);
+    return { mark: this.mark, value: base.value, hot: base.hot?.without(changed) ?? null };
   }
 
   /** Resolves once the keys of the latest commit are loaded (or failed to: lookups then join). */
@@ -85,15 +153,24 @@ export class ServingStatus implements ServingLookup {
   }
 
   hot(): HotValues | null {
-    return this.fresh ? (this.hotValues?.current() ?? null) : null;
+    if (!this.fresh) return null;
+    const hot = this.hotValues?.current() ?? null;
+    // The copies are in again (the keys load first): the stand-in's memory can go.
+    if (hot !== null) this.standIn = null;
+    return hot ?? this.currentStandIn()?.hot ?? null;
   }
 
   get keysLoaded(): boolean {
-    return this.keys.current() !== null;
+    return (this.keys.current() ?? this.currentStandIn()?.value ?? null) !== null;
   }
 
   keyOf(unitId: string): number | undefined {
-    return this.keys.current()?.get(unitId);
+    return (this.keys.current() ?? this.currentStandIn()?.value)?.get(unitId);
+  }
+
+  /** The stand-in, if it is of the layer as it is now. */
+  private currentStandIn(): ServingStatus['standIn'] {
+    return this.standIn?.mark === this.mark ? this.standIn : null;
   }
 
   get isFresh(): boolean {
@@ -102,6 +179,25 @@ export class ServingStatus implements ServingLookup {
 }
 
 type ServingStore = Pick<Store, 'all' | 'vectors' | 'scan' | 'commits'>;
+
+interface Loaded<T> {
+  readonly mark: string;
+  readonly value: T;
+}
+
+async function readMark(store: Pick<Store, 'all'>): Promise<string> {
+  return (await store.all<{ mark: string }>('serving.unit-keys-mark', unitKeysMark()))[0]?.mark ?? '';
+}
+
+/**
+ * Whether the layer went from mark `before` to `after` by an incremental refresh, which keeps
+ * every unit's key (a full rebuild numbers them anew). The mark is "units/max key/import,time,how"
+ * (`unitKeysMark`).
+ */
+function isIncrementalAfter(before: string, after: string): boolean {
+  const units = (mark: string) => mark.split('/').slice(0, 2).join('/');
+  return units(before) === units(after) && after.endsWith(',incremental');
+}
 
 async function loadKeys(store: Pick<Store, 'vectors'>): Promise<Map<string, number>> {
   const columns = await store.vectors('serving.unit-keys', unitKeys());

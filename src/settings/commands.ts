@@ -28,6 +28,15 @@ export const SERVE = defineCommand({
             message: `${v.pool} connections need UV_THREADPOOL_SIZE above ${v.pool} (it is ${v.threadpool}); start with UV_THREADPOOL_SIZE=${v.pool + 4}`,
           },
         ]),
+    // Each worker opens the store itself, and DuckDB lets several processes open a file only read-only.
+    ...(v.workers > 1 && !v.readOnly && v.snapshot === null
+      ? [
+          {
+            setting: 'workers',
+            message: `${v.workers} workers serve a store read-only: add --read-only (or --snapshot)`,
+          },
+        ]
+      : []),
     ...(v.snapshot !== null && v.writeToken !== null
       ? [
           {

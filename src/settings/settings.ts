@@ -1,9 +1,23 @@
 import { bool, list, nodeEnv, path, port, presence, size, text, token, wholeNumber } from './kinds.js';
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import type { Kind } from './kinds.js';
 import { optionalSetting, setting } from './setting.js';
 import { projectPath } from '../project-root.js';
 import { SPEED_DEFAULTS } from '../speed/speed-config.js';
 
 const LISTENING = 'Listening';
+
+/** `auto` (one per core, as the operating system counts them) or a whole number 1..64. */
+const workerCount: Kind<number> = {
+  schema: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.union([z.literal('auto').transform(() => availableParallelism()), wholeNumber(1, 64).schema])),
+  allowed: 'auto or a whole number 1..64',
+  placeholder: 'N|auto',
+};
 const STORE = 'Store and DuckDB';
 const LIMITS = 'Limits per request (docs/operations.md, "Limits")';
 const SPEED = 'Speed machinery (each part: docs/speed/; off gives the same answers, slower)';
@@ -47,6 +61,22 @@ export const SETTINGS = {
     kind: bool,
     defaultText: 'true; false under NODE_ENV=production',
     help: 'schema introspection (IDEs need it)',
+    group: LISTENING,
+  }),
+  readyWhenWarm: setting({
+    flag: 'ready-when-warm',
+    env: 'GRASSROOTS_READY_WHEN_WARM',
+    kind: bool,
+    default: true,
+    help: '/readyz answers 503 until the in-memory copies are loaded (false: ready once the store is open, slower meanwhile)',
+    group: LISTENING,
+  }),
+  workers: setting({
+    flag: 'workers',
+    env: 'GRASSROOTS_WORKERS',
+    kind: workerCount,
+    default: 1,
+    help: 'server processes sharing the port, "auto": one per core (more than 1 needs --read-only or --snapshot)',
     group: LISTENING,
   }),
   shutdownGraceMs: setting({

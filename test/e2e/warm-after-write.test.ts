@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlStatement } from '../../src/store/sql.js';
+import { startTestServer, SEED_DIR, type TestServer } from '../support/test-server.js';
+import { postJson } from '../support/http.js';
+import { until } from '../support/slow-statement.js';
+
+const TOKEN = 'warm-after-write';
+const latest = (code: string) => ({
+  query: `{ locality(code: "${code}") { latest(indicator: "mong_resident_share") { period value } } }`,
+});
+
+/**
+ * After a write the hot values are read again; until then the units the write did not touch are
+ * still answered from memory, and the ones it did from DuckDB (never the old value). The reload
+ * is held on a named pipe (a store rewrite, the test seam) so the test sees that state for sure.
+ */
+describe.skipIf(process.platform === 'win32')('a write leaves the untouched units warm', () => {
+  let t: TestServer;
+  let fifo: string;
+  let reloads = 0;
+  const statements: string[] = [];
+  const holdSecondLoad = (s: SqlStatement): SqlStatement => {
+    statements.push(s.id);
+    if (s.id !== 'serving.hot-dictionaries' || ++reloads !== 2) return s;
+    return {
+      ...s,
+      text: `SELECT q.* FROM (${s.text}) q, (SELECT count(*) AS n FROM read_csv('${fifo}', header = false, columns = {'line': 'VARCHAR'})) gate WHERE gate.n >= 0`,
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer(SEED_DIR, {
+      writeToken: TOKEN,
+      store: { sandboxed: false, rewrite: holdSecondLoad, poolSize: 4 },
+      server: { speed: { resultCache: { entries: 0, totalRows: 0, maxRows: 0 } } },
+    });
+    fifo = join(t.dir, 'gate');
+    execFileSync('mkfifo', [fifo]);
+  });
+  afterAll(async () => {
+    await release();
+    await t.close();
+  });
+
+  /** Lets the held load go on (each of DuckDB's opens of the pipe gets an end), until the server is warm again. */
+  async function release(): Promise<void> {
+    let warm = false;
+    const warming = t.server.warm().then(() => (warm = true));
+    while (!warm) {
+      const handle = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
+      if (handle) {
+        await handle.writeFile('open\n');
+        await handle.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await warming;
+  }
+
+  async function ask(code: string) {
+    statements.length = 0;
+    const answer = await postJson(t.server.url, latest(code));
+    return { answer: answer.json, values: statements.filter((id) => id.startsWith('analytics.')) };
+  }
+
+  it('answers the written unit with the new value from DuckDB, the others from memory, while the copy reloads', async () => {
+    const before = await ask('village/san-bay');
+    expect(before.values).toEqual([]);
+    expect(before.answer).toEqual({ data: { locality: { latest: { period: '2026', value: 1 } } } });
+
+    const write = await postJson(
+      t.server.url,
+      {
+        query: 'mutation($input: [ObservationInput!]!) { recordObservations(input: $input) { written } }',
+        variables: {
+          input: [
+            {
+              subject: 'village/huoi-song',
+              indicator: 'mong_resident_share',
+              period: '2026',
+              value: 0.5,
+              source: 'dbp-em-party-members',
+            },
+          ],
+        },
+      },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(write.json).toEqual({ data: { recordObservations: { written: 1 } } });
+    // A read starts the reload, which is held until release(): memory has the copy of before the write.
+    const untouched = await ask('village/san-bay');
+    expect(untouched).toEqual(before);
+    const written = await ask('village/huoi-song');
+    expect(written.answer).toEqual({ data: { locality: { latest: { period: '2026', value: 0.5 } } } });
+    expect(written.values).toEqual(['analytics.latest-served']);
+    await until(() => reloads === 2);
+
+    await release();
+    const reloaded = await ask('village/huoi-song');
+    expect(reloaded).toEqual({ ...written, values: [] });
+  });
+});
