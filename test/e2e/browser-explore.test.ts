@@ -27,7 +27,9 @@ const FIGURES = [
 
 beforeAll(async () => {
   [t, browser] = await Promise.all([
-    startTestServer(undefined, { writeToken: TOKEN }),
+    // The time limit is the page's concern, not this test's: a write on a machine running other
+    // suites took longer than the default 10 s.
+    startTestServer(undefined, { writeToken: TOKEN, server: { limits: { timeoutMs: 60_000 } } }),
     CHROMIUM === null ? undefined : launchBrowser(CHROMIUM),
   ]);
   origin = new URL(t.server.url).origin;
