@@ -170,19 +170,33 @@ export async function showMap(params: URLSearchParams, status: HTMLElement): Pro
       'data-figure': cell && cell.value !== null ? 'yes' : 'no',
     });
     outline.appendChild(svgElement('title', {})).textContent = text;
-    outline.addEventListener('mousemove', (event) => {
+    const showTip = (x: number, y: number) => {
       tip.textContent = text;
       tip.hidden = false;
-      tip.style.left = `${event.pageX + 12}px`;
-      tip.style.top = `${event.pageY + 12}px`;
-    });
+      tip.style.left = `${x + 12}px`;
+      tip.style.top = `${y + 12}px`;
+    };
+    outline.addEventListener('mousemove', (event) => showTip(event.pageX, event.pageY));
     outline.addEventListener('mouseleave', () => {
       tip.hidden = true;
     });
+    // The keyboard reaches every province too: Tab shows its figure, Enter opens it.
+    outline.setAttribute('tabindex', '0');
+    outline.addEventListener('focus', () => {
+      const at = outline.getBoundingClientRect();
+      showTip(at.right + window.scrollX, at.top + window.scrollY);
+    });
+    outline.addEventListener('blur', () => {
+      tip.hidden = true;
+    });
     if (unit) {
-      outline.addEventListener('click', () => {
+      const open = () => {
         const chart = new URLSearchParams({ indicator, localities: unit.code });
         window.location.assign(`/explore?${chart.toString()}`);
+      };
+      outline.addEventListener('click', open);
+      outline.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') open();
       });
     }
     svg.appendChild(outline);

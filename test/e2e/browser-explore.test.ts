@@ -8,6 +8,8 @@ import { ARTIFACTS, findChromium, launchBrowser, offlinePage, TOUR } from '../su
 // recorded through the API for provinces and communes (the seed has none at those levels).
 const CHROMIUM = findChromium('the browser tests of /explore in test/e2e/browser-explore.test.ts');
 const TOKEN = 'explore-test-token';
+/** A browser on a machine busy with other suites can take longer than the default 30 s. */
+const SLOW = { timeout: 90_000 };
 
 let t: TestServer;
 let browser: Browser | undefined;
@@ -25,7 +27,9 @@ const FIGURES = [
 
 beforeAll(async () => {
   [t, browser] = await Promise.all([
-    startTestServer(undefined, { writeToken: TOKEN }),
+    // The time limit is the page's concern, not this test's: a write on a machine running other
+    // suites took longer than the default 10 s.
+    startTestServer(undefined, { writeToken: TOKEN, server: { limits: { timeoutMs: 60_000 } } }),
     CHROMIUM === null ? undefined : launchBrowser(CHROMIUM),
   ]);
   origin = new URL(t.server.url).origin;
@@ -53,7 +57,7 @@ function graphqlBodies(page: Page): string[] {
   return bodies;
 }
 
-describe('the build simplifies the province boundaries into a small asset the server serves', () => {
+describe('the build simplifies the province boundaries into a small asset the server serves', SLOW, () => {
   it('serves 34 provinces, each with its GSO code, in well under the 7.8 MB of the upstream files', async () => {
     const response = await fetch(`${origin}/ui/provinces.topojson`);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -71,7 +75,7 @@ describe('the build simplifies the province boundaries into a small asset the se
   });
 });
 
-describe.skipIf(CHROMIUM === null)('/explore?view=map: a choropleth by province, offline', () => {
+describe.skipIf(CHROMIUM === null)('/explore?view=map: a choropleth by province, offline', SLOW, () => {
   it('colours the provinces with a figure, hatches the others, and hovers with the qualifier and interval', async () => {
     const { page, foreign, refused } = await offlinePage(browser!, origin);
     const sent = graphqlBodies(page);
@@ -94,6 +98,9 @@ describe.skipIf(CHROMIUM === null)('/explore?view=map: a choropleth by province,
       .toBe('Điện Biên (11), 2026: more than 650000 [650000, ∞)');
     await page.locator('#map path[data-code="12"]').hover();
     expect(await page.locator('#map-tip').innerText()).toMatch(/^Lai Châu \(12\), 2026: about 480000 \[\d+, \d+\]$/);
+    // the keyboard reaches a province too
+    await page.locator('#map path[data-code="14"]').focus();
+    expect(await page.locator('#map-tip').innerText()).toBe('Sơn La (14), 2026: 1300000');
     await page.screenshot({ path: join(ARTIFACTS, 'explore-map.png') });
     // a click opens the unit in the chart view
     await dienBien.click();
@@ -131,63 +138,67 @@ describe.skipIf(CHROMIUM === null)('/explore?view=map: a choropleth by province,
   });
 });
 
-describe.skipIf(CHROMIUM === null)('/explore compares localities found by name, in a URL, with its GraphQL', () => {
-  it('finds two units without diacritics, draws them on one chart, reproduces it from the URL and copies the query sent', async () => {
-    const { page, foreign, refused } = await offlinePage(browser!, origin, { clipboard: true });
-    const sent = graphqlBodies(page);
-    await page.goto(`${origin}/explore`);
-    for (const [typed, code] of [
-      ['tia dinh', 'party-committee/tia-dinh'],
-      ['si pa phin', 'party-committee/si-pa-phin'],
-    ] as const) {
-      await page.locator('#find-units').fill(typed);
-      await page.locator(`#found-units button[data-code="${code}"]`).click();
-    }
-    const form = page.locator('form[data-view~="chart"]');
-    expect(await form.locator('[name="localities"]').inputValue()).toBe(
-      'party-committee/tia-dinh,party-committee/si-pa-phin',
-    );
-    await form.locator('[name="indicator"]').fill('members');
-    await form.locator('[name="chart"]').selectOption('bar');
-    await form.locator('button', { hasText: 'Draw' }).click();
-    await page.waitForURL(/localities=party-committee%2Ftia-dinh%2Cparty-committee%2Fsi-pa-phin/);
-    const drawn = async () => {
-      await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toBe('2 units × 1 periods');
-      return page.locator('#data').innerText();
-    };
-    const table = await drawn();
-    expect(table).toMatch(/party-committee\/tia-dinh\s+377/);
-    expect(table).toMatch(/party-committee\/si-pa-phin\s+nearly 500 \[450, 500\]/);
-    await page.screenshot({ path: join(TOUR, 'compare.png') });
-    // the copy button gives exactly the request the page sent for its figures
-    const request = sent.at(-1)!;
-    expect(JSON.parse(request).query).toContain('query Explore(');
-    await page.locator('#copy-graphql').click();
-    await expect.poll(() => page.locator('#copied').innerText()).toContain('copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(request);
-    // a reload (or a colleague opening the URL) draws the same figures with the same request
-    await page.reload();
-    expect(await drawn()).toBe(table);
-    expect(sent.at(-1)).toBe(request);
-    expect(foreign).toEqual([]);
-    expect(refused).toEqual([]);
-    await page.close();
-  });
+describe.skipIf(CHROMIUM === null)(
+  '/explore compares localities found by name, in a URL, with its GraphQL',
+  SLOW,
+  () => {
+    it('finds two units without diacritics, draws them on one chart, reproduces it from the URL and copies the query sent', async () => {
+      const { page, foreign, refused } = await offlinePage(browser!, origin, { clipboard: true });
+      const sent = graphqlBodies(page);
+      await page.goto(`${origin}/explore`);
+      for (const [typed, code] of [
+        ['tia dinh', 'party-committee/tia-dinh'],
+        ['si pa phin', 'party-committee/si-pa-phin'],
+      ] as const) {
+        await page.locator('#find-units').fill(typed);
+        await page.locator(`#found-units button[data-code="${code}"]`).click();
+      }
+      const form = page.locator('form[data-view~="chart"]');
+      expect(await form.locator('[name="localities"]').inputValue()).toBe(
+        'party-committee/tia-dinh,party-committee/si-pa-phin',
+      );
+      await form.locator('[name="indicator"]').fill('members');
+      await form.locator('[name="chart"]').selectOption('bar');
+      await form.locator('button', { hasText: 'Draw' }).click();
+      await page.waitForURL(/localities=party-committee%2Ftia-dinh%2Cparty-committee%2Fsi-pa-phin/);
+      const drawn = async () => {
+        await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toBe('2 units × 1 periods');
+        return page.locator('#data').innerText();
+      };
+      const table = await drawn();
+      expect(table).toMatch(/party-committee\/tia-dinh\s+377/);
+      expect(table).toMatch(/party-committee\/si-pa-phin\s+nearly 500 \[450, 500\]/);
+      await page.screenshot({ path: join(TOUR, 'compare.png') });
+      // the copy button gives exactly the request the page sent for its figures
+      const request = sent.at(-1)!;
+      expect(JSON.parse(request).query).toContain('query Explore(');
+      await page.locator('#copy-graphql').click();
+      await expect.poll(() => page.locator('#copied').innerText()).toContain('copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(request);
+      // a reload (or a colleague opening the URL) draws the same figures with the same request
+      await page.reload();
+      expect(await drawn()).toBe(table);
+      expect(sent.at(-1)).toBe(request);
+      expect(foreign).toEqual([]);
+      expect(refused).toEqual([]);
+      await page.close();
+    });
 
-  it("draws the comparison on today's units when asked, and says so in the request", async () => {
-    const { page } = await offlinePage(browser!, origin);
-    const sent = graphqlBodies(page);
-    await page.goto(
-      `${origin}/explore?indicator=village_heads&localities=commune/03187,commune/03175&geography=CURRENT`,
-    );
-    await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toMatch(/units ×/);
-    expect(JSON.parse(sent.at(-1)!).variables.geography).toBe('CURRENT');
-    expect(await page.locator('form[data-view~="chart"] [name="geography"]').inputValue()).toBe('CURRENT');
-    await page.close();
-  });
-});
+    it("draws the comparison on today's units when asked, and says so in the request", async () => {
+      const { page } = await offlinePage(browser!, origin);
+      const sent = graphqlBodies(page);
+      await page.goto(
+        `${origin}/explore?indicator=village_heads&localities=commune/03187,commune/03175&geography=CURRENT`,
+      );
+      await expect.poll(() => page.locator('#status').innerText(), { timeout: 15_000 }).toMatch(/units ×/);
+      expect(JSON.parse(sent.at(-1)!).variables.geography).toBe('CURRENT');
+      expect(await page.locator('form[data-view~="chart"] [name="geography"]').inputValue()).toBe('CURRENT');
+      await page.close();
+    });
+  },
+);
 
-describe.skipIf(CHROMIUM === null)('/explore?view=ranking: the communes of a province ranked by change', () => {
+describe.skipIf(CHROMIUM === null)('/explore?view=ranking: the communes of a province ranked by change', SLOW, () => {
   it('ranks the communes with figures in both years, each change with its interval and formula', async () => {
     const { page, foreign } = await offlinePage(browser!, origin);
     await page.goto(`${origin}/explore?view=ranking`);
