@@ -1,8 +1,14 @@
-// Simplifies the upstream boundary files into the small TopoJSON assets the /explore map draws, with
+// Simplifies the upstream boundary files into the small TopoJSON the /explore map draws, with
 // mapshaper (npm): topology-preserving simplification, so neighbouring units keep a shared border.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// The result is derived data, committed beside the other derived national files
+// (data/national/provinces.topojson), so a checkout or an installed package draws the map without
+// the upstream files: `npm run derive:boundaries` remakes it from them.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { projectPath } from '../project-root.js';
+
+/** The simplified provinces, derived from the upstream files and committed (data/national/README.md). */
+export const PROVINCE_BOUNDARIES = projectPath('data', 'national', 'provinces.topojson');
 
 /**
  * The upstream boundaries (SOURCE.md of vn-admin describes them): `GRASSROOTS_GEO_DIR`, else
@@ -25,6 +31,7 @@ export function provinceFiles(): string[] {
  * shape, islands included), only `code` and `name` kept, coordinates quantised to 1e5 steps.
  */
 export async function buildProvinceBoundaries(files: string[], out: string): Promise<void> {
+  mkdirSync(dirname(out), { recursive: true });
   // Loaded only when boundaries are (re)built: it is large, and `--if-stale` runs before every start.
   // @ts-expect-error mapshaper ships no type declarations; runCommands(argv: string[]) returns a Promise.
   const { default: mapshaper } = (await import('mapshaper')) as {

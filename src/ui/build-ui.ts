@@ -1,16 +1,16 @@
 // Bundles the browser pages (GraphiQL IDE, /explore charts and map) from npm packages into dist/ui,
-// so the server never needs a CDN, and simplifies the map's boundaries into a small asset beside
-// them. Runs before `npm start` and `npm test`; skips when nothing changed.
+// so the server never needs a CDN, with the map's simplified boundaries (derived data, committed:
+// build-boundaries.ts) beside them. Runs before `npm start` and `npm test`; skips when nothing changed.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT as ROOT } from '../project-root.js';
-import { buildProvinceBoundaries, GEO_DIR, provinceFiles } from './build-boundaries.js';
+import { PROVINCE_BOUNDARIES } from './build-boundaries.js';
 import { MAP_LAYERS } from './map-layers.js';
 
 export const UI_DIR = join(ROOT, 'dist/ui');
 const ENTRIES = { ide: join(ROOT, 'src/ui/ide.ts'), explore: join(ROOT, 'src/ui/explore.ts') };
-const BOUNDARIES = provinceFiles();
+const BOUNDARIES = existsSync(PROVINCE_BOUNDARIES) ? [PROVINCE_BOUNDARIES] : [];
 const PROVINCES_ASSET = join(UI_DIR, MAP_LAYERS.find((l) => l.kind === 'PROVINCE')!.asset);
 
 function newest(paths: string[]): number {
@@ -42,7 +42,8 @@ await build({
   loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning',
 });
-// Without the upstream files the pages still build; /explore's map then says its boundaries are missing.
-if (BOUNDARIES.length > 0) await buildProvinceBoundaries(BOUNDARIES, PROVINCES_ASSET);
-else console.warn(`no province boundaries in ${GEO_DIR}/provinces: /explore is built without its map`);
+// Without the boundaries the pages still build; /explore's map then says its boundaries are missing.
+mkdirSync(UI_DIR, { recursive: true });
+if (BOUNDARIES.length > 0) copyFileSync(PROVINCE_BOUNDARIES, PROVINCES_ASSET);
+else console.warn(`no ${PROVINCE_BOUNDARIES}: /explore is built without its map (npm run derive:boundaries)`);
 console.log(`ui bundled into ${UI_DIR} in ${Date.now() - started} ms`);
