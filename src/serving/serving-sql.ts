@@ -121,7 +121,7 @@ export function allKinds(): Fragment {
  *   and the ratios those figures are a numerator or denominator of;
  * - `serving_rolled`: whose rolled-up values may have changed: the touched keys (a unit's own
  *   value hides its rollup) and those of every ancestor of their units (whatever the links'
- *   dates: a rollup may count a child for some years only).
+ *   dates: a rollup may count a child for some years only), of units with children only.
  * Both carry the unit's serving key.
  */
 export function createTouchedKeys(importId: number): Fragment {
@@ -146,7 +146,12 @@ export function createRolledKeys(): Fragment {
       UNION
       SELECT u.unit_id, l.parent_id FROM up u JOIN unit_links l ON l.child_id = u.ancestor
     ),
-    rolled AS (SELECT DISTINCT up.ancestor AS unit_id, t.indicator, t.period FROM up JOIN serving_touched t ON t.unit_id = up.unit_id)
+    -- only units with children: the others have nothing rolled up to them
+    parents AS (SELECT DISTINCT parent_id AS id FROM unit_links),
+    rolled AS (
+      SELECT DISTINCT up.ancestor AS unit_id, t.indicator, t.period
+      FROM up SEMI JOIN parents p ON p.id = up.ancestor JOIN serving_touched t ON t.unit_id = up.unit_id
+    )
     SELECT su.unit_key, r.unit_id, r.indicator, r.period FROM rolled r JOIN serving_units su ON su.unit_id = r.unit_id`;
 }
 
@@ -175,7 +180,9 @@ export function deleteTouchedValues(): Fragment[] {
 /** Units of a keys table as a subject set, so the general path's SQL computes over them. */
 function unitsOf(table: 'serving_touched' | 'serving_rolled'): SubjectSet {
   return {
-    prelude: sql`refreshed_units(id) AS (SELECT DISTINCT unit_id FROM ${raw(table)})`,
+    // Materialized: the rollup's walk down the links starts from it, and read inline it was
+    // recomputed from the whole keys table there.
+    prelude: sql`refreshed_units(id) AS MATERIALIZED (SELECT DISTINCT unit_id FROM ${raw(table)})`,
     query: sql`SELECT id FROM refreshed_units`,
   };
 }
