@@ -127,16 +127,17 @@ export function allKinds(): Fragment {
 export function createTouchedKeys(importId: number): Fragment {
   return sql`CREATE OR REPLACE TEMP TABLE serving_touched AS
     WITH loaded AS (
-      SELECT DISTINCT subject_id, indicator, period FROM observations WHERE import_id = ${importId}
-      UNION SELECT o.subject_id, o.indicator, o.period FROM observations o
+      SELECT DISTINCT subject_id, indicator, period, period_start, period_end FROM observations WHERE import_id = ${importId}
+      UNION SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end FROM observations o
         SEMI JOIN superseded_observations s ON s.id = o.id AND s.retracted_by = ${importId}
     ),
     touched AS (
-      SELECT subject_id, indicator, period FROM loaded
-      UNION SELECT l.subject_id, i.code, l.period FROM loaded l
+      SELECT * FROM loaded
+      UNION SELECT l.subject_id, i.code, l.period, l.period_start, l.period_end FROM loaded l
         JOIN indicators i ON i.aggregation = 'RATIO' AND l.indicator IN (i.numerator, i.denominator)
     )
-    SELECT su.unit_key, t.subject_id AS unit_id, t.indicator, t.period FROM touched t JOIN serving_units su ON su.unit_id = t.subject_id`;
+    SELECT su.unit_key, t.subject_id AS unit_id, t.indicator, t.period, t.period_start, t.period_end
+    FROM touched t JOIN serving_units su ON su.unit_id = t.subject_id`;
 }
 
 export function createRolledKeys(): Fragment {
@@ -160,11 +161,9 @@ export function createRolledKeys(): Fragment {
  * the window a refresh computes in, so it reads the figures of those periods, not every one.
  */
 export function touchedScope(): Fragment {
-  return sql`SELECT list(DISTINCT t.indicator ORDER BY t.indicator) AS indicators,
-      strftime(min(p.period_start), '%Y-%m-%d') AS "from", strftime(max(coalesce(p.period_end, current_date)), '%Y-%m-%d') AS "to"
-    FROM serving_touched t
-    JOIN (SELECT DISTINCT period, period_start(period) AS period_start, period_end(period) AS period_end FROM serving_touched) p
-      ON p.period = t.period`;
+  return sql`SELECT list(DISTINCT indicator ORDER BY indicator) AS indicators,
+      strftime(min(period_start), '%Y-%m-%d') AS "from", strftime(max(coalesce(period_end, current_date)), '%Y-%m-%d') AS "to"
+    FROM serving_touched`;
 }
 
 /** Drops the touched own values and every touched rolled-up value (of any kind), before they are written anew. */
