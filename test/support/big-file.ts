@@ -35,7 +35,7 @@ export async function writeBigObservations(
 
 /**
  * Writes `rows` figures for a store generated at province scale (`npm run generate -- --scale
- * province`) as CSV: every village, every village indicator, month after month from January
+ * province`) as CSV: every village, every summed village indicator (counts and areas: the values are 1 to 500), month after month from January
  * 2024, so a load touches every village and, through the rollups, every commune and the province.
  */
 export async function writeProvinceObservations(store: Store, path: string, rows: number): Promise<void> {
@@ -44,7 +44,8 @@ export async function writeProvinceObservations(store: Store, path: string, rows
     sql`COPY (
       WITH v AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::BIGINT AS n FROM units WHERE kind = 'VILLAGE'),
       i AS (SELECT indicator, (row_number() OVER (ORDER BY indicator) - 1)::BIGINT AS n FROM (
-        SELECT DISTINCT o.indicator FROM observations o JOIN units u ON u.id = o.subject_id WHERE u.kind = 'VILLAGE')),
+        SELECT DISTINCT o.indicator FROM observations o JOIN units u ON u.id = o.subject_id JOIN indicators ind ON ind.code = o.indicator
+        WHERE u.kind = 'VILLAGE' AND ind.aggregation = 'SUM')),
       sizes AS (SELECT (SELECT count(*) FROM v) AS villages, (SELECT count(*) FROM i) AS indicators),
       r AS (SELECT t.i, t.i % s.villages AS vn, (t.i // s.villages) % s.indicators AS inn, t.i // (s.villages * s.indicators) AS m
             FROM range(${rows}) t(i), sizes s)

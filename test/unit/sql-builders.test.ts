@@ -89,11 +89,13 @@ describe("operations' statements", () => {
 
 describe("the serving layer's incremental refresh", () => {
   const SCOPE = { indicators: ['members', 'minority_share'], from: '2024-01-01', to: '2025-05-31' };
-  it.each([
+  const [deleteOwn, deleteRolled] = serving.deleteTouchedValues();
+  it.each<[string, Fragment]>([
     ['touched keys of an import', serving.createTouchedKeys(7)],
     ['rolled keys (ancestors with children)', serving.createRolledKeys()],
     ['touched scope', serving.touchedScope()],
-    ...serving.deleteTouchedValues().map((f, i) => [`delete touched values ${i + 1}`, f] as const),
+    ['delete touched values 1', deleteOwn!],
+    ['delete touched values 2', deleteRolled!],
     ['touched own values', serving.insertTouchedOwn(SCOPE)],
     ['own values the rollups read', serving.createRolledOwn(SCOPE)],
     ['touched rollups of a kind', serving.insertTouchedRolled('VILLAGE', SCOPE)],
