@@ -1,11 +1,7 @@
 import type { Store, Transaction } from '../store/store.js';
 import * as q from './serving-sql.js';
-import { allIndicators } from '../sql/catalog-sql.js';
 
 export type RefreshOutcome = 'full' | 'incremental' | 'left-stale';
-
-/** Past this many units to recompute, rebuilding everything is cheaper than deleting and redoing them. */
-const INCREMENTAL_LIMIT = 20_000;
 
 /** Indicators per pass: fewer passes scan the observations fewer times, up to memory (see createOwnTable). */
 const INDICATORS_PER_PASS = 4;
@@ -54,7 +50,10 @@ export async function rebuildServing(tx: Transaction, onStep: (step: string) => 
 /**
  * Keeps a fresh serving layer fresh after an import, inside the import's transaction. A layer
  * that was already behind stays behind (a partial refresh cannot make it whole): the general path
- * answers until `ensureServingFresh` rebuilds it.
+ * answers until `ensureServingFresh` rebuilds it. An import that changed units, links or the
+ * catalogue rebuilds the layer (any rollup may change); one that wrote figures recomputes only
+ * the (unit, indicator, period) keys it touched and their ancestors' rollups, as sets in SQL
+ * (`createTouchedKeys`), however many units it touched.
  */
 export async function refreshAfterImport(tx: Transaction, importId: number): Promise<RefreshOutcome> {
   const [before] = await tx.all<{ previous: number | null; served: number | null }>(
@@ -63,24 +62,26 @@ export async function refreshAfterImport(tx: Transaction, importId: number): Pro
   );
   if (before?.served == null || before.served !== before.previous) return 'left-stale';
   const [structure] = await tx.all<{ changed: boolean }>('serving.structure', q.importChangedStructure(importId));
-  const subjects = (await tx.all<{ id: string }>('serving.subjects', q.importSubjects(importId))).map((r) => r.id);
-  const ancestors =
-    subjects.length === 0
-      ? []
-      : (await tx.all<{ id: string }>('serving.ancestors', q.ancestorsOf(subjects))).map((r) => r.id);
-  const rolled = [...new Set([...subjects, ...ancestors])];
-  if (structure?.changed || rolled.length > INCREMENTAL_LIMIT) {
+  if (structure?.changed) {
     await rebuildServing(tx);
     return 'full';
   }
-  if (subjects.length > 0) {
-    await tx.run('serving.delete', q.deleteValues(subjects, rolled));
-    const indicators = (await tx.all<{ code: string }>('catalog.indicators', allIndicators())).map((r) => r.code);
-    await tx.run('serving.insert-own', q.insertValues({ ids: subjects }, indicators, null, true));
-    for (const { kind } of await tx.all<{ kind: string }>('serving.kinds', q.allKinds())) {
-      await tx.run('serving.insert-rolled', q.insertValues({ ids: rolled }, indicators, kind, false));
-    }
+  await tx.run('serving.touched', q.createTouchedKeys(importId));
+  const [scope] = await tx.all<{ indicators: string[] | null; from: string | null; to: string | null }>(
+    'serving.touched-scope',
+    q.touchedScope(),
+  );
+  if (scope?.indicators && scope.from !== null && scope.to !== null) {
+    const touched = { indicators: scope.indicators, from: scope.from, to: scope.to };
+    await tx.run('serving.rolled', q.createRolledKeys());
+    for (const f of q.deleteTouchedValues()) await tx.run('serving.delete', f);
+    await tx.run('serving.insert-own', q.insertTouchedOwn(touched));
+    // Rollups read the own values just written, not a second computation of them.
+    await tx.run('serving.rolled-own', q.createRolledOwn(touched));
+    for (const { kind } of await tx.all<{ kind: string }>('serving.rolled-kinds', q.rolledOwnKinds()))
+      await tx.run('serving.insert-rolled', q.insertTouchedRolled(kind, touched));
   }
+  for (const f of q.dropTouched()) await tx.run('serving.drop-touched', f);
   for (const f of q.markRefreshed(importId, 'incremental')) await tx.run('serving.mark', f);
   return 'incremental';
 }

@@ -1,5 +1,5 @@
-import { sql, stringList, type Fragment } from '../store/sql.js';
-import { NO_ROLLUP, computedCtes, valuesCtes, type SubjectSet } from '../analytics/values-sql.js';
+import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { NO_ROLLUP, computedCtes, type SubjectSet } from '../analytics/values-sql.js';
 
 /**
  * Statements that build the serving layer. Its rows are the `vals` of the general path (the
@@ -112,28 +112,151 @@ export function allKinds(): Fragment {
 }
 
 /**
- * Writes the values of `set` for `indicators` (the incremental refresh): with `ownToo`, the units'
- * own values, and with a rollup kind, the values rolled up from it.
+ * The incremental refresh works on two temp tables of touched keys, so every statement is a join
+ * whatever the load's size (no list of ids travels through JavaScript). A value is one unit,
+ * indicator and period, and depends only on figures of that period (a unit's own value on its
+ * figures, a ratio on its parts', a rollup on its descendants' own values), so the keys are
+ * (unit, indicator, period):
+ * - `serving_touched`: whose own values may have changed: what the import wrote or retracted,
+ *   and the ratios those figures are a numerator or denominator of;
+ * - `serving_rolled`: whose rolled-up values may have changed: the touched keys (a unit's own
+ *   value hides its rollup) and those of every ancestor of their units (whatever the links'
+ *   dates: a rollup may count a child for some years only), of units with children only.
+ * Both carry the unit's serving key.
  */
-export function insertValues(
-  set: SubjectSet,
-  indicators: readonly string[],
-  rollupFrom: string | null,
-  ownToo: boolean,
-): Fragment {
-  const keep = rollupFrom === null ? sql`true` : ownToo ? sql`true` : sql`v.basis = 'ROLLED_UP'`;
+export function createTouchedKeys(importId: number): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE serving_touched AS
+    WITH loaded AS (
+      SELECT DISTINCT subject_id, indicator, period, period_start, period_end FROM observations WHERE import_id = ${importId}
+      UNION SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end FROM observations o
+        SEMI JOIN superseded_observations s ON s.id = o.id AND s.retracted_by = ${importId}
+    ),
+    touched AS (
+      SELECT * FROM loaded
+      UNION SELECT l.subject_id, i.code, l.period, l.period_start, l.period_end FROM loaded l
+        JOIN indicators i ON i.aggregation = 'RATIO' AND l.indicator IN (i.numerator, i.denominator)
+    )
+    SELECT su.unit_key, t.subject_id AS unit_id, t.indicator, t.period, t.period_start, t.period_end
+    FROM touched t JOIN serving_units su ON su.unit_id = t.subject_id`;
+}
+
+export function createRolledKeys(): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE serving_rolled AS
+    WITH RECURSIVE up(unit_id, ancestor) AS (
+      SELECT DISTINCT unit_id, unit_id FROM serving_touched
+      UNION
+      SELECT u.unit_id, l.parent_id FROM up u JOIN unit_links l ON l.child_id = u.ancestor
+    ),
+    -- only units with children: the others have nothing rolled up to them
+    parents AS (SELECT DISTINCT parent_id AS id FROM unit_links),
+    rolled AS (
+      SELECT DISTINCT up.ancestor AS unit_id, t.indicator, t.period
+      FROM up SEMI JOIN parents p ON p.id = up.ancestor JOIN serving_touched t ON t.unit_id = up.unit_id
+    )
+    SELECT su.unit_key, r.unit_id, r.indicator, r.period FROM rolled r JOIN serving_units su ON su.unit_id = r.unit_id`;
+}
+
+/**
+ * The touched indicators (a catalogue's worth at most), and the days the touched periods span:
+ * the window a refresh computes in, so it reads the figures of those periods, not every one.
+ */
+export function touchedScope(): Fragment {
+  return sql`SELECT list(DISTINCT indicator ORDER BY indicator) AS indicators,
+      strftime(min(period_start), '%Y-%m-%d') AS "from", strftime(max(coalesce(period_end, current_date)), '%Y-%m-%d') AS "to"
+    FROM serving_touched`;
+}
+
+/** Drops the touched own values and every touched rolled-up value (of any kind), before they are written anew. */
+export function deleteTouchedValues(): Fragment[] {
+  return [
+    sql`DELETE FROM serving_values v USING serving_touched t
+      WHERE v.unit_key = t.unit_key AND v.indicator = t.indicator AND v.period = t.period AND v.rollup_from = ''`,
+    sql`DELETE FROM serving_values v USING serving_rolled t
+      WHERE v.unit_key = t.unit_key AND v.indicator = t.indicator AND v.period = t.period AND v.rollup_from <> ''`,
+  ];
+}
+
+/** Units of a keys table as a subject set, so the general path's SQL computes over them. */
+function unitsOf(table: 'serving_touched' | 'serving_rolled'): SubjectSet {
+  return {
+    // Materialized: the rollup's walk down the links starts from it, and read inline it was
+    // recomputed from the whole keys table there.
+    prelude: sql`refreshed_units(id) AS MATERIALIZED (SELECT DISTINCT unit_id FROM ${raw(table)})`,
+    query: sql`SELECT id FROM refreshed_units`,
+  };
+}
+
+/** A refresh's scope: the touched indicators and the window their periods span (`touchedScope`). */
+export interface TouchedScope {
+  readonly indicators: readonly string[];
+  readonly from: string;
+  readonly to: string;
+}
+
+const windowOf = (scope: TouchedScope) => ({ from: scope.from, to: scope.to, periods: null });
+
+/**
+ * The touched units' own values, computed by the general path for their units, indicators and
+ * window, and kept for the touched keys only.
+ */
+export function insertTouchedOwn(scope: TouchedScope): Fragment {
   return sql`INSERT INTO serving_values
-    ${valuesCtes(set, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom })}
-    SELECT ${servingColumns(rollupFrom)}
-    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
-    WHERE ${keep}
+    ${computedCtes(unitsOf('serving_touched'), scope.indicators, windowOf(scope), NO_ROLLUP)}
+    SELECT ${servingColumns(null)}
+    FROM vals v SEMI JOIN serving_touched t ON t.unit_id = v.subject_id AND t.indicator = v.indicator AND t.period = v.period
+    JOIN serving_units su ON su.unit_id = v.subject_id
     ORDER BY su.unit_key, v.indicator, v.period_start, v.period`;
 }
 
-/** Subjects of the import's observations, written or retracted: their own values change. */
-export function importSubjects(importId: number): Fragment {
-  return sql`SELECT DISTINCT subject_id AS id FROM observations
-    WHERE import_id = ${importId} OR id IN (SELECT id FROM superseded_observations WHERE retracted_by = ${importId}) ORDER BY 1`;
+/**
+ * The own values a rollup of the touched keys reads, taken from the layer (just refreshed)
+ * instead of computed again: of those units and all their descendants, for the touched
+ * indicators and their parts and the touched periods, in the shape of the general path's `own`
+ * (see `ownFromTable`).
+ */
+export function createRolledOwn(scope: TouchedScope): Fragment {
+  const indicators = stringList(scope.indicators);
+  return sql`CREATE OR REPLACE TEMP TABLE serving_own AS
+    WITH RECURSIVE down(id) AS (
+      SELECT DISTINCT unit_id FROM serving_rolled
+      UNION
+      SELECT l.child_id FROM down d JOIN unit_links l ON l.parent_id = d.id
+    ),
+    parts AS (
+      SELECT code FROM indicators WHERE code = ANY(${indicators})
+      UNION SELECT numerator FROM indicators WHERE code = ANY(${indicators}) AND aggregation = 'RATIO' AND numerator IS NOT NULL
+      UNION SELECT denominator FROM indicators WHERE code = ANY(${indicators}) AND aggregation = 'RATIO' AND denominator IS NOT NULL
+    )
+    SELECT su.unit_id AS subject_id, v.indicator, v.period, v.period_start, v.period_end, v.granularity, v.value, v.qualifier,
+           v.lower, v.upper, v.source_ids, v.observation_id, v.derived, v.basis, v.reporting, v.expected, v.recorded_at,
+           v.formula, NULL::VARCHAR AS scope
+    FROM serving_values v JOIN serving_units su ON su.unit_key = v.unit_key SEMI JOIN down d ON d.id = su.unit_id
+    WHERE v.rollup_from = '' AND v.indicator IN (SELECT code FROM parts)
+      AND v.period IN (SELECT DISTINCT period FROM serving_rolled)`;
+}
+
+/** Kinds of unit holding any of those own values: the only kinds a rollup of them can sum. */
+export function rolledOwnKinds(): Fragment {
+  return sql`SELECT DISTINCT u.kind FROM units u SEMI JOIN serving_own o ON o.subject_id = u.id ORDER BY 1`;
+}
+
+/** The touched rolled-up values from `kind`, summed by the general path's SQL from `serving_own`. */
+export function insertTouchedRolled(kind: string, scope: TouchedScope): Fragment {
+  return sql`INSERT INTO serving_values
+    ${computedCtes(unitsOf('serving_rolled'), scope.indicators, windowOf(scope), { ...NO_ROLLUP, rollupFrom: kind }, 'serving_own')}
+    SELECT ${servingColumns(kind)}
+    FROM vals v SEMI JOIN serving_rolled t ON t.unit_id = v.subject_id AND t.indicator = v.indicator AND t.period = v.period
+    JOIN serving_units su ON su.unit_id = v.subject_id
+    WHERE v.basis = 'ROLLED_UP'
+    ORDER BY su.unit_key, v.indicator, v.period_start, v.period`;
+}
+
+export function dropTouched(): Fragment[] {
+  return [
+    sql`DROP TABLE IF EXISTS temp.serving_touched`,
+    sql`DROP TABLE IF EXISTS temp.serving_rolled`,
+    sql`DROP TABLE IF EXISTS temp.serving_own`,
+  ];
 }
 
 /** Whether an import changed units, links or the catalogue (wrote, replaced or retired rows): then every rollup may change. */
@@ -142,22 +265,6 @@ export function importChangedStructure(importId: number): Fragment {
     OR EXISTS (SELECT 1 FROM unit_links WHERE import_id = ${importId})
     OR EXISTS (SELECT 1 FROM indicators WHERE import_id = ${importId})
     OR EXISTS (SELECT 1 FROM row_history WHERE replaced_by = ${importId} AND table_name IN ('units', 'unit_links', 'indicators'))) AS changed`;
-}
-
-/** The units whose rollups include any of `ids`: every ancestor, whatever the link's dates. */
-export function ancestorsOf(ids: readonly string[]): Fragment {
-  return sql`WITH RECURSIVE up(id, depth) AS (
-      SELECT unnest(${stringList(ids)}), 0
-      UNION ALL
-      SELECT l.parent_id, u.depth + 1 FROM up u JOIN unit_links l ON l.child_id = u.id WHERE u.depth < 8
-    )
-    SELECT DISTINCT id FROM up WHERE depth > 0 ORDER BY 1`;
-}
-
-export function deleteValues(ownOf: readonly string[], rolledOf: readonly string[]): Fragment {
-  return sql`DELETE FROM serving_values WHERE
-    (rollup_from = '' AND unit_key IN (SELECT unit_key FROM serving_units WHERE unit_id = ANY(${stringList(ownOf)})))
-    OR (rollup_from <> '' AND unit_key IN (SELECT unit_key FROM serving_units WHERE unit_id = ANY(${stringList(rolledOf)})))`;
 }
 
 /** The import the layer reflected and the one before `importId` (inside the import's transaction). */

@@ -32,3 +32,26 @@ export async function writeBigObservations(
     store.close();
   }
 }
+
+/**
+ * Writes `rows` figures for a store generated at province scale (`npm run generate -- --scale
+ * province`) as CSV: every village, every summed village indicator (counts and areas: the values are 1 to 500), month after month from January
+ * 2024, so a load touches every village and, through the rollups, every commune and the province.
+ */
+export async function writeProvinceObservations(store: Store, path: string, rows: number): Promise<void> {
+  await store.all(
+    'test.province-file',
+    sql`COPY (
+      WITH v AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::BIGINT AS n FROM units WHERE kind = 'VILLAGE'),
+      i AS (SELECT indicator, (row_number() OVER (ORDER BY indicator) - 1)::BIGINT AS n FROM (
+        SELECT DISTINCT o.indicator FROM observations o JOIN units u ON u.id = o.subject_id JOIN indicators ind ON ind.code = o.indicator
+        WHERE u.kind = 'VILLAGE' AND ind.aggregation = 'SUM')),
+      sizes AS (SELECT (SELECT count(*) FROM v) AS villages, (SELECT count(*) FROM i) AS indicators),
+      r AS (SELECT t.i, t.i % s.villages AS vn, (t.i // s.villages) % s.indicators AS inn, t.i // (s.villages * s.indicators) AS m
+            FROM range(${rows}) t(i), sizes s)
+      SELECT v.id AS subject_id, i.indicator, strftime(DATE '2024-01-01' + INTERVAL (r.m) MONTH, '%Y-%m') AS period,
+             ((r.i % 500) + 1)::VARCHAR AS value, 'EXACT' AS qualifier, NULL::VARCHAR AS lower, NULL::VARCHAR AS upper,
+             'synthetic-grassroots' AS source_id, 'false' AS derived, NULL::VARCHAR AS formula, NULL::VARCHAR AS quote, NULL::VARCHAR AS note
+      FROM r JOIN v ON v.n = r.vn JOIN i ON i.n = r.inn ORDER BY r.i) TO '${raw(path.replace(/'/g, "''"))}' (FORMAT csv, HEADER)`,
+  );
+}

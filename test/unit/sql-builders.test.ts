@@ -9,6 +9,7 @@ import { changeBetween, consecutiveChanges } from '../../src/analytics/change-sq
 import { rankUnits } from '../../src/analytics/rank-sql.js';
 import { tablePacked, tablePivot, tableRows } from '../../src/analytics/table-sql.js';
 import { peerContext, totalsAgainstParts } from '../../src/analytics/context-sql.js';
+import * as serving from '../../src/serving/serving-sql.js';
 
 /**
  * The analytics statements pinned as text and bound values, without a database (as graphql-hive
@@ -81,6 +82,23 @@ describe("operations' statements", () => {
     ['packed table', tablePacked(KEYED, ['members'], WINDOW, SERVED, ['EXACT', 'ABOUT'])],
     ['peers', peerContext(['c1'], 'members', '2025', NO_ROLLUP)],
     ['totals against parts', totalsAgainstParts(['c1'], 'members', 'VILLAGE', { from: null, to: null }, NO_ROLLUP)],
+  ])('%s', (_, fragment) => {
+    expect(pinned(fragment)).toMatchSnapshot();
+  });
+});
+
+describe("the serving layer's incremental refresh", () => {
+  const SCOPE = { indicators: ['members', 'minority_share'], from: '2024-01-01', to: '2025-05-31' };
+  const [deleteOwn, deleteRolled] = serving.deleteTouchedValues();
+  it.each<[string, Fragment]>([
+    ['touched keys of an import', serving.createTouchedKeys(7)],
+    ['rolled keys (ancestors with children)', serving.createRolledKeys()],
+    ['touched scope', serving.touchedScope()],
+    ['delete touched values 1', deleteOwn!],
+    ['delete touched values 2', deleteRolled!],
+    ['touched own values', serving.insertTouchedOwn(SCOPE)],
+    ['own values the rollups read', serving.createRolledOwn(SCOPE)],
+    ['touched rollups of a kind', serving.insertTouchedRolled('VILLAGE', SCOPE)],
   ])('%s', (_, fragment) => {
     expect(pinned(fragment)).toMatchSnapshot();
   });
