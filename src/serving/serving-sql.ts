@@ -286,3 +286,18 @@ export function unitKeysMark(): Fragment {
   return sql`SELECT concat_ws('/', (SELECT count(*) FROM serving_units), (SELECT max(unit_key) FROM serving_units),
       (SELECT string_agg(concat_ws(',', import_id, refreshed_at, how), ';') FROM serving_state)) AS mark`;
 }
+
+/**
+ * The units an import's refresh recomputed: the subjects of the observations it wrote or retracted
+ * and every ancestor of theirs (their rollups), whatever the link's dates. Read by the serving
+ * status to keep the rest of the hot copy answering while it reloads.
+ */
+export function importUnitsAndAncestors(importId: number): Fragment {
+  return sql`WITH RECURSIVE up(id, depth) AS (
+      SELECT DISTINCT subject_id, 0 FROM observations
+      WHERE import_id = ${importId} OR id IN (SELECT id FROM superseded_observations WHERE retracted_by = ${importId})
+      UNION ALL
+      SELECT l.parent_id, u.depth + 1 FROM up u JOIN unit_links l ON l.child_id = u.id WHERE u.depth < 8
+    )
+    SELECT DISTINCT id FROM up ORDER BY 1`;
+}

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import { isServingFresh } from './refresh-serving.js';
-import { ancestorsOf, importSubjects, servingState, unitKeys, unitKeysMark } from './serving-sql.js';
+import { importUnitsAndAncestors, servingState, unitKeys, unitKeysMark } from './serving-sql.js';
 import { StoreCopy } from '../store/store-copy.js';
 import { HotValues } from './hot-values.js';
 
@@ -120,14 +120,11 @@ export class ServingStatus implements ServingLookup {
     const [state] = await this.store.all<{ servedImport: number | null }>('serving.state', servingState());
     if (state?.servedImport == null) return null;
     // The units the refresh recomputed (refreshAfterImport): the import's subjects and their ancestors.
-    const subjects = (await this.store.all<{ id: string }>('serving.subjects', importSubjects(state.servedImport))).map(
-      (r) => r.id,
+    const recomputed = await this.store.all<{ id: string }>(
+      'serving.recomputed',
+      importUnitsAndAncestors(state.servedImport),
     );
-    const ancestors =
-      subjects.length === 0
-        ? []
-        : (await this.store.all<{ id: string }>('serving.ancestors', ancestorsOf(subjects))).map((r) => r.id);
-    const changed = [...subjects, ...ancestors].map((id) => base.value.get(id) ?? -1);
+    const changed = recomputed.map((r) => base.value.get(r.id) ?? -1);
     return { mark: this.mark, value: base.value, hot: base.hot?.without(changed) ?? null };
   }
 
