@@ -16,6 +16,24 @@ export interface BenchQuery {
   readonly runs: number;
   /** Not part of issue 6's mix: measured only with BENCH_EXTRA=1 (keeps the default run short). */
   readonly extra?: boolean;
+  /**
+   * The same question with new arguments on every request (issue 21): the operation, with the
+   * arguments the mix fixes as variables, and a draw of them. `sql` and `servingSql` take its
+   * variables too (defaulting to the mix's).
+   */
+  readonly fresh?: {
+    readonly graphql: string;
+    readonly variables: (pick: FreshPicker) => Record<string, unknown>;
+  };
+}
+
+/** Draws for the fresh-argument runs; the caller keeps every draw of a run distinct. */
+export interface FreshPicker extends Picker {
+  random(): number;
+  /** A province number, 1-based. */
+  provinceNumber(): number;
+  /** A village indicator summed when rolled up. */
+  villageIndicator(): string;
 }
 
 export interface Picker {
@@ -48,20 +66,32 @@ export const QUERIES: readonly BenchQuery[] = [
     sql: (v) => `
       SELECT indicator, period, value, qualifier FROM current_observations
       WHERE subject_id = (SELECT id FROM units WHERE admin_unit_id = ${q(v['code'])} AND kind = 'PARTY_COMMITTEE')
-        AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN DATE '2010-01-01' AND DATE '2026-12-31'
+        AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN ${yearStart(v['from'] ?? '2010')} AND ${yearEnd(v['to'] ?? '2026')}
       ORDER BY indicator, period_start;
       SELECT o.subject_id, o.period, o.value, o.qualifier FROM current_observations o
-      WHERE o.subject_id IN (SELECT child_id FROM unit_links WHERE parent_id = ${q(v['code'])}) AND o.indicator = 'poor_households'
+      WHERE o.subject_id IN (SELECT child_id FROM unit_links WHERE parent_id = ${q(v['code'])}) AND o.indicator = ${q(v['indicator'] ?? 'poor_households')}
       QUALIFY row_number() OVER (PARTITION BY o.subject_id ORDER BY o.period_start DESC) = 1`,
     servingSql: (v) => `
       SELECT indicator, period, value, qualifier FROM serving_values
       WHERE unit_key = ${keyOf(String(v['code']).replace('commune/', 'party-committee/'))} AND rollup_from = ''
-        AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN DATE '2010-01-01' AND DATE '2026-12-31'
+        AND indicator IN (${COMMITTEE_SERIES.map(q).join(', ')}) AND period_start BETWEEN ${yearStart(v['from'] ?? '2010')} AND ${yearEnd(v['to'] ?? '2026')}
       ORDER BY indicator, period_start;
       SELECT unit_key, period, value, qualifier FROM serving_values
-      WHERE unit_key IN ${childKeys(q(v['code']))} AND indicator = 'poor_households' AND rollup_from = ''
+      WHERE unit_key IN ${childKeys(q(v['code']))} AND indicator = ${q(v['indicator'] ?? 'poor_households')} AND rollup_from = ''
       QUALIFY row_number() OVER (PARTITION BY unit_key ORDER BY period_start DESC) = 1`,
     runs: 40,
+    // a new commune, window start and village indicator each time (3,366 × 7 × 14 questions)
+    fresh: {
+      graphql: `query Q1fresh($code: String!, $from: String!, $indicator: String!) { locality(code: $code) { name ... on Commune {
+      partyCommittee { ${COMMITTEE_SERIES.map((c, i) => `s${i}: series(indicator: "${c}", from: $from, to: "2026") { points { period value qualifier } }`).join(' ')} }
+      villages(first: 100) { nodes { code latest(indicator: $indicator) { period value qualifier } } } } } }`,
+      variables: (p) => ({
+        code: p.commune().commune,
+        from: String(2010 + Math.floor(p.random() * 7)),
+        to: '2026',
+        indicator: p.villageIndicator(),
+      }),
+    },
   },
   {
     name: 'Q2',
@@ -69,26 +99,38 @@ export const QUERIES: readonly BenchQuery[] = [
     graphql: `query Q2 { ranking(indicator: "poor_households", kind: COMMUNE, by: PERCENT_CHANGE, from: "2024", to: "2025", order: ASC, rollup: VILLAGE, first: 20) {
       peerCount entries { rank sortValue locality { code name } } } }`,
     variables: () => ({}),
-    sql: () => `
+    sql: (v) => {
+      const [i, a, b] = [q(v['indicator'] ?? 'poor_households'), q(v['from'] ?? '2024'), q(v['to'] ?? '2025')];
+      return `
       WITH sums AS (
-        SELECT l.parent_id AS commune, sum(o.value) FILTER (WHERE o.period = '2024') AS v2024, sum(o.value) FILTER (WHERE o.period = '2025') AS v2025
+        SELECT l.parent_id AS commune, sum(o.value) FILTER (WHERE o.period = ${a}) AS v2024, sum(o.value) FILTER (WHERE o.period = ${b}) AS v2025
         FROM current_observations o JOIN unit_links l ON l.child_id = o.subject_id
         JOIN units c ON c.id = l.parent_id AND c.kind = 'COMMUNE'
-        WHERE o.indicator = 'poor_households' AND o.period IN ('2024', '2025')
+        WHERE o.indicator = ${i} AND o.period IN (${a}, ${b})
         GROUP BY l.parent_id
       )
       SELECT commune, (v2025 / v2024 - 1) * 100 AS pct, rank() OVER (ORDER BY (v2025 / v2024 - 1)) AS rank
-      FROM sums WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`,
-    servingSql: () => `
+      FROM sums WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`;
+    },
+    servingSql: (v) => {
+      const [i, a, b] = [q(v['indicator'] ?? 'poor_households'), q(v['from'] ?? '2024'), q(v['to'] ?? '2025')];
+      return `
       WITH pairs AS (
-        SELECT unit_key, any_value(value) FILTER (WHERE period = '2024') AS v2024, any_value(value) FILTER (WHERE period = '2025') AS v2025
-        FROM serving_values WHERE indicator = 'poor_households' AND rollup_from IN ('', 'VILLAGE') AND period IN ('2024', '2025')
+        SELECT unit_key, any_value(value) FILTER (WHERE period = ${a}) AS v2024, any_value(value) FILTER (WHERE period = ${b}) AS v2025
+        FROM serving_values WHERE indicator = ${i} AND rollup_from IN ('', 'VILLAGE') AND period IN (${a}, ${b})
           AND unit_key IN (SELECT s.unit_key FROM units u JOIN serving_units s ON s.unit_id = u.id WHERE u.kind = 'COMMUNE')
         GROUP BY unit_key
       )
       SELECT unit_key, (v2025 / v2024 - 1) * 100 AS pct, rank() OVER (ORDER BY (v2025 / v2024 - 1)) AS rank
-      FROM pairs WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`,
+      FROM pairs WHERE v2024 > 0 AND v2025 IS NOT NULL ORDER BY pct LIMIT 20`;
+    },
     runs: 20,
+    // a new indicator and pair of years each time (14 × 136 questions)
+    fresh: {
+      graphql: `query Q2fresh($indicator: String!, $from: String!, $to: String!) { ranking(indicator: $indicator, kind: COMMUNE, by: PERCENT_CHANGE, from: $from, to: $to, order: ASC, rollup: VILLAGE, first: 20) {
+      peerCount entries { rank sortValue locality { code name } } } }`,
+      variables: (p) => ({ indicator: p.villageIndicator(), ...yearPair(p) }),
+    },
   },
   {
     name: 'Q3',
@@ -115,21 +157,44 @@ export const QUERIES: readonly BenchQuery[] = [
     graphql: `query Q4($within: ID!) { table(kind: COMMUNE, within: $within, indicators: ["households", "poor_households", "coffee_area"], periods: ["2023", "2024", "2025"], rollup: VILLAGE) {
       pivot { periods rows { locality { code } indicator values qualifiers } } } }`,
     variables: (p) => sameProvince(p),
-    sql: (v) => `
+    sql: (v) => {
+      const indicators = ((v['indicators'] as string[] | undefined) ?? Q4_INDICATORS).map(q).join(', ');
+      const [y1, y2, y3] = ((v['periods'] as string[] | undefined) ?? Q4_PERIODS).map(q);
+      return `
       SELECT l.parent_id AS commune, o.indicator,
-             sum(o.value) FILTER (WHERE o.period = '2023') AS y2023, sum(o.value) FILTER (WHERE o.period = '2024') AS y2024,
-             sum(o.value) FILTER (WHERE o.period = '2025') AS y2025
+             sum(o.value) FILTER (WHERE o.period = ${y1}) AS y2023, sum(o.value) FILTER (WHERE o.period = ${y2}) AS y2024,
+             sum(o.value) FILTER (WHERE o.period = ${y3}) AS y2025
       FROM unit_links pl JOIN unit_links l ON l.parent_id = pl.child_id
       JOIN current_observations o ON o.subject_id = l.child_id
-      WHERE pl.parent_id = ${q(v['province'])} AND o.indicator IN ('households', 'poor_households', 'coffee_area') AND o.period IN ('2023', '2024', '2025')
-      GROUP BY l.parent_id, o.indicator ORDER BY 1, 2`,
-    servingSql: (v) => `
+      WHERE pl.parent_id = ${q(v['province'])} AND o.indicator IN (${indicators}) AND o.period IN (${y1}, ${y2}, ${y3})
+      GROUP BY l.parent_id, o.indicator ORDER BY 1, 2`;
+    },
+    servingSql: (v) => {
+      const indicators = ((v['indicators'] as string[] | undefined) ?? Q4_INDICATORS).map(q).join(', ');
+      const periods = ((v['periods'] as string[] | undefined) ?? Q4_PERIODS).map(q).join(', ');
+      return `
       SELECT unit_key, indicator, list(value ORDER BY period_start) AS "values", list(qualifier ORDER BY period_start) AS qualifiers
       FROM serving_values
-      WHERE unit_key IN ${childKeys(q(v['province']))} AND indicator IN ('households', 'poor_households', 'coffee_area')
-        AND rollup_from IN ('', 'VILLAGE') AND period IN ('2023', '2024', '2025')
-      GROUP BY unit_key, indicator ORDER BY 1, 2`,
+      WHERE unit_key IN ${childKeys(q(v['province']))} AND indicator IN (${indicators})
+        AND rollup_from IN ('', 'VILLAGE') AND period IN (${periods})
+      GROUP BY unit_key, indicator ORDER BY 1, 2`;
+    },
     runs: 30,
+    // a new province, three indicators and three years each time
+    fresh: {
+      graphql: `query Q4fresh($within: ID!, $indicators: [String!]!, $periods: [String!]!) { table(kind: COMMUNE, within: $within, indicators: $indicators, periods: $periods, rollup: VILLAGE) {
+      pivot { periods rows { locality { code } indicator values qualifiers } } } }`,
+      variables: (p) => {
+        const indicators = new Set<string>();
+        while (indicators.size < 3) indicators.add(p.villageIndicator());
+        const first = 2010 + Math.floor(p.random() * 15);
+        return {
+          ...sameProvince(p),
+          indicators: [...indicators].sort(),
+          periods: [first, first + 1, first + 2].map(String),
+        };
+      },
+    },
   },
   {
     name: 'Q5',
@@ -202,6 +267,19 @@ export const QUERIES: readonly BenchQuery[] = [
     runs: 30,
   },
 ];
+
+const Q4_INDICATORS = ['households', 'poor_households', 'coffee_area'];
+const Q4_PERIODS = ['2023', '2024', '2025'];
+const yearStart = (y: unknown) => `DATE '${Number(y)}-01-01'`;
+const yearEnd = (y: unknown) => `DATE '${Number(y)}-12-31'`;
+
+/** Two different years of 2010–2026, earlier first. */
+function yearPair(p: FreshPicker): { from: string; to: string } {
+  const a = 2010 + Math.floor(p.random() * 17);
+  let b = a;
+  while (b === a) b = 2010 + Math.floor(p.random() * 17);
+  return { from: String(Math.min(a, b)), to: String(Math.max(a, b)) };
+}
 
 /** One province for both the GraphQL request and its SQL (picked twice, they had asked about two). */
 function sameProvince(p: Picker): Record<string, unknown> {

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { QUERIES, type Picker } from './queries.js';
+import { QUERIES, type FreshPicker, type Picker } from './queries.js';
+import { runAdhoc, adhocMarkdown } from './adhoc-run.js';
+import { runFresh, freshMarkdown } from './fresh-run.js';
+import { VILLAGE_SUM_INDICATORS } from './adhoc.js';
 import { postGraphQL, stats, time, type Stats } from './measure.js';
 import { startServer, type ServerProcess } from './server-process.js';
 import { loadTest, type LoadResult } from './load.js';
@@ -29,7 +32,25 @@ async function prepareBenchStore(path: string): Promise<{ migrations: string[]; 
  * npm run bench: generates the national synthetic store if missing, starts the real server on
  * it, and measures each query of the mix over HTTP against the same question in SQL run
  * directly on DuckDB from this process, in the same run. Results go to bench/results/.
+ *
+ * Three sections, each with its own results file: `mix` (latest.md: the mix with repeated
+ * arguments, PostGraphile's method, throughput, replicas), `fresh` (fresh.md: the mix's questions
+ * with new arguments on every request) and `adhoc` (adhoc.md: researchers' questions outside the
+ * mix against an analyst's SQL). `npm run bench -- --only adhoc,fresh` runs those alone.
  */
+const SECTIONS = ['mix', 'fresh', 'adhoc'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function sectionsAsked(argv: readonly string[]): ReadonlySet<Section> {
+  const at = argv.indexOf('--only');
+  const value = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (value === undefined) return new Set(SECTIONS);
+  const asked = value.split(',').map((x) => x.trim());
+  for (const name of asked)
+    if (!(SECTIONS as readonly string[]).includes(name))
+      throw new Error(`--only: unknown section "${name}" (sections: ${SECTIONS.join(', ')})`);
+  return new Set(asked as Section[]);
+}
 const ROOT = new URL('..', import.meta.url).pathname;
 const SCALE = process.env['BENCH_SCALE'] ?? 'national';
 const STORE = `${ROOT}bench/stores/${SCALE}.duckdb`;
@@ -50,6 +71,7 @@ const log = (msg: string) => console.log(`[bench] ${msg}`);
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 async function main() {
+  const sections = sectionsAsked(process.argv.slice(2));
   const report: Record<string, unknown> = {
     date: new Date().toISOString(),
     cores: cpus().length,
@@ -118,9 +140,29 @@ async function main() {
     },
   };
 
+  // The fresh and ad-hoc sections draw from the whole country, not the mix's pool of communes.
+  const freshPicker: FreshPicker = {
+    ...picker,
+    commune: () => {
+      const code = `p${String(1 + Math.floor(random() * provinces)).padStart(2, '0')}-c${String(1 + Math.floor(random() * communesPerProvince)).padStart(3, '0')}`;
+      return {
+        commune: `commune/${code}`,
+        committee: `party-committee/${code}`,
+        province: `province/${code.slice(0, 3)}`,
+        provinceCommittee: `party-committee/${code.slice(0, 3)}`,
+      };
+    },
+    random,
+    provinceNumber: () => 1 + Math.floor(random() * provinces),
+    villageIndicator: () => VILLAGE_SUM_INDICATORS[Math.floor(random() * VILLAGE_SUM_INDICATORS.length)]!,
+  };
+
   const results: Record<string, QueryResult> = {};
   const throughput: Record<string, LoadResult> = {};
-  const server = await startServer(STORE);
+  // A generous time limit: the bench measures speed, and a researcher's first nationwide question
+  // on a loaded shared machine can pass the default 10 s (then it would measure the limit).
+  const server = await startServer(STORE, 0, { GRASSROOTS_TIMEOUT_MS: '300000' });
+  const written: string[] = [];
   // However the run ends, the server (1.4 GiB) does not outlive it.
   try {
     report['serverStartMs'] = server.startMs;
@@ -130,6 +172,40 @@ async function main() {
     report['serverWarmMs'] = warmMs;
     log(`server warm (hierarchy, unit keys and hot values loaded) ${warmMs.toFixed(0)} ms after spawn`);
 
+    if (sections.has('mix')) await mixSection();
+    if (sections.has('fresh')) {
+      const fresh = await runFresh({
+        url: server.url,
+        sql: sqlConnection,
+        pick: freshPicker,
+        log,
+        loadSeconds: LOAD_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        queryWarmupSeconds: QUERY_WARMUP_SECONDS,
+      });
+      const header = { ...headerOf(report), loadAverage: loadavg() };
+      await writeResults('fresh', { ...header, ...fresh }, freshMarkdown(header, fresh));
+    }
+    if (sections.has('adhoc')) {
+      const adhoc = await runAdhoc({ url: server.url, sql: sqlConnection, pick: freshPicker, log });
+      const header = { ...headerOf(report), loadAverage: loadavg() };
+      await writeResults('adhoc', { ...header, ...adhoc }, adhocMarkdown(header, adhoc));
+    }
+  } finally {
+    await server.stop();
+  }
+  sqlConnection.closeSync();
+  db.closeSync();
+  log(`wrote ${written.join(', ')}`);
+
+  async function writeResults(name: string, json: unknown, markdown: string): Promise<void> {
+    await mkdir(`${ROOT}bench/results`, { recursive: true });
+    await writeFile(`${ROOT}bench/results/${name}.json`, JSON.stringify(json, null, 2) + '\n');
+    await writeFile(`${ROOT}bench/results/${name}.md`, markdown);
+    written.push(`bench/results/${name}.json`, `bench/results/${name}.md`);
+  }
+
+  async function mixSection(): Promise<void> {
     const mix = QUERIES.filter((q) => !q.extra || process.env['BENCH_EXTRA'] === '1');
     for (const query of mix) {
       const vars = Array.from({ length: query.runs + 3 }, () => query.variables(picker));
@@ -212,16 +288,15 @@ async function main() {
         `Q1 through nginx: 1 replica ${replicas.oneReplica.perSecond.toFixed(0)} req/s, 2 replicas ${replicas.twoReplicas.perSecond.toFixed(0)} req/s`,
       );
     }
-  } finally {
-    await server.stop();
+    report['loadAverage'] = loadavg();
+    await writeResults('latest', report, toMarkdown(report, results, throughput));
   }
-  sqlConnection.closeSync();
-  db.closeSync();
+}
 
-  await mkdir(`${ROOT}bench/results`, { recursive: true });
-  await writeFile(`${ROOT}bench/results/latest.json`, JSON.stringify(report, null, 2) + '\n');
-  await writeFile(`${ROOT}bench/results/latest.md`, toMarkdown(report, results, throughput));
-  log('wrote bench/results/latest.json and latest.md');
+/** What every results file starts with: when, where, on what data. */
+function headerOf(report: Record<string, unknown>): Record<string, unknown> {
+  const { date, cores, memoryGiB, scale, node, dataset, serverStartMs, serverWarmMs } = report;
+  return { date, cores, memoryGiB, scale, node, dataset, serverStartMs, serverWarmMs };
 }
 
 interface QueryResult {
@@ -296,7 +371,7 @@ function toMarkdown(
     { oneReplica: LoadResult; twoReplicas: LoadResult; speedup: number } | undefined;
   return `# Benchmark results
 
-Run ${report['date']} on ${report['cores']} cores, ${report['memoryGiB']} GiB, Node ${report['node']}; scale \`${report['scale']}\`
+Run ${report['date']} on ${report['cores']} cores, ${report['memoryGiB']} GiB, Node ${report['node']}, load average ${(report['loadAverage'] as number[]).map((x) => x.toFixed(1)).join(' ')} at the end; scale \`${report['scale']}\`
 (${JSON.stringify(report['dataset'])}). Reproduce with \`npm run bench\`. The machine is shared: compare the
 ratios, which were measured in the same run, more than the absolute times.
 

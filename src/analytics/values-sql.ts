@@ -111,7 +111,17 @@ export function periodFilter(w: ValueWindow): Fragment {
   const bounds = [sql`true`];
   if (w.to !== null) bounds.push(sql`o.period_start <= ${w.to}::DATE`);
   if (w.from !== null) bounds.push(sql`coalesce(o.period_end, current_date) >= ${w.from}::DATE`);
-  if (w.periods !== null) bounds.push(sql`o.period = ANY(${stringList(w.periods)})`);
+  // An IN list of values, which DuckDB pushes into the scan; `= ANY(list)` became a semi-join
+  // after it (a nationwide ranking's two years filtered 1.27 M scanned rows to 0.21 M only then).
+  if (w.periods !== null)
+    bounds.push(
+      w.periods.length === 0
+        ? sql`false`
+        : sql`o.period IN (${join(
+            w.periods.map((p) => sql`${p}`),
+            ', ',
+          )})`,
+    );
   return join(bounds, ' AND ');
 }
 
@@ -188,7 +198,10 @@ export function servedRowFilter(
           indicators.map((i) => sql`${i}`),
           ', ',
         )})`;
-  return sql`${keyFilter} AND ${indicatorFilter} AND o.rollup_from IN ('', ${options.rollupFrom ?? ''})
+  // Without a rollup, an equality: DuckDB pushes it into the scan, where IN ('', '') was a filter after it.
+  const rollupFilter =
+    options.rollupFrom === null ? sql`o.rollup_from = ''` : sql`o.rollup_from IN ('', ${options.rollupFrom})`;
+  return sql`${keyFilter} AND ${indicatorFilter} AND ${rollupFilter}
     AND ${periodFilter(window)} AND ${updatedAfterFilter(options)}`;
 }
 

@@ -85,6 +85,9 @@ export class AnalyticsReader {
    * Kind-wide sets read most of the layer anyway and stay a join.
    */
   private async scoped(set: SubjectSet, options: ValueOptions, always: boolean): Promise<SubjectSet> {
+    // Units named by id (a table's `localities`) are keyed too: joined to the layer on keys found
+    // by a statement, 50 villages scanned all 41.8 M rows (1.3 s); their literal keys read a few row groups.
+    if ('ids' in set && set.keys === undefined && this.serves(options)) return this.unitsOf(set.ids, options);
     if (!('kind' in set) || set.within === null || !this.serves(options)) return set;
     const hierarchy = this.hierarchy?.current();
     if (hierarchy)
