@@ -26,7 +26,7 @@ import { createInterface } from 'node:readline';
 import { ensureServerBuilt, SERVER_ENTRY, SERVER_NODE_FLAGS } from '../src/build/server-build.js';
 import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
 import { optionalSetting, setting } from '../src/settings/setting.js';
-import { path, presence, wholeNumber } from '../src/settings/kinds.js';
+import { path, presence, text, wholeNumber } from '../src/settings/kinds.js';
 import { SETTINGS } from '../src/settings/settings.js';
 import { loadTest } from './load.js';
 import { QUERIES } from './queries.js';
@@ -35,7 +35,7 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const LOAD_TEST = defineCommand({
   name: 'load-test',
   usage:
-    'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4] [--mixed | --store PATH --q1] [--server-workers 1]',
+    'npm run load-test -- [--workers 8] [--requests 2000] [--seconds 20] [--pool 4] [--mixed [--heavy-province CODE] | --store PATH --q1] [--server-workers 1]',
   summary:
     'Drives a server of its own with concurrent workers and reports requests/s, latencies, errors, limit rejections and peak RSS.',
   settings: {
@@ -60,6 +60,13 @@ const LOAD_TEST = defineCommand({
       kind: presence,
       default: false,
       help: 'heavy operations from every worker, and one client of cheap lookups whose latency is reported',
+    }),
+    heavyProvince: setting({
+      flag: 'heavy-province',
+      env: null,
+      kind: text('CODE'),
+      default: 'province/11',
+      help: "the province whose communes' villages' series NestedSeries asks (province/p01 of a generated province-scale store is 5 MB)",
     }),
     store: optionalSetting({
       flag: 'store',
@@ -86,7 +93,7 @@ const LOAD_TEST = defineCommand({
   },
 });
 const { values } = commandLineOrExit(LOAD_TEST);
-const { workers, requests: maxRequests, seconds: maxSeconds, mixed, store, q1, serverWorkers } = values;
+const { workers, requests: maxRequests, seconds: maxSeconds, mixed, store, q1, serverWorkers, heavyProvince } = values;
 if ((q1 || serverWorkers > 1) && store === null) {
   console.error('load-test: --q1 and --server-workers above 1 serve an existing store read-only: give --store PATH');
   process.exit(2);
@@ -126,7 +133,7 @@ const MIX: { name: string; weight: number; body: unknown; rejected?: boolean }[]
   {
     name: 'NestedSeries',
     weight: 8,
-    body: { query: operations, operationName: 'NestedSeries', variables: { code: 'province/11' } },
+    body: { query: operations, operationName: 'NestedSeries', variables: { code: heavyProvince } },
   },
   {
     name: 'OverDepth',
