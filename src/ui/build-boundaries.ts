@@ -1,14 +1,14 @@
 // Simplifies the upstream boundary files into the small TopoJSON the /explore map draws, with
 // mapshaper (npm): topology-preserving simplification, so neighbouring units keep a shared border.
-// The result is derived data, committed beside the other derived national files
-// (data/national/provinces.topojson), so a checkout or an installed package draws the map without
+// The result is derived data, committed (data/geo/provinces.topojson, its provenance in
+// data/geo/README.md), so a checkout or an installed package draws the map without
 // the upstream files: `npm run derive:boundaries` remakes it from them.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../project-root.js';
 
-/** The simplified provinces, derived from the upstream files and committed (data/national/README.md). */
-export const PROVINCE_BOUNDARIES = projectPath('data', 'national', 'provinces.topojson');
+/** The simplified provinces, derived from the upstream files and committed (data/geo/README.md). */
+export const PROVINCE_BOUNDARIES = projectPath('data', 'geo', 'provinces.topojson');
 
 /**
  * The upstream boundaries (SOURCE.md of vn-admin describes them): `GRASSROOTS_GEO_DIR`, else

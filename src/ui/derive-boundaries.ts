@@ -1,4 +1,4 @@
-// npm run derive:boundaries: remakes data/national/provinces.topojson from the upstream boundary
+// npm run derive:boundaries: remakes data/geo/provinces.topojson from the upstream boundary
 // files (GRASSROOTS_GEO_DIR, else ../shared/datasets/vn-admin/geo beside the checkout).
 import { buildProvinceBoundaries, GEO_DIR, PROVINCE_BOUNDARIES, provinceFiles } from './build-boundaries.js';
 
