@@ -34,7 +34,10 @@ function gatedHierarchy(fifo: string): (s: SqlStatement) => SqlStatement {
 async function openPipe(fifo: string): Promise<void> {
   const handle = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
   if (handle === null) return;
-  await handle.writeFile('open\n');
+  // The reader may close between our open and our write (EPIPE): the loop opens again.
+  await handle.writeFile('open\n').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   await handle.close();
 }
 
