@@ -18,3 +18,9 @@ export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the checkout, e.g. projectPath('schema/migrations'). */
 export const projectPath = (...segments: string[]): string => join(PROJECT_ROOT, ...segments);
+
+/**
+ * True when the code runs from an installed package (`npm install grassroots`): its root is inside
+ * node_modules, which is no place for the user's files (npm replaces it on every install).
+ */
+export const INSTALLED_AS_PACKAGE = PROJECT_ROOT.split(/[\\/]/).includes('node_modules');

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { Kind } from './kinds.js';
 import { optionalSetting, setting } from './setting.js';
-import { projectPath } from '../project-root.js';
+import { INSTALLED_AS_PACKAGE, projectPath } from '../project-root.js';
+import { resolve } from 'node:path';
 import { SPEED_DEFAULTS } from '../speed/speed-config.js';
 
 const LISTENING = 'Listening';
@@ -109,8 +110,10 @@ export const SETTINGS = {
     flag: 'store',
     env: 'GRASSROOTS_STORE',
     kind: path(),
-    default: projectPath('var/grassroots.duckdb'),
-    defaultText: 'var/grassroots.duckdb',
+    // In a checkout beside the data it is built from; installed as a package, in the directory the
+    // command runs in, not inside node_modules (which the next npm install replaces).
+    default: INSTALLED_AS_PACKAGE ? resolve('grassroots.duckdb') : projectPath('var/grassroots.duckdb'),
+    defaultText: 'var/grassroots.duckdb in a checkout, ./grassroots.duckdb when installed as a package',
     help: 'DuckDB store file',
     group: STORE,
   }),

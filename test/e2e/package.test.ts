@@ -89,6 +89,11 @@ describe('npm pack, installed into an empty project', { timeout: 300_000 }, () =
     expect(load.code, load.stderr).toBe(0);
     expect(load.stdout).toContain('"msg":"loaded"');
 
+    // Without --store the store is made where the command runs, not inside node_modules.
+    const here = await npx('query', '{ locality(code: "village/huoi-song") { code } }', '--json');
+    expect(here.code, here.stderr).toBe(0);
+    expect(existsSync(join(app, 'grassroots.duckdb'))).toBe(true);
+
     const check = await npx('check-data');
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/Data-quality report of \S+node_modules\/grassroots\/data\/national: \d+ findings/);
