@@ -40,7 +40,7 @@ interface ExportColumn {
 /**
  * The columns of every export, in order (documented in docs/clients.md#exports). Each value keeps
  * what makes it citable: its qualifier and interval, its basis, its formula, its sources' codes
- * and titles and, for a reported figure, the quote. Dates are DATEs, so Parquet types them.
+ * and titles and, for a reported figure, the quote and its scope (empty: the whole unit). Dates are DATEs, so Parquet types them.
  */
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'locality_code', sql: 't."subjectId"', text: true },
@@ -68,6 +68,9 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     text: true,
   },
   { name: 'quote', sql: 'o.quote', text: true, observation: true },
+  // Empty: the figure is about the whole unit. A figure about a part (one household of a village)
+  // never stands for the unit, so no export row has one; the column says so for every row.
+  { name: 'scope', sql: 'o.scope', text: true, observation: true },
 ];
 
 export const EXPORT_COLUMN_NAMES: readonly string[] = EXPORT_COLUMNS.map((c) => c.name);

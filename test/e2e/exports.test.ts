@@ -182,6 +182,8 @@ describe('exports carry what makes each figure citable', () => {
     expect(row('party-committee/tia-dinh', 'members')['quote']).toBe(
       'The Tìa Dình commune level Party Committee oversees 30 subordinate Party cells with a total of 377 Party members, including 339 ethnic minority members.',
     );
+    // Every row is about its whole unit: a part's figure (one household's) never stands for it.
+    expect(rows.every((r) => r['scope'] === '')).toBe(true);
     expect(row('party-committee/tia-dinh', 'members')['source_titles']).toContain(
       'Ethnic minority Party members in Điện Biên',
     );
