@@ -184,7 +184,7 @@ describe('help, made from the settings', () => {
       expect(helpOf(command)).toContain(command.usage);
     }
     expect(helpOf(QUERY)).toMatch(
-      /--store PATH +DuckDB store file\n +env GRASSROOTS_STORE; default var\/grassroots.duckdb\n/,
+      /--store PATH +DuckDB store file\n +env GRASSROOTS_STORE; default var\/grassroots.duckdb in a checkout, .\/grassroots.duckdb when installed as a package\n/,
     );
     expect(helpOf(GENERATE)).toMatch(/--scale NAME +[^\n]+\n +one of tiny, province, national; default tiny\n/);
   });
