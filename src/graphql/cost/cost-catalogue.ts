@@ -66,11 +66,7 @@ export class CostCatalogue {
     const kind = typeof args['kind'] === 'string' ? args['kind'] : null;
     const rollup = args['rollup'] !== null && args['rollup'] !== undefined;
     const share = typeof args['within'] === 'string' ? this.shareWithin(args['within']) : 1;
-    const window = {
-      periods: strings(args['periods']),
-      from: typeof args['from'] === 'string' ? args['from'] : null,
-      to: typeof args['to'] === 'string' ? args['to'] : null,
-    };
+    const window = windowOf(args);
     let rows = 0;
     let pivotRows = 0;
     for (const indicator of indicators) {
@@ -105,11 +101,7 @@ export class CostCatalogue {
     const indicator = typeof args['indicator'] === 'string' ? args['indicator'] : null;
     const kinds = indicator === null ? undefined : this.byIndicator.get(indicator);
     const periods = new Set([...(kinds?.values() ?? [])].flatMap((k) => [...k.periods]));
-    const window = {
-      periods: null,
-      from: typeof args['from'] === 'string' ? args['from'] : null,
-      to: typeof args['to'] === 'string' ? args['to'] : null,
-    };
+    const window = windowOf(args);
     const inWindow = [...periods].filter((p) => inside(p, window));
     const filled = args['fill'] !== null && args['fill'] !== undefined && args['fill'] !== 'NONE';
     if (!filled || inWindow.length < 2) return inWindow.length;
@@ -139,6 +131,15 @@ function countInWindow(
   let n = 0;
   for (const p of periods) if (inside(p, window)) n++;
   return n;
+}
+
+/** The window a field's arguments ask: `periods` listed, or `from`/`to` (a series takes only these). */
+function windowOf(args: Args): { periods: readonly string[] | null; from: string | null; to: string | null } {
+  return {
+    periods: strings(args['periods']),
+    from: typeof args['from'] === 'string' ? args['from'] : null,
+    to: typeof args['to'] === 'string' ? args['to'] : null,
+  };
 }
 
 function inside(period: string, window: { from: string | null; to: string | null }): boolean {
