@@ -1,7 +1,7 @@
 import { sql, raw, join, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
+import { sourcePreferenceKey } from '../sql/source-preference-sql.js';
 import { reportedChangeRevisions, reportedChangeStruct } from '../sql/reported-changes-sql.js';
 import { CHANGE_MEASURES, type ChangeMeasure } from '../domain/change-measures.js';
 import {
@@ -135,7 +135,7 @@ export function reportedChangeCte(indicator: string, pairs: ReportedPairs, optio
       FROM (SELECT *, false AS derived FROM ${reportedChangeRevisions(options.recordedAsOf)}) o JOIN sources s ON s.id = o.source_id
       WHERE o.subject_id IN (SELECT id FROM subjects) AND o.indicator = ${indicator} AND ${within}
       QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.from_period, o.to_period
-        ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
+        ORDER BY ${sourcePreferenceKey(options.preferredSource, options.earliestPublication)}) = 1
     )`;
 }
 

@@ -1,7 +1,7 @@
 import { sql, stringList, type Fragment } from '../store/sql.js';
 import { periodFilter, reexpresses, type ValueOptions, type ValueWindow } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
+import { sourcePreferenceKey } from '../sql/source-preference-sql.js';
 import { latestFirstKey } from './latest-order.js';
 
 /**
@@ -42,7 +42,7 @@ function reported(
       ${options.includeParts ? sql`` : sql`AND o.scope IS NULL`}
       AND o.id NOT IN (SELECT id FROM superseded_observations)
     QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-      ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1`;
+      ORDER BY ${sourcePreferenceKey(options.preferredSource, options.earliestPublication)}) = 1`;
 }
 
 export function reportedSeries(

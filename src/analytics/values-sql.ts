@@ -1,5 +1,5 @@
 import { sql, raw, join, stringList, numberList, integer, type Fragment } from '../store/sql.js';
-import { sourcePreferenceOrder } from '../sql/source-preference-sql.js';
+import { sourcePreferenceKey } from '../sql/source-preference-sql.js';
 import { notRetractedBy } from '../sql/observations-sql.js';
 import { derivedQualifier, divide, qualifiedText, triple } from './interval-sql.js';
 import { settled } from './settle-sql.js';
@@ -405,13 +405,17 @@ function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWi
           WHERE ${notRetractedBy(options.recordedAsOf)}`
     }
     ),
+    -- One figure per key, the preferred source's: its id picked by a grouped aggregate, then its row.
+    chosen AS (
+      SELECT arg_min(o.id, ${sourcePreferenceKey(options.preferredSource, options.earliestPublication)}) AS id
+      FROM revised o JOIN sources s ON s.id = o.source_id
+      WHERE o.indicator IN (SELECT code FROM components)
+      GROUP BY o.subject_id, o.indicator, o.period
+    ),
     picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at, o.formula, o.scope
-      FROM revised o JOIN sources s ON s.id = o.source_id
-      WHERE o.indicator IN (SELECT code FROM components)
-      QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-                 ORDER BY ${sourcePreferenceOrder(options.preferredSource, options.earliestPublication)}) = 1
+      FROM revised o SEMI JOIN chosen c ON c.id = o.id
     ),
     own_recorded AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,

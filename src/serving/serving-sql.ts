@@ -203,8 +203,8 @@ export function insertTouchedOwn(scope: TouchedScope): Fragment {
   return sql`INSERT INTO serving_values
     ${computedCtes(unitsOf('serving_touched'), scope.indicators, windowOf(scope), NO_ROLLUP)}
     SELECT ${servingColumns(null)}
-    FROM vals v SEMI JOIN serving_touched t ON t.unit_id = v.subject_id AND t.indicator = v.indicator AND t.period = v.period
-    JOIN serving_units su ON su.unit_id = v.subject_id
+    -- the keys table holds each key once, with its unit's key: one join, not a semi join and a lookup
+    FROM vals v JOIN serving_touched su ON su.unit_id = v.subject_id AND su.indicator = v.indicator AND su.period = v.period
     ORDER BY su.unit_key, v.indicator, v.period_start, v.period`;
 }
 
@@ -245,8 +245,7 @@ export function insertTouchedRolled(kind: string, scope: TouchedScope): Fragment
   return sql`INSERT INTO serving_values
     ${computedCtes(unitsOf('serving_rolled'), scope.indicators, windowOf(scope), { ...NO_ROLLUP, rollupFrom: kind }, 'serving_own')}
     SELECT ${servingColumns(kind)}
-    FROM vals v SEMI JOIN serving_rolled t ON t.unit_id = v.subject_id AND t.indicator = v.indicator AND t.period = v.period
-    JOIN serving_units su ON su.unit_id = v.subject_id
+    FROM vals v JOIN serving_rolled su ON su.unit_id = v.subject_id AND su.indicator = v.indicator AND su.period = v.period
     WHERE v.basis = 'ROLLED_UP'
     ORDER BY su.unit_key, v.indicator, v.period_start, v.period`;
 }
