@@ -1,4 +1,5 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
+import { sourceIdsOf } from '../sql/source-ids-sql.js';
 import { derivedQualifier, numberText, triple } from './interval-sql.js';
 
 /*
@@ -115,7 +116,7 @@ export function geographyValueCtes(): Fragment {
              CASE WHEN bool_or(t.factor IS NOT NULL AND t.lower IS NULL) THEN NULL ELSE sum(coalesce(t.lower * t.factor, 0)) END AS lower,
              CASE WHEN bool_or(t.upper IS NULL) THEN NULL ELSE sum(t.upper * coalesce(t.factor, 1)) END AS upper,
              bool_and(t.qualifier = 'EXACT' AND t.factor IS NOT NULL) AS all_exact,
-             list_distinct(flatten(list(t.source_ids))) AS source_ids, count(DISTINCT t.unit)::INTEGER AS reporting,
+             ${sourceIdsOf('t.source_ids')} AS source_ids, count(DISTINCT t.unit)::INTEGER AS reporting,
              max(t.recorded_at) AS recorded_at,
              string_agg(CASE WHEN t.factor IS NULL THEN 'an unknown share of ' WHEN t.factor = 1 THEN '' ELSE ${raw(number('t.factor'))} || ' × ' END
                || coalesce(${raw(number('t.value'))}, '?') || ' (' || t.unit || ')', ' + ' ORDER BY t.unit) AS terms

@@ -1,4 +1,5 @@
 import { sql, raw, join, type Fragment } from '../store/sql.js';
+import { sourceIdsOf } from '../sql/source-ids-sql.js';
 import { derivedQualifier, triple } from './interval-sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
@@ -95,7 +96,7 @@ function coarserPoints(g: Granularity): Fragment {
       SELECT f.subject_id, f.bucket, f.granularity, ${rank} AS rank, count(*) = any_value(${perPeriod}) AS complete,
              sum(f.value) AS value, CASE WHEN bool_or(f.lower IS NULL) THEN NULL ELSE sum(f.lower) END AS lower,
              CASE WHEN bool_or(f.upper IS NULL) THEN NULL ELSE sum(f.upper) END AS upper, bool_and(f.qualifier = 'EXACT') AS all_exact,
-             list_distinct(flatten(list(f.source_ids))) AS source_ids, max(f.recorded_at) AS recorded_at,
+             ${sourceIdsOf('f.source_ids')} AS source_ids, max(f.recorded_at) AS recorded_at,
              'sum of ' || count(*) || ' ' || lower(f.granularity) || ' figures: ' || min(f.period) || ' to ' || max(f.period) AS formula
       FROM fine f, m WHERE m.measure = 'FLOW' AND m.aggregation = 'SUM' AND f.value IS NOT NULL
       GROUP BY f.subject_id, f.bucket, f.granularity

@@ -1,4 +1,5 @@
 import { sql, raw, join, stringList, numberList, integer, type Fragment } from '../store/sql.js';
+import { sourceIdsOf } from '../sql/source-ids-sql.js';
 import { sourcePreferenceKey } from '../sql/source-preference-sql.js';
 import { notRetractedBy } from '../sql/observations-sql.js';
 import { derivedQualifier, divide, qualifiedText, triple } from './interval-sql.js';
@@ -315,7 +316,7 @@ export function computedCtes(
              min(v.granularity) AS granularity, sum(v.value) AS value,
              CASE WHEN bool_or(v.lower IS NULL) THEN NULL ELSE sum(v.lower) END AS lower,
              CASE WHEN bool_or(v.upper IS NULL) THEN NULL ELSE sum(v.upper) END AS upper,
-             bool_and(v.qualifier = 'EXACT') AS all_exact, list_distinct(flatten(list(v.source_ids))) AS source_ids,
+             bool_and(v.qualifier = 'EXACT') AS all_exact, ${sourceIdsOf('v.source_ids')} AS source_ids,
              count(*)::INTEGER AS reporting, max(v.recorded_at) AS recorded_at
       FROM children c JOIN own v ON v.subject_id = c.child_id
       WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
@@ -344,7 +345,7 @@ export function computedCtes(
              sum(n.value) AS rn_value, CASE WHEN bool_or(n.lower IS NULL) THEN NULL ELSE sum(n.lower) END AS rn_lower, CASE WHEN bool_or(n.upper IS NULL) THEN NULL ELSE sum(n.upper) END AS rn_upper,
              sum(d.value) AS rd_value, CASE WHEN bool_or(d.lower IS NULL) THEN NULL ELSE sum(d.lower) END AS rd_lower, CASE WHEN bool_or(d.upper IS NULL) THEN NULL ELSE sum(d.upper) END AS rd_upper,
              bool_and(n.qualifier = 'EXACT' AND d.qualifier = 'EXACT') AS all_exact,
-             list_distinct(flatten(list(n.source_ids || d.source_ids))) AS source_ids, count(*)::INTEGER AS reporting,
+             ${sourceIdsOf('n.source_ids || d.source_ids')} AS source_ids, count(*)::INTEGER AS reporting,
              max(greatest(n.recorded_at, d.recorded_at)) AS recorded_at
       FROM numerators n
       JOIN children c ON c.child_id = n.subject_id
