@@ -46,7 +46,7 @@ async function loadInto(values: ValuesOf<typeof LOAD.settings>, target: string):
   const storePath = values.store;
   let inputs = await fileInputs(target);
   await prepareStore(storePath, values.data);
-  const store = await Store.open({ path: storePath, poolSize: 1 });
+  const store = await Store.open({ path: storePath, poolSize: 1, memoryLimit: values.duckdbMemory });
   try {
     // Stdout carries one JSON line per event, so scripts (and the tests) can follow a load.
     if (values.matchNames) inputs = await matchNames(store, inputs, values.asOf ?? undefined, printMatch);

@@ -83,7 +83,8 @@ describe('npm run load', () => {
   it('--dry-run validates and writes nothing; a rejected file exits 1 naming file, row, column and reason', async () => {
     const path = await copyOfBase();
     const before = await fingerprint(path);
-    const dry = await load([join(FIXTURES, 'valid.csv'), '--store', path, '--dry-run']);
+    // a load's DuckDB memory is bounded as the server's is (it spills past the limit)
+    const dry = await load([join(FIXTURES, 'valid.csv'), '--store', path, '--dry-run', '--duckdb-memory', '256MB']);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout.at(-1)!)).toMatchObject({
       msg: 'valid (dry run, nothing written)',
@@ -96,6 +97,9 @@ describe('npm run load', () => {
       "negative-count.csv row 1, column value: outside the indicator's domain: a count is a whole number of at least 0",
     );
     expect(JSON.parse(rejected.stdout.at(-1)!)).toMatchObject({ msg: 'rejected', total: 1 });
+    const unsized = await load([join(FIXTURES, 'valid.csv'), '--store', path, '--duckdb-memory', 'plenty']);
+    expect(unsized.code).toBe(2);
+    expect(unsized.stderr.join('\n')).toContain('--duckdb-memory');
     expect(await fingerprint(path)).toEqual(before);
   }, 60_000);
 
