@@ -1,4 +1,6 @@
 import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import type { PointField } from '../domain/analytics-rows.js';
+import { pointColumns } from './point-sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
 
 /**
@@ -10,12 +12,10 @@ export function tableRows(
   indicators: readonly string[],
   window: ValueWindow,
   options: ValueOptions,
+  fields: readonly PointField[] | null = null,
 ): Fragment {
   return sql`${valuesCtes(set, indicators, window, options)}
-    SELECT v.subject_id AS "subjectId", v.indicator, v.period, v.period_start::VARCHAR AS "periodStart", v.period_end::VARCHAR AS "periodEnd",
-           v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived, v.source_ids AS "sourceIds",
-           v.observation_id::VARCHAR AS "observationId", v.reporting, v.expected, NULL::VARCHAR[] AS "filledFrom",
-           strftime(v.recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "recordedAt", v.formula, v.scope
+    SELECT ${pointColumns('v', fields)}
     FROM vals v ORDER BY v.subject_id, v.indicator, v.period_start, v.period`;
 }
 

@@ -282,15 +282,17 @@ export class AnalyticsReader {
     );
   }
 
+  /** The table's flat rows; `fields` as for `readSeries` (each row has its `subjectId` and those). */
   async readTableRows(
     set: SubjectSet,
     indicators: readonly string[],
     window: ValueWindow,
     options: ValueOptions,
+    fields: readonly PointField[] | null = null,
   ): Promise<PointRow[]> {
     return this.store.all(
       'analytics.table-rows',
-      tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+      tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options), fields),
     );
   }
 

@@ -24,7 +24,7 @@ import { normalizeAvailabilityArgs, normalizeRankingArgs } from '../normalize-ar
 import { assertRowsWithin, inTurns } from '../answer-budget.js';
 import { tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
-import { selectedFields } from '../selection.js';
+import { pointFieldsSelected, selectedFields } from '../selection.js';
 import { CHANGE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
 
 const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
@@ -207,8 +207,14 @@ export class TableResolver {
     description:
       'One row per unit, indicator and period with a value (unit, indicator, period, value, qualifier, interval, basis, sources).',
   })
-  async rows(@Root() root: TableRequest, @Ctx() ctx: Context) {
-    const rows = await ctx.analytics.readTableRows(root.set, root.indicators, root.window, root.options);
+  async rows(@Root() root: TableRequest, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const rows = await ctx.analytics.readTableRows(
+      root.set,
+      root.indicators,
+      root.window,
+      root.options,
+      pointFieldsSelected(info, []),
+    );
     assertRowsWithin(ctx.answer, rows.length);
     return inTurns(rows, ctx.answer);
   }
