@@ -41,8 +41,8 @@ export async function rebuildServing(tx: Transaction, onStep: (step: string) => 
     }
     onStep(indicators.join(', '));
   }
-  for (const f of q.writeBuildInKeyOrder()) await tx.run('serving.write', f);
-  onStep('(written in key order)');
+  for (const f of q.writeBuildInLayerOrder()) await tx.run('serving.write', f);
+  onStep('(written in layer order)');
   const [state] = await tx.all<{ latestImport: number | null }>('serving.state', q.servingState());
   for (const f of q.markRefreshed(state?.latestImport ?? 0, 'full')) await tx.run('serving.mark', f);
 }
