@@ -38,7 +38,35 @@ interface ExportColumn {
   readonly observation?: boolean;
   /** Needs the sources' titles by id (`st.titles`, a map): only built when such a column is asked. */
   readonly titles?: boolean;
+  /** Needs the unit joined (`u`): only joined when such a column is asked. */
+  readonly unit?: boolean;
+  /** The row columns (of `exportRows`) it reads. */
+  readonly reads: readonly RowColumn[];
 }
+
+/** An export row's columns (`exportRows`), each as the values layer's `vals` has it. */
+const ROW_COLUMNS = {
+  subjectId: 'subject_id',
+  indicator: 'indicator',
+  period: 'period',
+  periodStart: 'period_start',
+  periodEnd: 'period_end',
+  granularity: 'granularity',
+  value: 'value',
+  qualifier: 'qualifier',
+  lower: 'lower',
+  upper: 'upper',
+  basis: 'basis',
+  derived: 'derived',
+  sourceIds: 'source_ids',
+  observationId: 'observation_id',
+  reporting: 'reporting',
+  expected: 'expected',
+  formula: 'formula',
+} as const;
+type RowColumn = keyof typeof ROW_COLUMNS;
+/** What every export sorts by. */
+const SORT_COLUMNS: readonly RowColumn[] = ['subjectId', 'indicator', 'periodStart', 'period'];
 
 /**
  * The columns of every export, in order (documented in docs/clients.md#exports). Each value keeps
@@ -46,25 +74,25 @@ interface ExportColumn {
  * and titles and, for a reported figure, the quote and its scope (empty: the whole unit). Dates are DATEs, so Parquet types them.
  */
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { name: 'locality_code', sql: 't."subjectId"', text: true },
-  { name: 'locality_name', sql: 'u.name', text: true },
-  { name: 'locality_kind', sql: 'u.kind', text: true },
-  { name: 'indicator', sql: 't.indicator', text: true },
-  { name: 'period', sql: 't.period', text: true },
-  { name: 'period_start', sql: 't."periodStart"::DATE', text: false },
-  { name: 'period_end', sql: 't."periodEnd"::DATE', text: false },
-  { name: 'granularity', sql: 't.granularity', text: true },
-  { name: 'value', sql: 't.value', text: false },
-  { name: 'qualifier', sql: 't.qualifier', text: true },
-  { name: 'lower', sql: 't.lower', text: false },
-  { name: 'upper', sql: 't.upper', text: false },
-  { name: 'basis', sql: 't.basis', text: true },
-  { name: 'derived', sql: 't.derived', text: false },
-  { name: 'source_codes', sql: `array_to_string(t."sourceIds", ';')`, text: true },
-  { name: 'observation_id', sql: 't."observationId"::VARCHAR', text: true },
-  { name: 'reporting', sql: 't.reporting', text: false },
-  { name: 'expected', sql: 't.expected', text: false },
-  { name: 'formula', sql: 't.formula', text: true },
+  { name: 'locality_code', sql: 't."subjectId"', text: true, reads: ['subjectId'] },
+  { name: 'locality_name', sql: 'u.name', text: true, unit: true, reads: ['subjectId'] },
+  { name: 'locality_kind', sql: 'u.kind', text: true, unit: true, reads: ['subjectId'] },
+  { name: 'indicator', sql: 't.indicator', text: true, reads: ['indicator'] },
+  { name: 'period', sql: 't.period', text: true, reads: ['period'] },
+  { name: 'period_start', sql: 't."periodStart"::DATE', text: false, reads: ['periodStart'] },
+  { name: 'period_end', sql: 't."periodEnd"::DATE', text: false, reads: ['periodEnd'] },
+  { name: 'granularity', sql: 't.granularity', text: true, reads: ['granularity'] },
+  { name: 'value', sql: 't.value', text: false, reads: ['value'] },
+  { name: 'qualifier', sql: 't.qualifier', text: true, reads: ['qualifier'] },
+  { name: 'lower', sql: 't.lower', text: false, reads: ['lower'] },
+  { name: 'upper', sql: 't.upper', text: false, reads: ['upper'] },
+  { name: 'basis', sql: 't.basis', text: true, reads: ['basis'] },
+  { name: 'derived', sql: 't.derived', text: false, reads: ['derived'] },
+  { name: 'source_codes', sql: `array_to_string(t."sourceIds", ';')`, text: true, reads: ['sourceIds'] },
+  { name: 'observation_id', sql: 't."observationId"::VARCHAR', text: true, reads: ['observationId'] },
+  { name: 'reporting', sql: 't.reporting', text: false, reads: ['reporting'] },
+  { name: 'expected', sql: 't.expected', text: false, reads: ['expected'] },
+  { name: 'formula', sql: 't.formula', text: true, reads: ['formula'] },
   // Looked up in one map of every source's title (string_agg over a list skips unknown ids and
   // gives NULL for none, as an aggregate over the matching sources would): a subquery per row
   // scanned the sources 1.27 M times in a bulk export and took longer than all other columns.
@@ -73,11 +101,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     sql: `list_aggregate(list_transform(list_sort(list_distinct(t."sourceIds")), x -> st.titles[x]), 'string_agg', ' | ')`,
     text: true,
     titles: true,
+    reads: ['sourceIds'],
   },
-  { name: 'quote', sql: 'o.quote', text: true, observation: true },
+  { name: 'quote', sql: 'o.quote', text: true, observation: true, reads: ['observationId'] },
   // Empty: the figure is about the whole unit. A figure about a part (one household of a village)
   // never stands for the unit, so no export row has one; the column says so for every row.
-  { name: 'scope', sql: 'o.scope', text: true, observation: true },
+  { name: 'scope', sql: 'o.scope', text: true, observation: true, reads: ['observationId'] },
 ];
 
 export const EXPORT_COLUMN_NAMES: readonly string[] = EXPORT_COLUMNS.map((c) => c.name);
@@ -88,23 +117,34 @@ export interface CopyOptions {
   readonly columns?: readonly string[] | null;
 }
 
+/** The export columns asked (null: every column), in the order asked. */
+function columnsAsked(names: readonly string[] | null | undefined): readonly ExportColumn[] {
+  return names == null
+    ? EXPORT_COLUMNS
+    : names.map((name) => EXPORT_COLUMNS.find((c) => c.name === name)!).filter((c) => c !== undefined);
+}
+
 /**
  * The rows an export writes: the `table` query's values (the same `vals` as `tableRows`), with
- * the columns as DuckDB holds them (dates as DATE, observation ids as BIGINT) and unsorted, as
- * `copyTable` sorts. Written from `tableRows` (sorted, and cast to text for JSON), a national
- * export sorted 1.27 M rows twice and parsed its dates back (about twice as long).
+ * only the columns the asked export columns read, as DuckDB holds them (dates as DATE, observation
+ * ids as BIGINT), unsorted, as `copyTable` sorts. From `tableRows` (every column, sorted, cast to
+ * text for JSON) a national export read every serving column for 1.27 M rows, sorted them twice
+ * and parsed its dates back; four columns (Q5's) took a fifth of the CPU this way.
  */
 export function exportRows(
   set: SubjectSet,
   indicators: readonly string[],
   window: ValueWindow,
   options: ValueOptions,
+  columns: readonly string[] | null = null,
 ): Fragment {
+  const read = new Set<RowColumn>([...SORT_COLUMNS, ...columnsAsked(columns).flatMap((c) => c.reads)]);
+  const select = (Object.keys(ROW_COLUMNS) as RowColumn[])
+    .filter((c) => read.has(c))
+    .map((c) => `v.${ROW_COLUMNS[c]} AS "${c}"`)
+    .join(', ');
   return sql`${valuesCtes(set, indicators, window, options)}
-    SELECT v.subject_id AS "subjectId", v.indicator, v.period, v.period_start AS "periodStart", v.period_end AS "periodEnd",
-           v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived, v.source_ids AS "sourceIds",
-           v.observation_id AS "observationId", v.reporting, v.expected, v.formula, v.scope
-    FROM vals v`;
+    SELECT ${raw(select)} FROM vals v`;
 }
 
 /**
@@ -116,10 +156,7 @@ export function exportRows(
 export function copyTable(rows: Fragment, path: string, format: ExportFormat, options: CopyOptions = {}): Fragment {
   const target = raw(`'${path.replaceAll("'", "''")}'`);
   const escape = format === 'csv' && (options.csvFormulas ?? 'escape') === 'escape';
-  const columns =
-    options.columns == null
-      ? EXPORT_COLUMNS
-      : options.columns.map((name) => EXPORT_COLUMNS.find((c) => c.name === name)!).filter((c) => c !== undefined);
+  const columns = columnsAsked(options.columns);
   const select = columns.map((c) => `${escape && c.text ? escaped(c.sql) : c.sql} AS ${c.name}`).join(',\n           ');
   // Only observations with a quote or a scope can add one (the others would join NULLs): a
   // filter DuckDB answers from row-group statistics, where a join read every observation's.
@@ -129,9 +166,10 @@ export function copyTable(rows: Fragment, path: string, format: ExportFormat, op
   const titles = columns.some((c) => c.titles)
     ? sql`CROSS JOIN (SELECT map(list(id), list(title)) AS titles FROM sources) st`
     : sql``;
+  const unit = columns.some((c) => c.unit) ? sql`LEFT JOIN units u ON u.id = t."subjectId"` : sql``;
   return sql`COPY (
     SELECT ${raw(select)}
-    FROM (${rows}) t LEFT JOIN units u ON u.id = t."subjectId" ${observation} ${titles}
+    FROM (${rows}) t ${unit} ${observation} ${titles}
     ORDER BY t."subjectId", t.indicator, t."periodStart", t.period
   ) TO ${target} (${raw(EXPORT_FORMATS[format].copy)})`;
 }

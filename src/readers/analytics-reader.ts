@@ -284,7 +284,7 @@ export class AnalyticsReader {
     await this.store.all(
       'analytics.table-export',
       copyTable(
-        exportRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+        exportRows(await this.scoped(set, options, false), indicators, window, this.layout(options), copy.columns),
         path,
         format,
         copy,
