@@ -18,6 +18,7 @@ import { ServingStatus } from '../src/serving/serving-status.js';
  * against the benchmark's SQL in the same run, then where a request's time goes: the statement
  * in DuckDB, reading its result into JS, graphql-js completing the fields, JSON serialisation.
  * Q5_RUNS (default 3) timed runs after one warm-up. Point it at a copy of the national store.
+ * `npm run bench -- --only q5` (bench/q5-run.ts) times the Parquet exports beside these paths.
  */
 const ROOT = new URL('..', import.meta.url).pathname;
 const STORE = process.argv[2] ?? `${ROOT}bench/stores/national.duckdb`;

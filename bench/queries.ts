@@ -286,3 +286,32 @@ function sameProvince(p: Picker): Record<string, unknown> {
   const province = p.province();
   return { within: province.provinceGlobalId, province: province.province };
 }
+
+/** Q5 as an export: the same points, every village's coffee area 2015–2026, as URL parameters. */
+export const Q5_EXPORT_QUERY = 'indicators=coffee_area&kind=VILLAGE&from=2015&to=2026';
+/** The columns of Q5's packed answer (unit, period, value, qualifier), for `?columns=`. */
+export const Q5_EXPORT_COLUMNS = 'locality_code,period,value,qualifier';
+
+/**
+ * Q5's export rows written by DuckDB straight from the serving layer, as an analyst would with
+ * COPY: the same rows and columns as `/export.parquet` (docs/clients.md#exports), provenance
+ * included, in the same order. The floor for a columnar answer of that content on this machine.
+ */
+export function q5ExportSql(path: string): string {
+  return `COPY (
+    WITH titles AS (
+      SELECT l.ids, string_agg(s.title, ' | ' ORDER BY s.id) AS titles
+      FROM (SELECT DISTINCT source_ids AS ids FROM serving_values WHERE indicator = 'coffee_area') l JOIN sources s ON list_contains(l.ids, s.id)
+      GROUP BY l.ids
+    )
+    SELECT su.unit_id AS locality_code, u.name AS locality_name, u.kind AS locality_kind, v.indicator, v.period,
+           v.period_start, v.period_end, v.granularity, v.value, v.qualifier, v.lower, v.upper, v.basis, v.derived,
+           array_to_string(v.source_ids, ';') AS source_codes, v.observation_id::VARCHAR AS observation_id,
+           v.reporting, v.expected, v.formula,
+           t.titles AS source_titles, o.quote, o.scope
+    FROM serving_values v JOIN serving_units su USING (unit_key) JOIN units u ON u.id = su.unit_id AND u.kind = 'VILLAGE'
+    LEFT JOIN titles t ON t.ids = v.source_ids LEFT JOIN observations o ON o.id = v.observation_id
+    WHERE v.indicator = 'coffee_area' AND v.rollup_from = '' AND v.period_start <= DATE '2026-12-31' AND coalesce(v.period_end, current_date) >= DATE '2015-01-01'
+    ORDER BY su.unit_id, v.indicator, v.period_start, v.period
+  ) TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`;
+}

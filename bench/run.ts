@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { QUERIES, type FreshPicker, type Picker } from './queries.js';
 import { runAdhoc, adhocMarkdown } from './adhoc-run.js';
 import { runFresh, freshMarkdown } from './fresh-run.js';
+import { runQ5, q5Markdown } from './q5-run.js';
 import { VILLAGE_SUM_INDICATORS } from './adhoc.js';
 import { postGraphQL, stats, time, type Stats } from './measure.js';
 import { startServer, type ServerProcess } from './server-process.js';
@@ -33,12 +34,13 @@ async function prepareBenchStore(path: string): Promise<{ migrations: string[]; 
  * it, and measures each query of the mix over HTTP against the same question in SQL run
  * directly on DuckDB from this process, in the same run. Results go to bench/results/.
  *
- * Three sections, each with its own results file: `mix` (latest.md: the mix with repeated
+ * Four sections, each with its own results file: `mix` (latest.md: the mix with repeated
  * arguments, PostGraphile's method, throughput, replicas), `fresh` (fresh.md: the mix's questions
- * with new arguments on every request) and `adhoc` (adhoc.md: researchers' questions outside the
- * mix against an analyst's SQL). `npm run bench -- --only adhoc,fresh` runs those alone.
+ * with new arguments on every request), `adhoc` (adhoc.md: researchers' questions outside the
+ * mix against an analyst's SQL) and `q5` (q5.md: the bulk pull as GraphQL JSON, as Parquet
+ * exports and as DuckDB's own SQL). `npm run bench -- --only adhoc,fresh` runs those alone.
  */
-const SECTIONS = ['mix', 'fresh', 'adhoc'] as const;
+const SECTIONS = ['mix', 'fresh', 'adhoc', 'q5'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsAsked(argv: readonly string[]): ReadonlySet<Section> {
@@ -190,6 +192,11 @@ async function main() {
       const adhoc = await runAdhoc({ url: server.url, sql: sqlConnection, pick: freshPicker, log });
       const header = { ...headerOf(report), loadAverage: loadavg() };
       await writeResults('adhoc', { ...header, ...adhoc }, adhocMarkdown(header, adhoc));
+    }
+    if (sections.has('q5')) {
+      const q5 = await runQ5({ url: server.url, sql: sqlConnection, log });
+      const header = { ...headerOf(report), loadAverage: loadavg() };
+      await writeResults('q5', { ...header, ...q5 }, q5Markdown(header, q5));
     }
   } finally {
     await server.stop();

@@ -89,6 +89,28 @@ export function geographyOption(
   return kind === Geography.CURRENT ? 'CURRENT' : asOf;
 }
 
+/** Today as a date (UTC), the day whose units geography CURRENT means. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The date whose units a set of a kind holds (`asOf`, the set's validity date). Figures on a
+ * geography are about the units in force on its date, so those are the units that compete: without
+ * this, today's communes were ranked against the communes they replaced (which keep their own
+ * figures) and a ranking on today's units listed units that no longer exist. `asOf` alone (or
+ * neither) is unchanged; an `asOf` naming another day's units than the geography's is refused,
+ * as the figures would be on other units than those listed.
+ */
+export function unitsDate(asOf: string | null | undefined, geography: string | null): string | null {
+  if (geography === null) return asOf ?? null;
+  const day = geography === 'CURRENT' ? todayUtc() : geography;
+  if (asOf != null && asOf !== day)
+    throw new BadInputError(
+      'asOf',
+      `${asOf} names other units than the geography's (${geography === 'CURRENT' ? `CURRENT: today, ${day}` : day}); leave asOf out, the geography's units are listed`,
+    );
+  return day;
+}
+
 /** An indicator that adds up across units can be re-expressed on other units; others cannot. */
 function reexpressible(catalogue: ArgsCatalogue, code: string): void {
   const indicator = catalogue.indicators.get(code);
@@ -250,15 +272,16 @@ export function normalizeRankingArgs(input: RankingInput, catalogue: ArgsCatalog
     end = periodLabel(to, 'to');
     orderedPeriods(start, end);
   }
+  const geography = geographyOption(input, catalogue, [indicator], input);
   return {
-    set: subjectSet(null, input.kind, input.within, input.asOf),
+    set: subjectSet(null, input.kind, input.within, unitsDate(input.asOf, geography)),
     indicator,
     by,
     from: start,
     to: end,
     descending: (input.order ?? SortOrder.DESC) === SortOrder.DESC,
     limit,
-    options: { ...valueOptions(input.rollup), geography: geographyOption(input, catalogue, [indicator], input) },
+    options: { ...valueOptions(input.rollup), geography },
   };
 }
 
@@ -291,10 +314,17 @@ export function normalizeTableArgs(input: TableArgs, catalogue: ArgsCatalogue): 
     ...toPeriodWindow(input.from, input.to),
     periods: input.periods == null ? null : input.periods.map((p, i) => periodLabel(p, `periods[${i}]`)),
   };
+  const geography = geographyOption(input, catalogue, indicators, input);
   return {
-    set: subjectSet(input.localities, input.kind, input.within, input.asOf),
+    // asOf qualifies a kind (localities are named units, whatever the date)
+    set: subjectSet(
+      input.localities,
+      input.kind,
+      input.within,
+      unitsDate(input.localities == null ? input.asOf : null, geography),
+    ),
     indicators,
     window,
-    options: { ...valueOptions(rollup), geography: geographyOption(input, catalogue, indicators, input) },
+    options: { ...valueOptions(rollup), geography },
   };
 }

@@ -53,5 +53,25 @@ export function subjectSet(
 
 /** Validates table arguments once, for GraphQL and HTTP alike (see `normalizeTableArgs`). */
 export async function tableRequest(ctx: Context, args: TableArgs): Promise<TableRequest> {
-  return normalizeTableArgs(args, await catalogueOf(ctx));
+  const request = normalizeTableArgs(args, await catalogueOf(ctx));
+  await assertWithinInForce(ctx, request.set);
+  return request;
+}
+
+/**
+ * A `within` unit that was not in force on the set's date (asOf, or the geography's) has no
+ * units then: said as such, where the answer was an empty table or a ranking of none. A unit the
+ * store does not have is left to the caller (the export names it; GraphQL answers empty).
+ */
+export async function assertWithinInForce(ctx: Context, set: SubjectSet): Promise<void> {
+  if (!('kind' in set) || set.within === null || set.asOf === null) return;
+  const unit = await ctx.loaders.unit.load(set.within);
+  if (unit == null) return;
+  const { validFrom, validTo } = unit;
+  if ((validFrom === null || validFrom <= set.asOf) && (validTo === null || validTo > set.asOf)) return;
+  throw new BadInputError(
+    'within',
+    `"${set.within}" was in force ${validFrom === null ? '' : `from ${validFrom} `}${validTo === null ? '' : `until ${validTo}`}`.trimEnd() +
+      `, not on ${set.asOf} (the date whose units are asked: asOf, or the geography's), so it has no units then; ask for a unit in force that day, or another date`,
+  );
 }

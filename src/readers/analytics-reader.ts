@@ -2,12 +2,12 @@ import type { StatementRunner } from '../store/store.js';
 import type { ServingLookup } from '../serving/serving-status.js';
 import { seriesOnGrid, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
-import { rankUnits } from '../analytics/rank-sql.js';
+import { rankCounts, rankUnits } from '../analytics/rank-sql.js';
 import type { RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, availabilityOn } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
-import { copyTable, type CopyOptions, type ExportFormat } from '../analytics/export-sql.js';
+import { copyTable, exportRows, type CopyOptions, type ExportFormat } from '../analytics/export-sql.js';
 import {
   subjectIds,
   SUBJECT_WALK_DEPTH,
@@ -255,6 +255,16 @@ export class AnalyticsReader {
     );
   }
 
+  /** How many units a ranking ranks and has in scope, also when it ranks none. */
+  async countRanked(request: RankRequest): Promise<{ peerCount: number; unitCount: number }> {
+    const { set, indicator, by, from, to, options } = request;
+    const rows = await this.store.all<{ peerCount: number; unitCount: number }>(
+      'analytics.rank-counts',
+      rankCounts(await this.scoped(set, options, true), indicator, by, from, to, this.layout(options)),
+    );
+    return rows[0]!;
+  }
+
   /** `geography`: null as recorded, else on that date's units (then `indicators` are named). */
   readAvailability(indicators: readonly string[] | null, geography: string | null = null): Promise<AvailabilityRow[]> {
     if (geography === null) return this.store.all('analytics.availability', availability(indicators));
@@ -274,7 +284,7 @@ export class AnalyticsReader {
     await this.store.all(
       'analytics.table-export',
       copyTable(
-        tableRows(await this.scoped(set, options, false), indicators, window, this.layout(options)),
+        exportRows(await this.scoped(set, options, false), indicators, window, this.layout(options), copy.columns),
         path,
         format,
         copy,

@@ -22,14 +22,12 @@ import { GEOGRAPHY, GEOGRAPHY_AS_OF } from './analytics.resolver.js';
 import { catalogueOf } from '../analytics-args.js';
 import { normalizeAvailabilityArgs, normalizeRankingArgs } from '../normalize-args.js';
 import { assertRowsWithin, inTurns } from '../answer-budget.js';
-import { tableRequest, type TableRequest } from '../table-args.js';
+import { assertWithinInForce, tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected, selectedFields } from '../selection.js';
 import { CHANGE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
 
 const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
-
-const NO_RANK_COLUMNS: RankColumns = { point: false, change: new Set() };
 
 /** The entry columns a ranking request reads: the statement computes only those. */
 function rankColumnsSelected(info: GraphQLResolveInfo): RankColumns {
@@ -83,14 +81,14 @@ export class AnalyticsQueryResolver {
       { indicator, kind, within, by, period, from, to, order, first, asOf, rollup, geography, geographyAsOf },
       await catalogueOf(ctx),
     );
+    await assertWithinInForce(ctx, request.set);
     const rows = await ctx.analytics.rank(request, rankColumnsSelected(info));
-    // no entries: the counts still come from a one-row ranking
-    const counts =
-      rows[0] ?? (await ctx.analytics.rank({ ...request, descending: true, limit: 1 }, NO_RANK_COLUMNS))[0];
+    // no entries (none ranked, or none asked): the counts on their own
+    const counts = rows[0] ?? (await ctx.analytics.countRanked(request));
     return {
       indicatorCode: indicator,
-      peerCount: counts?.peerCount ?? 0,
-      unitCount: counts?.unitCount ?? 0,
+      peerCount: counts.peerCount,
+      unitCount: counts.unitCount,
       entries: rows.map((row) => ({ ...row, change: request.by === RankBy.VALUE ? null : row })),
     };
   }
