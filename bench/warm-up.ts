@@ -101,15 +101,28 @@ function startServer(store: string, writable: boolean) {
     },
   );
   const events = new Map<string, number>();
+  /** The first log line of each message, whole: the "warm" line says how long each copy took. */
+  const lines = new Map<string, Record<string, unknown>>();
+  /** Each warm file read at start, with how long it took to be of use (src/warm). */
+  const warmFiles: Record<string, unknown> = {};
   let url: string | null = null;
   createInterface({ input: child.stdout! }).on('line', (line) => {
     const entry = JSON.parse(line) as { msg: string; url?: string };
-    if (!events.has(entry.msg)) events.set(entry.msg, performance.now() - t0);
+    if (entry.msg === 'warm file read' || entry.msg === 'warm file not used') {
+      const { part, ms, reason } = entry as { part?: string; ms?: number; reason?: string };
+      if (part !== undefined && !(part in warmFiles)) warmFiles[part] = ms ?? reason;
+    }
+    if (!events.has(entry.msg)) {
+      events.set(entry.msg, performance.now() - t0);
+      lines.set(entry.msg, entry);
+    }
     if (entry.msg === 'listening') url = entry.url!;
   });
   return {
     t0,
     events,
+    lines,
+    warmFiles,
     url: () => url,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -196,6 +209,8 @@ try {
   report['start'] = {
     listeningMs: round(server.events.get('listening')),
     warmLoggedMs: round(server.events.get('warm')),
+    warmParts: server.lines.get('warm')?.['partMs'] ?? null,
+    warmFiles: server.warmFiles,
     ...summarise(start),
   };
   if (values.write) {
