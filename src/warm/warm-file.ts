@@ -88,7 +88,7 @@ export async function writeWarmFile(path: string, part: string, mark: string, co
   const padding = Buffer.alloc(ALIGN);
   const crc = relative.reduce((c, { offset, blob }, i) => {
     const next = i + 1 < relative.length ? relative[i + 1]!.offset : end;
-    return crc32(padding.subarray(0, next - offset - blob.bytes.byteLength), crc32(blob.bytes, c));
+    return crcAfter(padding.subarray(0, next - offset - blob.bytes.byteLength), crcAfter(blob.bytes, c));
   }, 0);
   const headerFor = (payloadOffset: number): Header => ({
     version: WARM_FILE_VERSION,
@@ -131,6 +131,8 @@ export async function writeWarmFile(path: string, part: string, mark: string, co
     const file = await open(temporary, 'w');
     try {
       await writeAll(file, chunks);
+      // On disk before the rename: after a crash the name holds the whole new file or the old one.
+      await file.sync();
     } finally {
       await file.close();
     }
@@ -139,6 +141,14 @@ export async function writeWarmFile(path: string, part: string, mark: string, co
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * The running crc32 after `bytes`. Empty input leaves it as it is (Node 20's crc32 of an empty
+ * view of an empty ArrayBuffer returns 0 whatever the value passed in).
+ */
+function crcAfter(bytes: Uint8Array, crc: number): number {
+  return bytes.byteLength === 0 ? crc : crc32(bytes, crc);
 }
 
 /** writev takes so many buffers at most per call (IOV_MAX is 1024 on Linux), and may write fewer bytes than asked. */
