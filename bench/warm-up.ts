@@ -11,7 +11,8 @@
  * Extra server flags go after `--`: `npm run bench:warm-up -- -- --no-readiness-waits-for-warm`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -57,7 +58,7 @@ if (separator >= 0) process.argv.splice(separator);
 const { values } = commandLineOrExit(WARM_UP);
 
 const Q1 = QUERIES.find((q) => q.name === 'Q1')!;
-const TOKEN = 'warm-up-bench';
+const TOKEN = 'warm-up-bench-write-token';
 const WRITTEN_VILLAGE = 'village/p01-c001-v01';
 let probe = 0;
 /** A different commune each time (3,366 on a national store): no result cache answers. */
@@ -118,14 +119,19 @@ function startServer(store: string, writable: boolean) {
     }
     if (entry.msg === 'listening') url = entry.url!;
   });
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
   return {
     t0,
     events,
+    /** The exit status, if the server has exited (one that cannot start says why on stderr). */
+    exited: () => exited,
     lines,
     warmFiles,
     url: () => url,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (exited !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -199,11 +205,16 @@ if (values.write) {
   dir = await mkdtemp(join(tmpdir(), 'grassroots-warm-up-'));
   store = join(dir, 'store.duckdb');
   await copyFile(values.store, store);
+  // Its warm files too, if it has them (src/warm): the copy starts as the store would.
+  if (existsSync(`${values.store}.warm`)) await cp(`${values.store}.warm`, `${store}.warm`, { recursive: true });
 }
 const report: Record<string, unknown> = { store: values.store, write: values.write, serverFlags };
 const server = startServer(store, values.write);
 try {
-  while (server.url() === null) await new Promise((r) => setTimeout(r, 5));
+  while (server.url() === null) {
+    if (server.exited() !== null) throw new Error(`the server exited (${server.exited()}) before listening`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
   const url = server.url()!;
   const start = await probeFor(url, server.t0, values.seconds);
   report['start'] = {
