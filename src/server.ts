@@ -6,7 +6,6 @@ import { fastify, LogController, type FastifyBaseLogger } from 'fastify';
 import { printSchema } from 'graphql';
 import type { Store } from './store/store.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
-import { AnalyticsReader } from './readers/analytics-reader.js';
 import type { CostCatalogue } from './graphql/cost/cost-catalogue.js';
 import { CostCatalogueReader } from './graphql/cost/cost-catalogue-reader.js';
 import { WarmParts } from './warm/warm-parts.js';
@@ -106,11 +105,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // The cost estimate's units and periods (src/graphql/cost/cost-catalogue.ts), read once listening
   // and again after each write; until then a table is sized from its arguments alone.
   let costCatalogue: CostCatalogue | null = null;
-  const catalogueReader = new CostCatalogueReader(
-    store,
-    { grassroots: new GrassrootsReader(store), analytics: new AnalyticsReader(store, serving, hierarchy) },
-    warmParts,
-  );
+  const catalogueReader = new CostCatalogueReader(store, new GrassrootsReader(store), warmParts);
   const recatalogue = () =>
     catalogueReader.read().then(
       (catalogue) => void (costCatalogue = catalogue),

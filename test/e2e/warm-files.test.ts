@@ -13,7 +13,7 @@ const TOKEN = 'warm-files';
 const PARTS = ['catalogue-availability', 'catalogue-descendants', 'hierarchy', 'hot-values', 'unit-keys'];
 /** The statements each warm file spares a start (one per part; the hot values' first). */
 const WARM_UP_STATEMENTS = [
-  'analytics.availability',
+  'catalog.availability',
   'catalog.most-descendants',
   'hierarchy.units',
   'serving.hot-dictionaries',

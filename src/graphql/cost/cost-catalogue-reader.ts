@@ -1,19 +1,16 @@
 import type { AvailabilityRow } from '../../domain/analytics-rows.js';
 import { readHierarchyFingerprint } from '../../hierarchy/hierarchy-cache.js';
-import { availability } from '../../analytics/availability-sql.js';
+import { availability as availabilityRows } from '../../analytics/availability-sql.js';
 import { mostDescendantsByKind } from '../../sql/catalog-sql.js';
 import type { Store } from '../../store/store.js';
 import { warmCode, type WarmCodec, type WarmParts } from '../../warm/warm-parts.js';
 import { CostCatalogue, type DescendantCount } from './cost-catalogue.js';
 
-/** What the catalogue reads, of the readers in src/readers. */
-export interface CatalogueReaders {
-  readonly grassroots: {
-    readUnitCountsByKind(): Promise<{ kind: string; units: number }[]>;
-    readMostDescendantsByKind(): Promise<DescendantCount[]>;
-    readDataVersion(): Promise<string>;
-  };
-  readonly analytics: { readAvailability(indicators: null): Promise<AvailabilityRow[]> };
+/** What the catalogue reads of the grassroots reader (src/readers). */
+export interface CatalogueReader {
+  readUnitCountsByKind(): Promise<{ kind: string; units: number }[]>;
+  readMostDescendantsByKind(): Promise<DescendantCount[]>;
+  readDataVersion(): Promise<string>;
 }
 
 /** Rows kept as JSON in a warm file. */
@@ -27,7 +24,7 @@ const rowsCodec = <T>(part: string, code: string): WarmCodec<T[]> => ({
   },
 });
 const DESCENDANTS_WARM = rowsCodec<DescendantCount>('catalogue-descendants', warmCode(1, mostDescendantsByKind()));
-const AVAILABILITY_WARM = rowsCodec<AvailabilityRow>('catalogue-availability', warmCode(1, availability(null)));
+const AVAILABILITY_WARM = rowsCodec<AvailabilityRow>('catalogue-availability', warmCode(1, availabilityRows(null)));
 
 /**
  * Reads the cost catalogue when the server starts and after each write. Its two costly parts are
@@ -43,7 +40,7 @@ export class CostCatalogueReader {
 
   constructor(
     private readonly store: Pick<Store, 'all'>,
-    private readonly readers: CatalogueReaders,
+    private readonly reader: CatalogueReader,
     warm: WarmParts | null,
   ) {
     this.descendants = new KeptRows(DESCENDANTS_WARM, warm);
@@ -53,12 +50,16 @@ export class CostCatalogueReader {
   async read(): Promise<CostCatalogue> {
     const [fingerprint, version] = await Promise.all([
       readHierarchyFingerprint(this.store),
-      this.readers.grassroots.readDataVersion(),
+      this.reader.readDataVersion(),
     ]);
     const [units, availability, descendants] = await Promise.all([
-      this.readers.grassroots.readUnitCountsByKind(),
-      this.availability.at(`${version}/${fingerprint}`, () => this.readers.analytics.readAvailability(null)),
-      this.descendants.at(fingerprint, () => this.readers.grassroots.readMostDescendantsByKind()),
+      this.reader.readUnitCountsByKind(),
+      // The `availability` query's rows, under a statement id of the catalogue's own: a background
+      // read, told apart from a request's value reads (analytics.*) in logs and statement counts.
+      this.availability.at(`${version}/${fingerprint}`, () =>
+        this.store.all<AvailabilityRow>('catalog.availability', availabilityRows(null)),
+      ),
+      this.descendants.at(fingerprint, () => this.reader.readMostDescendantsByKind()),
     ]);
     return new CostCatalogue(units, availability, descendants);
   }
