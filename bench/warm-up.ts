@@ -11,7 +11,8 @@
  * Extra server flags go after `--`: `npm run bench:warm-up -- -- --no-readiness-waits-for-warm`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -57,7 +58,7 @@ if (separator >= 0) process.argv.splice(separator);
 const { values } = commandLineOrExit(WARM_UP);
 
 const Q1 = QUERIES.find((q) => q.name === 'Q1')!;
-const TOKEN = 'warm-up-bench';
+const TOKEN = 'warm-up-bench-write-token';
 const WRITTEN_VILLAGE = 'village/p01-c001-v01';
 let probe = 0;
 /** A different commune each time (3,366 on a national store): no result cache answers. */
@@ -101,18 +102,36 @@ function startServer(store: string, writable: boolean) {
     },
   );
   const events = new Map<string, number>();
+  /** The first log line of each message, whole: the "warm" line says how long each copy took. */
+  const lines = new Map<string, Record<string, unknown>>();
+  /** Each warm file read at start, with how long it took to be of use (src/warm). */
+  const warmFiles: Record<string, unknown> = {};
   let url: string | null = null;
   createInterface({ input: child.stdout! }).on('line', (line) => {
     const entry = JSON.parse(line) as { msg: string; url?: string };
-    if (!events.has(entry.msg)) events.set(entry.msg, performance.now() - t0);
+    if (entry.msg === 'warm file read' || entry.msg === 'warm file not used') {
+      const { part, ms, reason } = entry as { part?: string; ms?: number; reason?: string };
+      if (part !== undefined && !(part in warmFiles)) warmFiles[part] = ms ?? reason;
+    }
+    if (!events.has(entry.msg)) {
+      events.set(entry.msg, performance.now() - t0);
+      lines.set(entry.msg, entry);
+    }
     if (entry.msg === 'listening') url = entry.url!;
   });
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
   return {
     t0,
     events,
+    /** The exit status, if the server has exited (one that cannot start says why on stderr). */
+    exited: () => exited,
+    lines,
+    warmFiles,
     url: () => url,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (exited !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -186,16 +205,23 @@ if (values.write) {
   dir = await mkdtemp(join(tmpdir(), 'grassroots-warm-up-'));
   store = join(dir, 'store.duckdb');
   await copyFile(values.store, store);
+  // Its warm files too, if it has them (src/warm): the copy starts as the store would.
+  if (existsSync(`${values.store}.warm`)) await cp(`${values.store}.warm`, `${store}.warm`, { recursive: true });
 }
 const report: Record<string, unknown> = { store: values.store, write: values.write, serverFlags };
 const server = startServer(store, values.write);
 try {
-  while (server.url() === null) await new Promise((r) => setTimeout(r, 5));
+  while (server.url() === null) {
+    if (server.exited() !== null) throw new Error(`the server exited (${server.exited()}) before listening`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
   const url = server.url()!;
   const start = await probeFor(url, server.t0, values.seconds);
   report['start'] = {
     listeningMs: round(server.events.get('listening')),
     warmLoggedMs: round(server.events.get('warm')),
+    warmParts: server.lines.get('warm')?.['partMs'] ?? null,
+    warmFiles: server.warmFiles,
     ...summarise(start),
   };
   if (values.write) {

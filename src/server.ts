@@ -6,8 +6,9 @@ import { fastify, LogController, type FastifyBaseLogger } from 'fastify';
 import { printSchema } from 'graphql';
 import type { Store } from './store/store.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
-import { AnalyticsReader } from './readers/analytics-reader.js';
-import { readCostCatalogue, type CostCatalogue } from './graphql/cost/cost-catalogue.js';
+import type { CostCatalogue } from './graphql/cost/cost-catalogue.js';
+import { CostCatalogueReader } from './graphql/cost/cost-catalogue-reader.js';
+import { WarmParts } from './warm/warm-parts.js';
 import { contextFactory } from './graphql/create-context.js';
 import { ServingStatus } from './serving/serving-status.js';
 import { HierarchyCache } from './hierarchy/hierarchy-cache.js';
@@ -56,6 +57,11 @@ export interface ServerOptions {
   readonly writeToken?: string | null;
   /** How often a document runs through graphql-js before it is compiled (tests: 0 compiles every one). */
   readonly runsBeforeCompiling?: number;
+  /**
+   * The directory of warm files (src/warm): what the warm-up read from the store, kept for the
+   * next start. Default: `<store file>.warm` (none for a store in memory); null: none.
+   */
+  readonly warmDir?: string | null;
   /** The speed machinery's switches (src/speed, docs/speed); each one absent is on. Every one gives the same answers. */
   readonly speed?: Partial<SpeedConfig>;
 }
@@ -92,18 +98,25 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // statements (same answers).
   let listened!: () => void;
   const listening = new Promise<void>((resolve) => (listened = resolve));
-  const serving = await ServingStatus.of(store, { keysAfter: listening, hotValues: speed.hotValues });
-  const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store, listening);
+  const warmDir = options.warmDir === undefined ? WarmParts.besideStore(store.path) : options.warmDir;
+  const warmParts = warmDir === null ? null : new WarmParts(warmDir, store, logger);
+  const serving = await ServingStatus.of(store, { keysAfter: listening, hotValues: speed.hotValues, warm: warmParts });
+  const hierarchy = options.hierarchyInMemory === false ? null : new HierarchyCache(store, listening, warmParts);
   // The cost estimate's units and periods (src/graphql/cost/cost-catalogue.ts), read once listening
   // and again after each write; until then a table is sized from its arguments alone.
   let costCatalogue: CostCatalogue | null = null;
+  const catalogueReader = new CostCatalogueReader(store, new GrassrootsReader(store), warmParts);
   const recatalogue = () =>
-    readCostCatalogue(new GrassrootsReader(store), new AnalyticsReader(store, serving, hierarchy)).then(
+    catalogueReader.read().then(
       (catalogue) => void (costCatalogue = catalogue),
       (error: unknown) => logger.warn({ error: String(error) }, 'cost catalogue not read'),
     );
   let cataloguing = listening.then(recatalogue);
   const warm = () => Promise.all([serving.ready(), hierarchy?.ready(), cataloguing]).then(() => undefined);
+  // How long each copy took from listening, for the "warm" line: where a start's warm-up goes.
+  const partMs: Record<string, number> = {};
+  const timed = (name: string, part: Promise<unknown> | undefined) =>
+    void part?.then(() => (partMs[name] = Math.round(performance.now() - warming)));
   const results = new ResultCache(speed.resultCache, () => store.commits);
   const writer = new ObservationWriter(store, async () => {
     dataVersion = await new GrassrootsReader(store).readDataVersion();
@@ -207,6 +220,10 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   await app.listen({ port: options.port, host: options.host });
   listened();
   const warming = performance.now();
+  timed('keys', serving.keysReady());
+  timed('servingAndHotValues', serving.ready());
+  timed('hierarchy', hierarchy?.ready());
+  timed('catalogue', cataloguing);
   void warm().then(() => {
     warmed = true;
     logger.info(
@@ -214,6 +231,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         units: hierarchy?.current()?.unitCount ?? null,
         hotValues: serving.hot()?.rowCount ?? null,
         ms: Math.round(performance.now() - warming),
+        partMs,
         ...(hierarchy?.lastError ? { hierarchyError: hierarchy.lastError } : {}),
         ...(serving.lastError ? { servingError: serving.lastError } : {}),
       },
@@ -236,6 +254,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
         // listens: closing DuckDB under them hangs the process (a stop right after "listening", as
         // the bench does, hit that). Stopped, not just awaited: a load could otherwise start after.
         await Promise.all([serving.stop(), hierarchy?.stop(), cataloguing]);
+        // A warm file half written is left as a temporary file, never renamed: finish them.
+        await warmParts?.settled();
         await apollo.stop();
       })();
       return closing;

@@ -137,6 +137,32 @@ export class HotValues {
     return new HotValues(d, unitFrom, unitTo, complete, c);
   }
 
+  /** Everything the copy is made of (shared, not copied), for its warm file (`hot-values-warm.ts`). */
+  parts(): HotValueParts {
+    if (this.changed !== null) throw new Error('hot values: a copy without changed units is not kept');
+    return {
+      dictionaries: this.d,
+      unitFrom: this.unitFrom,
+      unitTo: this.unitTo,
+      complete: this.complete,
+      columns: this.c,
+    };
+  }
+
+  /** The copy `parts()` was taken of; throws if the parts do not fit together (a damaged file). */
+  static fromParts(p: HotValueParts): HotValues {
+    const units = p.complete.length;
+    const rows = p.columns.value.length;
+    if (p.unitFrom.length !== units || p.unitTo.length !== units)
+      throw new Error('hot values: unit ranges of different lengths');
+    for (const column of Object.values(p.columns) as HotColumns[keyof HotColumns][])
+      if (column.length !== rows) throw new Error('hot values: columns of different lengths');
+    for (let k = 0; k < units; k++)
+      if (p.unitFrom[k]! < 0 || p.unitTo[k]! > rows || p.unitFrom[k]! > p.unitTo[k]!)
+        throw new Error(`hot values: unit ${k}'s rows out of range`);
+    return new HotValues(p.dictionaries, p.unitFrom, p.unitTo, p.complete, p.columns);
+  }
+
   /** `servedSeries` from memory, or null when the copy cannot answer it exactly. */
   series(
     keys: readonly number[],
@@ -358,7 +384,16 @@ function dayOf(date: string): number | undefined {
   return back.getUTCMonth() === Number(m[2]) - 1 && back.getUTCDate() === Number(m[3]) ? ms / DAY_MS : undefined;
 }
 
-interface HotColumns {
+/** The arrays and dictionaries a copy is made of. */
+export interface HotValueParts {
+  readonly dictionaries: HotDictionaries;
+  readonly unitFrom: Int32Array;
+  readonly unitTo: Int32Array;
+  readonly complete: Uint8Array;
+  readonly columns: HotColumns;
+}
+
+export interface HotColumns {
   readonly unitKey: Int32Array;
   readonly indicator: Uint16Array;
   readonly rollup: Uint8Array;

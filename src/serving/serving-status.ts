@@ -3,6 +3,8 @@ import { isServingFresh } from './refresh-serving.js';
 import { importUnitsAndAncestors, servingState, unitKeys, unitKeysMark } from './serving-sql.js';
 import { StoreCopy } from '../store/store-copy.js';
 import { HotValues } from './hot-values.js';
+import { HOT_VALUES_WARM, UNIT_KEYS_WARM } from './hot-values-warm.js';
+import type { WarmCodec, WarmParts } from '../warm/warm-parts.js';
 
 /** What a reader needs of the serving layer: whether to use it, and the integer key of a unit. */
 export interface ServingLookup {
@@ -43,19 +45,22 @@ export class ServingStatus implements ServingLookup {
     private readonly store: ServingStore,
     keysAfter: Promise<unknown>,
     hotValues: boolean,
+    warm: WarmParts | null,
   ) {
     // Both change only when a build or refresh rewrites the layer, which moves this mark.
     const mark = () => readMark(store);
+    // Each kept in a warm file under that mark: a restart reads them back instead of decoding them anew.
+    const through = <T>(codec: WarmCodec<T>, at: string, compute: () => Promise<T>) =>
+      warm === null ? compute() : warm.through(codec, at, compute);
     this.keys = new StoreCopy(
       store,
       {
         mark,
-        load: () =>
-          this.loading(
-            mark,
-            () => loadKeys(store),
-            (l) => (this.loadedKeys = l),
-          ),
+        load: async (_signal, at) => {
+          const value = await through(UNIT_KEYS_WARM, at, () => loadKeys(store));
+          this.loadedKeys = { mark: at, value };
+          return value;
+        },
       },
       keysAfter,
     );
@@ -65,24 +70,15 @@ export class ServingStatus implements ServingLookup {
           store,
           {
             mark,
-            load: (signal) =>
-              this.loading(
-                mark,
-                () => HotValues.load(store, signal),
-                (l) => (this.loadedHot = l),
-              ),
+            load: async (signal, at) => {
+              const value = await through(HOT_VALUES_WARM, at, () => HotValues.load(store, signal));
+              this.loadedHot = { mark: at, value };
+              return value;
+            },
           },
           keysAfter.then(() => this.keys.ready()),
         )
       : null;
-  }
-
-  /** Loads a copy and records it with the mark read just before (the copy's own check read it too). */
-  private async loading<T>(mark: () => Promise<string>, load: () => Promise<T>, done: (l: Loaded<T>) => void) {
-    const at = await mark();
-    const value = await load();
-    done({ mark: at, value });
-    return value;
   }
 
   /**
@@ -91,9 +87,14 @@ export class ServingStatus implements ServingLookup {
    */
   static async of(
     store: ServingStore,
-    options: { keysAfter?: Promise<unknown>; hotValues?: boolean } = {},
+    options: { keysAfter?: Promise<unknown>; hotValues?: boolean; warm?: WarmParts | null } = {},
   ): Promise<ServingStatus> {
-    const status = new ServingStatus(store, options.keysAfter ?? Promise.resolve(), options.hotValues ?? false);
+    const status = new ServingStatus(
+      store,
+      options.keysAfter ?? Promise.resolve(),
+      options.hotValues ?? false,
+      options.warm ?? null,
+    );
     await status.recheck();
     return status;
   }

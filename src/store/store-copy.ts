@@ -4,8 +4,11 @@ import type { Store } from './store.js';
 export interface CopySource<T> {
   /** Changes whenever what `load` would read changes (counts and import ids, say). */
   mark(): Promise<string>;
-  /** `signal` aborts when the copy is stopped: a long load gives up between its statements. */
-  load(signal: AbortSignal): Promise<T>;
+  /**
+   * `signal` aborts when the copy is stopped: a long load gives up between its statements.
+   * `mark`: what `mark()` said just before (a load kept in a warm file is kept under it).
+   */
+  load(signal: AbortSignal, mark: string): Promise<T>;
 }
 
 /** After a failed load, reads go without the copy this long before the next read tries again. */
@@ -74,7 +77,8 @@ export class StoreCopy<T> {
         const mark = await this.source.mark();
         // A copy of an older mark is of no use any more: let it go before the new one is built.
         if (this.loaded !== null && this.loaded.mark !== mark) this.loaded = null;
-        const value = this.loaded?.mark === mark ? this.loaded.value : await this.source.load(this.stopping.signal);
+        const value =
+          this.loaded?.mark === mark ? this.loaded.value : await this.source.load(this.stopping.signal, mark);
         // A commit while these ran may have changed what they read: the next read checks again.
         if (version === this.store.commits) this.loaded = { version, mark, value };
         this.lastError = null;

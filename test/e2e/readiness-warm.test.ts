@@ -59,6 +59,8 @@ describe.skipIf(process.platform === 'win32')('/readyz while the in-memory copie
       host: '127.0.0.1',
       port: 0,
       log: () => {},
+      // Cold for real each time: no warm files of the previous server on this store.
+      warmDir: null,
       ...(readyWhenWarm === undefined ? {} : { readyWhenWarm }),
     });
     const readyz = async () => {

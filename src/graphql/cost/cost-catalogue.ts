@@ -152,19 +152,3 @@ function inside(period: string, window: { from: string | null; to: string | null
 function strings(value: unknown): readonly string[] | null {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
 }
-
-/** Reads the catalogue: three statements (units per kind, availability, descendants per kind), run after the server listens and after each write. */
-export async function readCostCatalogue(
-  reader: {
-    readUnitCountsByKind(): Promise<{ kind: string; units: number }[]>;
-    readMostDescendantsByKind(): Promise<DescendantCount[]>;
-  },
-  analytics: { readAvailability(indicators: null): Promise<AvailabilityRow[]> },
-): Promise<CostCatalogue> {
-  const [units, availability, descendants] = await Promise.all([
-    reader.readUnitCountsByKind(),
-    analytics.readAvailability(null),
-    reader.readMostDescendantsByKind(),
-  ]);
-  return new CostCatalogue(units, availability, descendants);
-}
