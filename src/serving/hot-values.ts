@@ -33,8 +33,9 @@ const NO_DAY = -2147483648;
 const DAY_MS = 86_400_000;
 /**
  * Key ranges the rows are read in. DuckDB keeps the memory a statement grew to, and the leaves'
- * latest values in one aggregate left the server 550 MB larger than in 32 slices; the layer is
- * stored by key, so each slice reads its own row groups.
+ * latest values in one aggregate left the server 550 MB larger than in 32 slices; within each
+ * indicator the layer is stored by key (serving-sql.ts LAYER_ORDER), so each slice reads its own
+ * part of every indicator's row groups.
  */
 const KEY_SLICES = 32;
 
