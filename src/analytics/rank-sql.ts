@@ -12,16 +12,19 @@ const SORT_KEY: Record<RankBy, string> = {
   PERCENT_CHANGE: '((b.value / nullif(a.value, 0)) - 1) * 100',
 };
 
+/** What a ranking ranks, as `rankedCtes` needs it. */
+interface RankedScope {
+  readonly set: SubjectSet;
+  readonly indicator: string;
+  readonly by: RankBy;
+  readonly from: string | null;
+  readonly to: string;
+  readonly descending: boolean;
+  readonly options: ValueOptions;
+}
+
 /** The ranking's CTEs up to `ranked` (every unit with a finite sort key, its rank and the peer count). */
-function rankedCtes(
-  set: SubjectSet,
-  indicator: string,
-  by: RankBy,
-  from: string | null,
-  to: string,
-  descending: boolean,
-  options: ValueOptions,
-): Fragment {
+function rankedCtes({ set, indicator, by, from, to, descending, options }: RankedScope): Fragment {
   const periods = from === null ? [to] : [from, to];
   const direction = raw(descending ? 'DESC' : 'ASC');
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
@@ -59,7 +62,7 @@ export function rankUnits(
   // Ranked on the sort key alone, and the change columns (intervals, formulas, the lineage
   // test) computed for the ranks kept only: computed for every peer first, they were a third of
   // a nationwide ranking of villages (94,256 peers for 50 kept).
-  return sql`${rankedCtes(set, indicator, by, from, to, descending, options)},
+  return sql`${rankedCtes({ set, indicator, by, from, to, descending, options })},
     kept AS (
       SELECT k.subject_id, k.sort_value, k.rank, k.peer_count, ${changeColumns(pair, columns.change)}, ${columns.point ? pointStruct('b') : raw('NULL')} AS point
       FROM ranked k
@@ -87,6 +90,6 @@ export function rankCounts(
   to: string,
   options: ValueOptions,
 ): Fragment {
-  return sql`${rankedCtes(set, indicator, by, from, to, true, options)}
+  return sql`${rankedCtes({ set, indicator, by, from, to, descending: true, options })}
     SELECT (SELECT count(*)::INTEGER FROM ranked) AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount"`;
 }
