@@ -135,6 +135,7 @@ function configOf(v: ValuesOf<typeof SERVE.settings>): Config {
       resultCache: { entries: v.resultCache, totalRows: v.resultCacheRows, maxRows: MAX_ROWS_PER_RESULT },
       preparedStatements: v.preparedStatements,
       gcAfterBulk: v.gcAfterBulk,
+      availabilityInMemory: v.availabilityInMemory,
     },
   };
 }

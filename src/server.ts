@@ -7,6 +7,7 @@ import { printSchema } from 'graphql';
 import type { Store } from './store/store.js';
 import { GrassrootsReader } from './readers/grassroots-reader.js';
 import type { CostCatalogue } from './graphql/cost/cost-catalogue.js';
+import { KeptAvailability } from './readers/kept-availability.js';
 import { CostCatalogueReader } from './graphql/cost/cost-catalogue-reader.js';
 import { WarmParts } from './warm/warm-parts.js';
 import { contextFactory } from './graphql/create-context.js';
@@ -105,7 +106,8 @@ export async function createServer(store: Store, options: ServerOptions): Promis
   // The cost estimate's units and periods (src/graphql/cost/cost-catalogue.ts), read once listening
   // and again after each write; until then a table is sized from its arguments alone.
   let costCatalogue: CostCatalogue | null = null;
-  const catalogueReader = new CostCatalogueReader(store, new GrassrootsReader(store), warmParts);
+  const availability = speed.availabilityInMemory ? new KeptAvailability(store) : null;
+  const catalogueReader = new CostCatalogueReader(store, new GrassrootsReader(store), warmParts, availability);
   const recatalogue = () =>
     catalogueReader.read().then(
       (catalogue) => void (costCatalogue = catalogue),
@@ -205,6 +207,7 @@ export async function createServer(store: Store, options: ServerOptions): Promis
       results,
       serving,
       hierarchy,
+      availability,
       writer,
       writeAccess: new WriteAccess(options.writeToken ?? null),
       maxResponseRows: limits.maxResponseRows,

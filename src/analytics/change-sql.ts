@@ -45,8 +45,13 @@ const ratioBA = divide(B, A);
 const REPORTED = 'r.id IS NOT NULL';
 const YEARS = `(date_diff('month', coalesce(a.period_start, r.from_start), coalesce(b.period_start, r.to_start)) / 12.0)`;
 
-/** The absolute change a ranking sorts by: the reported value where there is one, else later − earlier. */
-export const ABSOLUTE_CHANGE_VALUE = `(CASE WHEN ${REPORTED} THEN r.value ELSE b.value - a.value END)`;
+/**
+ * The absolute change a ranking sorts by: the reported value where there is one, else later −
+ * earlier, given the SQL of the two ends' values.
+ */
+export function absoluteChangeValue(earlier: string, later: string): string {
+  return `(CASE WHEN ${REPORTED} THEN r.value ELSE ${later} - ${earlier} END)`;
+}
 
 /**
  * Whether a change compares figures from two sides of a boundary change of its unit: either end

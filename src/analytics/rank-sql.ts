@@ -1,15 +1,16 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js';
 import { pointStruct } from './point-sql.js';
-import { ABSOLUTE_CHANGE_VALUE, changeColumns, reportedChangeCte } from './change-sql.js';
+import { absoluteChangeValue, changeColumns, reportedChangeCte } from './change-sql.js';
 import { ALL_RANK_COLUMNS, type RankColumns } from '../domain/change-measures.js';
 
 export type RankBy = 'VALUE' | 'ABSOLUTE_CHANGE' | 'PERCENT_CHANGE';
 
+/** The sort key of each unit, from its two ends' values (`ends`) and a reported change (`r`). */
 const SORT_KEY: Record<RankBy, string> = {
-  VALUE: 'b.value',
-  ABSOLUTE_CHANGE: ABSOLUTE_CHANGE_VALUE,
-  PERCENT_CHANGE: '((b.value / nullif(a.value, 0)) - 1) * 100',
+  VALUE: 'e.b_value',
+  ABSOLUTE_CHANGE: absoluteChangeValue('e.a_value', 'e.b_value'),
+  PERCENT_CHANGE: '((e.b_value / nullif(e.a_value, 0)) - 1) * 100',
 };
 
 /** What a ranking ranks, as `rankedCtes` needs it. */
@@ -23,22 +24,48 @@ interface RankedScope {
   readonly options: ValueOptions;
 }
 
-/** The ranking's CTEs up to `ranked` (every unit with a finite sort key, its rank and the peer count). */
-function rankedCtes({ set, indicator, by, from, to, descending, options }: RankedScope): Fragment {
+/**
+ * The ranking's CTEs up to `peers`: every unit with a finite sort key. The key is computed from
+ * the ends' values alone, one grouped pass over `vals` (`ends`): joining the full value rows of
+ * both ends to every unit carried qualifiers, intervals and dates for 117,810 villages to rank 50.
+ */
+function peersCtes({ set, indicator, by, from, to, options }: RankedScope): Fragment {
   const periods = from === null ? [to] : [from, to];
-  const direction = raw(descending ? 'DESC' : 'ASC');
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
     ${reportedChangeCte(indicator, { from, to }, options)},
+    ends AS (
+      SELECT subject_id, any_value(value) FILTER (WHERE period = ${from}) AS a_value,
+             any_value(value) FILTER (WHERE period = ${to}) AS b_value
+      FROM vals GROUP BY subject_id
+    ),
     sorted AS (
       SELECT s.id AS subject_id, ${raw(SORT_KEY[by])} AS sort_value
       FROM subjects s
-      LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
-      LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}
+      LEFT JOIN ends e ON e.subject_id = s.id
       LEFT JOIN reported_change r ON r.subject_id = s.id
     ),
+    peers AS (SELECT subject_id, sort_value FROM sorted WHERE sort_value IS NOT NULL AND isfinite(sort_value))`;
+}
+
+/**
+ * `ranked`: the peers ranked 1 to `limit` (ties share a rank, so there may be more), with the peer
+ * count. Only the peers at least as good as the limit-th best are sorted: a peer's rank counts the
+ * better ones, all of which pass the cut, so the ranks are those of sorting every peer (a window
+ * over all 94,256 villages' keys was a third of a nationwide ranking).
+ */
+function rankedCtes(scope: RankedScope, limit: number): Fragment {
+  // Spelled out: DuckDB wants the count of max(x, n) as a constant.
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad ranking limit ${limit}`);
+  const direction = raw(scope.descending ? 'DESC' : 'ASC');
+  const cut = scope.descending
+    ? sql`list_min(max(sort_value, ${raw(String(limit))}))`
+    : sql`list_max(min(sort_value, ${raw(String(limit))}))`;
+  const passes = raw(scope.descending ? '>=' : '<=');
+  return sql`${peersCtes(scope)},
+    cut AS (SELECT count(*)::INTEGER AS peer_count, ${cut} AS threshold FROM peers),
     ranked AS (
-      SELECT *, rank() OVER (ORDER BY sort_value ${direction})::INTEGER AS rank, count(*) OVER ()::INTEGER AS peer_count
-      FROM sorted WHERE sort_value IS NOT NULL AND isfinite(sort_value)
+      SELECT p.subject_id, p.sort_value, rank() OVER (ORDER BY p.sort_value ${direction})::INTEGER AS rank, c.peer_count
+      FROM peers p, cut c WHERE p.sort_value ${passes} c.threshold
     )`;
 }
 
@@ -62,7 +89,7 @@ export function rankUnits(
   // Ranked on the sort key alone, and the change columns (intervals, formulas, the lineage
   // test) computed for the ranks kept only: computed for every peer first, they were a third of
   // a nationwide ranking of villages (94,256 peers for 50 kept).
-  return sql`${rankedCtes({ set, indicator, by, from, to, descending, options })},
+  return sql`${rankedCtes({ set, indicator, by, from, to, descending, options }, limit)},
     kept AS (
       SELECT k.subject_id, k.sort_value, k.rank, k.peer_count, ${changeColumns(pair, columns.change)}, ${columns.point ? pointStruct('b') : raw('NULL')} AS point
       FROM ranked k
@@ -90,6 +117,6 @@ export function rankCounts(
   to: string,
   options: ValueOptions,
 ): Fragment {
-  return sql`${rankedCtes({ set, indicator, by, from, to, descending: true, options })}
-    SELECT (SELECT count(*)::INTEGER FROM ranked) AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount"`;
+  return sql`${peersCtes({ set, indicator, by, from, to, descending: true, options })}
+    SELECT (SELECT count(*)::INTEGER FROM peers) AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount"`;
 }

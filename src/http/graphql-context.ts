@@ -2,6 +2,7 @@ import type { Store } from '../store/store.js';
 import type { ResultCache } from '../speed/result-cache.js';
 import type { ServingStatus } from '../serving/serving-status.js';
 import type { HierarchySource } from '../hierarchy/hierarchy-cache.js';
+import type { KeptAvailability } from '../readers/kept-availability.js';
 import { GrassrootsReader } from '../readers/grassroots-reader.js';
 import { AnalyticsReader } from '../readers/analytics-reader.js';
 import { createLoaders } from '../loaders/create-loaders.js';
@@ -14,6 +15,8 @@ export interface GraphQLContextDeps {
   readonly results: ResultCache;
   readonly serving: ServingStatus;
   readonly hierarchy: HierarchySource | null;
+  /** The availability matrix kept in memory (null: the speed switch is off). */
+  readonly availability: KeptAvailability | null;
   readonly writer: ObservationWriter;
   /** Mutations check the request's Authorization header against it (write token). */
   readonly writeAccess: WriteAccess;
@@ -30,7 +33,7 @@ export function graphqlContexts(deps: GraphQLContextDeps): ContextOf {
   return (signal, info, authorization, admit) => {
     const scoped = deps.results.wrap(deps.store.withSignal(signal));
     const reader = new GrassrootsReader(scoped, deps.hierarchy);
-    const analytics = new AnalyticsReader(scoped, deps.serving, deps.hierarchy);
+    const analytics = new AnalyticsReader(scoped, deps.serving, deps.hierarchy, deps.availability);
     return {
       reader,
       analytics,

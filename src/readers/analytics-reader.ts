@@ -16,6 +16,7 @@ import {
   type ValueWindow,
 } from '../analytics/values-sql.js';
 import { servedPivot } from '../analytics/served-sql.js';
+import type { KeptAvailability } from './kept-availability.js';
 import type {
   AvailabilityRow,
   ChangeRow,
@@ -51,12 +52,14 @@ export class AnalyticsReader {
 
   /**
    * `serving`: the store's serving layer (null: compute every value from observations);
-   * `hierarchy`: units and links in memory, which name a set's units without a statement.
+   * `hierarchy`: units and links in memory, which name a set's units without a statement;
+   * `keptAvailability`: the availability matrix as last read, answered from while no write followed.
    */
   constructor(
     private readonly store: StatementRunner,
     serving: ServingLookup | null = null,
     private readonly hierarchy: HierarchySource | null = null,
+    private readonly keptAvailability: KeptAvailability | null = null,
   ) {
     this.layer = new LayerChoice(serving);
     this.values = new ValueChain(store, this.layer);
@@ -267,7 +270,11 @@ export class AnalyticsReader {
 
   /** `geography`: null as recorded, else on that date's units (then `indicators` are named). */
   readAvailability(indicators: readonly string[] | null, geography: string | null = null): Promise<AvailabilityRow[]> {
-    if (geography === null) return this.store.all('analytics.availability', availability(indicators));
+    if (geography === null) {
+      const kept = this.keptAvailability?.rowsOf(indicators);
+      if (kept) return Promise.resolve(kept);
+      return this.store.all('analytics.availability', availability(indicators));
+    }
     return this.store.all('analytics.availability-on', availabilityOn(indicators ?? [], geography));
   }
 

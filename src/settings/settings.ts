@@ -317,4 +317,12 @@ export const SETTINGS = {
     help: "collect garbage after a bulk response (turns on V8's --expose-gc at run time)",
     group: SPEED,
   }),
+  availabilityInMemory: setting({
+    flag: 'availability-in-memory',
+    env: 'GRASSROOTS_AVAILABILITY_IN_MEMORY',
+    kind: bool,
+    default: SPEED_DEFAULTS.availabilityInMemory,
+    help: 'answer `availability` from the matrix kept since the last write; false: a statement every time',
+    group: SPEED,
+  }),
 };

@@ -11,6 +11,7 @@
  * | result cache        | src/speed/result-cache.ts           | --result-cache (0: off)  |
  * | prepared statements | src/store/prepared-statements.ts    | --prepared-statements    |
  * | GC after bulk       | src/http/bulk-reclaim.ts            | --gc-after-bulk          |
+ * | availability kept   | src/readers/kept-availability.ts    | --availability-in-memory |
  */
 import { MAX_ROWS_PER_RESULT, type ResultCacheOptions } from './result-cache.js';
 
@@ -27,6 +28,8 @@ export interface SpeedConfig {
   readonly preparedStatements: boolean;
   /** A full garbage collection after a bulk response (V8's --expose-gc turned on at run time). */
   readonly gcAfterBulk: boolean;
+  /** The availability matrix answered from the copy the cost catalogue reads; false: a statement every time. */
+  readonly availabilityInMemory: boolean;
 }
 
 /** Every part on: what the server runs with unless configured otherwise (the flags' defaults). */
@@ -37,6 +40,7 @@ export const SPEED_DEFAULTS: SpeedConfig = {
   resultCache: { entries: 4_000, totalRows: 250_000, maxRows: MAX_ROWS_PER_RESULT },
   preparedStatements: true,
   gcAfterBulk: true,
+  availabilityInMemory: true,
 };
 
 /** Every part off: graphql-js, type-graphql's binding, statements for every read, nothing kept. */
@@ -47,4 +51,5 @@ export const SPEED_OFF: SpeedConfig = {
   resultCache: { ...SPEED_DEFAULTS.resultCache, entries: 0 },
   preparedStatements: false,
   gcAfterBulk: false,
+  availabilityInMemory: false,
 };

@@ -137,6 +137,8 @@ describe('configuration: flags, then environment, then documented defaults, vali
         '0',
         '--prepared-statements',
         'false',
+        '--availability-in-memory',
+        'false',
       ],
       { ...ENV, GRASSROOTS_GC_AFTER_BULK: 'false', GRASSROOTS_RESULT_CACHE_ROWS: '1000' },
     );
@@ -146,6 +148,7 @@ describe('configuration: flags, then environment, then documented defaults, vali
       hotValues: false,
       preparedStatements: false,
       gcAfterBulk: false,
+      availabilityInMemory: false,
       resultCache: { entries: 0, totalRows: 1000, maxRows: 2000 },
     });
     // and the server is started with them

@@ -5,6 +5,7 @@ import { mostDescendantsByKind } from '../../sql/catalog-sql.js';
 import type { Store } from '../../store/store.js';
 import { warmCode, type WarmCodec, type WarmParts } from '../../warm/warm-parts.js';
 import { CostCatalogue, type DescendantCount } from './cost-catalogue.js';
+import type { KeptAvailability } from '../../readers/kept-availability.js';
 
 /** What the catalogue reads of the grassroots reader (src/readers). */
 export interface CatalogueReader {
@@ -42,12 +43,16 @@ export class CostCatalogueReader {
     private readonly store: Pick<Store, 'all'>,
     private readonly reader: CatalogueReader,
     warm: WarmParts | null,
+    /** Handed each availability read, for the `availability` query to answer from. */
+    private readonly keptAvailability: KeptAvailability | null = null,
   ) {
     this.descendants = new KeptRows(DESCENDANTS_WARM, warm);
     this.availability = new KeptRows(AVAILABILITY_WARM, warm);
   }
 
   async read(): Promise<CostCatalogue> {
+    // Taken first: a write committed while the matrix is read leaves it marked as older.
+    const commits = this.keptAvailability?.commitsNow() ?? 0;
     const [fingerprint, version] = await Promise.all([
       readHierarchyFingerprint(this.store),
       this.reader.readDataVersion(),
@@ -61,6 +66,7 @@ export class CostCatalogueReader {
       ),
       this.descendants.at(fingerprint, () => this.reader.readMostDescendantsByKind()),
     ]);
+    this.keptAvailability?.keep(commits, availability);
     return new CostCatalogue(units, availability, descendants);
   }
 }
