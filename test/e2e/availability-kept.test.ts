@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStatement } from '../../src/store/sql.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { postJson } from '../support/http.js';
+import { PipeGate } from '../support/pipe-gate.js';
+import { huoiSongShare, recordObservations } from '../support/record.js';
 
 const TOKEN = 'availability-kept';
 const AVAILABILITY = {
@@ -24,15 +23,12 @@ describe.skipIf(process.platform === 'win32')('availability kept in memory', () 
   let kept: TestServer;
   let statementsOnly: TestServer;
   const ids: string[] = [];
-  let fifo = '';
+  let gate: PipeGate;
   let reads = 0;
   const holdSecondRead = (s: SqlStatement): SqlStatement => {
     ids.push(s.id);
     if (s.id !== 'catalog.availability' || ++reads !== 2) return s;
-    return {
-      ...s,
-      text: `SELECT q.* FROM (${s.text}) q, (SELECT count(*) AS n FROM read_csv('${fifo}', header = false, columns = {'line': 'VARCHAR'})) gate WHERE gate.n >= 0`,
-    };
+    return gate.hold(s);
   };
 
   beforeAll(async () => {
@@ -45,8 +41,7 @@ describe.skipIf(process.platform === 'win32')('availability kept in memory', () 
       writeToken: TOKEN,
       server: { speed: { availabilityInMemory: false } },
     });
-    fifo = join(kept.dir, 'gate');
-    execFileSync('mkfifo', [fifo]);
+    gate = new PipeGate(join(kept.dir, 'gate'));
   });
   afterAll(async () => {
     await release();
@@ -54,41 +49,11 @@ describe.skipIf(process.platform === 'win32')('availability kept in memory', () 
     await statementsOnly?.close();
   });
 
-  /** Lets the held read go on (each of DuckDB's opens of the pipe gets an end), until the server is warm again. */
-  async function release(): Promise<void> {
-    let warm = false;
-    const warming = kept.server.warm().then(() => (warm = true));
-    while (!warm) {
-      const handle = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
-      if (handle) {
-        await handle.writeFile('open\n');
-        await handle.close();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    await warming;
-  }
+  /** Lets the held read go on until the server is warm again. */
+  const release = () => gate.releaseUntil(kept.server.warm());
 
   const ask = async (t: TestServer) => (await postJson(t.server.url, AVAILABILITY)).json;
-  const write = (t: TestServer) =>
-    postJson(
-      t.server.url,
-      {
-        query: 'mutation($input: [ObservationInput!]!) { recordObservations(input: $input) { written } }',
-        variables: {
-          input: [
-            {
-              subject: 'village/huoi-song',
-              indicator: 'mong_resident_share',
-              period: '2019',
-              value: 0.5,
-              source: 'dbp-em-party-members',
-            },
-          ],
-        },
-      },
-      { authorization: `Bearer ${TOKEN}` },
-    );
+  const write = (t: TestServer) => recordObservations(t.server.url, TOKEN, [huoiSongShare('2019', 0.5)]);
 
   it('answers as the statement does, without running it while nothing was written', async () => {
     ids.length = 0;

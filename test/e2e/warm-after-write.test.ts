@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStatement } from '../../src/store/sql.js';
 import { startTestServer, SEED_DIR, type TestServer } from '../support/test-server.js';
 import { postJson } from '../support/http.js';
+import { PipeGate } from '../support/pipe-gate.js';
+import { huoiSongShare, recordObservations } from '../support/record.js';
 import { until } from '../support/slow-statement.js';
 
 const TOKEN = 'warm-after-write';
@@ -20,16 +19,13 @@ const latest = (code: string) => ({
  */
 describe.skipIf(process.platform === 'win32')('a write leaves the untouched units warm', () => {
   let t: TestServer;
-  let fifo: string;
+  let gate: PipeGate;
   let reloads = 0;
   const statements: string[] = [];
   const holdSecondLoad = (s: SqlStatement): SqlStatement => {
     statements.push(s.id);
     if (s.id !== 'serving.hot-dictionaries' || ++reloads !== 2) return s;
-    return {
-      ...s,
-      text: `SELECT q.* FROM (${s.text}) q, (SELECT count(*) AS n FROM read_csv('${fifo}', header = false, columns = {'line': 'VARCHAR'})) gate WHERE gate.n >= 0`,
-    };
+    return gate.hold(s);
   };
 
   beforeAll(async () => {
@@ -38,28 +34,15 @@ describe.skipIf(process.platform === 'win32')('a write leaves the untouched unit
       store: { sandboxed: false, rewrite: holdSecondLoad, poolSize: 4 },
       server: { speed: { resultCache: { entries: 0, totalRows: 0, maxRows: 0 } } },
     });
-    fifo = join(t.dir, 'gate');
-    execFileSync('mkfifo', [fifo]);
+    gate = new PipeGate(join(t.dir, 'gate'));
   });
   afterAll(async () => {
     await release();
     await t.close();
   });
 
-  /** Lets the held load go on (each of DuckDB's opens of the pipe gets an end), until the server is warm again. */
-  async function release(): Promise<void> {
-    let warm = false;
-    const warming = t.server.warm().then(() => (warm = true));
-    while (!warm) {
-      const handle = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
-      if (handle) {
-        await handle.writeFile('open\n');
-        await handle.close();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    await warming;
-  }
+  /** Lets the held read go on until the server is warm again. */
+  const release = () => gate.releaseUntil(t.server.warm());
 
   async function ask(code: string) {
     statements.length = 0;
@@ -72,24 +55,7 @@ describe.skipIf(process.platform === 'win32')('a write leaves the untouched unit
     expect(before.values).toEqual([]);
     expect(before.answer).toEqual({ data: { locality: { latest: { period: '2026', value: 1 } } } });
 
-    const write = await postJson(
-      t.server.url,
-      {
-        query: 'mutation($input: [ObservationInput!]!) { recordObservations(input: $input) { written } }',
-        variables: {
-          input: [
-            {
-              subject: 'village/huoi-song',
-              indicator: 'mong_resident_share',
-              period: '2026',
-              value: 0.5,
-              source: 'dbp-em-party-members',
-            },
-          ],
-        },
-      },
-      { authorization: `Bearer ${TOKEN}` },
-    );
+    const write = await recordObservations(t.server.url, TOKEN, [huoiSongShare('2026', 0.5)]);
     expect(write.json).toEqual({ data: { recordObservations: { written: 1 } } });
     // A read starts the reload, which is held until release(): memory has the copy of before the write.
     const untouched = await ask('village/san-bay');

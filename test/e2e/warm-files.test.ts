@@ -8,6 +8,7 @@ import type { LogEntry } from '../../src/logger.js';
 import { prepareTestStore } from '../support/seed-store.js';
 import { SEED_DIR } from '../support/test-server.js';
 import { postJson } from '../support/http.js';
+import { huoiSongShare, recordObservations, type FigureInput } from '../support/record.js';
 
 const TOKEN = 'warm-files';
 const PARTS = ['catalogue-availability', 'catalogue-descendants', 'hierarchy', 'hot-values', 'unit-keys'];
@@ -47,7 +48,7 @@ describe('warm files beside the store', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   /** Starts a server on the store (as main.ts opens it), waits until warm, asks the questions, stops it. */
-  async function serve(options: { warmDir?: string | null; write?: unknown } = {}) {
+  async function serve(options: { warmDir?: string | null; write?: FigureInput } = {}) {
     const writable = options.write !== undefined;
     const store = await Store.open({ path, poolSize: 2, sandboxed: true, writable, threads: 1 });
     const statements: string[] = [];
@@ -65,8 +66,8 @@ describe('warm files beside the store', () => {
       const readyz = (await fetch(new URL('/readyz', server.url))).status;
       const answers = [];
       for (const query of QUESTIONS) answers.push((await postJson(server.url, { query })).json);
-      if (writable) {
-        const write = await postJson(server.url, options.write, { authorization: `Bearer ${TOKEN}` });
+      if (options.write !== undefined) {
+        const write = await recordObservations(server.url, TOKEN, [options.write]);
         expect(write.json).toEqual({ data: { recordObservations: { written: 1 } } });
         await server.warm();
       }
@@ -106,20 +107,7 @@ describe('warm files beside the store', () => {
     // A write by a server that keeps no files: those beside the store are of before it.
     await serve({
       warmDir: null,
-      write: {
-        query: 'mutation($input: [ObservationInput!]!) { recordObservations(input: $input) { written } }',
-        variables: {
-          input: [
-            {
-              subject: 'village/huoi-song',
-              indicator: 'mong_resident_share',
-              period: '2026',
-              value: 0.25,
-              source: 'dbp-em-party-members',
-            },
-          ],
-        },
-      },
+      write: huoiSongShare('2026', 0.25),
     });
     const computed = await serve({ warmDir: null });
     // The write's new value is what the question answers (not the file's old one)...
