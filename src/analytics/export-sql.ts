@@ -1,5 +1,7 @@
 import { sql, raw, type Fragment } from '../store/sql.js';
 import { valuesCtes, type SubjectSet, type ValueOptions, type ValueWindow } from './values-sql.js';
+import { pointColumns } from './point-sql.js';
+import { POINT_FIELDS, type PointField } from '../domain/analytics-rows.js';
 
 /** Output formats DuckDB writes for us; the key is the file extension a client asks for. */
 export const EXPORT_FORMATS = {
@@ -44,27 +46,8 @@ interface ExportColumn {
   readonly reads: readonly RowColumn[];
 }
 
-/** An export row's columns (`exportRows`), each as the values layer's `vals` has it. */
-const ROW_COLUMNS = {
-  subjectId: 'subject_id',
-  indicator: 'indicator',
-  period: 'period',
-  periodStart: 'period_start',
-  periodEnd: 'period_end',
-  granularity: 'granularity',
-  value: 'value',
-  qualifier: 'qualifier',
-  lower: 'lower',
-  upper: 'upper',
-  basis: 'basis',
-  derived: 'derived',
-  sourceIds: 'source_ids',
-  observationId: 'observation_id',
-  reporting: 'reporting',
-  expected: 'expected',
-  formula: 'formula',
-} as const;
-type RowColumn = keyof typeof ROW_COLUMNS;
+/** An export row's columns (`exportRows`): its subject and point fields, as `pointColumns` names them. */
+type RowColumn = 'subjectId' | PointField;
 /** What every export sorts by. */
 const SORT_COLUMNS: readonly RowColumn[] = ['subjectId', 'indicator', 'periodStart', 'period'];
 
@@ -139,12 +122,9 @@ export function exportRows(
   columns: readonly string[] | null = null,
 ): Fragment {
   const read = new Set<RowColumn>([...SORT_COLUMNS, ...columnsAsked(columns).flatMap((c) => c.reads)]);
-  const select = (Object.keys(ROW_COLUMNS) as RowColumn[])
-    .filter((c) => read.has(c))
-    .map((c) => `v.${ROW_COLUMNS[c]} AS "${c}"`)
-    .join(', ');
+  const fields = POINT_FIELDS.filter((f) => read.has(f));
   return sql`${valuesCtes(set, indicators, window, options)}
-    SELECT ${raw(select)} FROM vals v`;
+    SELECT ${pointColumns('v', fields, true)} FROM vals v`;
 }
 
 /**

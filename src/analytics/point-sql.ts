@@ -18,13 +18,17 @@ export function pointStruct(alias: string, extra = ''): Raw {
   } END`);
 }
 
-/** How a value row (of `vals` or the serving layer) gives each point field. */
-function fieldSql(a: string): Record<PointField, string> {
+/**
+ * How a value row (of `vals` or the serving layer) gives each point field: as the GraphQL answer
+ * has it (dates and observation ids as text) or, `typed`, as DuckDB holds it (DATE, BIGINT), for
+ * a file writer that keeps types (Parquet) and sorts and joins on them.
+ */
+function fieldSql(a: string, typed = false): Record<PointField, string> {
   return {
     indicator: `${a}.indicator`,
     period: `${a}.period`,
-    periodStart: `${a}.period_start::VARCHAR`,
-    periodEnd: `${a}.period_end::VARCHAR`,
+    periodStart: typed ? `${a}.period_start` : `${a}.period_start::VARCHAR`,
+    periodEnd: typed ? `${a}.period_end` : `${a}.period_end::VARCHAR`,
     granularity: `${a}.granularity`,
     value: `${a}.value`,
     qualifier: `${a}.qualifier`,
@@ -33,7 +37,7 @@ function fieldSql(a: string): Record<PointField, string> {
     basis: `${a}.basis`,
     derived: `${a}.derived`,
     sourceIds: `${a}.source_ids`,
-    observationId: `${a}.observation_id::VARCHAR`,
+    observationId: typed ? `${a}.observation_id` : `${a}.observation_id::VARCHAR`,
     reporting: `${a}.reporting`,
     expected: `${a}.expected`,
     filledFrom: 'NULL::VARCHAR[]',
@@ -55,12 +59,12 @@ export function servedPointStruct(alias: string, fields: readonly PointField[] |
 }
 
 /**
- * A value row of `vals` as flat columns: its subject and the point fields asked for (null: all).
- * A table of 50 villages' series asked for four fields read seventeen columns of every row group
- * it touched; DuckDB reads only the columns a statement's output names.
+ * A value row of `vals` as flat columns: its subject and the point fields asked for (null: all),
+ * `typed` as in `fieldSql`. A table of 50 villages' series asked for four fields read seventeen
+ * columns of every row group it touched; DuckDB reads only the columns a statement's output names.
  */
-export function pointColumns(alias: string, fields: readonly PointField[] | null): Raw {
-  const field = fieldSql(alias);
+export function pointColumns(alias: string, fields: readonly PointField[] | null, typed = false): Raw {
+  const field = fieldSql(alias, typed);
   return raw(
     [`${alias}.subject_id AS "subjectId"`, ...(fields ?? POINT_FIELDS).map((f) => `${field[f]} AS "${f}"`)].join(', '),
   );
