@@ -163,9 +163,9 @@ each pass committed and noted in FILE.tmp. DuckDB spills to FILE.tmp.tmp past --
       default: false,
       help: 'regenerate a store that exists, and start afresh rather than go on with FILE.tmp',
     }),
-    // The process peaks a few hundred MB above DuckDB's limit (what DuckDB keeps outside it, and
-    // node): 3GB keeps a national build under 4 GB; without a limit it took most of 24 GB, and
-    // at 2GB a pass spilled so much it took three times as long.
+    // The process peaks about 1.4 GB above DuckDB's limit (what DuckDB keeps outside it, and
+    // node): 4.4 GB for a national build at 3GB, where without a limit it took most of 24 GB; at
+    // 2GB a pass spilled so much it took three times as long.
     duckdbMemory: setting({ ...duckdbMemory, env: null, default: '3GB' }),
   },
 });
