@@ -3,20 +3,58 @@ import * as q from './serving-sql.js';
 
 export type RefreshOutcome = 'full' | 'incremental' | 'left-stale';
 
-/** Indicators per pass: fewer passes scan the observations fewer times, up to memory (see createOwnTable). */
-const INDICATORS_PER_PASS = 4;
+/**
+ * Indicators per pass: fewer passes scan the observations fewer times, but a pass's memory grows
+ * with its indicators (national, DuckDB at 3GB: 3.1 GB peak with one, 3.3 with two, 4.0 with four).
+ */
+const INDICATORS_PER_PASS = 2;
 
-/** Indicators summed from the same kinds share passes. */
-function batches(kinds: { indicator: string; kinds: string[] }[]): { indicators: string[]; rollups: string[] }[] {
-  const byKinds = new Map<string, string[]>();
-  for (const k of kinds) byKinds.set(k.kinds.join(','), [...(byKinds.get(k.kinds.join(',')) ?? []), k.indicator]);
-  const out: { indicators: string[]; rollups: string[] }[] = [];
-  for (const [key, indicators] of byKinds) {
-    for (let i = 0; i < indicators.length; i += INDICATORS_PER_PASS) {
-      out.push({ indicators: indicators.slice(i, i + INDICATORS_PER_PASS), rollups: key === '' ? [] : key.split(',') });
-    }
+/** One pass of a full build: neighbouring indicators (in layer order) summed from the same kinds. */
+interface BuildPass {
+  readonly indicators: string[];
+  readonly rollups: readonly string[];
+}
+
+/**
+ * Passes in indicator order, so that each pass, written sorted, extends the layer in its order:
+ * a pass takes the next indicators as long as they roll up from the same kinds.
+ */
+function passes(kinds: readonly { indicator: string; kinds: string[] }[]): BuildPass[] {
+  const out: BuildPass[] = [];
+  for (const { indicator, kinds: rollups } of kinds) {
+    const last = out.at(-1);
+    if (last && last.indicators.length < INDICATORS_PER_PASS && last.rollups.join(',') === rollups.join(','))
+      last.indicators.push(indicator);
+    else out.push({ indicators: [indicator], rollups });
   }
   return out;
+}
+
+/** Empties the layer, numbers the units afresh and plans the passes (indicators sorted by code). */
+async function startBuild(tx: Transaction): Promise<void> {
+  for (const f of q.clearServing()) await tx.run('serving.clear', f);
+  await tx.run('serving.number-units', q.numberAllUnits());
+}
+
+async function planBuild(tx: Pick<Transaction, 'all'>): Promise<BuildPass[]> {
+  return passes(
+    await tx.all<{ indicator: string; kinds: string[] }>('serving.rollup-kinds', q.rollupKindsPerIndicator()),
+  );
+}
+
+async function runPass(tx: Transaction, { indicators, rollups }: BuildPass): Promise<void> {
+  if (rollups.length <= 1) {
+    await tx.run('serving.insert', q.insertOwnAndRolled(indicators, rollups[0] ?? null));
+  } else {
+    await tx.run('serving.own', q.createOwnTable(indicators));
+    await tx.run('serving.insert-own-and-rolled', q.insertOwnAndRolledFromOwn(indicators, rollups));
+    await tx.run('serving.drop-own', q.dropOwnTable());
+  }
+}
+
+async function finishBuild(tx: Transaction): Promise<void> {
+  const [state] = await tx.all<{ latestImport: number | null }>('serving.state', q.servingState());
+  for (const f of q.markRefreshed(state?.latestImport ?? 0, 'full')) await tx.run('serving.mark', f);
 }
 
 /**
@@ -24,27 +62,39 @@ function batches(kinds: { indicator: string; kinds: string[] }[]): { indicators:
  * the old layer or the new one, never a half-built one.
  */
 export async function rebuildServing(tx: Transaction, onStep: (step: string) => void = () => {}): Promise<void> {
-  for (const f of q.clearServing()) await tx.run('serving.clear', f);
-  await tx.run('serving.number-units', q.numberAllUnits());
-  const kinds = await tx.all<{ indicator: string; kinds: string[] }>(
-    'serving.rollup-kinds',
-    q.rollupKindsPerIndicator(),
-  );
-  await tx.run('serving.build-table', q.createBuildTable());
-  for (const { indicators, rollups } of batches(kinds)) {
-    if (rollups.length <= 1) {
-      await tx.run('serving.insert', q.insertOwnAndRolled(indicators, rollups[0] ?? null));
-    } else {
-      await tx.run('serving.own', q.createOwnTable(indicators));
-      await tx.run('serving.insert-own', q.insertOwnFromTable(indicators));
-      for (const kind of rollups) await tx.run('serving.insert-rolled', q.insertRolledFromOwn(kind, indicators));
-    }
-    onStep(indicators.join(', '));
+  await startBuild(tx);
+  for (const pass of await planBuild(tx)) {
+    await runPass(tx, pass);
+    onStep(pass.indicators.join(', '));
   }
-  for (const f of q.writeBuildInLayerOrder()) await tx.run('serving.write', f);
-  onStep('(written in layer order)');
-  const [state] = await tx.all<{ latestImport: number | null }>('serving.state', q.servingState());
-  for (const f of q.markRefreshed(state?.latestImport ?? 0, 'full')) await tx.run('serving.mark', f);
+  await finishBuild(tx);
+}
+
+/**
+ * The same build with every pass committed on its own and noted in the store, so that a build
+ * that was killed goes on at its next pass when run again. Between passes the layer is half
+ * built: only for a store that nobody serves yet (the generator's, before it is put in place).
+ */
+export async function rebuildServingInSteps(store: Store, onStep: (step: string) => void = () => {}): Promise<void> {
+  const done = await store.transaction(async (tx) => {
+    await tx.run('serving.build-progress', q.createBuildProgress());
+    return new Set((await tx.all<{ step: string }>('serving.build-steps', q.buildStepsDone())).map((r) => r.step));
+  });
+  const step = async (name: string, work: (tx: Transaction) => Promise<void>) => {
+    if (done.has(name)) return onStep(`${name} (done before)`);
+    await store.transaction(async (tx) => {
+      await work(tx);
+      await tx.run('serving.build-step', q.markBuildStep(name));
+    });
+    onStep(name);
+  };
+  await step('units numbered', startBuild);
+  for (const pass of await store.transaction(planBuild))
+    await step(pass.indicators.join(', '), (tx) => runPass(tx, pass));
+  await store.transaction(async (tx) => {
+    await finishBuild(tx);
+    await tx.run('serving.build-progress-drop', q.dropBuildProgress());
+  });
 }
 
 /**

@@ -1,59 +1,13 @@
-import { sql, raw, stringList, type Fragment } from '../store/sql.js';
+import { sql, raw, join, stringList, type Fragment } from '../store/sql.js';
 import { NO_ROLLUP, computedCtes, type SubjectSet } from '../analytics/values-sql.js';
 
 /**
  * Statements that build the serving layer. Its rows are the `vals` of the general path (the
  * same CTE chain, so the same answers), keyed by integer unit keys and stored in the order
- * lookups read them: by unit, so the values of a unit (or of a commune's villages, whose keys
- * are neighbours) sit in one row group.
+ * reads skip by (`LAYER_ORDER`).
  */
 
 const EVERY_PERIOD = { from: null, to: null, periods: null };
-
-/**
- * A full rebuild takes the indicators a few at a time. A pass whose indicators roll up from
- * several kinds computes the units' own values once (the scan of the observations, the revision
- * filter, the source preference) into `serving_own` and reads each kind's rollups from it; a pass
- * with one kind does both in one statement, where the table would only add a write. Passes stay small: own values of every indicator at once
- * ranked all observations in one window and spilled gigabytes, and a rollup's joins and list
- * aggregates grow with the indicators asked.
- */
-export function createOwnTable(indicators: readonly string[]): Fragment {
-  return sql`CREATE OR REPLACE TEMP TABLE serving_own AS
-    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, NO_ROLLUP)}
-    SELECT * FROM own`;
-}
-
-/** The pass's own values (the table holds their parts too, which their own pass writes). */
-export function insertOwnFromTable(indicators: readonly string[]): Fragment {
-  return sql`INSERT INTO serving_build
-    SELECT ${servingColumns(null)} FROM serving_own v JOIN serving_units su ON su.unit_id = v.subject_id
-    WHERE v.indicator = ANY(${stringList(indicators)})`;
-}
-
-export function createBuildTable(): Fragment {
-  return sql`CREATE OR REPLACE TEMP TABLE serving_build AS SELECT * FROM serving_values LIMIT 0`;
-}
-
-/**
- * Own values and those rolled up from `kind` in one statement: for indicators summed from one
- * kind only (most), a table of own values would only add a write.
- */
-export function insertOwnAndRolled(indicators: readonly string[], kind: string | null): Fragment {
-  return sql`INSERT INTO serving_build
-    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind })}
-    SELECT ${servingColumns(kind)}
-    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id`;
-}
-
-/** The values of `indicators` rolled up from `kind`, summed from `serving_own` by the general path's SQL. */
-export function insertRolledFromOwn(kind: string, indicators: readonly string[]): Fragment {
-  return sql`INSERT INTO serving_build
-    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind }, 'serving_own')}
-    SELECT ${servingColumns(kind)}
-    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
-    WHERE v.basis = 'ROLLED_UP'`;
-}
 
 /**
  * The layer's physical order, for a full build and each refresh's new rows alike: by indicator
@@ -65,13 +19,80 @@ export function insertRolledFromOwn(kind: string, indicators: readonly string[])
  */
 const LAYER_ORDER = raw('indicator, rollup_from, unit_key, period_start, period');
 
-/** One sort of everything computed: cheaper than keeping each pass in order. */
-export function writeBuildInLayerOrder(): Fragment[] {
-  return [
-    sql`INSERT INTO serving_values SELECT * FROM serving_build ORDER BY ${LAYER_ORDER}`,
-    sql`DROP TABLE serving_build`,
-    sql`DROP TABLE IF EXISTS serving_own`,
-  ];
+/**
+ * A full build takes the indicators a few at a time, in indicator order, and each pass writes its
+ * rows straight into the layer sorted by `LAYER_ORDER`: pass after pass, the layer comes out in
+ * that order with no second copy of it and no sort of all of it (the national layer's one global
+ * sort took 2.5 minutes and most of 20 GB). Passes stay small: own values of every indicator at
+ * once ranked all observations in one window and spilled gigabytes, and a rollup's joins and list
+ * aggregates grow with the indicators asked.
+ *
+ * Own values and those rolled up from `kind` in one statement: for indicators summed from one
+ * kind only (most), a table of own values would only add a write.
+ */
+export function insertOwnAndRolled(indicators: readonly string[], kind: string | null): Fragment {
+  return sql`INSERT INTO serving_values
+    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind })}
+    SELECT ${servingColumns(kind)}
+    FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
+    ORDER BY ${LAYER_ORDER}`;
+}
+
+/**
+ * A pass whose indicators roll up from several kinds computes the units' own values once (the
+ * scan of the observations, the revision filter, the source preference) into `serving_own`, and
+ * reads each kind's rollups from it (`insertOwnAndRolledFromOwn`).
+ */
+export function createOwnTable(indicators: readonly string[]): Fragment {
+  return sql`CREATE OR REPLACE TEMP TABLE serving_own AS
+    ${computedCtes({ all: true }, indicators, EVERY_PERIOD, NO_ROLLUP)}
+    SELECT * FROM own`;
+}
+
+/**
+ * The pass's own values from `serving_own` (which holds their parts too, written by their own
+ * pass) and their rollups from each kind, summed from it by the general path's SQL: one insert,
+ * so the pass is written in layer order as a whole.
+ */
+export function insertOwnAndRolledFromOwn(indicators: readonly string[], kinds: readonly string[]): Fragment {
+  const rolled = kinds.map(
+    (kind) => sql`
+    UNION ALL SELECT * FROM (
+      ${computedCtes({ all: true }, indicators, EVERY_PERIOD, { ...NO_ROLLUP, rollupFrom: kind }, 'serving_own')}
+      SELECT ${servingColumns(kind)}
+      FROM vals v JOIN serving_units su ON su.unit_id = v.subject_id
+      WHERE v.basis = 'ROLLED_UP')`,
+  );
+  return sql`INSERT INTO serving_values
+    SELECT * FROM (
+      SELECT ${servingColumns(null)} FROM serving_own v JOIN serving_units su ON su.unit_id = v.subject_id
+      WHERE v.indicator = ANY(${stringList(indicators)})${join(rolled, '')})
+    ORDER BY ${LAYER_ORDER}`;
+}
+
+export function dropOwnTable(): Fragment {
+  return sql`DROP TABLE IF EXISTS temp.serving_own`;
+}
+
+/**
+ * The generator's build runs each pass in a transaction of its own and notes it here, so a build
+ * that was killed goes on from the next pass (`rebuildServingInSteps`). A plain table: a temp one
+ * would die with the process.
+ */
+export function createBuildProgress(): Fragment {
+  return sql`CREATE TABLE IF NOT EXISTS serving_build_progress (step VARCHAR PRIMARY KEY)`;
+}
+
+export function buildStepsDone(): Fragment {
+  return sql`SELECT step FROM serving_build_progress`;
+}
+
+export function markBuildStep(step: string): Fragment {
+  return sql`INSERT INTO serving_build_progress VALUES (${step})`;
+}
+
+export function dropBuildProgress(): Fragment {
+  return sql`DROP TABLE IF EXISTS serving_build_progress`;
 }
 
 /** A row of serving_values from a row `v` of `vals` and its unit's key `su`. */

@@ -31,6 +31,11 @@ const id = {
 /** Communes whose number is a multiple of 50 merge into the previous commune on 2025-07-01. */
 const merged = `((c + 1) % 50 = 0)`;
 
+/** The import row `generateSynthetic` writes names the scale: `synthetic:<scale>`. */
+export function generatedScale(): Fragment {
+  return sql`SELECT substr(origin, length('synthetic:') + 1) AS scale FROM imports WHERE kind = 'synthetic' ORDER BY id DESC LIMIT 1`;
+}
+
 export function insertSource(importId: number, scale: Scale): Fragment {
   return sql`INSERT INTO sources VALUES (${SYNTHETIC_SOURCE_ID}, 'SYNTHETIC', ${`Synthetic data set, scale ${scale.name} (generated, not real data)`},
     'grassroots generator', NULL, strftime(current_date, '%Y-%m-%d'), NULL, NULL,

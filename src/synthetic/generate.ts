@@ -13,6 +13,12 @@ export interface GenerateResult {
   readonly seconds: number;
 }
 
+/** The scale whose synthetic data the store holds (written in one transaction: all of it), or null. */
+export async function generatedScale(store: Store): Promise<string | null> {
+  const [row] = await store.all<{ scale: string }>('synthetic.scale', g.generatedScale());
+  return row?.scale ?? null;
+}
+
 /** Fills a freshly migrated store with a synthetic country of the given scale, in one transaction. */
 export async function generateSynthetic(
   store: Store,

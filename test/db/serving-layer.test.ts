@@ -6,7 +6,7 @@ import { ServingStatus } from '../../src/serving/serving-status.js';
 import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
 import { NO_ROLLUP, type ValueOptions } from '../../src/analytics/values-sql.js';
 import type { PointField, PointRow } from '../../src/domain/analytics-rows.js';
-import { ensureServingFresh, isServingFresh } from '../../src/serving/refresh-serving.js';
+import { ensureServingFresh, isServingFresh, rebuildServingInSteps } from '../../src/serving/refresh-serving.js';
 import { loadObservationRows } from '../support/load-rows.js';
 import { writeDataDir } from '../support/fixtures.js';
 import { ANALYTICS_FIXTURE } from '../support/analytics-fixture.js';
@@ -175,6 +175,40 @@ describe('the serving layer answers exactly what the general path computes', { t
       expect(await isServingFresh(store)).toBe(false);
       expect(await ensureServingFresh(store)).toBe('full');
       expect(await compareAll(store)).toBeGreaterThan(5000);
+    });
+  });
+
+  it('a full build writes the layer in layer order; one killed between passes goes on from its next pass', async () => {
+    await withSyntheticStore('steps.duckdb', async (store) => {
+      expect(await ensureServingFresh(store)).toBe('full');
+      const whole = await layerRows(store);
+      // pass after pass, the rows as stored are in the order reads skip by
+      const stored = sql`SELECT unit_key, indicator, rollup_from, period FROM serving_values`;
+      expect(await store.all('t', stored)).toEqual(
+        await store.all(
+          't',
+          sql`SELECT unit_key, indicator, rollup_from, period FROM serving_values
+          ORDER BY indicator, rollup_from, unit_key, period_start, period`,
+        ),
+      );
+      await store.transaction((tx) => tx.run('t', sql`DELETE FROM serving_state`));
+      const killedAfter = 3;
+      const first: string[] = [];
+      await expect(
+        rebuildServingInSteps(store, (step) => {
+          first.push(step);
+          if (first.length === killedAfter) throw new Error('killed');
+        }),
+      ).rejects.toThrow('killed');
+      expect(await isServingFresh(store)).toBe(false);
+      const again: string[] = [];
+      await rebuildServingInSteps(store, (step) => again.push(step));
+      expect(again.slice(0, killedAfter)).toEqual(first.map((step) => `${step} (done before)`));
+      expect(again.slice(killedAfter).some((step) => step.endsWith('(done before)'))).toBe(false);
+      expect(again.length).toBeGreaterThan(killedAfter + 2);
+      expect(await isServingFresh(store)).toBe(true);
+      expect(rounded(await layerRows(store))).toEqual(rounded(whole));
+      await expect(store.all('t', sql`SELECT * FROM serving_build_progress`)).rejects.toThrow(/serving_build_progress/);
     });
   });
 

@@ -87,6 +87,22 @@ describe("operations' statements", () => {
   });
 });
 
+describe("the serving layer's full build", () => {
+  it.each<[string, Fragment]>([
+    [
+      'a pass summed from one kind, written in layer order',
+      serving.insertOwnAndRolled(['households', 'residents'], 'VILLAGE'),
+    ],
+    ['own values of a pass summed from several kinds', serving.createOwnTable(['members'])],
+    [
+      'a pass summed from several kinds, written in layer order',
+      serving.insertOwnAndRolledFromOwn(['members'], ['PARTY_CELL', 'PARTY_COMMITTEE']),
+    ],
+  ])('%s', (_, fragment) => {
+    expect(pinned(fragment)).toMatchSnapshot();
+  });
+});
+
 describe("the serving layer's incremental refresh", () => {
   const SCOPE = { indicators: ['members', 'minority_share'], from: '2024-01-01', to: '2025-05-31' };
   const [deleteOwn, deleteRolled] = serving.deleteTouchedValues();
