@@ -163,10 +163,11 @@ each pass committed and noted in FILE.tmp. DuckDB spills to FILE.tmp.tmp past --
       default: false,
       help: 'regenerate a store that exists, and start afresh rather than go on with FILE.tmp',
     }),
-    // The process peaks about 1.4 GB above DuckDB's limit (what DuckDB keeps outside it, and
-    // node): 4.4 GB for a national build at 3GB, where without a limit it took most of 24 GB; at
-    // 2GB a pass spilled so much it took three times as long.
-    duckdbMemory: setting({ ...duckdbMemory, env: null, default: '3GB' }),
+    // The process peaks about 1.2-1.4 GB above DuckDB's limit (what DuckDB keeps outside it, and
+    // node). National on a quiet machine: 3.6 GiB peak in 7 min 15 s at 2.5GB, 4.0 GiB in 7 min 00 s
+    // at 3GB; without a limit it took most of 24 GB; at 2GB a pass spilled so much it took three
+    // times as long (bench/results/generate-national.md).
+    duckdbMemory: setting({ ...duckdbMemory, env: null, default: '2.5GB' }),
   },
 });
 
