@@ -13,15 +13,19 @@ const SORT_KEY: Record<RankBy, string> = {
   PERCENT_CHANGE: '((e.b_value / nullif(e.a_value, 0)) - 1) * 100',
 };
 
-/** What a ranking ranks, as `rankedCtes` needs it. */
-interface RankedScope {
+/** What a ranking ranks, as `peersCtes` needs it. */
+interface PeerScope {
   readonly set: SubjectSet;
   readonly indicator: string;
   readonly by: RankBy;
   readonly from: string | null;
   readonly to: string;
-  readonly descending: boolean;
   readonly options: ValueOptions;
+}
+
+/** A ranking's peers and its direction, as `rankedCtes` needs them. */
+interface RankedScope extends PeerScope {
+  readonly descending: boolean;
 }
 
 /**
@@ -29,7 +33,7 @@ interface RankedScope {
  * the ends' values alone, one grouped pass over `vals` (`ends`): joining the full value rows of
  * both ends to every unit carried qualifiers, intervals and dates for 117,810 villages to rank 50.
  */
-function peersCtes({ set, indicator, by, from, to, options }: RankedScope): Fragment {
+function peersCtes({ set, indicator, by, from, to, options }: PeerScope): Fragment {
   const periods = from === null ? [to] : [from, to];
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
     ${reportedChangeCte(indicator, { from, to }, options)},
@@ -96,7 +100,6 @@ export function rankUnits(
       LEFT JOIN vals a ON a.subject_id = k.subject_id AND a.period = ${from}
       LEFT JOIN vals b ON b.subject_id = k.subject_id AND b.period = ${to}
       LEFT JOIN reported_change r ON r.subject_id = k.subject_id
-      WHERE k.rank <= ${limit}
     )
     SELECT r.subject_id AS "subjectId", r.rank, r.peer_count AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount",
            r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index", r."crossesBoundaryChange",
@@ -117,6 +120,6 @@ export function rankCounts(
   to: string,
   options: ValueOptions,
 ): Fragment {
-  return sql`${peersCtes({ set, indicator, by, from, to, descending: true, options })}
+  return sql`${peersCtes({ set, indicator, by, from, to, options })}
     SELECT (SELECT count(*)::INTEGER FROM peers) AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount"`;
 }
