@@ -3,7 +3,7 @@ import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js'
 import { pointStruct } from './point-sql.js';
 import { sourcePreferenceKey } from '../sql/source-preference-sql.js';
 import { reportedChangeRevisions, reportedChangeStruct } from '../sql/reported-changes-sql.js';
-import { CHANGE_MEASURES, type ChangeMeasure } from '../domain/change-measures.js';
+import { CHANGE_MEASURES, type ChangeMeasure, type RankColumns } from '../domain/change-measures.js';
 import {
   compoundRate,
   derivedQualifier,
@@ -144,18 +144,27 @@ export function reportedChangeCte(indicator: string, pairs: ReportedPairs, optio
     )`;
 }
 
-/** Change of one indicator between two named periods for every subject of the set. */
+/** Every measure, and no point: what a `change` field reads. */
+const EVERY_MEASURE: RankColumns = { change: new Set(CHANGE_MEASURES), point: false };
+
+/**
+ * Change of one indicator between two named periods for every subject of the set (`from` null:
+ * no earlier period, as a ranking by value has; the measures are then NULL), with the later
+ * period's point when `selection.point`.
+ */
 export function changeBetween(
   set: SubjectSet,
   indicator: string,
-  from: string,
+  from: string | null,
   to: string,
   options: ValueOptions,
+  selection: RankColumns = EVERY_MEASURE,
 ): Fragment {
   const pair = { from: sql`${from}::VARCHAR`, to: sql`${to}::VARCHAR` };
-  return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods: [from, to] }, options)},
+  const periods = from === null ? [to] : [from, to];
+  return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
     ${reportedChangeCte(indicator, { from, to }, options)}
-    SELECT s.id AS "subjectId", ${changeColumns(pair)}
+    SELECT s.id AS "subjectId", ${changeColumns(pair, selection.change)}${selection.point ? sql`, ${pointStruct('b')} AS point` : sql``}
     FROM subjects s
     LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
     LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}

@@ -77,6 +77,13 @@ function rankedCtes(scope: RankedScope, limit: number): Fragment {
  * Units of a set ranked by a value in one period or by its change between two; ties share a
  * rank (1, 2, 2, 4). Units without the figures are left out of the ranking but counted in
  * `unitCount`; `peerCount` is the number ranked.
+ *
+ * `entries`: the change measures and point of each unit ranked, computed for the ranks kept only
+ * (computed for every peer first, they were a third of a nationwide ranking of villages). null:
+ * the ranks alone, for a caller that reads the entries of the few units kept by `changeBetween`
+ * or needs none. Read in the same statement, every peer's values are kept for the entries (`vals`
+ * read twice is materialised whole), which costs more than reading a few units' values again when
+ * the ranking keeps few of many (see `AnalyticsReader.rank`).
  */
 export function rankUnits(
   set: SubjectSet,
@@ -87,22 +94,22 @@ export function rankUnits(
   descending: boolean,
   limit: number,
   options: ValueOptions,
-  columns: RankColumns = ALL_RANK_COLUMNS,
+  entries: RankColumns | null = ALL_RANK_COLUMNS,
 ): Fragment {
+  const ranked = rankedCtes({ set, indicator, by, from, to, descending, options }, limit);
+  const counts = sql`r.subject_id AS "subjectId", r.rank, r.peer_count AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount",
+           r.sort_value AS "sortValue"`;
+  if (entries === null) return sql`${ranked} SELECT ${counts} FROM ranked r ORDER BY r.rank, r.subject_id`;
   const pair = { from: sql`${from}::VARCHAR`, to: sql`${to}::VARCHAR` };
-  // Ranked on the sort key alone, and the change columns (intervals, formulas, the lineage
-  // test) computed for the ranks kept only: computed for every peer first, they were a third of
-  // a nationwide ranking of villages (94,256 peers for 50 kept).
-  return sql`${rankedCtes({ set, indicator, by, from, to, descending, options }, limit)},
+  return sql`${ranked},
     kept AS (
-      SELECT k.subject_id, k.sort_value, k.rank, k.peer_count, ${changeColumns(pair, columns.change)}, ${columns.point ? pointStruct('b') : raw('NULL')} AS point
+      SELECT k.subject_id, k.sort_value, k.rank, k.peer_count, ${changeColumns(pair, entries.change)}, ${entries.point ? pointStruct('b') : raw('NULL')} AS point
       FROM ranked k
       LEFT JOIN vals a ON a.subject_id = k.subject_id AND a.period = ${from}
       LEFT JOIN vals b ON b.subject_id = k.subject_id AND b.period = ${to}
       LEFT JOIN reported_change r ON r.subject_id = k.subject_id
     )
-    SELECT r.subject_id AS "subjectId", r.rank, r.peer_count AS "peerCount", (SELECT count(*)::INTEGER FROM subjects) AS "unitCount",
-           r.sort_value AS "sortValue", r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index", r."crossesBoundaryChange",
+    SELECT ${counts}, r.point, r."from", r."to", r.years, r.absolute, r.percent, r.cagr, r."index", r."crossesBoundaryChange",
            r.basis, r."consecutive", r.reported
     FROM kept r
     ORDER BY r.rank, r.subject_id`;

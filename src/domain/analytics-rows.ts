@@ -86,11 +86,16 @@ export interface ChangeRow {
 
 export type ChangeBasis = 'REPORTED' | 'COMPUTED';
 
-export interface RankRow extends ChangeRow {
+/** A unit's place in a ranking, as the ranking statement gives it. */
+export interface RankedUnit {
+  subjectId: string;
   rank: number;
   peerCount: number;
   unitCount: number;
   sortValue: number;
+}
+
+export interface RankRow extends ChangeRow, RankedUnit {
   point: PointRow | null;
 }
 

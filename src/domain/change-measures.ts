@@ -17,7 +17,10 @@ export const CHANGE_MEASURES = [
 ] as const;
 export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
-/** What of each ranking entry a statement computes besides its rank: the columns left out are NULL. */
+/**
+ * What of a change (a ranking entry's, or a `change` field's) a statement computes: the measures
+ * left out are NULL, and the later period's point only when `point`.
+ */
 export interface RankColumns {
   readonly point: boolean;
   readonly change: ReadonlySet<ChangeMeasure>;

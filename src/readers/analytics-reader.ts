@@ -3,7 +3,7 @@ import type { ServingLookup } from '../serving/serving-status.js';
 import { seriesOnGrid, indicatorGranularities, type Fill, type Granularity } from '../analytics/series-sql.js';
 import { changeBetween, consecutiveChanges } from '../analytics/change-sql.js';
 import { rankCounts, rankUnits } from '../analytics/rank-sql.js';
-import type { RankColumns } from '../domain/change-measures.js';
+import { ALL_RANK_COLUMNS, CHANGE_MEASURES, type RankColumns } from '../domain/change-measures.js';
 import { peerContext, totalsAgainstParts } from '../analytics/context-sql.js';
 import { availability, availabilityOn } from '../analytics/availability-sql.js';
 import { tableColumns, tablePacked, tablePivot, tableRows } from '../analytics/table-sql.js';
@@ -27,6 +27,7 @@ import type {
   PointField,
   PointRow,
   RankRow,
+  RankedUnit,
   TableColumnsRow,
 } from '../domain/analytics-rows.js';
 import { QUALIFIERS } from '../domain/rows.js';
@@ -40,6 +41,15 @@ import {
   type RankRequest,
   type SeriesArgs,
 } from '../values/value-request.js';
+
+/** A ranking whose set is at most this many times its limit keeps most of it (see `rank`). */
+const KEEPS_MOST = 2;
+
+/** A ranking entry's change and point when none was asked: NULL, as a statement gives a measure not asked. */
+const NO_ENTRY = {
+  ...(Object.fromEntries(CHANGE_MEASURES.map((m) => [m, null])) as unknown as Omit<ChangeRow, 'subjectId'>),
+  point: null,
+};
 
 /**
  * Runs the analytics statements; each method is one statement over any number of units (or a
@@ -240,22 +250,49 @@ export class AnalyticsReader {
     );
   }
 
-  async rank(request: RankRequest, columns?: RankColumns): Promise<RankRow[]> {
+  /**
+   * A ranking's entries. A ranking that keeps few units of many (50 of 117,810 villages) reads its
+   * ranks (`rankUnits` without entries), then the change and point of the units kept
+   * (`changeBetween`, named by their serving keys), both on one snapshot of the store so that no
+   * write can pair one state's ranks with another's figures: a nationwide ranking of villages
+   * took 20% less so. One that keeps most of its units (a province's communes) reads them in the
+   * same statement, as reading their values again would cost more. With no change measure and no
+   * point asked, the ranks alone.
+   */
+  async rank(request: RankRequest, columns: RankColumns = ALL_RANK_COLUMNS): Promise<RankRow[]> {
     const { set, indicator, by, from, to, descending, limit, options } = request;
-    return this.store.all(
-      'analytics.rank',
-      rankUnits(
-        await this.scoped(set, options, true),
-        indicator,
-        by,
-        from,
-        to,
-        descending,
-        limit,
-        this.layout(options),
-        columns,
-      ),
-    );
+    const layout = this.layout(options);
+    const scoped = await this.scoped(set, options, true);
+    const asked = columns.point || columns.change.size > 0;
+    if (asked && 'ids' in scoped && scoped.ids.length <= KEEPS_MOST * limit)
+      return this.store.all(
+        'analytics.rank',
+        rankUnits(scoped, indicator, by, from, to, descending, limit, layout, columns),
+      );
+    const ranking = rankUnits(scoped, indicator, by, from, to, descending, limit, layout, null);
+    if (!asked)
+      return (await this.store.all<RankedUnit>('analytics.rank', ranking)).map((r) => ({ ...NO_ENTRY, ...r }));
+    const variant = JSON.stringify([columns.point, [...columns.change].sort()]);
+    return this.store.snapshot({ id: 'analytics.rank', fragment: ranking, variant }, async (reads) => {
+      const ranks = await reads.all<RankedUnit>('analytics.rank', ranking);
+      if (ranks.length === 0) return [];
+      const entries = await reads.all<ChangeRow & { point?: PointRow | null }>(
+        'analytics.rank-entries',
+        changeBetween(
+          this.unitsOf(
+            ranks.map((r) => r.subjectId),
+            options,
+          ),
+          indicator,
+          from,
+          to,
+          layout,
+          columns,
+        ),
+      );
+      const byId = new Map(entries.map((e) => [e.subjectId, e]));
+      return ranks.map((r) => ({ ...NO_ENTRY, ...byId.get(r.subjectId), ...r }));
+    });
   }
 
   /** How many units a ranking ranks and has in scope, also when it ranks none. */

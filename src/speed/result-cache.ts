@@ -9,7 +9,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { statement, type Fragment } from '../store/sql.js';
-import type { Row, StatementRunner } from '../store/store.js';
+import type { Row, SnapshotKey, StatementRunner } from '../store/store.js';
 
 export interface ResultCacheOptions {
   /** Results kept (least recently used dropped first); 0 turns the cache off. */
@@ -80,6 +80,15 @@ export class ResultCache {
         this.through(results, `v\u0000${padded.join(',')}\u0000${keyOf(id, fragment)}`, () =>
           runner.vectors(id, fragment, padded),
         ),
+      snapshot: <T extends Row[]>(
+        key: SnapshotKey | null,
+        work: (reads: Pick<StatementRunner, 'all'>) => Promise<T>,
+      ) =>
+        key === null
+          ? runner.snapshot(null, work)
+          : this.through(results, `s\u0000${key.variant}\u0000${keyOf(key.id, key.fragment)}`, () =>
+              runner.snapshot(key, work),
+            ),
     };
   }
 

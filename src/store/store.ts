@@ -54,6 +54,23 @@ export interface StatementRunner {
    * NULL: the shorter sides of a POSITIONAL JOIN.
    */
   vectors(id: string, fragment: Fragment, padded?: readonly string[]): Promise<Record<string, unknown[]>>;
+  /**
+   * Reads that must see one state of the store (a ranking, then the rows of the ranks it kept),
+   * on one connection in one transaction: a write that commits meanwhile is seen by neither or
+   * by both. `key` names the whole read for a cache of results (null: not kept); the reads inside
+   * are not kept one by one.
+   */
+  snapshot<T extends Row[]>(
+    key: SnapshotKey | null,
+    work: (reads: Pick<StatementRunner, 'all'>) => Promise<T>,
+  ): Promise<T>;
+}
+
+/** Names a snapshot's whole read: its first statement, and what else shapes the answer. */
+export interface SnapshotKey {
+  readonly id: string;
+  readonly fragment: Fragment;
+  readonly variant: string;
 }
 
 /** Runs statements inside one transaction on one connection. */
@@ -160,6 +177,7 @@ export class Store {
         this.pool.use(async (connection) =>
           readVectors(await this.materialize(connection, statement(id, fragment), signal), new Set(padded)),
         ),
+      snapshot: (_key, work) => this.readSnapshot(work, signal),
     };
   }
 
@@ -178,6 +196,30 @@ export class Store {
     return this.pool.use(async (connection) =>
       readVectors(await this.materialize(connection, statement(id, fragment)), new Set(padded)),
     );
+  }
+
+  snapshot<T extends Row[]>(
+    _key: SnapshotKey | null,
+    work: (reads: Pick<StatementRunner, 'all'>) => Promise<T>,
+  ): Promise<T> {
+    return this.readSnapshot(work);
+  }
+
+  /** `work`'s reads in one transaction on one connection, through its prepared statements as any read. */
+  private readSnapshot<T>(work: (reads: Pick<StatementRunner, 'all'>) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.pool.use(async (connection) => {
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await work({
+          all: <R = Row>(id: string, fragment: Fragment) => this.query<R>(connection, statement(id, fragment), signal),
+        });
+        await connection.run('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.run('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   /**

@@ -39,6 +39,7 @@ describe('a ranking cut at its limit', () => {
         descending,
         limit,
         options,
+        null,
       ),
     );
     return rows.map(({ subjectId, rank, sortValue, peerCount }) => ({ subjectId, rank, sortValue, peerCount }));

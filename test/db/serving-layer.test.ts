@@ -283,7 +283,7 @@ describe('the serving layer answers exactly what the general path computes', { t
 
   it('time travel and other source preferences are computed, never served', () => {
     const reader = new AnalyticsReader(
-      { all: async () => [], vectors: async () => ({}) },
+      { all: async () => [], vectors: async () => ({}), snapshot: (_key, work) => work({ all: async () => [] }) },
       { isFresh: true, keysLoaded: true, keyOf: () => undefined, hot: () => null },
     );
     expect(reader.serves(NO_ROLLUP)).toBe(true);
