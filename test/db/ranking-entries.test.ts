@@ -8,6 +8,7 @@ import { NO_ROLLUP, type SubjectSet } from '../../src/analytics/values-sql.js';
 import type { RankColumns } from '../../src/domain/change-measures.js';
 import type { RankBy } from '../../src/analytics/rank-sql.js';
 import type { RankRequest } from '../../src/values/value-request.js';
+import type { RankRow } from '../../src/domain/analytics-rows.js';
 import { sql } from '../../src/store/sql.js';
 import { scratchStores } from '../support/scratch-stores.js';
 
@@ -15,8 +16,8 @@ import { scratchStores } from '../support/scratch-stores.js';
  * A ranking reads its entries (change measures and point) one of three ways
  * (`AnalyticsReader.rank`): with the ranks in one statement when it keeps most of its set, after
  * them for the units kept when it keeps few of many, or not at all when none is asked. Proven
- * here to give the same entries, on the tiny synthetic country (24 villages), from the serving
- * layer and computed alike, for each sort key.
+ * here to give the same entries, on the tiny synthetic country (24 villages in 6 communes), from
+ * the serving layer and computed alike, for each sort key, villages as recorded and communes rolled up.
  */
 describe("a ranking's entries", () => {
   const stores = scratchStores('grassroots-ranking-entries-', 2);
@@ -33,62 +34,59 @@ describe("a ranking's entries", () => {
 
   it('are the same read with the ranks, after them, or left out', async () => {
     await stores.withSyntheticStore('entries.duckdb', async (store) => {
-      const villages = (
-        await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = 'VILLAGE' ORDER BY id`)
-      ).map((r) => r.id);
-      expect(villages.length).toBe(24);
       const { served, computed } = await readers(store);
       let compared = 0;
-      for (const reader of [served, computed])
-        for (const [by, indicator] of [
-          ['VALUE', 'households'],
-          ['ABSOLUTE_CHANGE', 'poor_households'],
-          ['PERCENT_CHANGE', 'coffee_area'],
-        ] as const) {
-          const request = (set: SubjectSet, limit: number): RankRequest => ({
-            set,
-            indicator,
-            by: by as RankBy,
-            from: by === 'VALUE' ? null : '2021',
-            to: '2025',
-            descending: true,
-            limit,
-            options: NO_ROLLUP,
-          });
-          // 24 named villages, 24 kept: with the ranks
-          const whole = await reader.rank(request({ ids: villages }, 24));
-          expect(whole.length).toBeGreaterThan(15);
-          expect(whole.every((e) => e.point !== null)).toBe(true);
-          if (by !== 'VALUE') expect(whole.some((e) => e.absolute !== null)).toBe(true);
-          // 3 of 24 named villages, and 3 of every village: after the ranks
-          const few = await reader.rank(request({ ids: villages }, 3));
-          const nationwide = await reader.rank(request({ kind: 'VILLAGE', within: null, asOf: null }, 3));
-          const top = whole.filter((e) => e.rank <= 3);
-          expect(few).toEqual(top);
-          expect(nationwide).toEqual(top);
-          // none asked: the ranks alone, entries NULL as the statements give those not asked
-          const bare = await reader.rank(request({ kind: 'VILLAGE', within: null, asOf: null }, 3), NONE);
-          expect(
-            bare.map(({ subjectId, rank, sortValue, peerCount, unitCount }) => [
+      // villages as recorded, and communes with their villages rolled up (computed or served)
+      for (const { kind, options, few } of [
+        { kind: 'VILLAGE', options: NO_ROLLUP, few: 3 },
+        { kind: 'COMMUNE', options: { ...NO_ROLLUP, rollupFrom: 'VILLAGE' }, few: 1 },
+      ]) {
+        const units = (
+          await store.all<{ id: string }>('t', sql`SELECT id FROM units WHERE kind = ${kind} ORDER BY id`)
+        ).map((r) => r.id);
+        expect(units.length).toBeGreaterThan(2 * few);
+        for (const reader of [served, computed])
+          for (const [by, indicator] of [
+            ['VALUE', 'households'],
+            ['ABSOLUTE_CHANGE', 'poor_households'],
+            ['PERCENT_CHANGE', 'coffee_area'],
+          ] as const) {
+            const request = (set: SubjectSet, limit: number): RankRequest => ({
+              set,
+              indicator,
+              by: by as RankBy,
+              from: by === 'VALUE' ? null : '2021',
+              to: '2025',
+              descending: true,
+              limit,
+              options,
+            });
+            // every unit named and kept: with the ranks
+            const whole = await reader.rank(request({ ids: units }, units.length));
+            expect(whole.length).toBeGreaterThan(units.length / 2);
+            expect(whole.every((e) => e.point !== null)).toBe(true);
+            if (by !== 'VALUE') expect(whole.some((e) => e.absolute !== null)).toBe(true);
+            // a few of the units named, and a few of every unit of the kind: after the ranks
+            const some = await reader.rank(request({ ids: units }, few));
+            const nationwide = await reader.rank(request({ kind, within: null, asOf: null }, few));
+            const top = whole.filter((e) => e.rank <= few);
+            expect(some).toEqual(top);
+            expect(nationwide).toEqual(top);
+            // none asked: the ranks alone, entries NULL as the statements give those not asked
+            const bare = await reader.rank(request({ kind, within: null, asOf: null }, few), NONE);
+            const place = ({ subjectId, rank, sortValue, peerCount, unitCount }: RankRow) => [
               subjectId,
               rank,
               sortValue,
               peerCount,
               unitCount,
-            ]),
-          ).toEqual(
-            top.map(({ subjectId, rank, sortValue, peerCount, unitCount }) => [
-              subjectId,
-              rank,
-              sortValue,
-              peerCount,
-              unitCount,
-            ]),
-          );
-          expect(bare.every((e) => e.point === null && e.absolute === null && e.cagr === null)).toBe(true);
-          compared++;
-        }
-      expect(compared).toBe(6);
+            ];
+            expect(bare.map(place)).toEqual(top.map(place));
+            expect(bare.every((e) => e.point === null && e.absolute === null && e.cagr === null)).toBe(true);
+            compared++;
+          }
+      }
+      expect(compared).toBe(12);
     });
   });
 });
