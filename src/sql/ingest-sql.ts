@@ -307,11 +307,15 @@ export function appendObservationRevisions(importId: number): Fragment {
        OR c.quote IS DISTINCT FROM s.quote OR c.note IS DISTINCT FROM s.note OR c.scope IS DISTINCT FROM s.scope`;
 }
 
-/** Marks the revisions this import replaced, so current_observations stays a plain filter. */
+/**
+ * Marks the revisions this import replaced, so current_observations stays a plain filter. Only
+ * revisions of earlier imports can be replaced (a load holds each key once: validation refuses a
+ * repeated one), so the join is built on those alone, not also on the million rows just written.
+ */
 export function recordSupersessions(importId: number): Fragment {
   return sql`INSERT INTO superseded_observations (id, superseded_by, superseded_at)
     SELECT c.id, n.id, n.recorded_at
-    FROM observations n JOIN current_observations c
+    FROM observations n JOIN (SELECT * FROM current_observations WHERE import_id <> ${importId}) c
       ON c.subject_id = n.subject_id AND c.indicator = n.indicator AND c.period = n.period AND c.source_id = n.source_id AND c.id < n.id
     WHERE n.import_id = ${importId}`;
 }
