@@ -117,12 +117,14 @@ export async function refreshAfterImport(tx: Transaction, importId: number): Pro
     return 'full';
   }
   await tx.run('serving.touched', q.createTouchedKeys(importId));
-  const [scope] = await tx.all<{ indicators: string[] | null; from: string | null; to: string | null }>(
-    'serving.touched-scope',
-    q.touchedScope(),
-  );
+  const [scope] = await tx.all<{
+    indicators: string[] | null;
+    from: string | null;
+    to: string | null;
+    periods: string[] | null;
+  }>('serving.touched-scope', q.touchedScope());
   if (scope?.indicators && scope.from !== null && scope.to !== null) {
-    const touched = { indicators: scope.indicators, from: scope.from, to: scope.to };
+    const touched = { indicators: scope.indicators, from: scope.from, to: scope.to, periods: scope.periods };
     await tx.run('serving.rolled', q.createRolledKeys());
     for (const f of q.deleteTouchedValues()) await tx.run('serving.delete', f);
     await tx.run('serving.insert-own', q.insertTouchedOwn(touched));

@@ -87,6 +87,18 @@ describe('an incremental refresh of the serving layer equals a full rebuild', { 
           WHERE u.unit_id = 'village/brand-new' AND v.rollup_from = ''`,
       );
       expect(rolled!.n).toBeGreaterThan(0);
+
+      // More periods than a refresh names (the window alone bounds it), and beside them a figure
+      // of a period both the village and its commune already hold, replaced.
+      const days = Array.from({ length: 450 }, (_, i) =>
+        row(village, 'poor_households', new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10), i + 1),
+      );
+      const many = await loadObservationRows(store, path('many-periods.csv'), [
+        ...days,
+        row(village, 'households', '2020', 24000),
+      ]);
+      expect(many.serving).toBe('incremental');
+      expect(await expectEqualToRebuild(store)).toBeGreaterThan(1450);
     });
   });
 });
