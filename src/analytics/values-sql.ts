@@ -402,9 +402,14 @@ const reconstructedTerm = (a: string) =>
 /** Every subject's own values: its picked observations and the ratios computed from them. */
 function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
   const geography = options.geography ?? null;
+  // Every unit's figures at the latest revision (a serving-layer build): the candidates are read
+  // once, by `revised` (which DuckDB materializes, as it is read twice); materialized here too,
+  // each pass copied all its figures twice. Kept materialized for a set of units, where the
+  // general path's reads were as fast or faster with it.
+  const candidates = 'all' in set && options.recordedAsOf === null ? 'NOT MATERIALIZED' : 'MATERIALIZED';
   return sql`-- Filter before ranking revisions: the window then runs over the few rows asked for, and a
     -- literal id list lets DuckDB skip row groups by their min/max subject_id.
-    candidates AS MATERIALIZED (
+    candidates AS ${raw(candidates)} (
       SELECT o.id, o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_id, o.derived, o.recorded_at, o.formula, o.scope
       FROM observations o
