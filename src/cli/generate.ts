@@ -40,23 +40,12 @@ const progress = (msg: string) => {
 // and mutexes); on the shared 2-core machine that doubled CPU and, starving the working thread,
 // wall time too (national: 84-166 CPU s with two threads, 79 with one).
 const open = () => Store.open({ path: tmp, poolSize: 1, threads: 1, memoryLimit: values.duckdbMemory });
-/**
- * Migrates and checkpoints at once. DuckDB (1.5.x) cannot replay a WAL holding the migrations'
- * `ALTER TABLE ... ADD COLUMN ... DEFAULT` ("GetDefaultDatabase with no default database set"),
- * and a national build's WAL stays under the auto-checkpoint threshold for minutes (the bulk
- * inserts write their blocks straight to the file): killed then, the store could not be opened
- * again, let alone resumed.
- */
-async function migrated(store: Store): Promise<Store> {
-  await migrate(store);
-  await store.checkpoint();
-  return store;
-}
 if (values.force) await removeTmp();
 /** The store left by an earlier run of this scale with its observations written, if any. */
 async function resumable(): Promise<Store | null> {
   if (!existsSync(tmp)) return null;
-  const store = await migrated(await open());
+  const store = await open();
+  await migrate(store);
   // The observations are written in one transaction: a store that has them has all of them.
   const found = await generatedScale(store);
   if (found === scale.name) return store;
@@ -71,7 +60,8 @@ let store = await resumable();
 if (store) {
   progress(`going on with ${tmp}: its observations are written`);
 } else {
-  store = await migrated(await open());
+  store = await open();
+  await migrate(store);
   const result = await generateSynthetic(store, scale, projectPath('data'), progress);
   console.log(`  ${result.observations} observations, ${result.units} units`);
   // The observations' blocks are in the file already; the checkpoint makes a resume replay none of their WAL.

@@ -31,6 +31,10 @@ export async function migrate(store: Store, dir: string = MIGRATIONS_DIR): Promi
       await tx.run(`migrate.${version}`, sql`${raw(script)}`);
       await tx.run('migrate.record', sql`INSERT INTO schema_migrations VALUES (${version}, now())`);
     });
+    // Written into the file at once: DuckDB (1.5) cannot replay a WAL that holds a migration's
+    // `ALTER TABLE ... ADD COLUMN ... DEFAULT` ("GetDefaultDatabase with no default database
+    // set"), so a process killed before its next checkpoint left a store that would not open.
+    await store.checkpoint();
     newlyApplied.push(version);
   }
   return newlyApplied;

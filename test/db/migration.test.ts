@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { prepareStore } from '../../src/store/build-store.js';
 import { importDirectory } from '../../src/ingest/import-directory.js';
 import { writeDataDir } from '../support/fixtures.js';
 import { SEED_DIR } from '../support/test-server.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** The migrations a store that has applied `version` still lacks, in the order they apply. */
 const migrationsAfter = async (version: string) =>
@@ -157,6 +160,48 @@ describe('a store built before the national import upgrades in place', { timeout
         { kind: 'SPLIT', weight: null },
         { kind: 'SPLIT', weight: null },
       ]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a process killed after migrating', { timeout: 120_000 }, () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('leaves a store that opens with every migration applied (each is checkpointed into the file)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'grassroots-killed-migration-'));
+    dirs.push(dir);
+    const path = join(dir, 'killed.duckdb');
+    // Killed with the migrations' work in the write-ahead log, DuckDB could not replay it (a
+    // migration's ALTER ... ADD COLUMN ... DEFAULT) and the store did not open at all.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { Store } = await import(${JSON.stringify(join(ROOT, 'src/store/store.ts'))});
+         const { migrate } = await import(${JSON.stringify(join(ROOT, 'src/store/migrate.ts'))});
+         const store = await Store.open({ path: ${JSON.stringify(path)}, poolSize: 1 });
+         await migrate(store);
+         process.kill(process.pid, 'SIGKILL');`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    const store = await Store.open({ path, poolSize: 1 });
+    try {
+      const rows = await store.all<{ version: string }>(
+        't',
+        sql`SELECT version FROM schema_migrations ORDER BY version`,
+      );
+      expect(rows.map((r) => r.version)).toEqual(await migrationsAfter(''));
+      expect(await migrate(store)).toEqual([]);
     } finally {
       store.close();
     }
