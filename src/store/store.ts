@@ -207,19 +207,13 @@ export class Store {
 
   /** `work`'s reads in one transaction on one connection, through its prepared statements as any read. */
   private readSnapshot<T>(work: (reads: Pick<StatementRunner, 'all'>) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return this.pool.use(async (connection) => {
-      await connection.run('BEGIN TRANSACTION');
-      try {
-        const result = await work({
+    return this.pool.use((connection) =>
+      inTransaction(connection, () =>
+        work({
           all: <R = Row>(id: string, fragment: Fragment) => this.query<R>(connection, statement(id, fragment), signal),
-        });
-        await connection.run('COMMIT');
-        return result;
-      } catch (error) {
-        await connection.run('ROLLBACK');
-        throw error;
-      }
-    });
+        }),
+      ),
+    );
   }
 
   /**
@@ -257,7 +251,6 @@ export class Store {
       // The progress bar's own printing stays off: callers decide how to show progress.
       if (options.trackProgress)
         await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-      await connection.run('BEGIN TRANSACTION');
       const tx: Transaction = {
         all: <R = Row>(id: string, fragment: Fragment) => this.execute<R>(connection, statement(id, fragment)),
         run: async (id: string, fragment: Fragment) => {
@@ -269,13 +262,9 @@ export class Store {
         },
       };
       try {
-        const result = await work(tx);
-        await connection.run('COMMIT');
+        const result = await inTransaction(connection, () => work(tx));
         this.commits++;
         return result;
-      } catch (error) {
-        await connection.run('ROLLBACK');
-        throw error;
       } finally {
         if (options.trackProgress) await connection.run('SET enable_progress_bar = false');
       }
@@ -365,6 +354,19 @@ export class Store {
     } finally {
       signal?.removeEventListener('abort', interrupt);
     }
+  }
+}
+
+/** `work` in one transaction on `connection`: committed if it succeeds, rolled back if it throws. */
+async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
   }
 }
 
