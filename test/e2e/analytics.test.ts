@@ -280,6 +280,31 @@ describe('rankings, peers, parts, tables, availability', () => {
     expect(texts[0]).toMatch(/NULL AS "cagr"/);
   });
 
+  it('a ranking that keeps one unit of many reads its entries after the ranks, with the same figures as one that keeps them all', async () => {
+    const args = {
+      indicator: 'poor_households',
+      kind: 'COMMUNE',
+      by: 'PERCENT_CHANGE',
+      from: '2022',
+      to: '2023',
+      order: 'ASC',
+      rollup: 'VILLAGE',
+    } as const;
+    // within the province, every commune named and kept: the entries come with the ranks
+    const whole = (await t.sdk.Ranking({ ...args, within: ids['province/p'], first: 10 })).ranking;
+    const statementIds: string[] = [];
+    const stop = t.store.onStatement((s) => {
+      if (s.id.startsWith('analytics.rank')) statementIds.push(s.id);
+    });
+    // every commune of the country, one kept: the ranks, then that commune's entry
+    const one = (await t.sdk.Ranking({ ...args, first: 1 })).ranking;
+    stop();
+    expect(statementIds).toEqual(['analytics.rank', 'analytics.rank-entries']);
+    expect(one.entries).toHaveLength(1);
+    expect(one.entries[0]!.change!.percent).not.toBeNull();
+    expect(one.entries).toEqual(whole.entries.filter((e) => e.rank === 1));
+  });
+
   it('series and latest read only the point fields asked for, field resolvers included, with the same figures', async () => {
     const everything = `period periodStart periodEnd granularity value qualifier lower upper basis derived filledFrom reporting expected recordedAt
       coverage reconstructed locality { code } source { code } sources { code } observation { id }`;
