@@ -26,10 +26,11 @@ import { createInterface } from 'node:readline';
 import { ensureServerBuilt, SERVER_ENTRY, SERVER_NODE_FLAGS } from '../src/build/server-build.js';
 import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
 import { optionalSetting, setting } from '../src/settings/setting.js';
-import { path, presence, text, wholeNumber } from '../src/settings/kinds.js';
+import { choice, path, presence, text, wholeNumber } from '../src/settings/kinds.js';
 import { SETTINGS } from '../src/settings/settings.js';
 import { loadTest } from './load.js';
 import { QUERIES } from './queries.js';
+import { q1FreshVariables, q1Script, runWrk, wrkInstalled } from './wrk.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const LOAD_TEST = defineCommand({
@@ -82,6 +83,20 @@ const LOAD_TEST = defineCommand({
       default: false,
       help: "only the bench's Q1 (a commune profile of a national store), once the server is warm; needs --store",
     }),
+    fresh: setting({
+      flag: 'fresh',
+      env: null,
+      kind: presence,
+      default: false,
+      help: "with --q1: the bench's fresh Q1, new commune, window start and village indicator on every request (no result cache hits)",
+    }),
+    client: setting({
+      flag: 'client',
+      env: null,
+      kind: choice(['node', 'wrk']),
+      default: 'node',
+      help: 'with --q1: the load generator, this process (node:http) or wrk (Debian package wrk, a tenth of the CPU per request)',
+    }),
     serverWorkers: setting({
       flag: 'server-workers',
       env: null,
@@ -93,9 +108,24 @@ const LOAD_TEST = defineCommand({
   },
 });
 const { values } = commandLineOrExit(LOAD_TEST);
-const { workers, requests: maxRequests, seconds: maxSeconds, mixed, store, q1, serverWorkers, heavyProvince } = values;
+const {
+  workers,
+  requests: maxRequests,
+  seconds: maxSeconds,
+  mixed,
+  store,
+  q1,
+  serverWorkers,
+  heavyProvince,
+  fresh,
+  client,
+} = values;
 if ((q1 || serverWorkers > 1) && store === null) {
   console.error('load-test: --q1 and --server-workers above 1 serve an existing store read-only: give --store PATH');
+  process.exit(2);
+}
+if (client === 'wrk' && !wrkInstalled()) {
+  console.error('load-test: --client wrk needs wrk on the PATH (Debian: apt-get install wrk)');
   process.exit(2);
 }
 
@@ -270,7 +300,24 @@ async function cheapClient(running: () => boolean): Promise<number[]> {
   return ms;
 }
 
-/** --q1: the bench's Q1 from `workers` clients for `seconds` after 3 s of the same, once every server process is warm. */
+/** CPU milliseconds the server's processes (the supervisor and its workers) have used so far. */
+function serverCpuMs(pid: number): number {
+  const pids = [
+    pid,
+    ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+  ];
+  return pids.reduce((sum, p) => {
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }, 0);
+}
+
+/**
+ * --q1: the bench's Q1 from `workers` clients for `seconds` after 3 s of the same, once every
+ * server process is warm; with --fresh, new arguments on every request; with --client wrk,
+ * from wrk instead of this process. Reports the CPU the server and the client used per request:
+ * on two cores, what a second worker can add is bounded by the client's share.
+ */
 async function q1Load() {
   const query = QUERIES.find((q) => q.name === 'Q1')!;
   let seed = 1;
@@ -280,34 +327,57 @@ async function q1Load() {
     () =>
       `commune/p${String(Math.floor(random() * 34) + 1).padStart(2, '0')}-c${String(Math.floor(random() * 99) + 1).padStart(3, '0')}`,
   );
+  const graphql = fresh ? query.fresh!.graphql : query.graphql;
   const warmAt = performance.now();
   await server.warm;
   const warmSeconds = (performance.now() - warmAt) / 1000;
-  const result = await loadTest(
-    server.url,
-    query.graphql,
-    () => ({ code: communes[Math.floor(random() * communes.length)]! }),
-    workers,
-    maxSeconds,
-    3,
-  );
+  let draw = 0;
+  const variables = fresh
+    ? () => q1FreshVariables(++draw)
+    : () => ({ code: communes[Math.floor(random() * communes.length)]! });
+  const script = q1Script(graphql, fresh ? null : communes);
+  const run = (seconds: number) =>
+    client === 'wrk'
+      ? runWrk(server.url, script, workers, seconds)
+      : loadTest(server.url, graphql, variables, workers, seconds);
+  // 3 s of the same first, not counted but for errors: code V8 has not optimised yet
+  const warmUpErrors = (await run(3)).errors;
+  const cpuBefore = serverCpuMs(server.pid);
+  const clientBefore = process.cpuUsage();
+  const result = await run(maxSeconds);
+  const serverCpu = serverCpuMs(server.pid) - cpuBefore;
+  const nodeClient = process.cpuUsage(clientBefore);
+  const requests = result.requests;
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, requests)) * 1000) / 1000;
+  const stats =
+    'latency' in result
+      ? { requestsPerSecond: result.perSecond, p50Ms: result.latency.median, p99Ms: result.latency.p99 }
+      : { requestsPerSecond: result.perSecond, p50Ms: result.p50Ms, p99Ms: result.p99Ms };
+  const nodeClientMs = (nodeClient.user + nodeClient.system) / 1000;
+  const errors = warmUpErrors + result.errors;
   const report = {
-    query: 'Q1',
+    query: fresh ? 'Q1 (new arguments on every request)' : 'Q1',
+    client,
     serverWorkers,
     clients: workers,
     secondsUntilWarm: Math.round(warmSeconds * 10) / 10,
-    requests: result.requests,
+    requests,
     seconds: Math.round(result.seconds * 10) / 10,
-    requestsPerSecond: Math.round(result.perSecond),
-    p50Ms: Math.round(result.latency.median * 10) / 10,
-    p99Ms: Math.round(result.latency.p99 * 10) / 10,
-    errors: result.errors,
+    requestsPerSecond: Math.round(stats.requestsPerSecond),
+    p50Ms: Math.round(stats.p50Ms * 10) / 10,
+    p99Ms: Math.round(stats.p99Ms * 10) / 10,
+    serverCpuMsPerRequest: perRequest(serverCpu),
+    clientCpuMsPerRequest:
+      'clientCpuMsPerRequest' in result
+        ? Math.round(result.clientCpuMsPerRequest * 1000) / 1000
+        : perRequest(nodeClientMs),
+    errors,
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
   await server.stop();
   await rm(dir, { recursive: true, force: true });
   console.log(JSON.stringify(report, null, 2));
-  process.exit(result.errors > 0 ? 1 : 0);
+  process.exit(errors > 0 ? 1 : 0);
 }
 if (q1) await q1Load();
 
