@@ -65,6 +65,16 @@ function rankedCtes(scope: RankedScope, limit: number): Fragment {
     ? sql`list_min(max(sort_value, ${raw(String(limit))}))`
     : sql`list_max(min(sort_value, ${raw(String(limit))}))`;
   const passes = raw(scope.descending ? '>=' : '<=');
+  // Named units no more than the limit all pass the cut: only the count is needed (the cut's
+  // top-n aggregate was a tenth of ranking a province's 99 communes, first 1000).
+  const cutNothing = 'ids' in scope.set && scope.set.ids.length <= limit;
+  if (cutNothing)
+    return sql`${peersCtes(scope)},
+    ranked AS (
+      SELECT p.subject_id, p.sort_value, rank() OVER (ORDER BY p.sort_value ${direction})::INTEGER AS rank,
+             count(*) OVER ()::INTEGER AS peer_count
+      FROM peers p
+    )`;
   return sql`${peersCtes(scope)},
     cut AS (SELECT count(*)::INTEGER AS peer_count, ${cut} AS threshold FROM peers),
     ranked AS (

@@ -61,7 +61,7 @@ describe("a ranking's entries", () => {
               limit,
               options,
             });
-            // every unit named and kept: with the ranks
+            // every unit named and kept: with the ranks, and no cut (the limit keeps all of them)
             const whole = await reader.rank(request({ ids: units }, units.length));
             expect(whole.length).toBeGreaterThan(units.length / 2);
             expect(whole.every((e) => e.point !== null)).toBe(true);
