@@ -78,6 +78,25 @@ describe('query limits are enforced before execution with HTTP 400 naming the li
     expect(t.store.statementCount).toBe(before);
   });
 
+  it('a repeated document is judged alike every time (its depth and aliases are kept after the first)', async () => {
+    // the same text again: Apollo's document store hands back the parsed document, whose shape was kept
+    for (let i = 0; i < 3; i++) {
+      expectAccepted(await postJson(t.server.url, { query: depthQuery(DEFAULT_LIMITS.maxDepth) }));
+      expectRejected(
+        await postJson(t.server.url, { query: depthQuery(DEFAULT_LIMITS.maxDepth + 1) }),
+        'maxDepth',
+        DEFAULT_LIMITS.maxDepth,
+        DEFAULT_LIMITS.maxDepth + 1,
+      );
+      expectRejected(
+        await postJson(t.server.url, { query: aliasQuery(DEFAULT_LIMITS.maxAliases + 1) }),
+        'maxAliases',
+        DEFAULT_LIMITS.maxAliases,
+        DEFAULT_LIMITS.maxAliases + 1,
+      );
+    }
+  });
+
   it(`maxAliases = ${DEFAULT_LIMITS.maxAliases}: at the limit passes, one more is rejected`, async () => {
     expectAccepted(await postJson(t.server.url, { query: aliasQuery(DEFAULT_LIMITS.maxAliases) }));
     expectRejected(
