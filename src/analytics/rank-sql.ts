@@ -65,8 +65,8 @@ function rankedCtes(scope: RankedScope, limit: number): Fragment {
     ? sql`list_min(max(sort_value, ${raw(String(limit))}))`
     : sql`list_max(min(sort_value, ${raw(String(limit))}))`;
   const passes = raw(scope.descending ? '>=' : '<=');
-  // Named units no more than the limit all pass the cut: only the count is needed (the cut's
-  // top-n aggregate was a tenth of ranking a province's 99 communes, first 1000).
+  // Named units no more than the limit all pass the cut, so its top-n aggregate (a pipeline of
+  // its own, before the ranks can start) decides nothing: only the count is needed.
   const cutNothing = 'ids' in scope.set && scope.set.ids.length <= limit;
   if (cutNothing)
     return sql`${peersCtes(scope)},
