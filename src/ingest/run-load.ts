@@ -153,6 +153,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
           const tally = newTally();
           for (const spec of TABLES) {
             if (spec.mode === 'observations') {
+              await tx.run('ingest.current-observations', q.stageCurrentObservations());
               await tx.run('ingest.append-observations', q.appendObservationRevisions(importId));
               await tx.run('ingest.record-supersessions', q.recordSupersessions(importId));
             } else if (spec.mode === 'changes') {
@@ -171,7 +172,7 @@ async function load(store: Store, inputs: readonly LoadInput[], options: LoadOpt
           // add; the rollback undoes it.
           if (options.dryRun) throw new DryRunDone(rowsRead, written, tally);
           await tx.run('ingest.rows-written', q.setRowsWritten(importId, written));
-          for (const f of q.dropStaging(TABLES.map((s) => s.table))) await tx.run('ingest.drop-staging', f);
+          for (const f of q.dropStaging(TABLES)) await tx.run('ingest.drop-staging', f);
           // In the same transaction: readers never see the load without its serving values.
           track.phase('serving', 'refreshing precomputed values', rowsRead);
           const serving = await refreshAfterImport(tx, importId);
@@ -291,6 +292,8 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
     problems.push(...rows.map((r) => ({ file: r.file, row: Number(r.row), column: r.column, reason: r.reason })));
   };
   for (const spec of TABLES) {
+    const lookups = q.prepareLookups(spec);
+    if (lookups) await tx.run(`ingest.lookups.${spec.table}`, lookups);
     add(await tx.all<ProblemRow>(`ingest.validate.${spec.table}`, q.findProblems(spec, MAX_REPORTED)));
     if (spec.table === 'unit_links')
       add(await tx.all<ProblemRow>('ingest.hierarchy', hierarchyProblems(origin, MAX_REPORTED)));

@@ -1,4 +1,5 @@
 import { sql, type Fragment } from '../store/sql.js';
+import { stagedWithRows } from './ingest-sql.js';
 
 /**
  * The parent links as the load would leave them: the stored links of every other origin (this
@@ -10,7 +11,7 @@ function linksAfterLoad(origin: string): Fragment {
     UNION ALL
     SELECT child_id, parent_id, try_strptime(nullif(trim(valid_from), ''), '%Y-%m-%d')::DATE,
            try_strptime(nullif(trim(valid_to), ''), '%Y-%m-%d')::DATE, _file, _row, NULL::VARCHAR
-      FROM stage_unit_links`;
+      FROM ${stagedWithRows('unit_links')}`;
 }
 
 /** Deep enough for any real hierarchy (village, commune, district, province; committees nest a few levels). */

@@ -23,8 +23,9 @@ describe('request values never reach SQL text', () => {
       ),
     );
     expect(s.text).not.toContain(evil);
-    expect(s.text).toContain('unnest($3) AS "subject_id"');
-    expect(s.values).toHaveLength(OBSERVATIONS.columns.length + 2);
+    // The file label, then one list per column (a row's number is its place in the staging table).
+    expect(s.text).toContain('unnest($2) AS "subject_id"');
+    expect(s.values).toHaveLength(OBSERVATIONS.columns.length + 1);
   });
 
   it('asOf and updatedAfter are bound parameters', () => {
