@@ -268,8 +268,9 @@ function servingCtes(
 /**
  * `vals` computed from the observations. With `ownTable`, the units' own values (the `own` CTE,
  * for at least these indicators and their parts, over the same window) are read from that table
- * instead: the serving build computes them once for every indicator and then only the rollups
- * per kind, through the same SQL as here.
+ * instead, and `vals` holds only the rolled-up values (the own ones are that table's): the serving
+ * build computes own values once for every indicator and then only the rollups per kind, through
+ * the same SQL as here.
  */
 export function computedCtes(
   set: SubjectSet,
@@ -279,6 +280,7 @@ export function computedCtes(
   ownTable: string | null = null,
 ): Fragment {
   const rollup = options.rollupFrom;
+  if (ownTable !== null && rollup === null) throw new Error('own values read from a table need a rollup to compute');
   const geography = options.geography ?? null;
   // "sum of 2 of 3 village figures"
   const kindWord = sql`${(rollup ?? '').toLowerCase().replace('_', ' ')}`;
@@ -312,16 +314,22 @@ export function computedCtes(
     scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children${geography === null ? sql`` : sql` UNION SELECT unit FROM geo_paths`}),
     ${ownTable === null ? ownCtes(set, indicators, window, options, rollup !== null) : ownFromTable(ownTable)},
     ${rollup === null ? sql`` : sql`${rolledCtes(kindWord)},`}
-    all_vals AS (
-      SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)${
-        rollup === null
-          ? sql``
-          : sql`
-      UNION ALL
-      SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
-      WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)`
-      }
-    ),
+    all_vals AS (${join(
+      [
+        ...(ownTable === null
+          ? [
+              sql`SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)`,
+            ]
+          : []),
+        ...(rollup === null
+          ? []
+          : [
+              sql`SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
+      WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)`,
+            ]),
+      ],
+      ' UNION ALL ',
+    )}),
     -- Every value's working: a derived figure's formula as loaded, a computed value's terms, and a
     -- re-expressed value's terms after the geography they are on.
     vals AS (
@@ -499,9 +507,10 @@ function ownCtes(
 /**
  * Own values read from a table of them (possibly of more indicators): keeping what `ownCtes` would
  * give for these (a part that is itself a ratio counts only as reported, as there), so rollups
- * match. Materialized as the computed `own` is, so the rollup's plan keeps the same shape.
+ * match. Not materialized: its reads scan the table (a copy of it, on a refresh of a million figures,
+ * cost more than those scans).
  */
 function ownFromTable(table: string): Fragment {
-  return sql`own AS MATERIALIZED (SELECT * FROM ${raw(table)}
+  return sql`own AS NOT MATERIALIZED (SELECT * FROM ${raw(table)}
       WHERE indicator IN (SELECT code FROM wanted) OR (basis = 'REPORTED' AND indicator IN (SELECT code FROM components)))`;
 }
