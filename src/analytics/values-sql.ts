@@ -268,9 +268,8 @@ function servingCtes(
 /**
  * `vals` computed from the observations. With `ownTable`, the units' own values (the `own` CTE,
  * for at least these indicators and their parts, over the same window) are read from that table
- * instead, and `vals` holds only the rolled-up values (the own ones are that table's): the serving
- * build computes own values once for every indicator and then only the rollups per kind, through
- * the same SQL as here.
+ * instead: the serving build computes them once for every indicator and then only the rollups
+ * per kind, through the same SQL as here.
  */
 export function computedCtes(
   set: SubjectSet,
@@ -280,7 +279,6 @@ export function computedCtes(
   ownTable: string | null = null,
 ): Fragment {
   const rollup = options.rollupFrom;
-  if (ownTable !== null && rollup === null) throw new Error('own values read from a table need a rollup to compute');
   const geography = options.geography ?? null;
   // "sum of 2 of 3 village figures"
   const kindWord = sql`${(rollup ?? '').toLowerCase().replace('_', ' ')}`;
@@ -312,40 +310,23 @@ export function computedCtes(
     ${geographyPathCtes(geography)},`
     }
     scope(id) AS (SELECT id FROM subjects UNION SELECT child_id FROM children${geography === null ? sql`` : sql` UNION SELECT unit FROM geo_paths`}),
-    ${ownTable === null ? ownCtes(set, indicators, window, options, rollup !== null) : ownFromTable(ownTable)},
-    ${rollup === null ? sql`` : sql`${rolledCtes(kindWord)},`}
-    all_vals AS (${join(
-      [
-        ...(ownTable === null
-          ? [
-              sql`SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)`,
-            ]
-          : []),
-        ...(rollup === null
-          ? []
-          : [
-              sql`SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
-      WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)`,
-            ]),
-      ],
-      ' UNION ALL ',
-    )}),
-    -- Every value's working: a derived figure's formula as loaded, a computed value's terms, and a
-    -- re-expressed value's terms after the geography they are on.
-    vals AS (
-      SELECT * ${geography === null ? sql`` : sql`REPLACE (CASE WHEN basis = 'RECONSTRUCTED' THEN ${geographyLabel(geography)} || formula ELSE formula END AS formula)`} FROM all_vals
-      WHERE ${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', recorded_at) > ${options.updatedAfter}::TIMESTAMP
-    )`;
-}
-
-/**
- * The values rolled up from the kind's descendants (`children`), from their `own` values:
- * `rolled_sum` and `rolled_ratio`. Only with a rollup: without one they are empty, and skipping
- * them leaves `own` read once.
- */
-function rolledCtes(kindWord: Fragment): Fragment {
-  return sql`-- Materialized: read for the sums and for the periods the rollup counts children at.
-    child_sums AS MATERIALIZED (
+    ${ownTable === null ? ownCtes(set, indicators, window, options) : ownFromTable(ownTable)},
+    -- How many descendants of the kind existed at each period's start: a commune that ended in
+    -- 2023 counts for 2022 and not for 2024.
+    period_keys AS (
+      SELECT DISTINCT subject_id AS parent_id, period, period_start FROM own WHERE subject_id IN (SELECT parent_id FROM children)
+      UNION SELECT DISTINCT c.parent_id, v.period, v.period_start FROM children c JOIN own v ON v.subject_id = c.child_id
+      WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
+    ),
+    expected_children AS (
+      -- validity goes in the FILTER, not the join: an OR in a join condition forces a nested loop
+      SELECT k.parent_id, k.period,
+             count(*) FILTER (WHERE (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start)
+               AND (c.link_from IS NULL OR c.link_from <= k.period_start) AND (c.link_to IS NULL OR c.link_to > k.period_start))::INTEGER AS n
+      FROM period_keys k JOIN children c ON c.parent_id = k.parent_id JOIN units u ON u.id = c.child_id
+      GROUP BY k.parent_id, k.period
+    ),
+    child_sums AS (
       SELECT c.parent_id AS subject_id, v.indicator, v.period, min(v.period_start) AS period_start, max(v.period_end) AS period_end,
              min(v.granularity) AS granularity, sum(v.value) AS value,
              CASE WHEN bool_or(v.lower IS NULL) THEN NULL ELSE sum(v.lower) END AS lower,
@@ -355,21 +336,6 @@ function rolledCtes(kindWord: Fragment): Fragment {
       FROM children c JOIN own v ON v.subject_id = c.child_id
       WHERE (c.link_from IS NULL OR c.link_from <= v.period_start) AND (c.link_to IS NULL OR c.link_to > v.period_start)
       GROUP BY c.parent_id, v.indicator, v.period
-    ),
-    -- How many descendants of the kind existed at each period's start: a commune that ended in
-    -- 2023 counts for 2022 and not for 2024. The periods its children report are those of their
-    -- sums (a period's start follows from its label): the children's values are joined once.
-    period_keys AS (
-      SELECT DISTINCT subject_id AS parent_id, period, period_start FROM own WHERE subject_id IN (SELECT parent_id FROM children)
-      UNION SELECT DISTINCT subject_id, period, period_start FROM child_sums
-    ),
-    expected_children AS (
-      -- validity goes in the FILTER, not the join: an OR in a join condition forces a nested loop
-      SELECT k.parent_id, k.period,
-             count(*) FILTER (WHERE (u.valid_to IS NULL OR u.valid_to > k.period_start) AND (u.valid_from IS NULL OR u.valid_from <= k.period_start)
-               AND (c.link_from IS NULL OR c.link_from <= k.period_start) AND (c.link_to IS NULL OR c.link_to > k.period_start))::INTEGER AS n
-      FROM period_keys k JOIN children c ON c.parent_id = k.parent_id JOIN units u ON u.id = c.child_id
-      GROUP BY k.parent_id, k.period
     ),
     rolled_sum_raw AS (
       SELECT cs.subject_id, cs.indicator, cs.period, cs.period_start, cs.period_end, cs.granularity, cs.value,
@@ -414,7 +380,19 @@ function rolledCtes(kindWord: Fragment): Fragment {
       FROM ratio_parts rp
       JOIN expected_children e ON e.parent_id = rp.subject_id AND e.period = rp.period
     ),
-    rolled_ratio AS (${settled('rolled_ratio_raw')})`;
+    rolled_ratio AS (${settled('rolled_ratio_raw')}),
+    all_vals AS (
+      SELECT * FROM own WHERE subject_id IN (SELECT id FROM subjects) AND indicator IN (SELECT code FROM wanted)
+      UNION ALL
+      SELECT r.* FROM (SELECT * FROM rolled_sum UNION ALL SELECT * FROM rolled_ratio) r
+      WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.subject_id = r.subject_id AND o.indicator = r.indicator AND o.period = r.period)
+    ),
+    -- Every value's working: a derived figure's formula as loaded, a computed value's terms, and a
+    -- re-expressed value's terms after the geography they are on.
+    vals AS (
+      SELECT * ${geography === null ? sql`` : sql`REPLACE (CASE WHEN basis = 'RECONSTRUCTED' THEN ${geographyLabel(geography)} || formula ELSE formula END AS formula)`} FROM all_vals
+      WHERE ${options.updatedAfter}::TIMESTAMP IS NULL OR date_trunc('millisecond', recorded_at) > ${options.updatedAfter}::TIMESTAMP
+    )`;
 }
 
 /** A ratio part's term in a re-expressed ratio's formula: its own terms when rebuilt, else its value. */
@@ -422,13 +400,7 @@ const reconstructedTerm = (a: string) =>
   `CASE WHEN ${a}.basis = 'RECONSTRUCTED' THEN ${a}.formula ELSE ${qualifiedText(`${a}.qualifier`, `${a}.value`)} END`;
 
 /** Every subject's own values: its picked observations and the ratios computed from them. */
-function ownCtes(
-  set: SubjectSet,
-  indicators: readonly string[],
-  window: ValueWindow,
-  options: ValueOptions,
-  readAgain: boolean,
-): Fragment {
+function ownCtes(set: SubjectSet, indicators: readonly string[], window: ValueWindow, options: ValueOptions): Fragment {
   const geography = options.geography ?? null;
   // Every unit's figures at the latest revision (a serving-layer build): the candidates are read
   // once, by `revised` (which DuckDB materializes, as it is read twice); materialized here too,
@@ -454,16 +426,17 @@ function ownCtes(
           WHERE ${notRetractedBy(options.recordedAsOf)}`
     }
     ),
-    -- One figure per key, the preferred source's, picked with its whole row in one pass (DuckDB
-    -- plans it as one grouped aggregate): picking its id, then joining back for its row, read the
-    -- candidates twice.
+    -- One figure per key, the preferred source's: its id picked by a grouped aggregate, then its row.
+    chosen AS (
+      SELECT arg_min(o.id, ${sourcePreferenceKey(options.preferredSource, options.earliestPublication)}) AS id
+      FROM revised o JOIN sources s ON s.id = o.source_id
+      WHERE o.indicator IN (SELECT code FROM components)
+      GROUP BY o.subject_id, o.indicator, o.period
+    ),
     picked AS (
       SELECT o.subject_id, o.indicator, o.period, o.period_start, o.period_end, o.granularity, o.value, o.qualifier,
              o.lower, o.upper, o.source_id, o.id AS observation_id, o.derived, o.recorded_at, o.formula, o.scope
-      FROM revised o JOIN sources s ON s.id = o.source_id
-      WHERE o.indicator IN (SELECT code FROM components)
-      QUALIFY row_number() OVER (PARTITION BY o.subject_id, o.indicator, o.period
-        ORDER BY ${sourcePreferenceKey(options.preferredSource, options.earliestPublication)}) = 1
+      FROM revised o SEMI JOIN chosen c ON c.id = o.id
     ),
     own_recorded AS (
       SELECT p.subject_id, p.indicator, p.period, p.period_start, p.period_end, p.granularity, p.value, p.qualifier, p.lower, p.upper,
@@ -500,8 +473,7 @@ function ownCtes(
       WHERE n.scope IS NULL AND d.scope IS NULL
         AND NOT EXISTS (SELECT 1 FROM own_reported r WHERE r.subject_id = n.subject_id AND r.indicator = n.code AND r.period = n.period)
     ),
-    -- Materialized when a rollup reads it again; read once, it streams into its reader.
-    own AS ${raw(readAgain ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (SELECT * FROM own_reported UNION ALL ${settled('own_computed')})`;
+    own AS MATERIALIZED (SELECT * FROM own_reported UNION ALL ${settled('own_computed')})`;
 }
 
 /**

@@ -5,9 +5,8 @@ import { sql, raw, type Fragment } from '../store/sql.js';
  * figures before derived ones, then a source the caller names, then publication date (most
  * recent first unless the earliest is asked for), then the source code so ties are stable.
  * Written as one sortable key, so a pick can be a grouped `arg_min(id, key)`: a hash aggregate,
- * where a ranking window sorted every partition (on a million figures about 1 s against 6 s).
- * A `QUALIFY row_number() OVER (PARTITION BY … ORDER BY key) = 1` keeping the whole row is planned
- * by DuckDB (1.5) as that same aggregate, over the row. Expects the observation as `o`, its source as `s`.
+ * where a ranking window sorts every partition (on a million figures about 1 s against 6 s).
+ * Small picks order a window by the same key. Expects the observation as `o`, its source as `s`.
  */
 export function sourcePreferenceKey(preferredSource: string | null, earliestPublication: boolean): Fragment {
   const publication = raw(earliestPublication ? "'ASC NULLS LAST'" : "'DESC NULLS LAST'");
