@@ -33,7 +33,8 @@ const TARGET_MS: Record<string, number> = { Q1: 2, Q2: 10, Q4: 5 };
 /**
  * The mix's questions with new arguments on every request (a different commune, indicator, year
  * or province), so the result cache never answers: what a researcher's new question or a
- * dashboard's new filter costs. Each request's GraphQL alternates with the same question in SQL.
+ * dashboard's new filter costs: timed back to back, then each again right after the same question
+ * in SQL.
  */
 export async function runFresh(options: {
   url: string;
@@ -54,8 +55,8 @@ export async function runFresh(options: {
     const warmUntil = performance.now() + options.queryWarmupSeconds * 1000;
     while (performance.now() < warmUntil) await postGraphQL(url, variant.graphql, next());
     // Back to back first, as the mix's sequential figures; then each again after its SQL, which
-    // leaves the server idle for the statement's time: a request then costs about twice as much
-    // (caches and the event loop cold), closer to a researcher's first question than a dashboard's.
+    // leaves the server idle for the statement's time (Q1 about 1.4 times as long in the run of
+    // 2026-12-07), closer to a researcher's first question than to a dashboard's burst.
     const asked = Array.from({ length: FRESH_RUNS }, next);
     const g: number[] = [];
     for (const vars of asked) g.push((await time(() => postGraphQL(url, variant.graphql, vars))).ms);

@@ -24,9 +24,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { prepareStore } from '../src/store/build-store.js';
 import { Store } from '../src/store/store.js';
-import { importDirectory } from '../src/ingest/import-directory.js';
-import { syntheticTree, writeDataDir } from '../test/support/fixtures.js';
-import { BIG_TREE, writeBigObservations, writeProvinceObservations } from '../test/support/big-file.js';
+import { syntheticBase, writeBigObservations, writeProvinceObservations } from '../test/support/big-file.js';
 import { sql, raw } from '../src/store/sql.js';
 import { commandLineOrExit, defineCommand } from '../src/settings/command.js';
 import { setting } from '../src/settings/setting.js';
@@ -177,17 +175,6 @@ async function provinceBase(base: string): Promise<void> {
   if (code !== 0) throw new Error(`generate failed (${code})`);
   // As the load CLI would on its first run (the seed re-imported, the layer rebuilt): once, not timed.
   await prepareStore(base, SEED_DIR);
-}
-
-/** The seed and the synthetic villages the generated rows refer to. */
-async function syntheticBase(base: string): Promise<void> {
-  await prepareStore(base, SEED_DIR);
-  const tree = syntheticTree(BIG_TREE.communes, BIG_TREE.villages);
-  delete tree['observations.csv'];
-  const store = await Store.open({ path: base, poolSize: 1 });
-  await importDirectory(store, await writeDataDir(tree), 'file');
-  await store.checkpoint();
-  store.close();
 }
 
 /** The rows to load, in `format`: for the province, written as CSV and converted by DuckDB. */

@@ -1,12 +1,11 @@
 /**
  * wrk (Debian package `wrk`), a load generator written in C, for throughput figures where the
- * client's own CPU matters. The bench's Node client spends about 0.4–0.6 ms of CPU per Q1 request
- * beside the server's 1–2 ms; on two cores shared with the server that caps what a second server
- * worker can add (both cores are then shared by two workers and the client). wrk spends about
- * 0.1 ms, as the load generators of the TechEmpower and Fastify benchmarks do.
+ * client's own CPU matters. With 16 clients on Q1 the load test's Node client spent 0.19–0.31 ms
+ * of CPU per request beside the server's 1.4–2.1 ms, wrk 0.06–0.09 ms (docs/operations.md); on
+ * two cores shared with the server, what the client takes caps what a second server worker can add.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { VILLAGE_SUM_INDICATORS } from './adhoc.js';
 
 export interface WrkResult {
@@ -37,7 +36,8 @@ const STRIDE = 7919;
 /**
  * The variables of the i-th fresh Q1 request (i from 1): the (i · STRIDE mod N)-th of the
  * N = 329,868 combinations of commune, window start and village indicator, so no two of a run's
- * first N requests ask the same and the result cache never answers. `q1Script` spells the same in Lua.
+ * first N requests ask the same and the result cache never answers. `q1Script` spells the same in
+ * Lua (wrk runs no JavaScript).
  */
 export function q1FreshVariables(i: number): { code: string; from: string; indicator: string } {
   let k = (i * STRIDE) % COMBINATIONS;
@@ -55,10 +55,11 @@ export function q1FreshVariables(i: number): { code: string; from: string; indic
 /**
  * A wrk script sending `graphql`: with `pool`, each request's `code` drawn from it at random (the
  * load test's Q1); without, the fresh Q1's variables `code`, `from` and `indicator` of
- * `q1FreshVariables`. Counts an answer with `errors`, a status other than 200 and a socket error
- * as errors; prints one JSON line.
+ * `q1FreshVariables`, from draw `firstDraw` on (a run after another starts past the other's draws,
+ * so that none of its requests was asked before). Counts an answer with `errors`, a status other
+ * than 200 and a socket error as errors; prints one JSON line.
  */
-export function q1Script(graphql: string, pool: readonly string[] | null): string {
+export function q1Script(graphql: string, pool: readonly string[] | null, firstDraw = 1): string {
   const indicators = VILLAGE_SUM_INDICATORS.map((i) => `"${i}"`).join(', ');
   const variables =
     pool === null
@@ -73,7 +74,7 @@ export function q1Script(graphql: string, pool: readonly string[] | null): strin
 local query = [==[${JSON.stringify(graphql)}]==]
 local indicators = { ${indicators} }
 local pool = { ${(pool ?? []).map((c) => `"${c}"`).join(', ')} }
-local i = 0
+local i = ${firstDraw - 1}
 -- global, so that done() can read each thread's count (thread:get)
 errors = 0
 local threads = {}
@@ -117,8 +118,9 @@ export async function runWrk(url: string, script: string, clients: number, secon
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))));
-  });
+    // 'close', not 'exit': the summary done() prints last may still be in the pipe at exit
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))));
+  }).finally(() => rmSync(file, { force: true }));
   const cpu = childrenCpuSeconds() - cpuBefore;
   const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
   if (!line) throw new Error(`wrk printed no summary:\n${out}`);

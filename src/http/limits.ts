@@ -53,7 +53,8 @@ export function queryLimitsPlugin(
   const sizesOf = new WeakMap<GraphQLSchema, ListSizes>();
   // Depth and aliases depend on the operation alone (not its variables), and Apollo hands every
   // request of the same text the same parsed document (its document store): measured once per
-  // operation, where measuring them on every request was a twentieth of a commune profile's CPU.
+  // operation, where measuring them on every request was about 6 % of the server's CPU in a profile
+  // of sequential commune profiles (graphql-armor's countDepth).
   const shapes = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; depth: number; aliases: number }>();
   return {
     async requestDidStart() {

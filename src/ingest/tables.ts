@@ -149,8 +149,10 @@ const NOT_A_PERIOD = 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD 
 const notAPeriod = (label: string, granularity: string, start: string, end: string) =>
   `${granularity} IS NULL OR ${start} IS NULL OR (contains(${label}, '/') AND split_part(${label}, '/', 2) <> '..' AND (${end} IS NULL OR ${end} < ${start}))`;
 /**
- * The row's subject did not exist for all of the period [start, end] (as this load leaves the
- * units): some version of the unit ended on or before the start, or began after the end, that
+ * The row's subject did not exist for all of the period [start, end] (its stored dates and the
+ * dates this load gives it, both counted: a load that widens a unit's validity and adds figures
+ * in the widened part is refused, as before; load the unit first): some version of the unit
+ * ended on or before the start, or began after the end, that
  * is, the start is on or after the earliest end of its versions, or the end before the latest
  * beginning. Read from SUBJECT_VALIDITY, joined once per staged row by the subject alone; an
  * EXISTS over the row's own dates was answered per distinct (subject, start, end), seconds for
@@ -159,7 +161,7 @@ const notAPeriod = (label: string, granularity: string, start: string, end: stri
 const unitNotValidIn = (start: string, end: string) =>
   `(s.${start} >= _validity.earliest_end OR coalesce(s.${end}, current_date) < _validity.latest_start)`;
 /**
- * Per unit id, its versions as this load leaves them: the earliest end and the latest beginning
+ * Per unit id, its stored and staged versions: the earliest end and the latest beginning
  * (NULL: none dated). Built into a table of its own before the checks run (`prepare`): DuckDB
  * takes a table written in the running transaction for an empty one, and joining the staged rows
  * to a subquery over units, thought larger, built its hash table on the million staged rows.

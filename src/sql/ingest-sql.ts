@@ -38,7 +38,7 @@ export function describeFile(format: 'parquet' | 'jsonl', path: string): Fragmen
  * lacks become NULL. Every format is cast to text so that one set of SQL checks validates CSV,
  * Parquet and JSON alike (a Parquet DOUBLE and a CSV "1.5" are checked by the same try_cast).
  * No row number is staged: numbering a million rows with row_number() took a second and more
- * on one thread; a row's number comes from its place in the table (stagedRow).
+ * on one thread; a row's number comes from its place in the table (stagedRowNumber).
  */
 export function stageFile(
   spec: TableSpec,
@@ -99,13 +99,13 @@ export function dropStaging(specs: readonly TableSpec[]): Fragment[] {
   );
 }
 
-/** Builds the table the spec's checks join to (TableSpec.lookups), as this load leaves the store. */
+/** Builds the table the spec's checks join to (TableSpec.lookups). */
 export function prepareLookups(spec: TableSpec): Fragment | null {
   return spec.lookups ? sql`${raw(spec.lookups.prepare)}` : null;
 }
 
 /**
- * A staged row's 1-based row in its file (the header is row 0), from `rowid`, its place in the
+ * A staged row's 1-based row in its file (a CSV's header is row 0), from `rowid`, its place in the
  * staging table: DuckDB keeps insertion order, so a file's rows sit in the table in file order,
  * one file after the other. Its first row's place is subtracted; computed for the rows a problem
  * names, never for every staged row.
@@ -329,9 +329,9 @@ export function replaceLinks(spec: TableSpec, origin: string, importId: number):
 }
 
 /**
- * The current revisions a load's staged figures may meet: those of the staged subjects and
- * periods (a superset of the revisions sharing a staged key, found by two lookups in the few
- * distinct subjects and periods of a load). A table of its own because DuckDB takes a table
+ * The current revisions a load's staged figures may meet: those of the staged subjects, periods,
+ * indicators and sources (a superset of the revisions sharing a staged key, found by lookups in
+ * the load's distinct values of each; a province's figures of one indicator copy only that one's). A table of its own because DuckDB takes a table
  * written in the running transaction for an empty one: joined to current_observations itself,
  * the staged million rows, thought empty, became the hash join's build side, every column with
  * them, seconds per million rows; joined to this one, they are probed in file order.
@@ -340,7 +340,9 @@ export function stageCurrentObservations(): Fragment {
   return sql`CREATE OR REPLACE TEMP TABLE stage_current_observations AS
     SELECT * FROM current_observations
     WHERE subject_id IN (SELECT DISTINCT subject_id FROM stage_observations)
-      AND period IN (SELECT DISTINCT period FROM stage_observations)`;
+      AND period IN (SELECT DISTINCT period FROM stage_observations)
+      AND indicator IN (SELECT DISTINCT indicator FROM stage_observations)
+      AND source_id IN (SELECT DISTINCT source_id FROM stage_observations)`;
 }
 
 /**

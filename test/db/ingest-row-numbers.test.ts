@@ -2,18 +2,14 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStore } from '../../src/store/build-store.js';
 import { Store } from '../../src/store/store.js';
 import { join as joinSql, raw, sql, type Fragment } from '../../src/store/sql.js';
 import { fileInputs, hashInputs, readCsvHeader } from '../../src/ingest/file-inputs.js';
 import { runLoad } from '../../src/ingest/run-load.js';
-import { importDirectory } from '../../src/ingest/import-directory.js';
 import { LoadError } from '../../src/ingest/load-error.js';
 import { TABLES, type TableSpec } from '../../src/ingest/tables.js';
 import * as q from '../../src/sql/ingest-sql.js';
-import { SEED_DIR } from '../support/test-server.js';
-import { syntheticTree, writeDataDir } from '../support/fixtures.js';
-import { BIG_TREE, writeBigObservations } from '../support/big-file.js';
+import { syntheticBase, writeBigObservations } from '../support/big-file.js';
 
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url).pathname;
 const OBSERVATIONS = TABLES.find((t) => t.table === 'observations')!;
@@ -25,13 +21,7 @@ let copies = 0;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'grassroots-rows-'));
   base = join(dir, 'base.duckdb');
-  await prepareStore(base, SEED_DIR);
-  const tree = syntheticTree(BIG_TREE.communes, BIG_TREE.villages);
-  delete tree['observations.csv'];
-  const store = await Store.open({ path: base, poolSize: 1 });
-  await importDirectory(store, await writeDataDir(tree), 'file');
-  await store.checkpoint();
-  store.close();
+  await syntheticBase(base);
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStore } from '../../src/store/build-store.js';
-import { Store } from '../../src/store/store.js';
-import { importDirectory } from '../../src/ingest/import-directory.js';
-import { SEED_DIR } from '../support/test-server.js';
-import { syntheticTree, writeDataDir } from '../support/fixtures.js';
-import { BIG_TREE, writeBigObservations } from '../support/big-file.js';
+import { syntheticBase, writeBigObservations } from '../support/big-file.js';
 import { fingerprint } from '../support/fingerprint.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -68,13 +63,7 @@ describe('npm run load', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'grassroots-cli-'));
     base = join(dir, 'base.duckdb');
-    await prepareStore(base, SEED_DIR);
-    const tree = syntheticTree(BIG_TREE.communes, BIG_TREE.villages);
-    delete tree['observations.csv'];
-    const store = await Store.open({ path: base, poolSize: 1 });
-    await importDirectory(store, await writeDataDir(tree), 'file');
-    await store.checkpoint();
-    store.close();
+    await syntheticBase(base);
     big = join(dir, 'observations-1m.csv');
     await writeBigObservations(big, BIG_ROWS, 'csv');
   });

@@ -1,8 +1,23 @@
 import { Store } from '../../src/store/store.js';
 import { sql, raw } from '../../src/store/sql.js';
+import { prepareStore } from '../../src/store/build-store.js';
+import { importDirectory } from '../../src/ingest/import-directory.js';
+import { syntheticTree, writeDataDir } from './fixtures.js';
+import { SEED_DIR } from './seed-dir.js';
 
 /** Villages of syntheticTree(10, 100): enough distinct subjects to key a million rows. */
 export const BIG_TREE = { communes: 10, villages: 100 } as const;
+
+/** A store at `path` with the seed and the synthetic units (no figures) the big files refer to. */
+export async function syntheticBase(path: string): Promise<void> {
+  await prepareStore(path, SEED_DIR);
+  const tree = syntheticTree(BIG_TREE.communes, BIG_TREE.villages);
+  delete tree['observations.csv'];
+  const store = await Store.open({ path, poolSize: 1 });
+  await importDirectory(store, await writeDataDir(tree), 'file');
+  await store.checkpoint();
+  store.close();
+}
 
 /**
  * Writes `rows` synthetic household counts (one per village and day from 2000-01-01) as CSV,

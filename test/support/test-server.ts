@@ -9,7 +9,9 @@ import { createServer, type RunningServer, type ServerOptions } from '../../src/
 import { getSdk } from '../../src/client/sdk.js';
 import { SPEED_OFF } from '../../src/speed/speed-config.js';
 
-export const SEED_DIR = new URL('../../data/', import.meta.url).pathname;
+import { SEED_DIR } from './seed-dir.js';
+
+export { SEED_DIR };
 
 export interface TestServer {
   readonly store: Store;
