@@ -291,9 +291,14 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
     total += rows.length === 0 ? 0 : Number(rows[0]!.total ?? rows.length);
     problems.push(...rows.map((r) => ({ file: r.file, row: Number(r.row), column: r.column, reason: r.reason })));
   };
+  // A lookup two tables share (the subjects' validity) is built once: the staged units it reads
+  // do not change between their checks.
+  const built = new Set<string>();
   for (const spec of TABLES) {
-    const lookups = q.prepareLookups(spec);
-    if (lookups) await tx.run(`ingest.lookups.${spec.table}`, lookups);
+    if (spec.lookups && !built.has(spec.lookups.table)) {
+      built.add(spec.lookups.table);
+      await tx.run(`ingest.lookups.${spec.lookups.table}`, q.prepareLookups(spec.lookups));
+    }
     add(await tx.all<ProblemRow>(`ingest.validate.${spec.table}`, q.findProblems(spec, MAX_REPORTED)));
     if (spec.table === 'unit_links')
       add(await tx.all<ProblemRow>('ingest.hierarchy', hierarchyProblems(origin, MAX_REPORTED)));

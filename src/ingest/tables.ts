@@ -166,14 +166,15 @@ const unitNotValidIn = (start: string, end: string) =>
  * takes a table written in the running transaction for an empty one, and joining the staged rows
  * to a subquery over units, thought larger, built its hash table on the million staged rows.
  */
+const VALIDITY_TABLE = 'stage_subject_validity';
 const SUBJECT_VALIDITY = {
-  prepare: `CREATE OR REPLACE TEMP TABLE stage_subject_validity AS
+  prepare: `CREATE OR REPLACE TEMP TABLE ${VALIDITY_TABLE} AS
     SELECT id, min(vt) AS earliest_end, max(vf) AS latest_start FROM (
       SELECT id, valid_from AS vf, valid_to AS vt FROM units
       UNION ALL SELECT id, try_strptime(valid_from, '%Y-%m-%d')::DATE, try_strptime(valid_to, '%Y-%m-%d')::DATE FROM stage_units
     ) GROUP BY id`,
-  join: `LEFT JOIN stage_subject_validity _validity ON _validity.id = s.subject_id`,
-  table: 'stage_subject_validity',
+  join: `LEFT JOIN ${VALIDITY_TABLE} _validity ON _validity.id = s.subject_id`,
+  table: VALIDITY_TABLE,
 };
 /** The kinds a unit of each kind may sit directly under (a province sits under nothing). */
 const parentKinds = (

@@ -99,9 +99,9 @@ export function dropStaging(specs: readonly TableSpec[]): Fragment[] {
   );
 }
 
-/** Builds the table the spec's checks join to (TableSpec.lookups). */
-export function prepareLookups(spec: TableSpec): Fragment | null {
-  return spec.lookups ? sql`${raw(spec.lookups.prepare)}` : null;
+/** Builds the table a spec's checks join to (TableSpec.lookups). */
+export function prepareLookups(lookups: NonNullable<TableSpec['lookups']>): Fragment {
+  return sql`${raw(lookups.prepare)}`;
 }
 
 /**
