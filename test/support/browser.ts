@@ -50,7 +50,10 @@ export async function offlinePage(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The context goes with its page. A test's last page can close as afterAll closes the browser; the
+  // context is then closed already and its close() rejects, which would surface as an unhandled error
+  // of the whole file (CI, session 8: "Serialized Error: { log: [] }").
+  page.on('close', () => context.close().catch(ignoreIfClosed(page)));
   const foreign: string[] = [];
   const refused: string[] = [];
   page.on('console', (message) => {
@@ -58,11 +61,21 @@ export async function offlinePage(
   });
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue().catch(ignoreIfClosed(page));
     foreign.push(url);
-    return route.abort();
+    return route.abort().catch(ignoreIfClosed(page));
   });
   return { page, foreign, refused };
+}
+
+/**
+ * Swallows an error only once the page is closed: a request still in flight, or the context's close,
+ * then has nothing left to act on. While the page is open, the error is rethrown.
+ */
+function ignoreIfClosed(page: Page): (error: unknown) => void {
+  return (error) => {
+    if (!page.isClosed()) throw error;
+  };
 }
 
 /** The README's pictures (its "A tour of /explore"), remade by the browser tests on every run so they cannot go stale. */
