@@ -3,7 +3,14 @@ import { valuesCtes, type SubjectSet, type ValueOptions } from './values-sql.js'
 import { pointStruct } from './point-sql.js';
 import { sourcePreferenceKey } from '../sql/source-preference-sql.js';
 import { reportedChangeRevisions, reportedChangeStruct } from '../sql/reported-changes-sql.js';
-import { CHANGE_MEASURES, type ChangeMeasure, type RankColumns } from '../domain/change-measures.js';
+import {
+  CHANGE_MEASURES,
+  ESTIMATE_FIELDS,
+  EVERY_ESTIMATE_FIELD,
+  type ChangeMeasure,
+  type EstimateField,
+  type RankColumns,
+} from '../domain/change-measures.js';
 import {
   compoundRate,
   derivedQualifier,
@@ -24,8 +31,28 @@ import {
  * the columns every change statement (change, yoy, change rankings) selects.
  */
 
-function estimate(t: Triple, allExact: string, formula: string): string {
-  return `CASE WHEN ${t.value} IS NULL THEN NULL ELSE {'value': ${t.value}, 'lower': ${t.lower}, 'upper': ${t.upper}, 'qualifier': ${derivedQualifier(allExact, t)}, 'formula': ${formula}} END`;
+/** A NULL of each estimate field's type, for the fields a statement leaves out. */
+const NO_FIELD: Record<EstimateField, string> = {
+  value: 'NULL::DOUBLE',
+  lower: 'NULL::DOUBLE',
+  upper: 'NULL::DOUBLE',
+  qualifier: 'NULL::VARCHAR',
+  formula: 'NULL::VARCHAR',
+};
+
+/**
+ * An estimate's struct with the `fields` asked; the others NULL, so every statement's struct has
+ * one shape. DuckDB binds and optimises the interval, qualifier and formula expressions on every
+ * run, read or not: for a ranking that shows only values they were most of its statement's time.
+ */
+function estimateStruct(fields: ReadonlySet<EstimateField>, parts: Record<EstimateField, string>): string {
+  const field = (f: EstimateField) => `'${f}': ${f === 'value' || fields.has(f) ? parts[f] : NO_FIELD[f]}`;
+  return `{${ESTIMATE_FIELDS.map(field).join(', ')}}`;
+}
+
+function estimate(t: Triple, allExact: string, formula: string, fields: ReadonlySet<EstimateField>): string {
+  const parts = { ...t, qualifier: derivedQualifier(allExact, t), formula };
+  return `CASE WHEN ${t.value} IS NULL THEN NULL ELSE ${estimateStruct(fields, parts)} END`;
 }
 
 /** Each end as the source words it ("more than 40"), for the formulas below. */
@@ -85,18 +112,18 @@ function consecutive(p: PairLabels): Fragment {
   return sql`periods_consecutive(${p.from}, ${p.to})`;
 }
 
-const MEASURE_SQL: Record<ChangeMeasure, (p: PairLabels) => Fragment> = {
+const MEASURE_SQL: Record<ChangeMeasure, (p: PairLabels, fields: ReadonlySet<EstimateField>) => Fragment> = {
   from: () => sql`${pointStruct('a')}`,
   to: () => sql`${pointStruct('b')}`,
   years: () => sql`${raw(YEARS)}`,
   // A reported change is taken as stated (its own interval and qualifier); otherwise b − a.
-  absolute: () =>
-    sql`${raw(`CASE WHEN ${REPORTED} THEN {'value': r.value, 'lower': r.lower, 'upper': r.upper, 'qualifier': r.qualifier, 'formula': 'reported: ' || ${qualifiedText('r.qualifier', 'r.value')}} ELSE ${estimate(minus(B, A), EXACT, FORMULA.absolute)} END`)}`,
+  absolute: (_, fields) =>
+    sql`${raw(`CASE WHEN ${REPORTED} THEN ${estimateStruct(fields, { value: 'r.value', lower: 'r.lower', upper: 'r.upper', qualifier: 'r.qualifier', formula: `'reported: ' || ${qualifiedText('r.qualifier', 'r.value')}` })} ELSE ${estimate(minus(B, A), EXACT, FORMULA.absolute, fields)} END`)}`,
   // The relative measures are of the two levels, whichever way the absolute change was obtained.
-  percent: () => sql`${raw(estimate(scale(offset(ratioBA, '-1'), '100'), EXACT, FORMULA.percent))}`,
-  cagr: () =>
-    sql`${raw(estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT, `'((' || ${QB} || ' / ' || ${QA} || ')^(1/' || ${numberText(YEARS)} || ') − 1) × 100'`))}`,
-  index: () => sql`${raw(estimate(scale(ratioBA, '100'), EXACT, FORMULA.index))}`,
+  percent: (_, fields) => sql`${raw(estimate(scale(offset(ratioBA, '-1'), '100'), EXACT, FORMULA.percent, fields))}`,
+  cagr: (_, fields) =>
+    sql`${raw(estimate(scale(compoundRate(ratioBA, YEARS), '100'), EXACT, `'((' || ${QB} || ' / ' || ${QA} || ')^(1/' || ${numberText(YEARS)} || ') − 1) × 100'`, fields))}`,
+  index: (_, fields) => sql`${raw(estimate(scale(ratioBA, '100'), EXACT, FORMULA.index, fields))}`,
   crossesBoundaryChange: () => sql`${CROSSES}`,
   basis: () => sql`${raw(`CASE WHEN ${REPORTED} THEN 'REPORTED' ELSE 'COMPUTED' END`)}`,
   consecutive,
@@ -105,16 +132,18 @@ const MEASURE_SQL: Record<ChangeMeasure, (p: PairLabels) => Fragment> = {
 
 /**
  * The change columns between point a (earlier) and point b (later), with the reported change r
- * of the pair where a source states one; each with its interval. Those not `wanted` are NULL.
- * DuckDB binds and optimises every interval expression whether or not it is read, and they are
- * most of a ranking's statement (52 → 27 ms with one of four).
+ * of the pair where a source states one; each with its interval. Those not `wanted` are NULL,
+ * and so are the estimates' fields not in `fields`. DuckDB binds and optimises every interval
+ * expression whether or not it is read, and they are most of a ranking's statement (52 → 27 ms
+ * with one of four).
  */
 export function changeColumns(
   pair: PairLabels,
   wanted: ReadonlySet<ChangeMeasure> = new Set(CHANGE_MEASURES),
+  fields: ReadonlySet<EstimateField> = EVERY_ESTIMATE_FIELD,
 ): Fragment {
   return join(
-    CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m](pair) : raw('NULL')} AS ${raw(`"${m}"`)}`),
+    CHANGE_MEASURES.map((m) => sql`${wanted.has(m) ? MEASURE_SQL[m](pair, fields) : raw('NULL')} AS ${raw(`"${m}"`)}`),
     ',\n  ',
   );
 }
@@ -145,7 +174,7 @@ export function reportedChangeCte(indicator: string, pairs: ReportedPairs, optio
 }
 
 /** Every measure, and no point: what a `change` field reads. */
-const EVERY_MEASURE: RankColumns = { change: new Set(CHANGE_MEASURES), point: false };
+const EVERY_MEASURE: RankColumns = { change: new Set(CHANGE_MEASURES), estimate: EVERY_ESTIMATE_FIELD, point: false };
 
 /**
  * Change of one indicator between two named periods for every subject of the set (`from` null:
@@ -164,7 +193,7 @@ export function changeBetween(
   const periods = from === null ? [to] : [from, to];
   return sql`${valuesCtes(set, [indicator], { from: null, to: null, periods }, options)},
     ${reportedChangeCte(indicator, { from, to }, options)}
-    SELECT s.id AS "subjectId", ${changeColumns(pair, selection.change)}${selection.point ? sql`, ${pointStruct('b')} AS point` : sql``}
+    SELECT s.id AS "subjectId", ${changeColumns(pair, selection.change, selection.estimate)}${selection.point ? sql`, ${pointStruct('b')} AS point` : sql``}
     FROM subjects s
     LEFT JOIN vals a ON a.subject_id = s.id AND a.period = ${from}
     LEFT JOIN vals b ON b.subject_id = s.id AND b.period = ${to}

@@ -113,7 +113,7 @@ export function rankUnits(
   const pair = { from: sql`${from}::VARCHAR`, to: sql`${to}::VARCHAR` };
   return sql`${ranked},
     kept AS (
-      SELECT k.subject_id, k.sort_value, k.rank, k.peer_count, ${changeColumns(pair, entries.change)}, ${entries.point ? pointStruct('b') : raw('NULL')} AS point
+      SELECT k.subject_id, k.sort_value, k.rank, k.peer_count, ${changeColumns(pair, entries.change, entries.estimate)}, ${entries.point ? pointStruct('b') : raw('NULL')} AS point
       FROM ranked k
       LEFT JOIN vals a ON a.subject_id = k.subject_id AND a.period = ${from}
       LEFT JOIN vals b ON b.subject_id = k.subject_id AND b.period = ${to}

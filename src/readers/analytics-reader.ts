@@ -273,7 +273,7 @@ export class AnalyticsReader {
     const ranking = rankUnits(scoped, indicator, by, from, to, descending, limit, layout, null);
     if (!asked)
       return (await this.store.all<RankedUnit>('analytics.rank', ranking)).map((r) => ({ ...NO_ENTRY, ...r }));
-    const variant = JSON.stringify([columns.point, [...columns.change].sort()]);
+    const variant = JSON.stringify([columns.point, [...columns.change].sort(), [...columns.estimate].sort()]);
     return this.store.snapshot({ id: 'analytics.rank', fragment: ranking, variant }, async (reads) => {
       const ranks = await reads.all<RankedUnit>('analytics.rank', ranking);
       if (ranks.length === 0) return [];

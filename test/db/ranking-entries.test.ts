@@ -5,7 +5,7 @@ import { ServingStatus } from '../../src/serving/serving-status.js';
 import { HierarchyCache } from '../../src/hierarchy/hierarchy-cache.js';
 import { ensureServingFresh } from '../../src/serving/refresh-serving.js';
 import { NO_ROLLUP, type SubjectSet } from '../../src/analytics/values-sql.js';
-import type { RankColumns } from '../../src/domain/change-measures.js';
+import { ESTIMATE_MEASURES, type RankColumns } from '../../src/domain/change-measures.js';
 import type { RankBy } from '../../src/analytics/rank-sql.js';
 import type { RankRequest } from '../../src/values/value-request.js';
 import type { RankRow } from '../../src/domain/analytics-rows.js';
@@ -21,7 +21,9 @@ import { scratchStores } from '../support/scratch-stores.js';
  */
 describe("a ranking's entries", () => {
   const stores = scratchStores('grassroots-ranking-entries-', 2);
-  const NONE: RankColumns = { point: false, change: new Set() };
+  const NONE: RankColumns = { point: false, change: new Set(), estimate: new Set() };
+  /** The estimates' values alone, as a ranking that shows only numbers asks for them. */
+  const VALUES_ONLY: RankColumns = { point: false, change: new Set(ESTIMATE_MEASURES), estimate: new Set(['value']) };
 
   async function readers(store: Store) {
     await ensureServingFresh(store);
@@ -66,6 +68,14 @@ describe("a ranking's entries", () => {
             expect(whole.length).toBeGreaterThan(units.length / 2);
             expect(whole.every((e) => e.point !== null)).toBe(true);
             if (by !== 'VALUE') expect(whole.some((e) => e.absolute !== null)).toBe(true);
+            // the estimates' values alone: the same values, every other field of theirs NULL
+            const values = await reader.rank(request({ ids: units }, units.length), VALUES_ONLY);
+            const valueOnly = (e: RankRow) =>
+              ESTIMATE_MEASURES.map((m) =>
+                e[m] === null ? null : { value: e[m].value, lower: null, upper: null, qualifier: null, formula: null },
+              );
+            expect(values.map((e) => ESTIMATE_MEASURES.map((m) => e[m]))).toEqual(whole.map(valueOnly));
+            expect(values.map((e) => e.subjectId)).toEqual(whole.map((e) => e.subjectId));
             // a few of the units named, and a few of every unit of the kind: after the ranks
             const some = await reader.rank(request({ ids: units }, few));
             const nationwide = await reader.rank(request({ kind, within: null, asOf: null }, few));

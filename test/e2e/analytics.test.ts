@@ -243,7 +243,7 @@ describe('rankings, peers, parts, tables, availability', () => {
     expect(ranking).toMatchObject({ peerCount: 2, unitCount: 3 });
   });
 
-  it('a ranking computes only the change measures asked for, through aliases and fragments, with the same figures', async () => {
+  it('a ranking computes only the change measures and estimate fields asked for, through aliases and fragments, with the same figures', async () => {
     const args = {
       indicator: 'poor_households',
       kind: 'COMMUNE',
@@ -278,6 +278,12 @@ describe('rankings, peers, parts, tables, availability', () => {
     expect(texts).toHaveLength(1);
     expect(texts[0]).not.toMatch(/power\(|pow\(/i);
     expect(texts[0]).toMatch(/NULL AS "cagr"/);
+    // only values were asked for: no interval, qualifier or formula is built for the two measures
+    expect(
+      texts[0].match(
+        /'lower': NULL::DOUBLE, 'upper': NULL::DOUBLE, 'qualifier': NULL::VARCHAR, 'formula': NULL::VARCHAR/g,
+      ),
+    ).toHaveLength(3);
   });
 
   it('a ranking that keeps one unit of many reads its entries after the ranks, with the same figures as one that keeps them all', async () => {

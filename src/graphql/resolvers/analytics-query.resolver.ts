@@ -25,16 +25,18 @@ import { assertRowsWithin, inTurns } from '../answer-budget.js';
 import { assertWithinInForce, tableRequest, type TableRequest } from '../table-args.js';
 import type { Context } from '../context.js';
 import { pointFieldsSelected, selectedFields } from '../selection.js';
-import { CHANGE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
+import { CHANGE_MEASURES, ESTIMATE_FIELDS, ESTIMATE_MEASURES, type RankColumns } from '../../domain/change-measures.js';
 
 const ROLLUP = 'Where a unit has no value of its own, sum its descendants of this kind; basis ROLLED_UP with coverage.';
 
 /** The entry columns a ranking request reads: the statement computes only those. */
 function rankColumnsSelected(info: GraphQLResolveInfo): RankColumns {
   const change = selectedFields(info, ['entries', 'change']);
+  const estimate = new Set(ESTIMATE_MEASURES.flatMap((m) => [...selectedFields(info, ['entries', 'change', m])]));
   return {
     point: selectedFields(info, ['entries']).has('point'),
     change: new Set(CHANGE_MEASURES.filter((m) => change.has(m))),
+    estimate: new Set(ESTIMATE_FIELDS.filter((f) => estimate.has(f))),
   };
 }
 
