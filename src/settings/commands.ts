@@ -82,9 +82,11 @@ when unchanged). Stop the server first: one process owns a store.`,
   settings: {
     store,
     data,
-    // DuckDB spills past it: a million-row load peaked at 2.6 GB without a limit and 1.3 GB with
-    // the server's 1 GB, no slower.
-    duckdbMemory,
+    // DuckDB spills past it: a million-row load peaked at 2.6 GB without a limit. The process peaks
+    // 0.4-0.6 GB above the limit (the serving refresh's rollups): with the server's 1GB, 1.37-1.59 GB
+    // over three runs; with 800MB, 1.19-1.29 GB, and a median 12.3 s to queryable against 11.7 s
+    // (`npm run bench:ingest -- --base province`'s file, the two limits alternated).
+    duckdbMemory: setting({ ...duckdbMemory, default: '800MB' }),
     dryRun: setting({
       flag: 'dry-run',
       env: null,
