@@ -1,4 +1,6 @@
 import { FINDING_KINDS } from '../national/findings.js';
+import { raw, sql, type Fragment } from '../store/sql.js';
+import { unitValidityAfterLoad } from '../sql/ingest-sql.js';
 import { ROLES } from '../people/roles.js';
 import {
   DEFAULT_MEASURE,
@@ -44,7 +46,11 @@ export interface TableSpec {
    * A table the checks read through a join to the staged table `s` (at most one row per staged
    * row): the statement that builds it before the checks, the join, and the table's name.
    */
-  readonly lookups?: { readonly prepare: string; readonly join: string; readonly table: string };
+  readonly lookups?: {
+    readonly prepare: (origin: string) => Fragment;
+    readonly join: string;
+    readonly table: string;
+  };
 }
 
 const KINDS = `('PROVINCE','DISTRICT','COMMUNE','VILLAGE','PARTY_COMMITTEE','PARTY_CELL')`;
@@ -149,30 +155,26 @@ const NOT_A_PERIOD = 'not a period: expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD 
 const notAPeriod = (label: string, granularity: string, start: string, end: string) =>
   `${granularity} IS NULL OR ${start} IS NULL OR (contains(${label}, '/') AND split_part(${label}, '/', 2) <> '..' AND (${end} IS NULL OR ${end} < ${start}))`;
 /**
- * The row's subject did not exist for all of the period [start, end] (its stored dates and the
- * dates this load gives it, both counted: a load that widens a unit's validity and adds figures
- * in the widened part is refused, as before; load the unit first): some version of the unit
- * ended on or before the start, or began after the end, that
- * is, the start is on or after the earliest end of its versions, or the end before the latest
- * beginning. Read from SUBJECT_VALIDITY, joined once per staged row by the subject alone; an
- * EXISTS over the row's own dates was answered per distinct (subject, start, end), seconds for
- * a million rows.
+ * The row's subject did not exist for all of the period [start, end], as this load leaves the
+ * units (`unitValidityAfterLoad`: a unit the load re-states is checked with its new dates): some
+ * version of the unit ended on or before the start, or began after the end, that is, the start
+ * is on or after the earliest end of its versions, or the end before the latest beginning. Read
+ * from SUBJECT_VALIDITY, joined once per staged row by the subject alone; an EXISTS over the
+ * row's own dates was answered per distinct (subject, start, end), seconds for a million rows.
  */
 const unitNotValidIn = (start: string, end: string) =>
   `(s.${start} >= _validity.earliest_end OR coalesce(s.${end}, current_date) < _validity.latest_start)`;
 /**
- * Per unit id, its stored and staged versions: the earliest end and the latest beginning
- * (NULL: none dated). Built into a table of its own before the checks run (`prepare`): DuckDB
- * takes a table written in the running transaction for an empty one, and joining the staged rows
- * to a subquery over units, thought larger, built its hash table on the million staged rows.
+ * Per unit id, its versions after the load: the earliest end and the latest beginning (NULL: none
+ * dated). Built into a table of its own before the checks run (`prepare`): DuckDB takes a table
+ * written in the running transaction for an empty one, and joining the staged rows to a subquery
+ * over units, thought larger, built its hash table on the million staged rows.
  */
 const VALIDITY_TABLE = 'stage_subject_validity';
 const SUBJECT_VALIDITY = {
-  prepare: `CREATE OR REPLACE TEMP TABLE ${VALIDITY_TABLE} AS
-    SELECT id, min(vt) AS earliest_end, max(vf) AS latest_start FROM (
-      SELECT id, valid_from AS vf, valid_to AS vt FROM units
-      UNION ALL SELECT id, try_strptime(valid_from, '%Y-%m-%d')::DATE, try_strptime(valid_to, '%Y-%m-%d')::DATE FROM stage_units
-    ) GROUP BY id`,
+  prepare: (origin: string) => sql`CREATE OR REPLACE TEMP TABLE ${raw(VALIDITY_TABLE)} AS
+    SELECT id, min(valid_to) AS earliest_end, max(valid_from) AS latest_start FROM (${unitValidityAfterLoad(origin)})
+    GROUP BY id`,
   join: `LEFT JOIN ${VALIDITY_TABLE} _validity ON _validity.id = s.subject_id`,
   table: VALIDITY_TABLE,
 };

@@ -99,9 +99,9 @@ export function dropStaging(specs: readonly TableSpec[]): Fragment[] {
   );
 }
 
-/** Builds the table a spec's checks join to (TableSpec.lookups). */
-export function prepareLookups(lookups: NonNullable<TableSpec['lookups']>): Fragment {
-  return sql`${raw(lookups.prepare)}`;
+/** Builds the table a spec's checks join to (TableSpec.lookups), for a load from `origin`. */
+export function prepareLookups(lookups: NonNullable<TableSpec['lookups']>, origin: string): Fragment {
+  return lookups.prepare(origin);
 }
 
 /**
@@ -198,6 +198,31 @@ export const BUNDLED_ORIGINS: readonly string[] = ['seed', 'national'];
 
 export const isBundled = (origin: string): boolean => BUNDLED_ORIGINS.includes(origin);
 
+/**
+ * Whether a load from `origin` keeps a stored reference row as the origin `storedOrigin` wrote it
+ * rather than the staged row of the same key: a re-import of a bundled origin keeps another
+ * origin's row (the user's correction outlives an upgrade of the seed or national files). The one
+ * place the rule is written: the reference write (`planReferenceWrite`) and the checks' view of
+ * the units after the load (`unitValidityAfterLoad`) both read it.
+ */
+export function keepsStoredRow(storedOrigin: Fragment, origin: string): Fragment {
+  return sql`(${isBundled(origin)} AND ${storedOrigin} <> ${origin})`;
+}
+
+/**
+ * Each unit's validity as the load would leave it (id, valid_from, valid_to): a staged unit
+ * replaces the stored one of its id unless the stored row is kept (`keepsStoredRow`), and the
+ * stored units it does not stage stay. So a load may widen a unit's validity and add figures in
+ * the widened part, and one that narrows it is checked against the narrower dates.
+ */
+export function unitValidityAfterLoad(origin: string): Fragment {
+  const kept = sql`SELECT u.id FROM units u JOIN imports i ON i.id = u.import_id WHERE ${keepsStoredRow(sql`i.origin`, origin)}`;
+  return sql`SELECT id, valid_from, valid_to FROM units WHERE id NOT IN (SELECT id FROM stage_units) OR id IN (${kept})
+    UNION ALL
+    SELECT id, try_strptime(valid_from, '%Y-%m-%d')::DATE, try_strptime(valid_to, '%Y-%m-%d')::DATE FROM stage_units
+    WHERE id NOT IN (${kept})`;
+}
+
 /** `name` folded as search folds it (src/sql/units-sql.ts foldCase), stored once per row. */
 const FOLDED_NAME = `lower(strip_accents(replace(replace(name, 'đ', 'd'), 'Đ', 'D'))) AS name_folded`;
 
@@ -236,7 +261,6 @@ function referenceNames(spec: TableSpec) {
  */
 export function planReferenceWrite(spec: TableSpec, origin: string): Fragment[] {
   const n = referenceNames(spec);
-  const bundled = isBundled(origin);
   return [
     // Typed as the table stores them, columns in the table's order, so EXCEPT compares whole rows.
     sql`CREATE OR REPLACE TEMP TABLE ${n.next} AS SELECT * EXCLUDE (import_id) FROM ${n.table} LIMIT 0`,
@@ -246,7 +270,7 @@ export function planReferenceWrite(spec: TableSpec, origin: string): Fragment[] 
     sql`CREATE OR REPLACE TEMP TABLE ${n.kept} AS
       SELECT c.${n.key}::VARCHAR AS "key", t.import_id AS held_by, i.origin AS held_by_origin
       FROM ${n.changed} c JOIN ${n.table} t ON t.${n.key} = c.${n.key} JOIN imports i ON i.id = t.import_id
-      WHERE ${bundled} AND i.origin <> ${origin}`,
+      WHERE ${keepsStoredRow(sql`i.origin`, origin)}`,
     sql`DELETE FROM ${n.changed} WHERE ${n.key} IN (SELECT "key" FROM ${n.kept})`,
   ];
 }

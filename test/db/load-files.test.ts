@@ -132,6 +132,47 @@ describe('a parent link that would break the hierarchy is rejected, against what
   });
 });
 
+describe("a figure's unit is checked with the dates the same load gives it", () => {
+  const UNIT_HEADER = 'id,kind,name,level,admin_unit_id,valid_from,valid_to,source_id,note,gso_code,unit_type,name_en';
+  const FIGURE_HEADER = 'subject_id,indicator,period,value,qualifier,lower,upper,source_id,derived,formula,quote,note';
+  const unitAndFigure = async (name: string, unit: string, figure: string) => {
+    const path = join(dir, name);
+    await rm(path, { recursive: true, force: true });
+    await mkdir(path);
+    await writeFile(join(path, 'units.csv'), `${UNIT_HEADER}\n${unit}\n`);
+    await writeFile(join(path, 'observations.csv'), `${FIGURE_HEADER}\n${figure}\n`);
+    return path;
+  };
+
+  it('a unit the load keeps open past its stored end takes figures after it (unit-not-valid.csv alone is refused)', async () => {
+    // Nậm Pồ district ended on 2025-07-01 (the national units); a user re-states it as open.
+    const path = await unitAndFigure(
+      'widened',
+      'district/103,DISTRICT,Nậm Pồ,,,,,vn-units-v2-1-0,,103,DISTRICT,Nam Po',
+      'district/103,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,',
+    );
+    await expect(loadFile(path)).resolves.toMatchObject({ skipped: false, observationsWritten: 1 });
+    const [unit] = await store.all<{ validTo: string | null }>(
+      't',
+      sql`SELECT valid_to::VARCHAR AS "validTo" FROM units WHERE id = 'district/103'`,
+    );
+    expect(unit).toEqual({ validTo: null });
+  });
+
+  it('a unit the load ends earlier refuses figures after its new end, and nothing is written', async () => {
+    const before = await fingerprintOf(store);
+    const path = await unitAndFigure(
+      'narrowed',
+      'district/103,DISTRICT,Nậm Pồ,,,,2020-01-01,vn-units-v2-1-0,,103,DISTRICT,Nam Po',
+      'district/103,village_heads,2024,120,EXACT,,,dbp-nam-po-village-heads,false,,,',
+    );
+    expect((await rejection(path)).problems).toEqual([
+      { file: 'observations.csv', row: 1, column: 'subject_id', reason: 'unit is not valid in this period' },
+    ]);
+    expect(await fingerprintOf(store)).toEqual(before);
+  });
+});
+
 describe('reported changes (changes.csv) get the checks figures get, and a rejected load changes nothing', () => {
   const cases: [number, string, string][] = [
     [1, 'subject_id', 'unknown unit'],
