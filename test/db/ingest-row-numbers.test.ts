@@ -73,6 +73,41 @@ describe('a problem names the row of the file it is on, however deep in a big fi
     }
   }, 120_000);
 
+  it.each(['jsonl', 'parquet'] as const)(
+    'in a %s file too: its rows are numbered in file order, read in parallel pieces',
+    async (format) => {
+      const csv = join(dir, `deep-for-${format}.csv`);
+      await writeBigObservations(csv, 200_000, 'csv');
+      const lines = (await readFile(csv, 'utf8')).trimEnd().split('\n');
+      const set = (n: number, column: number, value: string) => {
+        const f = lines[n]!.split(',');
+        f[column] = value;
+        lines[n] = f.join(',');
+      };
+      set(123_457, 3, 'abc');
+      set(199_999, 0, 'village/nowhere');
+      await writeFile(csv, lines.join('\n') + '\n');
+      const path = join(dir, `deep.${format}`);
+      const store = await openCopy();
+      try {
+        // DuckDB writes the file as a user's tool would: JSON Lines, or Parquet in two row groups.
+        await store.all(
+          'test.convert',
+          sql`COPY (SELECT * FROM read_csv(${csv}, all_varchar = true)) TO ${raw(`'${path}'`)} (FORMAT ${raw(format === 'parquet' ? 'parquet' : 'json')})`,
+        );
+        const error = await load(store, path).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(LoadError);
+        expect((error as LoadError).problems).toEqual([
+          { file: `deep.${format}`, row: 123_457, column: 'value', reason: 'not a number' },
+          { file: `deep.${format}`, row: 199_999, column: 'subject_id', reason: 'unknown unit' },
+        ]);
+      } finally {
+        store.close();
+      }
+    },
+    120_000,
+  );
+
   it('two files of one directory number their rows each from 1', async () => {
     const folder = join(dir, 'two-files');
     await mkdir(folder, { recursive: true });
