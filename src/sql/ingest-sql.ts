@@ -217,7 +217,8 @@ export function keepsStoredRow(storedOrigin: Fragment, origin: string): Fragment
  */
 export function unitValidityAfterLoad(origin: string): Fragment {
   const kept = sql`SELECT u.id FROM units u JOIN imports i ON i.id = u.import_id WHERE ${keepsStoredRow(sql`i.origin`, origin)}`;
-  return sql`SELECT id, valid_from, valid_to FROM units WHERE id NOT IN (SELECT id FROM stage_units) OR id IN (${kept})
+  // A staged row without an id (refused by its own check) must not empty NOT IN for every unit.
+  return sql`SELECT id, valid_from, valid_to FROM units WHERE id NOT IN (SELECT id FROM stage_units WHERE id IS NOT NULL) OR id IN (${kept})
     UNION ALL
     SELECT id, try_strptime(valid_from, '%Y-%m-%d')::DATE, try_strptime(valid_to, '%Y-%m-%d')::DATE FROM stage_units
     WHERE id NOT IN (${kept})`;
