@@ -5,7 +5,7 @@ const MIN = 'i.domain_min';
 const MAX = 'i.domain_max';
 /**
  * Each indicator's domain bounds, worked out once per indicator (a few dozen rows) rather than
- * spelled as a CASE at each of the dozen places below that read a bound. DuckDB plans a statement
+ * spelled as a CASE at each of the twenty-odd places below that read a bound. DuckDB plans a statement
  * afresh for every set of arguments, and the inline copies were a third of the planning: a
  * refresh's rollup statement took 44 ms to plan with them and 29 ms without (EXPLAIN, median of 15).
  */

@@ -56,14 +56,15 @@ export interface TableSpec {
 const KINDS = `('PROVINCE','DISTRICT','COMMUNE','VILLAGE','PARTY_COMMITTEE','PARTY_CELL')`;
 const QUALIFIERS = `('EXACT','MORE_THAN','NEARLY','JUST_OVER','ABOUT','AT_LEAST','LESS_THAN','AT_MOST')`;
 const known = (table: string, column: string, value: string) =>
-  `${value} IS NOT NULL AND ${value} NOT IN (SELECT ${column} FROM ${table} UNION ALL SELECT ${column} FROM stage_${table})`;
+  // the staged side skips NULL keys (refused by their own check): one NULL would make NOT IN pass every row
+  `${value} IS NOT NULL AND ${value} NOT IN (SELECT ${column} FROM ${table} UNION ALL SELECT ${column} FROM stage_${table} WHERE ${column} IS NOT NULL)`;
 /**
  * Indicator codes of the given value types, as this load will leave the catalogue: a definition
  * staged in the same load wins over the stored one (a load may retype an indicator and carry
  * figures that only fit the new type).
  */
 const indicatorsOfType = (types: string) => `(SELECT code FROM stage_indicators WHERE value_type IN ${types}
-  UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators))`;
+  UNION ALL SELECT code FROM indicators WHERE value_type IN ${types} AND code NOT IN (SELECT code FROM stage_indicators WHERE code IS NOT NULL))`;
 const num = (c: string) => `try_cast(${c} AS DOUBLE)`;
 /** Indicators of the value types whose domain `pick` selects, as an IN list's right side. */
 const indicatorsWhere = (pick: (d: Domain) => boolean) => indicatorsOfType(sqlList(typesWith(pick)));

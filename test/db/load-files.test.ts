@@ -144,8 +144,13 @@ describe("a figure's unit is checked with the dates the same load gives it", () 
     return path;
   };
 
-  it('a unit the load keeps open past its stored end takes figures after it (unit-not-valid.csv alone is refused)', async () => {
+  it('a unit the load keeps open past its stored end takes figures after it (unit-not-valid.csv, the figure alone, is refused above)', async () => {
     // Nậm Pồ district ended on 2025-07-01 (the national units); a user re-states it as open.
+    const stored = await store.all<{ validTo: string | null }>(
+      't',
+      sql`SELECT valid_to::VARCHAR AS "validTo" FROM units WHERE id = 'district/103'`,
+    );
+    expect(stored).toEqual([{ validTo: '2025-07-01' }]);
     const path = await unitAndFigure(
       'widened',
       'district/103,DISTRICT,Nậm Pồ,,,,,vn-units-v2-1-0,,103,DISTRICT,Nam Po',
@@ -159,6 +164,28 @@ describe("a figure's unit is checked with the dates the same load gives it", () 
     expect(unit).toEqual({ validTo: null });
   });
 
+  it('a staged unit without an id is refused, and does not hide the other units from the checks', async () => {
+    // NOT IN over a list holding a NULL is never true: the blank id must not switch the checks off.
+    const path = await unitAndFigure(
+      'blank-id',
+      ',VILLAGE,Nameless,,,,,vn-units-v2-1-0,,,,',
+      [
+        'district/103,village_heads,2026,120,EXACT,,,dbp-nam-po-village-heads,false,,,',
+        'village/nowhere,village_heads,2024,3,EXACT,,,dbp-nam-po-village-heads,false,,,',
+      ].join('\n'),
+    );
+    const { problems } = await rejection(path);
+    expect(problems).toContainEqual({ file: 'units.csv', row: 1, column: 'id', reason: 'required value is missing' });
+    expect(problems).toContainEqual({
+      file: 'observations.csv',
+      row: 1,
+      column: 'subject_id',
+      reason: 'unit is not valid in this period',
+    });
+    expect(problems).toContainEqual({ file: 'observations.csv', row: 2, column: 'subject_id', reason: 'unknown unit' });
+  });
+
+  // As before this check read the load's dates (the stored and staged dates together were as strict).
   it('a unit the load ends earlier refuses figures after its new end, and nothing is written', async () => {
     const before = await fingerprintOf(store);
     const path = await unitAndFigure(

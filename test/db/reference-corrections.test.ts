@@ -236,4 +236,37 @@ describe('a user corrects what the seed and the national import loaded', { timeo
       await rm(upgraded, { recursive: true, force: true });
     }
   });
+
+  it("an upgrade that ends a unit the user re-stated checks the upgrade's figures with the user's dates, which it keeps", async () => {
+    // Huổi Sông has seed figures for 2026. The user re-states it (open-ended, as the seed has it);
+    // an upgrade of the seed then ends it on 2025-01-01 and re-imports those figures. The write
+    // keeps the user's row, so the unit stays open and its 2026 figures are valid: checked with
+    // the upgrade's own dates instead, the upgrade would be refused.
+    const ID = 'village/huoi-song';
+    const huoiSong = rowsOf(data['units.csv']!).find((u) => u.id === ID)!;
+    expect(huoiSong.valid_to).toBe('');
+    const { path, store } = await seededStore();
+    const { path: file } = await loadUnits(store, [{ ...huoiSong, note: 'Re-stated by a user.' }]);
+    store.close();
+    stores.splice(0);
+    const upgraded = await writeDataFiles({
+      ...data,
+      'units.csv': withRowChanged(data['units.csv']!, ID, { valid_to: '2025-01-01' }),
+    });
+    try {
+      const result = await prepareStore(path, upgraded);
+      expect(result.seed.kept).toEqual([
+        { table: 'units', key: ID, heldBy: expect.any(Number), heldByOrigin: `file:${file}` },
+      ]);
+      const after = await open(path);
+      expect(await unit(after, ID)).toMatchObject({ note: 'Re-stated by a user.', origin: `file:${file}` });
+      const [figures] = await after.all<{ n: number }>(
+        't',
+        sql`SELECT count(*)::INTEGER AS n FROM current_observations WHERE subject_id = ${ID} AND period = '2026'`,
+      );
+      expect(figures!.n).toBeGreaterThan(0);
+    } finally {
+      await rm(upgraded, { recursive: true, force: true });
+    }
+  });
 });
