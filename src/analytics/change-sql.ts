@@ -43,7 +43,8 @@ const NO_FIELD: Record<EstimateField, string> = {
 /**
  * An estimate's struct with the `fields` asked; the others NULL, so every statement's struct has
  * one shape. DuckDB binds and optimises the interval, qualifier and formula expressions on every
- * run, read or not: for a ranking that shows only values they were half of its statement's time (A3: 24 → 12 ms).
+ * run, read or not: for a ranking that shows only values they were half of its statement's time
+ * (A3: 24 → 12 ms).
  */
 function estimateStruct(fields: ReadonlySet<EstimateField>, parts: Record<EstimateField, string>): string {
   const field = (f: EstimateField) => `'${f}': ${f === 'value' || fields.has(f) ? parts[f] : NO_FIELD[f]}`;

@@ -5,9 +5,10 @@ const MIN = 'i.domain_min';
 const MAX = 'i.domain_max';
 /**
  * Each indicator's domain bounds, worked out once per indicator (a few dozen rows) rather than
- * spelled as a CASE at each of the twenty-odd places below that read a bound. DuckDB plans a statement
- * afresh for every set of arguments, and the inline copies were a third of the planning: a
- * refresh's rollup statement took 44 ms to plan with them and 29 ms without (EXPLAIN, median of 15).
+ * spelled as a CASE at each of the twenty-odd places below that read a bound. DuckDB plans a
+ * statement afresh for every set of arguments, and the inline copies were a third of the
+ * planning: a refresh's rollup statement took 44 ms to plan with them and 29 ms without
+ * (EXPLAIN, median of 15).
  */
 const DOMAIN_BOUNDS = `SELECT code, ${domainBoundSql('value_type', 'min')} AS domain_min, ${domainBoundSql('value_type', 'max')} AS domain_max FROM indicators`;
 /**

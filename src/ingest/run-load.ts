@@ -297,7 +297,7 @@ async function collectProblems(tx: Transaction, origin: string): Promise<{ probl
   for (const spec of TABLES) {
     if (spec.lookups && !built.has(spec.lookups.table)) {
       built.add(spec.lookups.table);
-      await tx.run(`ingest.lookups.${spec.lookups.table}`, q.prepareLookups(spec.lookups, origin));
+      await tx.run(`ingest.lookups.${spec.lookups.table}`, spec.lookups.prepare(origin));
     }
     add(await tx.all<ProblemRow>(`ingest.validate.${spec.table}`, q.findProblems(spec, MAX_REPORTED)));
     if (spec.table === 'unit_links')

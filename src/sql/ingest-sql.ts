@@ -99,11 +99,6 @@ export function dropStaging(specs: readonly TableSpec[]): Fragment[] {
   );
 }
 
-/** Builds the table a spec's checks join to (TableSpec.lookups), for a load from `origin`. */
-export function prepareLookups(lookups: NonNullable<TableSpec['lookups']>, origin: string): Fragment {
-  return lookups.prepare(origin);
-}
-
 /**
  * A staged row's 1-based row in its file (a CSV's header is row 0), from `rowid`, its place in the
  * staging table: DuckDB keeps insertion order, so a file's rows sit in the table in file order,

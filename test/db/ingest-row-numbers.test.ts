@@ -184,7 +184,7 @@ describe('the checks fused into one scan find what the checks one by one find', 
           .transaction(async (tx) => {
             for (const spec of TABLES) await tx.run('test.empty', q.stageEmpty(spec));
             await tx.run('test.stage', q.stageFile(OBSERVATIONS, 'csv', path, file, new Set(header), header));
-            if (OBSERVATIONS.lookups) await tx.run('test.lookups', q.prepareLookups(OBSERVATIONS.lookups, 'file:test'));
+            if (OBSERVATIONS.lookups) await tx.run('test.lookups', OBSERVATIONS.lookups.prepare('file:test'));
             const fused = await tx.all<{ file: string; row: number; column: string; reason: string }>(
               'test.fused',
               q.findProblems(OBSERVATIONS, 100_000),
